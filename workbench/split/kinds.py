@@ -1,0 +1,34 @@
+"""Classify a claim as fact, quote, prediction or opinion with word lists."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.model import Kind
+
+_PREDICTION = re.compile(
+    r"(?i)\b(will|won't|would|wouldn't|could|couldn't|may|might|likely|unlikely|expected to|"
+    r"going to|set to|plans? to|poised to|forecasts?|predicts?|is sure to|are sure to|"
+    r"aims? to)\b"
+)
+_OPINION = re.compile(
+    r"(?i)\b(should|shouldn't|ought to|disgrace\w*|brilliant|terrible|awful|outrageous|"
+    r"shameful|wonderful|great|best|worst|ridiculous|absurd|excellent|horrible|must)\b"
+)
+_QUOTE = re.compile(r"[“\"]")
+
+
+def kind_of(text: str, *, quoted: bool = False) -> Kind:
+    """The kind of one claim's text; `quoted` when it came from inside quotation marks."""
+    if quoted:
+        return Kind.QUOTE
+    if _PREDICTION.search(text):
+        return Kind.PREDICTION
+    if _OPINION.search(text):
+        return Kind.OPINION
+    return Kind.FACT
+
+
+def has_quote(text: str) -> bool:
+    """True when the text holds an opening quotation mark."""
+    return bool(_QUOTE.search(text))

@@ -1,0 +1,126 @@
+"""Sentence segmentation with exact character spans, linear in the text length."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from workbench.split.lexicon import words
+
+#: Longest sentence we hand on; longer runs are cut at whitespace so later rules stay linear.
+MAX_SENTENCE = 1000
+
+_LINE = re.compile(r"[^\n]+")
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then a space or an
+# opening quote (the seed has `capital.“'Our …` with no space).
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[“\"‘]|$)")
+_NEXT = re.compile(r"\s*([\"“‘'(\[]*)(\S)")
+_PREV_WORD = re.compile(r"(\S+)$")
+
+ABBREVIATIONS = words(
+    """mr mrs ms dr prof st gen lt col sgt capt cmdr adm maj gov sen rep rev hon pres jr sr
+    inc corp co ltd llc plc bros dept univ no nos vs etc al fig approx est ave blvd rd mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+# After an initialism like "U.S." a new sentence usually starts with one of these.
+_STARTERS = words(
+    """the a an it he she they we i this that these those in on at but and as after before
+    there his her their its our meanwhile however while when if for by with from"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open slice [start, end) of the source text; `text` is that slice."""
+
+    start: int
+    end: int
+    text: str
+
+
+def lines(text: str) -> Iterator[Span]:
+    """Non-blank lines of `text`, stripped, with their spans."""
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            yield Span(s, e, text[s:e])
+
+
+def _is_boundary(line: str, end: int, punct_start: int) -> bool:
+    nxt = _NEXT.match(line, end)
+    if nxt is None:
+        return True
+    ch = nxt.group(2)
+    if not (ch.isupper() or ch.isdigit() or nxt.group(1)):
+        return False
+    if line[punct_start] != ".":
+        return True
+    prev = _PREV_WORD.search(line, 0, punct_start)
+    if prev is None:
+        return True
+    word = prev.group(1).lstrip("\"“‘'([")
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "John F. Kennedy"
+    if "." in word and len(word) <= 6:  # initialism: "U.S.", "a.m."
+        after = re.match(r"[A-Za-z]+", line[nxt.start(2) :])
+        return bool(after) and after.group(0).lower() in _STARTERS
+    return True
+
+
+def _cap(span: Span) -> Iterator[Span]:
+    """Cut a span longer than MAX_SENTENCE at whitespace (or hard) into pieces."""
+    s, text = span.start, span.text
+    i = 0
+    while len(text) - i > MAX_SENTENCE:
+        cut = text.rfind(" ", i + MAX_SENTENCE // 2, i + MAX_SENTENCE)
+        if cut <= i:
+            cut = i + MAX_SENTENCE
+        piece = text[i:cut].strip()
+        if piece:
+            off = text.index(piece[0], i)
+            yield Span(s + off, s + off + len(piece), piece)
+        i = cut
+    rest = text[i:]
+    piece = rest.strip()
+    if piece:
+        off = i + (len(rest) - len(rest.lstrip()))
+        yield Span(s + off, s + off + len(piece), piece)
+
+
+def sentences_of_line(line: Span) -> Iterator[Span]:
+    """Sentences of one line (a paragraph), spans relative to the whole text."""
+    text = line.text
+    start = 0
+    for m in _END.finditer(text):
+        if _is_boundary(text, m.end(), m.start()):
+            piece = text[start : m.end()]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                yield from _cap(
+                    Span(line.start + start + lead, line.start + m.end(), piece.strip())
+                )
+            start = m.end()
+    piece = text[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        yield from _cap(
+            Span(
+                line.start + start + lead,
+                line.start + start + lead + len(piece.strip()),
+                piece.strip(),
+            )
+        )
+
+
+def sentences(text: str) -> Iterator[Span]:
+    """All sentences of `text` in order."""
+    for line in lines(text):
+        yield from sentences_of_line(line)
