@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -51,3 +52,70 @@ class Source:
 
     ref: str
     note: str = ""
+
+
+SOURCE_SEPARATOR = " | "
+NOTE_SEPARATOR = " :: "
+
+
+def _escape(part: str) -> str:
+    return part.replace("\\", "\\\\").replace("|", "\\|").replace("::", ":\\:")
+
+
+def format_source(source: Source) -> str:
+    """One source as text: `ref`, or `ref :: note`; `|`, `::` and `\\` are escaped."""
+    ref = _escape(source.ref)
+    return f"{ref}{NOTE_SEPARATOR}{_escape(source.note)}" if source.note else ref
+
+
+def format_sources(sources: list[Source]) -> str:
+    """Sources joined with ` | ` as in the verdict CSV; `parse_sources` reads it back."""
+    return SOURCE_SEPARATOR.join(format_source(s) for s in sources)
+
+
+def parse_sources(cell: str) -> list[Source]:
+    """Read what `format_sources` wrote (and plain `a | b` lists written by hand)."""
+    entries: list[list[str]] = [[""]]
+    i = 0
+    while i < len(cell):
+        ch = cell[i]
+        if ch == "\\" and i + 1 < len(cell):
+            entries[-1][-1] += cell[i + 1]
+            i += 2
+            continue
+        if cell.startswith(SOURCE_SEPARATOR, i):
+            entries.append([""])
+            i += len(SOURCE_SEPARATOR)
+            continue
+        if cell.startswith(NOTE_SEPARATOR, i) and len(entries[-1]) == 1:
+            entries[-1].append("")
+            i += len(NOTE_SEPARATOR)
+            continue
+        entries[-1][-1] += ch
+        i += 1
+    return [
+        Source(parts[0].strip(), parts[1].strip() if len(parts) > 1 else "")
+        for parts in entries
+        if parts[0].strip()
+    ]
+
+
+def parse_source(text: str) -> Source:
+    """One source as typed on the command line or in a dialog: `ref` or `ref :: note`."""
+    found = parse_sources(_escape_separators(text))
+    return found[0] if found else Source("")
+
+
+def _escape_separators(text: str) -> str:
+    # A single source typed by hand may contain ` | ` as plain text.
+    return text.replace(SOURCE_SEPARATOR, " \\| ")
+
+
+def sources_to_json(items: list[Source]) -> str:
+    """Sources as stored: a JSON list of {"ref", "note"}."""
+    return json.dumps([{"ref": s.ref, "note": s.note} for s in items], ensure_ascii=False)
+
+
+def sources_from_json(text: str | None) -> list[Source]:
+    """Sources as stored, back to a list."""
+    return [Source(d["ref"], d.get("note", "")) for d in json.loads(text or "[]")]

@@ -1,0 +1,333 @@
+"""The command line: parse arguments, call one service, print the result.
+
+Exit status: 0 success, 1 a runtime error (one `error:` line on stderr), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from workbench import __version__, review
+from workbench.errors import WorkbenchError
+from workbench.model import Kind, Status, parse_source
+from workbench.storage import Database, articles, claims, open_db, sessions
+
+DEFAULT_DB = "claims.db"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    p = argparse.ArgumentParser(
+        prog="workbench", description="Verify a news article claim by claim."
+    )
+    p.add_argument("--db", help=f"database file (default: $WORKBENCH_DB or ./{DEFAULT_DB})")
+    p.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    r = sub.add_parser("review", help="open the review TUI (the default command)")
+    _session_args(r)
+
+    i = sub.add_parser("ingest", help="add articles (.txt, .md, .html; folders recursively)")
+    i.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    s = sub.add_parser("split", help="print one article's claims as JSON lines (no database)")
+    s.add_argument("path", type=Path, metavar="PATH")
+
+    c = sub.add_parser("claims", help="list claims")
+    c.add_argument("--article", help="article id, title or file name")
+    c.add_argument("--status", choices=[s.value for s in Status])
+    c.add_argument("--kind", choices=[k.value for k in Kind])
+    c.add_argument("--session", help="whose verdicts to show and filter on")
+    c.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
+
+    ss = sub.add_parser("sessions", help="list sessions with progress; 'sessions new NAME'")
+    ssub = ss.add_subparsers(dest="action", metavar="ACTION")
+    new = ssub.add_parser("new", help="start a session")
+    new.add_argument("name")
+    new.add_argument("--reviewer", help="who reviews (default: $WORKBENCH_REVIEWER or login)")
+    new.add_argument("--from", dest="fork_of", metavar="SESSION", help="copy its verdicts")
+
+    t = sub.add_parser("tag", help="set a claim's verdict without the TUI")
+    t.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    _session_args(t)
+    t.add_argument("--status", choices=[s.value for s in Status])
+    t.add_argument("--confidence", type=int, help="0-100")
+    t.add_argument(
+        "--source", action="append", metavar="REF", help="a URL or citation, 'REF :: note' "
+        "adds a note; repeatable; adds to the claim's sources"
+    )
+    t.add_argument("--note", help="replace the verdict's notes")
+
+    e = sub.add_parser("export", help="verdicts as CSV (stdout or -o FILE)")
+    _session_args(e)
+    e.add_argument("--format", choices=("csv",), default="csv")
+    e.add_argument("-o", "--output", type=Path, metavar="FILE")
+    return p
+
+
+def _session_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--session", help="session name (default: the reviewer's latest)")
+    p.add_argument("--reviewer", help="who reviews (default: $WORKBENCH_REVIEWER or login)")
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The database file the user asked for."""
+    return Path(args.db or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
+
+
+def seeds_dir() -> Path | None:
+    """`./seeds`, else the seeds folder beside the installed package (a source checkout)."""
+    for candidate in (Path("seeds"), Path(__file__).resolve().parent.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    first_run = not path.exists()
+    db = open_db(path)
+    if first_run and (seeds := seeds_dir()) is not None:
+        for result in _ingest(db, [seeds]):
+            if result.skipped:
+                print(f"error: {result.note}", file=sys.stderr)
+    reviewer = getattr(args, "reviewer", None) or review.default_reviewer()
+    session = review.resolve_session(db, getattr(args, "session", None), reviewer)
+    from workbench.tui.app import run
+
+    run(db, session["name"], reviewer)
+    return 0
+
+
+def _ingest(db: Database, paths: list[Path]):
+    from workbench.ingest import expand, ingest_paths
+
+    files = list(expand(paths))
+    bar = _progress(len(files)) if sys.stderr.isatty() and len(files) > 1 else None
+    for n, result in enumerate(ingest_paths(db, files), 1):
+        if bar:
+            bar(n, result.path)
+        yield result
+    if bar:
+        sys.stderr.write("\r\x1b[2K")
+
+
+def _progress(total: int) -> Callable[[int, Path], None]:
+    width = 30
+
+    def show(done: int, path: Path) -> None:
+        filled = width * done // total
+        name = str(path)[-40:]
+        sys.stderr.write(f"\r\x1b[2K[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name}")
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
+    skipped = total = 0
+    for result in _ingest(db, args.paths):
+        total += 1
+        where = f"#{result.article_id} {result.title!r}"
+        if result.skipped:
+            skipped += 1
+            print(f"error: {result.note}", file=sys.stderr)
+        elif result.outcome == "unchanged":
+            print(f"unchanged    {where} ({result.path})")
+        elif result.outcome == "new_version":
+            print(f"new version  {where} v{result.version}: {result.claims} claims ({result.path})")
+        else:
+            print(f"added        {where}: {result.claims} claims ({result.path})")
+        if result.note and not result.skipped:
+            print(f"warning: {result.path}: {result.note}", file=sys.stderr)
+    if total == 0:
+        raise WorkbenchError("no article files found (.txt, .md, .html)")
+    if skipped:
+        raise WorkbenchError(f"{skipped} of {total} files skipped")
+    return 0
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    from workbench.split import split
+    from workbench.textio import read_article
+
+    article = read_article(args.path)
+    for c in split(article.text):
+        record = {
+            "seq": c.seq, "text": c.text, "start": c.start, "end": c.end, "by": c.by,
+            "kind": str(c.kind), "checkworthiness": round(c.checkworthiness, 3), **c.extra,
+        }
+        print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace, db: Database) -> int:
+    session_id = sessions.require(db, args.session)["id"] if args.session else None
+    if args.status and session_id is None:
+        raise WorkbenchError("--status needs --session (verdicts belong to a session)")
+    f = claims.ClaimFilter(
+        article_id=articles.resolve(db, args.article) if args.article else None,
+        status=Status(args.status) if args.status else None,
+        kind=args.kind,
+        session_id=session_id,
+    )
+    rows = claims.stream(db, f)
+    fields = ("id", "article", "seq", "text", "start", "end", "by", "kind",
+              "checkworthiness", "status", "confidence", "title")
+    if args.format == "jsonl":
+        for row in rows:
+            print(json.dumps(_claim_record(row), ensure_ascii=False))
+    elif args.format == "csv":
+        from workbench.exchange.csvsheet import safe_cell
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(fields)
+        for row in rows:
+            record = _claim_record(row)
+            writer.writerow([safe_cell(record[k]) for k in fields])
+    else:
+        _print_table(rows)
+    return 0
+
+
+def _claim_record(row: sqlite3.Row) -> dict[str, object]:
+    return {
+        "id": row["id"], "article": row["article_id"], "seq": row["seq"], "text": row["text"],
+        "start": row["start"], "end": row["end"], "by": row["by"], "kind": row["kind"],
+        "checkworthiness": row["checkworthiness"], "status": row["status"],
+        "confidence": row["confidence"], "title": row["article"],
+    }
+
+
+def _print_table(rows: Iterator[sqlite3.Row]) -> None:
+    width = shutil.get_terminal_size((120, 24)).columns
+    head = f"{'id':>6}  {'art':>4}  {'seq':>4}  {'status':<12}  {'kind':<10}  "
+    text_width = max(20, width - len(head) - 1)
+    print(f"{head}{'by / claim'}")
+    for r in rows:
+        text = (f"[{r['by']}] " if r["by"] else "") + r["text"]
+        if len(text) > text_width:
+            text = text[: text_width - 1] + "…"
+        print(f"{r['id']:>6}  {r['article_id']:>4}  {r['seq']:>4}  {r['status']:<12}  "
+              f"{r['kind']:<10}  {text}")
+
+
+def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
+    if args.action == "new":
+        reviewer = args.reviewer or review.default_reviewer()
+        review.start_session(db, args.name, reviewer, args.fork_of)
+        row = sessions.require(db, args.name)
+        extra = f", from {args.fork_of}" if args.fork_of else ""
+        print(f"session {row['name']!r} started for {reviewer}{extra}")
+        return 0
+    rows = sessions.list_with_progress(db)
+    if not rows:
+        print("no sessions yet: 'workbench sessions new NAME' starts one")
+        return 0
+    print(f"{'session':<20} {'reviewer':<14} {'reviewed':>14}  {'created':<20} from")
+    for r in rows:
+        pct = 100 * r["reviewed"] / r["total"] if r["total"] else 0.0
+        progress = f"{r['reviewed']}/{r['total']} {pct:3.0f}%"
+        print(f"{r['name']:<20} {r['reviewer']:<14} {progress:>14}  {r['created_at'][:19]:<20} "
+              f"{r['forked_from'] or ''}")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace, db: Database) -> int:
+    session = review.resolve_session(db, args.session, args.reviewer or review.default_reviewer())
+    reviewer = args.reviewer or session["reviewer"]
+    before = review.get_verdict(db, session["id"], args.claim_id)
+    sources = None
+    if args.source:
+        sources = list(before.sources)
+        for text in args.source:
+            source = parse_source(text)
+            if not source.ref:
+                raise WorkbenchError(f"empty source {text!r}")
+            if source not in sources:
+                sources.append(source)
+    changes = {}
+    if args.confidence is not None:
+        changes["confidence"] = args.confidence
+    verdict = review.tag(
+        db, session["id"], args.claim_id, who=reviewer, status=args.status,
+        sources=sources, notes=args.note, **changes,
+    )
+    conf = "" if verdict.confidence is None else f" {verdict.confidence}%"
+    print(f"claim {args.claim_id} in {session['name']!r}: {verdict.status}{conf}, "
+          f"{len(verdict.sources)} source(s)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, db: Database) -> int:
+    from workbench.exchange.csvsheet import write_sheet
+
+    reviewer = args.reviewer or review.default_reviewer()
+    session = (sessions.require(db, args.session) if args.session
+               else review.resolve_session(db, None, reviewer))
+    rows = claims.stream(db, claims.ClaimFilter(session_id=session["id"]))
+    with _output(args.output) as out:
+        count = write_sheet(out, rows, session["name"])
+    if args.output:
+        print(f"wrote {count} rows of session {session['name']!r} to {args.output}",
+              file=sys.stderr)
+    return 0
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    """stdout, or a file written whole or not at all (temp file, then rename)."""
+    if path is None:
+        yield sys.stdout
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise WorkbenchError(f"{path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+DB_COMMANDS = {
+    "ingest": cmd_ingest, "claims": cmd_claims, "sessions": cmd_sessions, "tag": cmd_tag,
+    "export": cmd_export,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command in (None, "review"):
+            return cmd_review(args)
+        if args.command == "split":
+            return cmd_split(args)
+        with open_db(db_path(args)) as db:
+            return DB_COMMANDS[args.command](args, db)
+    except WorkbenchError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as e:
+        print(f"error: database: {e}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Verdicts in and out of the workbench: the CSV contract, JSON lines, ClaimReview."""

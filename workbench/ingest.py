@@ -1,0 +1,86 @@
+"""Files in, articles and claims out: one transaction per article, a report per file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.split import split
+from workbench.storage import Database, articles, claims
+from workbench.textio import article_format, read_article
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What happened to one file: added, new_version, unchanged or skipped (with why)."""
+
+    path: Path
+    outcome: str
+    article_id: int | None = None
+    title: str = ""
+    claims: int = 0
+    version: int = 1
+    chars: int = 0
+    note: str = ""
+
+    @property
+    def skipped(self) -> bool:
+        return self.outcome == "skipped"
+
+
+def expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and the article files below each folder (sorted, recursively)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and article_format(p) is not None
+            )
+        else:
+            yield path
+
+
+def ingest_file(db: Database, path: Path) -> IngestResult:
+    """Add one file: a no-op when its text is known, a new version when its origin is."""
+    try:
+        article = read_article(path)
+    except WorkbenchError as e:
+        return IngestResult(path, "skipped", note=str(e))
+    note = f"decoded as {article.encoding} (not valid UTF-8)" if article.encoding != "utf-8" else ""
+    known = articles.find_by_hash(db, article.content_hash)
+    if known is not None:
+        return IngestResult(path, "unchanged", known["id"], known["title"], version=known["version"])
+    found = split(article.text)
+    origin = str(path.resolve())
+    with db.transaction():
+        previous = articles.latest_by_origin(db, origin)
+        article_id = articles.insert(
+            db,
+            origin=origin,
+            title=article.title,
+            text=article.text,
+            content_hash=article.content_hash,
+            format=article.format,
+            previous=previous,
+        )
+        count = claims.insert_many(db, article_id, found)
+    return IngestResult(
+        path,
+        "new_version" if previous else "added",
+        article_id,
+        article.title,
+        count,
+        version=previous["version"] + 1 if previous else 1,
+        chars=len(article.text),
+        note=note,
+    )
+
+
+def ingest_paths(db: Database, paths: Iterable[Path]) -> Iterator[IngestResult]:
+    """Ingest files and folders one by one; a bad file is reported and skipped, the rest go in."""
+    for path in expand(paths):
+        if path.exists():
+            yield ingest_file(db, path)
+        else:
+            yield IngestResult(path, "skipped", note=f"{path}: no such file or folder")

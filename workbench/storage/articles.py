@@ -1,0 +1,82 @@
+"""The articles table: one row per version of a source text."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from workbench.errors import NotFound
+from workbench.storage.clock import now
+from workbench.storage.db import Database
+
+
+def find_by_hash(db: Database, content_hash: str) -> sqlite3.Row | None:
+    """The article version whose text has this hash, if any."""
+    return db.execute(
+        "SELECT * FROM articles WHERE content_hash = ?", (content_hash,)
+    ).fetchone()
+
+
+def latest_by_origin(db: Database, origin: str) -> sqlite3.Row | None:
+    """The newest version of the article first ingested from `origin`."""
+    return db.execute(
+        "SELECT * FROM articles WHERE origin = ? ORDER BY version DESC LIMIT 1", (origin,)
+    ).fetchone()
+
+
+def insert(
+    db: Database,
+    *,
+    origin: str,
+    title: str,
+    text: str,
+    content_hash: str,
+    format: str,
+    previous: sqlite3.Row | None = None,
+) -> int:
+    """Add an article version (a new version of `previous` when given); returns its id."""
+    cur = db.execute(
+        "INSERT INTO articles (origin, title, text, content_hash, version, previous_id,"
+        " format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            origin,
+            title,
+            text,
+            content_hash,
+            previous["version"] + 1 if previous else 1,
+            previous["id"] if previous else None,
+            format,
+            now(),
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def get(db: Database, article_id: int) -> sqlite3.Row:
+    """One article version by id."""
+    row = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    return row
+
+
+def resolve(db: Database, ref: str) -> int:
+    """An article id from what a user typed: an id, an exact title, or an origin path."""
+    if ref.isdigit():
+        return int(get(db, int(ref))["id"])
+    row = db.execute(
+        "SELECT id FROM current_articles WHERE title = ? OR origin = ? OR origin LIKE ?"
+        " ORDER BY id LIMIT 1",
+        (ref, ref, f"%/{ref}"),
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no article matches {ref!r}")
+    return int(row["id"])
+
+
+def list_current(db: Database) -> list[sqlite3.Row]:
+    """The newest version of every article, with its number of claims, oldest first."""
+    return db.query(
+        "SELECT a.id, a.title, a.origin, a.version, a.ingested_at,"
+        " (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND NOT c.dropped) AS claims"
+        " FROM current_articles a ORDER BY a.id"
+    )

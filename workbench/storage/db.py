@@ -1,0 +1,136 @@
+"""Opening a workbench database: checks, pragmas, migrations, transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from workbench.errors import WorkbenchError
+from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class Database:
+    """One connection to a workbench database.
+
+    Writes that belong together go in one `with db.transaction():` block;
+    nested blocks become savepoints of the outer transaction.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.utils = sqlite_utils.Database(conn)
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Run a block as one transaction (BEGIN IMMEDIATE), or a savepoint if nested."""
+        with self._lock:
+            if self.conn.in_transaction:
+                with self.utils.atomic():
+                    yield self
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        """Run one statement; inside a transaction it joins it."""
+        with self._lock:
+            return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        """Run a read and return all rows."""
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_db(path: str | Path, *, create: bool = True, migrate_to: int = LATEST_VERSION) -> Database:
+    """Open (or create) the workbench database at `path`, migrating it forward.
+
+    A file that is not a workbench database, or one from a newer workbench,
+    is refused with a `WorkbenchError` and left untouched.
+    """
+    path = Path(path)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        _check_existing(path)
+    elif not create:
+        raise WorkbenchError(f"{path}: no such database")
+    elif path.parent and not path.parent.exists():
+        raise WorkbenchError(f"{path}: folder {path.parent} does not exist")
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as e:
+        raise WorkbenchError(f"{path}: cannot open database ({e})") from None
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = Database(conn, path)
+    _migrate(db, migrate_to)
+    return db
+
+
+def _check_existing(path: Path) -> None:
+    with path.open("rb") as f:
+        header = f.read(100)
+    if not header.startswith(SQLITE_MAGIC):
+        raise WorkbenchError(f"{path}: not a workbench database (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise WorkbenchError(f"{path}: cannot read database ({e})") from None
+    if app_id != APPLICATION_ID and (app_id or tables):
+        raise WorkbenchError(f"{path}: not a workbench database")
+    if version > LATEST_VERSION:
+        raise WorkbenchError(
+            f"{path}: database schema version {version} is newer than this workbench "
+            f"understands ({LATEST_VERSION}); upgrade workbench"
+        )
+
+
+def _migrate(db: Database, target: int) -> None:
+    current = db.schema_version
+    if current >= target:
+        return
+    with db.transaction():
+        if current == 0:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for number in range(current + 1, target + 1):
+            db.utils.executescript(MIGRATIONS[number - 1])
+            db.execute(f"PRAGMA user_version = {number}")

@@ -1,0 +1,46 @@
+"""The history table: an append-only log of every change to claims and verdicts."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from workbench.storage.db import Database
+
+
+def append(
+    db: Database,
+    *,
+    at: str,
+    who: str,
+    entity: str,
+    action: str,
+    claim_id: int | None = None,
+    session_id: int | None = None,
+    old: dict[str, Any] | None = None,
+    new: dict[str, Any] | None = None,
+) -> int:
+    """Log one change; `old` and `new` hold the changed fields before and after."""
+    cur = db.execute(
+        "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            at,
+            who,
+            session_id,
+            claim_id,
+            entity,
+            action,
+            None if old is None else json.dumps(old, ensure_ascii=False),
+            None if new is None else json.dumps(new, ensure_ascii=False),
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def for_claim(db: Database, claim_id: int, limit: int = 100) -> list[sqlite3.Row]:
+    """The newest changes to a claim and its verdicts, newest first."""
+    return db.query(
+        "SELECT * FROM history WHERE claim_id = ? ORDER BY id DESC LIMIT ?", (claim_id, limit)
+    )

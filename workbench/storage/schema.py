@@ -1,0 +1,105 @@
+"""The schema, as numbered migrations that run forward from version 1.
+
+`PRAGMA user_version` holds the number of the last migration applied and
+`PRAGMA application_id` marks the file as a workbench database.
+"""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x57424E43  # "WBNC"
+
+STATUSES = "('unreviewed','supported','refuted','misleading','unverifiable','not_a_claim')"
+KINDS = "('fact','quote','prediction','opinion')"
+
+MIGRATIONS: list[str] = [
+    # 1: articles, claims, sessions, verdicts and the append-only history.
+    f"""
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        origin TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        version INTEGER NOT NULL DEFAULT 1,
+        previous_id INTEGER REFERENCES articles(id),
+        format TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_origin ON articles(origin, version);
+    CREATE INDEX articles_previous ON articles(previous_id);
+
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        by TEXT,
+        kind TEXT NOT NULL DEFAULT 'fact' CHECK (kind IN {KINDS}),
+        checkworthiness REAL NOT NULL DEFAULT 0.5,
+        dropped INTEGER NOT NULL DEFAULT 0,
+        CHECK (0 <= start AND start <= "end")
+    );
+    CREATE INDEX claims_article_seq ON claims(article_id, seq);
+
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        reviewer TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        forked_from INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        last_claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL
+    );
+
+    CREATE TABLE verdicts (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (status IN {STATUSES}),
+        confidence INTEGER CHECK (confidence BETWEEN 0 AND 100),
+        sources TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        reviewer TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        needs_review INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (session_id, claim_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX verdicts_claim ON verdicts(claim_id);
+    CREATE INDEX verdicts_session_status ON verdicts(session_id, status);
+
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        session_id INTEGER,
+        claim_id INTEGER,
+        entity TEXT NOT NULL CHECK (entity IN ('claim', 'verdict', 'session')),
+        action TEXT NOT NULL,
+        old TEXT,
+        new TEXT
+    );
+    CREATE INDEX history_claim ON history(claim_id, id);
+    CREATE TRIGGER history_is_append_only_update BEFORE UPDATE ON history
+    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    CREATE TRIGGER history_is_append_only_delete BEFORE DELETE ON history
+    BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    """,
+    # 2: views for the questions people ask of the file in any SQLite tool,
+    # and the index undo walks (a session's history, newest first).
+    """
+    CREATE INDEX history_session ON history(session_id, id);
+    CREATE VIEW current_articles AS
+        SELECT a.* FROM articles a
+        WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.previous_id = a.id);
+    CREATE VIEW verdict_sheet AS
+        SELECT c.id AS claim_id, a.title AS article, c.seq, c.text AS claim, c.by,
+               s.name AS session, v.status, v.confidence, v.sources, v.notes,
+               v.reviewer, v.updated_at
+        FROM verdicts v
+        JOIN claims c ON c.id = v.claim_id
+        JOIN articles a ON a.id = c.article_id
+        JOIN sessions s ON s.id = v.session_id;
+    """,
+]
+
+LATEST_VERSION = len(MIGRATIONS)

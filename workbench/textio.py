@@ -1,0 +1,138 @@
+"""Reading article files: decode safely, normalise, and turn Markdown or HTML into reader text.
+
+The text returned here is what an article stores and what every claim span
+points into, so it is the text a reader of the page would see.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+           ".html": "html", ".htm": "html"}
+TITLE_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """An article as read from a file: reader text, title, format, and how it was decoded."""
+
+    text: str
+    title: str
+    format: str
+    encoding: str = "utf-8"
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+def article_format(path: Path) -> str | None:
+    """'txt', 'md' or 'html' for a file the workbench reads, else None."""
+    return FORMATS.get(path.suffix.lower())
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes to text and the encoding used: UTF-8 (BOM dropped), else cp1252 with
+    undecodable bytes replaced. NUL bytes mean a binary file and are refused."""
+    if b"\x00" in data:
+        raise WorkbenchError(f"{name}: binary file (contains NUL bytes), not an article")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def normalise(text: str) -> str:
+    """Unix newlines, no trailing white space at the end of the text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").rstrip()
+
+
+def read_article(path: Path) -> ArticleText:
+    """Read one article file into reader text; raises WorkbenchError naming the file."""
+    fmt = article_format(path)
+    if fmt is None:
+        raise WorkbenchError(f"{path}: unsupported file type (use .txt, .md or .html)")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise WorkbenchError(f"{path}: cannot read ({e.strerror})") from None
+    raw, encoding = decode(data, str(path))
+    raw = normalise(raw)
+    if fmt == "html":
+        text, title = html_to_text(raw)
+    elif fmt == "md":
+        text, title = markdown_to_text(raw)
+    else:
+        text, title = raw, ""
+    text = normalise(text)
+    if not text.strip():
+        raise WorkbenchError(f"{path}: no article text found")
+    return ArticleText(text=text, title=title or first_line(text), format=fmt, encoding=encoding)
+
+
+def first_line(text: str) -> str:
+    """The first non-blank line, shortened to a title."""
+    for line in text.split("\n", 50):
+        line = line.strip()
+        if line:
+            return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1] + "…"
+    return ""
+
+
+def markdown_to_text(source: str) -> tuple[str, str]:
+    """Markdown to the text a reader sees (paragraphs apart, code and HTML dropped), and the
+    first heading."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(source)
+    blocks: list[str] = []
+    title = ""
+    in_heading = False
+    for token in tokens:
+        if token.type == "heading_open":
+            in_heading = True
+        elif token.type == "heading_close":
+            in_heading = False
+        elif token.type == "inline":
+            text = "".join(_inline_text(child) for child in token.children or ())
+            if in_heading and not title:
+                title = text.strip()
+            if text.strip():
+                blocks.append(text.strip())
+    return "\n\n".join(blocks), title
+
+
+def _inline_text(token: object) -> str:
+    kind = getattr(token, "type", "")
+    if kind in ("text", "code_inline"):
+        return getattr(token, "content", "")
+    if kind in ("softbreak", "hardbreak"):
+        return " " if kind == "softbreak" else "\n"
+    return ""
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """A news page's main text (navigation, ads, related links dropped) and its title,
+    extracted with trafilatura; its baseline extractor when the page is too short."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
+    text = getattr(doc, "text", None) or ""
+    title = (getattr(doc, "title", None) or "").strip()
+    if not text.strip():
+        _, text, _ = trafilatura.baseline(html)
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if title and paragraphs and paragraphs[0] != title:
+        paragraphs.insert(0, title)
+    return "\n\n".join(paragraphs), title
