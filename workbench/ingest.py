@@ -50,7 +50,9 @@ def ingest_file(db: Database, path: Path) -> IngestResult:
     note = f"decoded as {article.encoding} (not valid UTF-8)" if article.encoding != "utf-8" else ""
     known = articles.find_by_hash(db, article.content_hash)
     if known is not None:
-        return IngestResult(path, "unchanged", known["id"], known["title"], version=known["version"])
+        return IngestResult(
+            path, "unchanged", known["id"], known["title"], version=known["version"]
+        )
     found = split(article.text)
     origin = str(path.resolve())
     with db.transaction():
