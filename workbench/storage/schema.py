@@ -100,6 +100,12 @@ MIGRATIONS: list[str] = [
         JOIN articles a ON a.id = c.article_id
         JOIN sessions s ON s.id = v.session_id;
     """,
+    # 3: a claim of a new article version remembers the claim of the previous version it
+    # was aligned to, so verdicts can be carried over and diffs can match across versions.
+    """
+    ALTER TABLE claims ADD COLUMN previous_claim_id INTEGER REFERENCES claims(id);
+    CREATE INDEX claims_previous ON claims(previous_claim_id);
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
