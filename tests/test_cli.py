@@ -1,0 +1,165 @@
+"""The command line as a user runs it: output, exit codes, messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from workbench.exchange.csvsheet import COLUMNS, read_sheet
+
+
+def ingest_seed(cli, seed_copy):
+    run = cli("ingest", seed_copy)
+    assert run.code == 0, run.err
+    return run
+
+
+class TestIngest:
+    def test_prints_what_it_added_then_nothing_new(self, cli, seed_copy):
+        first = ingest_seed(cli, seed_copy)
+        assert first.out.startswith("added")
+        assert "Militants in Iraq Are Heading to Baghdad Next" in first.out
+        second = cli("ingest", seed_copy)
+        assert second.code == 0 and second.out.startswith("unchanged")
+
+    def test_a_skipped_file_is_named_and_sets_the_exit_status(self, cli, seed_copy):
+        bad = seed_copy.parent / "broken.txt"
+        bad.write_bytes(b"abc\x00def")
+        run = cli("ingest", seed_copy.parent)
+        assert run.code == 1
+        assert "added" in run.out
+        assert "error:" in run.err and "broken.txt" in run.err and "binary" in run.err
+        assert "1 of 2 files skipped" in run.err
+        assert "Traceback" not in run.err
+
+    def test_nothing_to_ingest(self, cli, tmp_path):
+        run = cli("ingest", tmp_path)
+        assert run.code == 1 and run.err.startswith("error: no article files")
+
+
+class TestSplit:
+    def test_prints_json_lines_without_a_database(self, cli, seed_copy, db_path):
+        run = cli("split", seed_copy)
+        assert run.code == 0
+        records = [json.loads(line) for line in run.out.splitlines()]
+        assert records and all(
+            {"seq", "text", "start", "end", "by", "kind", "checkworthiness"} <= r.keys()
+            for r in records
+        )
+        assert [r["seq"] for r in records] == list(range(1, len(records) + 1))
+        assert not db_path.exists()
+
+    def test_missing_file(self, cli, tmp_path):
+        run = cli("split", tmp_path / "gone.txt")
+        assert run.code == 1 and "gone.txt" in run.err and run.err.startswith("error:")
+
+
+class TestClaims:
+    def test_jsonl_has_the_contract_fields(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        run = cli("claims", "--format", "jsonl")
+        records = [json.loads(line) for line in run.out.splitlines()]
+        assert records
+        for r in records:
+            assert {"id", "article", "seq", "text", "start", "end", "by", "kind"} <= r.keys()
+
+    def test_filter_by_status_in_a_session(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk", "--reviewer", "ann")
+        assert cli("tag", "2", "--session", "desk", "--status", "refuted").code == 0
+        run = cli("claims", "--session", "desk", "--status", "refuted", "--format", "jsonl")
+        assert [json.loads(line)["id"] for line in run.out.splitlines()] == [2]
+
+    def test_table_and_csv(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        table = cli("claims")
+        assert table.code == 0 and "Militants in Iraq" in table.out
+        rows = list(csv.DictReader(io.StringIO(cli("claims", "--format", "csv").out)))
+        assert rows[0]["seq"] == "1"
+
+    def test_unknown_article(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        run = cli("claims", "--article", "no-such-story")
+        assert run.code == 1 and run.err == "error: no article matches 'no-such-story'\n"
+
+
+class TestSessionsAndTag:
+    def test_new_list_and_fork(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        assert cli("sessions", "new", "first", "--reviewer", "ann").code == 0
+        cli("tag", "1", "--session", "first", "--status", "supported", "--confidence", "80")
+        run = cli("sessions", "new", "second", "--reviewer", "bob", "--from", "first")
+        assert run.code == 0 and "from first" in run.out
+        listing = cli("sessions").out
+        assert "first" in listing and "second" in listing and "1/" in listing
+        again = cli("sessions", "new", "first")
+        assert again.code == 1 and "already exists" in again.err
+
+    def test_tag_reports_and_refuses_bad_values(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        ok = cli("tag", "3", "--session", "s", "--status", "misleading", "--confidence", "60",
+                 "--source", "https://reuters.com/x :: wire copy", "--note", "partly")
+        assert ok.code == 0 and "misleading 60%" in ok.out and "1 source" in ok.out
+        assert cli("tag", "3", "--session", "s", "--confidence", "101").code == 1
+        assert cli("tag", "99999", "--session", "s", "--status", "refuted").err == (
+            "error: no claim with id 99999\n"
+        )
+        usage = cli("tag", "3", "--status", "maybe")
+        assert usage.code == 2 and "invalid choice" in usage.err
+
+    def test_the_session_reviewer_is_recorded(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk", "--reviewer", "ann")
+        cli("tag", "1", "--session", "desk", "--status", "supported")
+        rows = list(csv.DictReader(io.StringIO(cli("export", "--session", "desk").out)))
+        assert rows[0]["reviewer"] == "ann"
+
+
+class TestExport:
+    def test_columns_rows_and_safe_cells(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk", "--reviewer", "ann")
+        cli("tag", "2", "--session", "desk", "--status", "refuted", "--confidence", "100",
+            "--source", "=HYPERLINK(\"http://evil\")", "--note", "@SUM(1+1)")
+        run = cli("export", "--session", "desk")
+        assert run.code == 0
+        reader = csv.reader(io.StringIO(run.out))
+        header = next(reader)
+        assert tuple(header[: len(COLUMNS)]) == COLUMNS
+        rows = list(reader)
+        total = len(cli("claims", "--format", "jsonl").out.splitlines())
+        assert len(rows) == total  # unreviewed claims included
+        tagged = next(r for r in rows if r[0] == "2")
+        assert tagged[5:8] == ["refuted", "100", "'=HYPERLINK(\"http://evil\")"]
+        assert tagged[8] == "'@SUM(1+1)"
+        parsed = {row["claim_id"]: row for _, row in read_sheet(io.StringIO(run.out), "x")}["2"]
+        assert parsed["notes"] == "@SUM(1+1)"
+
+    def test_to_a_file(self, cli, seed_copy, tmp_path):
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk")
+        target = tmp_path / "verdicts.csv"
+        run = cli("export", "--session", "desk", "-o", target)
+        assert run.code == 0 and "wrote" in run.err
+        assert target.read_text().startswith("claim_id,article,seq,claim")
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    def test_unknown_session(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        run = cli("export", "--session", "ghost")
+        assert run.code == 1 and run.err == "error: no session named 'ghost'\n"
+
+
+class TestErrors:
+    def test_a_file_that_is_not_a_database(self, cli, tmp_path):
+        notes = tmp_path / "notes.txt"
+        notes.write_text("my notes\n")
+        run = cli("claims", db=notes)
+        assert run.code == 1
+        assert run.err == f"error: {notes}: not a workbench database (not an SQLite file)\n"
+        assert notes.read_text() == "my notes\n"
+
+    def test_usage_error_exits_2(self, cli):
+        assert cli("frobnicate").code == 2
+        assert cli("claims", "--format", "xml").code == 2

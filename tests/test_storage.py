@@ -1,0 +1,186 @@
+"""Storage: schema and migrations, refusing foreign files, transactions, history."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from workbench import review
+from workbench.errors import WorkbenchError
+from workbench.model import Claim, Source, Status
+from workbench.storage import articles, claims, history, open_db, sessions
+from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION
+
+
+def add_article(db, text="Prices rose 4% in May. The mayor closed 12 schools.") -> int:
+    with db.transaction():
+        article_id = articles.insert(
+            db, origin="/tmp/a.txt", title="A", text=text, content_hash=str(hash(text)),
+            format="txt",
+        )
+        claims.insert_many(db, article_id, [
+            Claim(1, "Prices rose 4% in May.", 0, 22),
+            Claim(2, "The mayor closed 12 schools.", 23, 51),
+        ])
+    return article_id
+
+
+class TestSchema:
+    def test_new_database_is_current_wal_with_foreign_keys(self, db):
+        assert db.schema_version == LATEST_VERSION
+        assert db.query("PRAGMA journal_mode")[0][0] == "wal"
+        assert db.query("PRAGMA foreign_keys")[0][0] == 1
+        assert db.query("PRAGMA application_id")[0][0] == APPLICATION_ID
+        assert db.query("PRAGMA busy_timeout")[0][0] >= 1000
+
+    def test_migrates_forward_from_version_one_keeping_data(self, db_path):
+        with open_db(db_path, migrate_to=1) as old:
+            assert old.schema_version == 1
+            add_article(old)
+        with open_db(db_path) as db:
+            assert db.schema_version == LATEST_VERSION
+            assert [r["title"] for r in articles.list_current(db)] == ["A"]
+            # the view added by migration 2 answers over the old rows
+            assert db.query("SELECT count(*) FROM current_articles")[0][0] == 1
+
+    def test_foreign_keys_enforced(self, db):
+        with pytest.raises(sqlite3.IntegrityError):
+            claims.insert_many(db, 999, [Claim(1, "x", 0, 1)])
+
+
+class TestRefusesForeignFiles:
+    def test_text_file(self, tmp_path):
+        path = tmp_path / "notes.db"
+        path.write_text("hello, not a database\n")
+        with pytest.raises(WorkbenchError, match="not a workbench database"):
+            open_db(path)
+        assert path.read_text() == "hello, not a database\n"
+
+    def test_other_sqlite_database(self, tmp_path):
+        path = tmp_path / "other.db"
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE birds (name TEXT)")
+        conn.commit()
+        conn.close()
+        before = path.read_bytes()
+        with pytest.raises(WorkbenchError, match="not a workbench database"):
+            open_db(path)
+        assert path.read_bytes() == before
+
+    def test_newer_schema(self, db_path):
+        open_db(db_path).close()
+        conn = sqlite3.connect(db_path)
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+        conn.close()
+        before = db_path.read_bytes()
+        with pytest.raises(WorkbenchError, match="newer"):
+            open_db(db_path)
+        assert db_path.read_bytes() == before
+
+
+class TestTransactions:
+    def test_error_rolls_back_the_whole_block(self, db):
+        with pytest.raises(RuntimeError), db.transaction():
+            articles.insert(db, origin="x", title="t", text="t", content_hash="h", format="txt")
+            raise RuntimeError("boom")
+        assert articles.find_by_hash(db, "h") is None
+
+    def test_nested_block_is_a_savepoint(self, db):
+        with db.transaction():
+            articles.insert(db, origin="x", title="t", text="t", content_hash="h1", format="txt")
+            with pytest.raises(RuntimeError), db.transaction():
+                articles.insert(db, origin="y", title="u", text="u", content_hash="h2",
+                                format="txt")
+                raise RuntimeError("inner")
+        assert articles.find_by_hash(db, "h1") is not None
+        assert articles.find_by_hash(db, "h2") is None
+
+    def test_a_second_writer_waits_instead_of_failing(self, db, db_path):
+        add_article(db)
+        sessions.create(db, "a", "ann")
+        other = open_db(db_path)
+        sessions.create(other, "b", "bob")
+        session_b = sessions.require(other, "b")["id"]
+        done = threading.Event()
+
+        def tag_from_other_connection():
+            review.tag(other, session_b, 1, who="bob", status="refuted")
+            done.set()
+
+        with db.transaction():
+            db.execute("UPDATE sessions SET reviewer = reviewer")
+            worker = threading.Thread(target=tag_from_other_connection)
+            worker.start()
+            time.sleep(0.3)
+            assert not done.is_set()  # blocked on our write lock, not failed
+        worker.join(5)
+        assert done.is_set()
+        assert review.get_verdict(db, session_b, 1).status is Status.REFUTED
+        other.close()
+
+
+class TestHistory:
+    def test_tag_writes_verdict_and_history_together(self, db):
+        add_article(db)
+        session = sessions.create(db, "s", "ann")
+        review.tag(db, session, 1, who="ann", status="supported", confidence=80,
+                   sources=[Source("https://example.org", "table 2")], notes="checked")
+        review.tag(db, session, 1, who="ann", status="refuted")
+        rows = history.for_claim(db, 1)
+        assert [r["action"] for r in rows] == ["tag", "tag"]
+        assert '"status": "refuted"' in rows[0]["new"]
+        assert '"status": "supported"' in rows[0]["old"]
+        verdict = review.get_verdict(db, session, 1)
+        assert verdict.status is Status.REFUTED and verdict.confidence == 80
+        assert verdict.sources == [Source("https://example.org", "table 2")]
+
+    def test_history_is_append_only(self, db):
+        add_article(db)
+        session = sessions.create(db, "s", "ann")
+        review.tag(db, session, 1, who="ann", status="supported")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute("UPDATE history SET who = 'mallory'")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute("DELETE FROM history")
+
+    def test_rejected_change_writes_nothing(self, db):
+        add_article(db)
+        session = sessions.create(db, "s", "ann")
+        with pytest.raises(WorkbenchError, match="between 0 and 100"):
+            review.tag(db, session, 1, who="ann", status="supported", confidence=101)
+        with pytest.raises(WorkbenchError, match="unknown status"):
+            review.tag(db, session, 1, who="ann", status="maybe")
+        assert history.for_claim(db, 1) == []
+        assert review.get_verdict(db, session, 1).status is Status.UNREVIEWED
+
+    def test_back_to_unreviewed_clears_confidence(self, db):
+        add_article(db)
+        session = sessions.create(db, "s", "ann")
+        review.tag(db, session, 1, who="ann", status="supported", confidence=60)
+        verdict = review.tag(db, session, 1, who="ann", status="unreviewed")
+        assert verdict.confidence is None
+        with pytest.raises(WorkbenchError, match="status before a confidence"):
+            review.tag(db, session, 1, who="ann", confidence=40)
+
+
+def test_fork_copies_verdicts(db):
+    add_article(db)
+    first = sessions.create(db, "first", "ann")
+    review.tag(db, first, 2, who="ann", status="misleading", confidence=40)
+    second = sessions.create(db, "second", "bob", forked_from=first)
+    assert review.get_verdict(db, second, 2).status is Status.MISLEADING
+    review.tag(db, second, 2, who="bob", status="supported")
+    assert review.get_verdict(db, first, 2).status is Status.MISLEADING
+
+
+def test_reopened_file_keeps_everything(db_path: Path):
+    with open_db(db_path) as db:
+        add_article(db)
+        session = sessions.create(db, "s", "ann")
+        review.tag(db, session, 1, who="ann", status="unverifiable", confidence=20)
+    with open_db(db_path) as db:
+        assert review.get_verdict(db, session, 1).status is Status.UNVERIFIABLE
