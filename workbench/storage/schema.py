@@ -106,6 +106,28 @@ MIGRATIONS: list[str] = [
     ALTER TABLE claims ADD COLUMN previous_claim_id INTEGER REFERENCES claims(id);
     CREATE INDEX claims_previous ON claims(previous_claim_id);
     """,
+    # 4: the review list at a million claims: partial indexes over the live (not dropped)
+    # claims in article order and by check-worthiness, so pages and counts read an index
+    # only; and full-text search over claim text (external content, kept in step by
+    # triggers) for search and "similar claims reviewed before".
+    """
+    CREATE INDEX claims_live ON claims(article_id, seq) WHERE NOT dropped;
+    CREATE INDEX claims_worthiness ON claims(checkworthiness DESC) WHERE NOT dropped;
+    CREATE VIRTUAL TABLE claims_fts USING fts5(
+        text, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO claims_fts(rowid, text) SELECT id, text FROM claims;
+    CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO claims_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
