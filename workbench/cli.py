@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name")
     new.add_argument("--reviewer", help="who reviews (default: $WORKBENCH_REVIEWER or login)")
     new.add_argument("--from", dest="fork_of", metavar="SESSION", help="copy its verdicts")
+    ren = ssub.add_parser("rename", help="rename a session")
+    ren.add_argument("old", metavar="OLD")
+    ren.add_argument("new", metavar="NEW")
+    dele = ssub.add_parser("delete", help="delete a session (refused while it holds verdicts)")
+    dele.add_argument("name", metavar="NAME")
+    dele.add_argument("--force", action="store_true", help="delete it even with verdicts")
 
     t = sub.add_parser("tag", help="set a claim's verdict without the TUI")
     t.add_argument("claim_id", type=int, metavar="CLAIM_ID")
@@ -69,10 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--note", help="replace the verdict's notes")
 
-    e = sub.add_parser("export", help="verdicts as CSV (stdout or -o FILE)")
+    e = sub.add_parser("export", help="verdicts as CSV, JSON lines or ClaimReview (stdout or -o)")
     _session_args(e)
-    e.add_argument("--format", choices=("csv",), default="csv")
+    e.add_argument("--format", choices=("csv", "jsonl", "claimreview"), default="csv")
     e.add_argument("-o", "--output", type=Path, metavar="FILE")
+    e.add_argument("--organisation", help="ClaimReview author (default: the reviewer)")
+    e.add_argument("--base-url", help="ClaimReview url: BASE_URL#claim-ID (default: article's)")
+
+    im = sub.add_parser("import", help="a verdict CSV into a session (all rows or none)")
+    im.add_argument("file", type=Path, metavar="FILE")
+    im.add_argument("--session", required=True, help="session to write (created if new)")
+    im.add_argument("--reviewer", help="who imports (default: $WORKBENCH_REVIEWER or login)")
     return p
 
 
@@ -231,6 +244,14 @@ def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
         extra = f", from {args.fork_of}" if args.fork_of else ""
         print(f"session {row['name']!r} started for {reviewer}{extra}")
         return 0
+    if args.action == "rename":
+        sessions.rename(db, args.old, args.new, review.default_reviewer())
+        print(f"session {args.old!r} renamed to {args.new.strip()!r}")
+        return 0
+    if args.action == "delete":
+        gone = sessions.delete(db, args.name, review.default_reviewer(), force=args.force)
+        print(f"session {args.name!r} deleted" + (f" with {gone} verdict(s)" if gone else ""))
+        return 0
     rows = sessions.list_with_progress(db)
     if not rows:
         print("no sessions yet: 'workbench sessions new NAME' starts one")
@@ -271,17 +292,29 @@ def cmd_tag(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_export(args: argparse.Namespace, db: Database) -> int:
-    from workbench.exchange.csvsheet import write_sheet
+    from workbench.exchange.export import export_session
 
     reviewer = args.reviewer or review.default_reviewer()
     session = (sessions.require(db, args.session) if args.session
                else review.resolve_session(db, None, reviewer))
-    rows = claims.stream(db, claims.ClaimFilter(session_id=session["id"]))
     with _output(args.output) as out:
-        count = write_sheet(out, rows, session["name"])
+        count = export_session(db, session["name"], args.format, out,
+                               organisation=args.organisation, base_url=args.base_url)
     if args.output:
-        print(f"wrote {count} rows of session {session['name']!r} to {args.output}",
+        what = "reviews" if args.format == "claimreview" else "rows"
+        print(f"wrote {count} {what} of session {session['name']!r} to {args.output}",
               file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, db: Database) -> int:
+    from workbench.exchange.importer import import_sheet
+
+    who = args.reviewer or review.default_reviewer()
+    result = import_sheet(db, args.file, args.session, who)
+    new = " (new session)" if result.created_session else ""
+    print(f"imported {result.rows} rows into {result.session!r}{new}: "
+          f"{result.changed} changed, {result.unchanged} unchanged")
     return 0
 
 
@@ -306,7 +339,7 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 
 DB_COMMANDS = {
     "ingest": cmd_ingest, "claims": cmd_claims, "sessions": cmd_sessions, "tag": cmd_tag,
-    "export": cmd_export,
+    "export": cmd_export, "import": cmd_import,
 }
 
 

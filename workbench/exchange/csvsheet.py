@@ -14,6 +14,7 @@ COLUMNS = (
     "reviewer", "session", "updated_at",
 )
 EXTRA_COLUMNS = ("title", "kind", "start", "end")
+REQUIRED = ("claim_id", "status")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 
@@ -55,13 +56,22 @@ def write_sheet(out: IO[str], rows: Iterable[sqlite3.Row], session: str) -> int:
 
 
 def read_sheet(source: IO[str], name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a verdict CSV as (line number, {column: value}), cells unescaped.
+    """Rows of a verdict CSV as (line number where the row starts, {column: value}), cells
+    unescaped; blank lines are skipped, missing cells read as "".
 
     Raises ValueError naming the file when required columns are missing.
     """
-    reader = csv.DictReader(source)
-    missing = [c for c in ("claim_id", "status") if c not in (reader.fieldnames or ())]
+    reader = csv.reader(source)
+    header = next(reader, None) or []
+    missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ValueError(f"{name}: not a verdict CSV (missing columns: {', '.join(missing)})")
-    for row in reader:
-        yield reader.line_num, {k: read_cell(v or "") for k, v in row.items() if k is not None}
+    width = len(header)
+    line = reader.line_num
+    for cells in reader:
+        start, line = line + 1, reader.line_num
+        if not cells:
+            continue
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        yield start, {k: read_cell(v) for k, v in zip(header, cells, strict=False)}

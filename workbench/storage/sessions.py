@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from workbench.errors import NotFound, WorkbenchError
+from workbench.storage import history
 from workbench.storage.clock import now
 from workbench.storage.db import Database
 
@@ -67,3 +68,52 @@ def list_with_progress(db: Database) -> list[sqlite3.Row]:
 def set_cursor(db: Database, session_id: int, claim_id: int) -> None:
     """Remember the claim a session was left on."""
     db.execute("UPDATE sessions SET last_claim_id = ? WHERE id = ?", (claim_id, session_id))
+
+
+
+def rename(db: Database, old: str, new: str, who: str) -> None:
+    """Give a session a new name (the name must be free), and log it."""
+    new = new.strip()
+    if not new:
+        raise WorkbenchError("a session needs a name")
+    with db.transaction():
+        session = require(db, old)
+        if old == new:
+            return
+        if get_by_name(db, new) is not None:
+            raise WorkbenchError(f"session {new!r} already exists")
+        db.execute("UPDATE sessions SET name = ? WHERE id = ?", (new, session["id"]))
+        history.append(db, at=now(), who=who, entity="session", action="rename",
+                       session_id=session["id"], old={"name": old}, new={"name": new})
+
+
+def count_reviewed(db: Database, session_id: int) -> int:
+    """How many verdicts of the session are more than 'unreviewed'."""
+    row = db.execute(
+        "SELECT count(*) FROM verdicts WHERE session_id = ? AND status != 'unreviewed'",
+        (session_id,),
+    ).fetchone()
+    return int(row[0])
+
+
+def delete(db: Database, name: str, who: str, *, force: bool = False) -> int:
+    """Remove a session and its verdicts; returns how many reviewed verdicts went.
+
+    Refused while the session holds reviewed verdicts, unless `force`. The
+    history keeps every verdict the session ever had, and a row for the deletion.
+    """
+    with db.transaction():
+        session = require(db, name)
+        reviewed = count_reviewed(db, session["id"])
+        if reviewed and not force:
+            raise WorkbenchError(
+                f"session {name!r} holds {reviewed} verdict(s); use --force to delete it anyway"
+            )
+        db.execute("UPDATE sessions SET forked_from = NULL WHERE forked_from = ?",
+                   (session["id"],))
+        db.execute("DELETE FROM verdicts WHERE session_id = ?", (session["id"],))
+        db.execute("DELETE FROM sessions WHERE id = ?", (session["id"],))
+        history.append(db, at=now(), who=who, entity="session", action="delete",
+                       session_id=session["id"],
+                       old={"name": name, "reviewer": session["reviewer"], "reviewed": reviewed})
+    return reviewed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -40,4 +41,115 @@ def stream(db: Database, session_id: int) -> Iterator[sqlite3.Row]:
     """Every verdict of a session, in claim id order."""
     yield from db.conn.execute(
         "SELECT * FROM verdicts WHERE session_id = ? ORDER BY claim_id", (session_id,)
+    )
+
+
+# Bulk reads and writes for exchange (import/export) and compare (diff), as plain
+# tuples: a million rows through sqlite3.Row objects costs seconds.
+
+VALUE_COLUMNS = ("status", "confidence", "sources", "notes")
+
+
+def _tuples(db: Database, sql: str, params: Any = ()) -> sqlite3.Cursor:
+    cur = db.conn.cursor()
+    cur.row_factory = None
+    return cur.execute(sql, params)
+
+
+def claim_ids(db: Database) -> set[int]:
+    """Every claim id that a verdict may name (dropped claims excluded)."""
+    return {r[0] for r in _tuples(db, "SELECT id FROM claims WHERE NOT dropped")}
+
+
+def values_by_claim(db: Database, session_id: int) -> dict[int, tuple[Any, ...]]:
+    """A session's verdicts as {claim_id: (status, confidence, sources, notes)}."""
+    return {
+        r[0]: r[1:]
+        for r in _tuples(
+            db,
+            "SELECT claim_id, status, confidence, sources, notes FROM verdicts"
+            " WHERE session_id = ?",
+            (session_id,),
+        )
+    }
+
+
+def apply_many(
+    db: Database,
+    session_id: int,
+    changes: list[tuple[int, tuple[Any, ...], tuple[Any, ...] | None, str]],
+    *,
+    who: str,
+    at: str,
+    action: str,
+) -> int:
+    """Write many verdicts with one history row each, inside the caller's transaction.
+
+    Each change is (claim_id, new (status, confidence, sources, notes), old values
+    or None when the claim had no verdict, the verdict's reviewer). History rows hold
+    only the fields that changed, as review.tag writes them.
+    """
+    db.conn.executemany(
+        "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
+        " reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (session_id, claim_id) DO UPDATE SET status = excluded.status,"
+        " confidence = excluded.confidence, sources = excluded.sources,"
+        " notes = excluded.notes, reviewer = excluded.reviewer,"
+        " updated_at = excluded.updated_at",
+        ((session_id, cid, *new, reviewer, at) for cid, new, _old, reviewer in changes),
+    )
+    empty = ("unreviewed", None, "[]", "")
+
+    def logged() -> Any:
+        for cid, new, old, _reviewer in changes:
+            before = old or empty
+            keys = [i for i in range(4) if new[i] != before[i]]
+            yield (
+                at, who, session_id, cid, action,
+                json.dumps({VALUE_COLUMNS[i]: before[i] for i in keys}, ensure_ascii=False),
+                json.dumps({VALUE_COLUMNS[i]: new[i] for i in keys}, ensure_ascii=False),
+            )
+
+    db.conn.executemany(
+        "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
+        " VALUES (?, ?, ?, ?, 'verdict', ?, ?, ?)",
+        logged(),
+    )
+    return len(changes)
+
+
+def export_rows(db: Database, session_id: int, *, reviewed_only: bool = False) -> sqlite3.Cursor:
+    """Every claim in scope (current article versions, not dropped) joined to its verdict
+    in the session, in article order, as sqlite3.Row with every field."""
+    cur = db.conn.cursor()
+    cur.row_factory = sqlite3.Row
+    only = " AND v.status != 'unreviewed'" if reviewed_only else ""
+    join = "JOIN" if reviewed_only else "LEFT JOIN"
+    return cur.execute(
+        'SELECT c.id, c.article_id, a.title AS article, a.origin, a.version,'
+        ' a.ingested_at AS article_ingested_at, c.seq, c.text, c.start, c."end", c.by, c.kind,'
+        " c.checkworthiness, c.previous_claim_id,"
+        " coalesce(v.status, 'unreviewed') AS status, v.confidence,"
+        " coalesce(v.sources, '[]') AS sources, coalesce(v.notes, '') AS notes, v.reviewer,"
+        " v.updated_at, coalesce(v.needs_review, 0) AS needs_review"
+        " FROM claims c JOIN articles a ON a.id = c.article_id"
+        f" {join} verdicts v ON v.claim_id = c.id AND v.session_id = ?"
+        " WHERE NOT c.dropped AND c.article_id IN (SELECT id FROM current_articles)"
+        f"{only} ORDER BY c.article_id, c.seq, c.id",
+        (session_id,),
+    )
+
+
+def reviewed_rows(db: Database, session_id: int) -> sqlite3.Cursor:
+    """A session's reviewed verdicts with their claims, as tuples in claim id order:
+    (claim_id, article_id, origin, title, text, previous_claim_id, status, confidence,
+    sources, notes)."""
+    return _tuples(
+        db,
+        "SELECT c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
+        " v.status, v.confidence, v.sources, v.notes"
+        " FROM verdicts v JOIN claims c ON c.id = v.claim_id"
+        " JOIN articles a ON a.id = c.article_id"
+        " WHERE v.session_id = ? AND v.status != 'unreviewed' ORDER BY v.claim_id",
+        (session_id,),
     )

@@ -1,0 +1,225 @@
+"""Export (csv, jsonl, claimreview) and import: the CSV contract read back exactly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench import review
+from workbench.cli import main
+from workbench.exchange.claimreview import REQUIRED, write_claimreview
+from workbench.exchange.csvsheet import COLUMNS, read_sheet
+from workbench.model import Source
+from workbench.storage import open_db, sessions, verdicts
+
+ARTICLE = (
+    "Storm hits coast\n\n"
+    "The storm killed 12 people on Tuesday. Officials said 3,000 homes lost power. "
+    "The mayor said the city would rebuild within a year. Schools will reopen on Monday."
+)
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A database with one ingested article and session 'a' holding three verdicts."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "c.db"))
+    monkeypatch.setenv("WORKBENCH_REVIEWER", "ann")
+    (tmp_path / "storm.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0
+    with open_db(tmp_path / "c.db") as db:
+        sid = review.start_session(db, "a", "ann")
+        review.tag(db, sid, 1, who="ann", status="supported", confidence=80,
+                   sources=[Source("https://x.org/a|b", "wire :: copy"), Source("AP")],
+                   notes="=SUM(A1)\nsecond line, \"quoted\"")
+        review.tag(db, sid, 2, who="ann", status="refuted", confidence=0)
+        review.tag(db, sid, 3, who="ann", status="not_a_claim")
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def sheet(text: str) -> list[dict[str, str]]:
+    return [row for _, row in read_sheet(io.StringIO(text), "x.csv")]
+
+
+def test_csv_round_trip_is_exact(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, first, _ = run(capsys, "export", "--session", "a")
+    assert code == 0
+    assert first.splitlines()[0].startswith(",".join(COLUMNS))
+    assert "'=SUM(A1)" in first  # formula written safely
+    (env / "s.csv").write_text(first, encoding="utf-8")
+    code, out, _ = run(capsys, "import", "s.csv", "--session", "b")
+    assert code == 0 and "3 changed" in out and "new session" in out
+    _, second, _ = run(capsys, "export", "--session", "b")
+    strip = ("session", "updated_at")
+    a = [{k: v for k, v in r.items() if k not in strip} for r in sheet(first)]
+    b = [{k: v for k, v in r.items() if k not in strip} for r in sheet(second)]
+    assert a == b
+    with open_db(env / "c.db") as db:
+        got = review.get_verdict(db, sessions.require(db, "b")["id"], 1)
+    assert got.sources == [Source("https://x.org/a|b", "wire :: copy"), Source("AP")]
+    assert got.notes == "=SUM(A1)\nsecond line, \"quoted\""
+    # reading the same sheet into the same session again changes nothing
+    code, out, _ = run(capsys, "import", "s.csv", "--session", "b")
+    assert "0 changed" in out
+
+
+def test_import_writes_history_for_each_change(env: Path, capsys) -> None:
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    run(capsys, "import", "s.csv", "--session", "b")
+    with open_db(env / "c.db") as db:
+        sid = sessions.require(db, "b")["id"]
+        rows = db.query("SELECT claim_id, action, old, new FROM history"
+                        " WHERE session_id = ? AND entity = 'verdict' ORDER BY claim_id", (sid,))
+    assert [r["claim_id"] for r in rows] == [1, 2, 3]
+    assert {r["action"] for r in rows} == {"import"}
+    assert json.loads(rows[1]["new"]) == {"status": "refuted", "confidence": 0}
+    assert json.loads(rows[1]["old"]) == {"status": "unreviewed", "confidence": None}
+
+
+def edit_cell(path: Path, claim_id: int, column: str, value: str) -> None:
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    col = rows[0].index(column)
+    for r in rows[1:]:
+        if r[0] == str(claim_id):
+            r[col] = value
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "column", "value", "message"),
+    [
+        (4, "status", "maybe", "unknown status 'maybe'"),
+        (4, "confidence", "101", "confidence must be a whole number 0-100, not '101'"),
+        (4, "confidence", "-5", "confidence must be a whole number 0-100, not '-5'"),
+        (4, "claim_id", "999", "unknown claim id 999"),
+        (4, "claim_id", "x1", "claim_id must be a whole number"),
+        (4, "claim_id", "3", "claim 3 appears again (first on line 5)"),
+        (4, "confidence", "50", "a confidence needs a status"),
+    ],
+)
+def test_bad_row_is_named_and_nothing_is_written(
+    env: Path, capsys, claim_id: int, column: str, value: str, message: str
+) -> None:
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    edit_cell(env / "s.csv", 2, "status", "supported")  # a good change on line 3
+    edit_cell(env / "s.csv", claim_id, column, value)
+    line = 6  # header, claim 1 (its notes span lines 2-3), claim 2, claim 3, then claim 4
+    code, out, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 1 and out == ""
+    assert err.startswith(f"error: s.csv line {line}: {message}") and err.count("\n") == 1
+    with open_db(env / "c.db") as db:
+        assert review.get_verdict(db, 1, 2).status == "refuted"
+        n = db.query("SELECT count(*) AS n FROM history WHERE action = 'import'")[0]["n"]
+        assert n == 0
+
+
+def test_all_bad_rows_are_counted_and_new_session_not_created(env: Path, capsys) -> None:
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    edit_cell(env / "s.csv", 4, "status", "maybe")
+    edit_cell(env / "s.csv", 5, "confidence", "abc")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "fresh")
+    assert code == 1
+    assert err == "error: s.csv line 6: unknown status 'maybe' (and 1 more bad rows)\n"
+    with open_db(env / "c.db") as db:
+        assert sessions.get_by_name(db, "fresh") is None
+
+
+def test_import_errors_for_files(env: Path, capsys) -> None:
+    (env / "bad.csv").write_text("id,verdict\n1,x\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "bad.csv", "--session", "a")
+    assert code == 1 and "bad.csv: not a verdict CSV (missing columns: claim_id, status)" in err
+    code, _, err = run(capsys, "import", "nope.csv", "--session", "a")
+    assert code == 1 and "nope.csv: no such file" in err
+    (env / "latin.csv").write_bytes("claim_id,status\n1,supported\xe9\n".encode("latin-1"))
+    code, _, err = run(capsys, "import", "latin.csv", "--session", "a")
+    assert code == 1 and "latin.csv: not UTF-8" in err
+
+
+def test_import_without_session_is_a_usage_error(env: Path) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["import", "s.csv"])
+    assert e.value.code == 2
+
+
+def test_minimal_hand_written_sheet(env: Path, capsys) -> None:
+    (env / "hand.csv").write_text(
+        "\ufeffclaim_id,status,confidence,sources\n4,misleading,60,a | b :: note\n\n5,,,\n",
+        encoding="utf-8")
+    code, out, _ = run(capsys, "import", "hand.csv", "--session", "a")
+    assert code == 0 and "1 changed, 1 unchanged" in out
+    with open_db(env / "c.db") as db:
+        v = review.get_verdict(db, 1, 4)
+    assert (v.status, v.confidence, v.sources) == (
+        "misleading", 60, [Source("a"), Source("b", "note")])
+
+
+def test_jsonl_has_every_field(env: Path, capsys) -> None:
+    code, out, _ = run(capsys, "export", "--session", "a", "--format", "jsonl")
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and len(lines) == 5
+    first = lines[0]
+    for key in ("claim_id", "article", "seq", "claim", "by", "status", "confidence",
+                "sources", "notes", "reviewer", "session", "updated_at", "kind", "start",
+                "end", "needs_review", "title"):
+        assert key in first
+    assert first["sources"] == [{"ref": "https://x.org/a|b", "note": "wire :: copy"},
+                                {"ref": "AP", "note": ""}]
+    assert first["notes"].startswith("=SUM")  # JSON needs no formula escaping
+    assert lines[3]["status"] == "unreviewed" and lines[3]["confidence"] is None
+
+
+def test_claimreview_has_required_fields(env: Path, capsys) -> None:
+    code, out, _ = run(capsys, "export", "--session", "a", "--format", "claimreview",
+                       "--organisation", "Desk", "--base-url", "https://desk.example/storm")
+    reviews = json.loads(out)
+    assert code == 0
+    assert len(reviews) == 2  # not_a_claim and unreviewed have no rating
+    for r in reviews:
+        for key in REQUIRED:
+            assert r[key], key
+        assert r["@type"] == "ClaimReview" and r["@context"] == "https://schema.org"
+        rating = r["reviewRating"]
+        assert rating["@type"] == "Rating"
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert rating["alternateName"]
+        item = r["itemReviewed"]
+        assert item["@type"] == "Claim" and item["author"]["name"]
+        assert item["appearance"]["headline"] == "Storm hits coast"
+        assert r["author"] == {"@type": "Organization", "name": "Desk"}
+        assert len(r["datePublished"]) == 10
+    assert reviews[0]["url"] == "https://desk.example/storm#claim-1"
+    assert reviews[0]["reviewRating"]["ratingValue"] == 5
+    assert reviews[1]["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5,
+                                          "worstRating": 1, "alternateName": "Refuted"}
+    assert reviews[0]["claimReviewed"] == "Storm hits coast"
+
+
+def test_claimreview_empty_is_valid_json() -> None:
+    out = io.StringIO()
+    assert write_claimreview(out, []) == 0
+    assert json.loads(out.getvalue()) == []
+
+
+def test_export_to_file_and_unknown_session(env: Path, capsys) -> None:
+    code, out, err = run(capsys, "export", "--session", "a", "--format", "jsonl", "-o", "a.jsonl")
+    assert code == 0 and out == "" and "wrote 5 rows" in err
+    assert len((env / "a.jsonl").read_text().splitlines()) == 5
+    code, _, err = run(capsys, "export", "--session", "nobody")
+    assert code == 1 and err == "error: no session named 'nobody'\n"
+
+
+def test_values_by_claim_matches_what_import_compares(env: Path) -> None:
+    with open_db(env / "c.db") as db:
+        values = verdicts.values_by_claim(db, 1)
+    assert values[2] == ("refuted", 0, "[]", "")

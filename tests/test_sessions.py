@@ -1,0 +1,93 @@
+"""Sessions from the command line: create, fork, list, rename, delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+from workbench.storage import open_db
+
+ARTICLE = ("Storm hits coast\n\n"
+           "The storm killed 12 people on Tuesday. Officials said 3,000 homes lost power.")
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "c.db"))
+    monkeypatch.setenv("WORKBENCH_REVIEWER", "ann")
+    (tmp_path / "storm.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0
+    assert main(["sessions", "new", "a"]) == 0
+    assert main(["tag", "2", "--session", "a", "--status", "refuted", "--confidence", "90"]) == 0
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_fork_copies_verdicts_and_list_shows_progress(env: Path, capsys) -> None:
+    capsys.readouterr()
+    code, out, _ = run(capsys, "sessions", "new", "b", "--from", "a", "--reviewer", "bob")
+    assert code == 0 and "from a" in out
+    code, out, _ = run(capsys, "sessions")
+    lines = out.splitlines()
+    assert lines[1].split()[:3] == ["a", "ann", "1/3"]
+    assert lines[2].split()[:3] == ["b", "bob", "1/3"] and lines[2].endswith("a")
+
+
+def test_rename(env: Path, capsys) -> None:
+    capsys.readouterr()
+    code, out, _ = run(capsys, "sessions", "rename", "a", "first-pass")
+    assert code == 0 and out == "session 'a' renamed to 'first-pass'\n"
+    code, out, _ = run(capsys, "export", "--session", "first-pass", "--format", "jsonl")
+    assert code == 0 and '"status": "refuted"' in out
+    main(["sessions", "new", "b"])
+    capsys.readouterr()
+    code, _, err = run(capsys, "sessions", "rename", "b", "first-pass")
+    assert code == 1 and err == "error: session 'first-pass' already exists\n"
+    code, _, err = run(capsys, "sessions", "rename", "zzz", "c")
+    assert code == 1 and err == "error: no session named 'zzz'\n"
+    code, _, err = run(capsys, "sessions", "rename", "b", "  ")
+    assert code == 1 and err == "error: a session needs a name\n"
+    with open_db(env / "c.db") as db:
+        logged = db.query("SELECT action, old, new FROM history WHERE entity = 'session'")
+    assert [tuple(r) for r in logged] == [
+        ("rename", '{"name": "a"}', '{"name": "first-pass"}')]
+
+
+def test_delete_refused_while_it_holds_verdicts(env: Path, capsys) -> None:
+    capsys.readouterr()
+    code, out, err = run(capsys, "sessions", "delete", "a")
+    assert code == 1 and out == ""
+    assert err == "error: session 'a' holds 1 verdict(s); use --force to delete it anyway\n"
+    code, out, _ = run(capsys, "sessions", "delete", "a", "--force")
+    assert code == 0 and out == "session 'a' deleted with 1 verdict(s)\n"
+    with open_db(env / "c.db") as db:
+        assert db.query("SELECT count(*) AS n FROM verdicts")[0]["n"] == 0
+        # the history keeps what the reviewer did, and the deletion
+        actions = [r["action"] for r in db.query("SELECT action FROM history ORDER BY id")]
+    assert actions == ["tag", "delete"]
+
+
+def test_delete_empty_session_and_fork_parent(env: Path, capsys) -> None:
+    main(["sessions", "new", "empty"])
+    main(["sessions", "new", "child", "--from", "empty"])
+    capsys.readouterr()
+    code, out, _ = run(capsys, "sessions", "delete", "empty")
+    assert code == 0 and out == "session 'empty' deleted\n"
+    code, out, _ = run(capsys, "sessions")
+    assert "child" in out and "empty" not in out
+    code, _, err = run(capsys, "sessions", "delete", "empty")
+    assert code == 1 and err == "error: no session named 'empty'\n"
+
+
+def test_delete_needs_a_name(env: Path) -> None:
+    with pytest.raises(SystemExit) as e:
+        main(["sessions", "delete"])
+    assert e.value.code == 2
