@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.split.grammar import AUX, DETERMINERS, IRREGULAR, NUMBER_WORDS, PREPOSITIONS
 from workbench.split.lexicon import words
 
 _BOILER = re.compile(
@@ -12,7 +13,8 @@ _BOILER = re.compile(
       advertisement|share\ this|follow\ us|click\ here|copyright|©|all\ rights\ reserved|
       (photo|image|picture|video)\s*(credit)?\s*:|updated\b|published\b|posted\b|
       see\ also|more\ on\ this|recommended|listen\ to|watch:|editing\ by|reporting\ by|
-      additional\ reporting|writing\ by|contact:|email:|tel:|phone:)
+      additional\ reporting|writing\ by|(media\ |press\ )?contacts?:|e-?mail:|tel:|phone:|
+      for\ more\ information|here\ (is|are)\ |here's\ |\(?reporting\ by|\(?editing\ by)
     """
 )
 _BYLINE = re.compile(r"^(by|from)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and)\s*.*)?$")
@@ -61,15 +63,19 @@ def looks_like_heading(line: str) -> bool:
 
 
 def heading_states_something(line: str) -> bool:
-    """A heading with a verb states something; "Background" or "Analysis" does not."""
-    words = _WORD.findall(line)
-    if len(words) < 3:
+    """A heading with a verb states something; "Background" or "Five things in X" does not."""
+    toks = _WORD.findall(line)
+    if len(toks) < 3:
         return False
-    for w in words[1:]:
-        low = w.lower()
-        if low in _VERBISH:
+    for k in range(1, len(toks)):
+        low, prev = toks[k].lower(), toks[k - 1].lower()
+        if low in _VERBISH or low in AUX or low in IRREGULAR:
             return True
-        if w.islower() and (low.endswith(("ed", "ing")) or low.endswith("s")) and len(low) > 3:
+        if len(low) < 4 or prev in DETERMINERS or prev in NUMBER_WORDS or prev in PREPOSITIONS:
+            continue
+        if low.endswith(("ed", "ing")) or (
+            low.endswith("s") and not low.endswith(("ss", "us", "is")) and k + 1 < len(toks)
+        ):
             return True
     return False
 
@@ -77,3 +83,23 @@ def heading_states_something(line: str) -> bool:
 def is_question(sentence: str) -> bool:
     """A sentence that asks rather than states."""
     return sentence.rstrip("\"”’') ").endswith("?")
+
+
+_NAV = re.compile(r"(\S[^|]{0,40}\s\|\s){2,}|^(published|updated|posted)\b", re.I)
+_BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_LINE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,30}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*"
+    r"(?:/[^/]{2,30}/|\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI)\))?\s*(?:--|—|–|-)\s+"
+)
+
+
+def is_navigation(line: str) -> bool:
+    """Menu bars ("Home | News | Sport") and publish/update stamps."""
+    return bool(_NAV.search(line))
+
+
+def line_prefix(line: str) -> int:
+    """Length of a list bullet or wire dateline ("AUSTIN, Texas, May 3 /PRNewswire/ --")."""
+    m = _BULLET.match(line) or _LINE_DATELINE.match(line)
+    return m.end() if m else 0

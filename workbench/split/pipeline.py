@@ -1,34 +1,135 @@
-"""The splitter: lines → filtered sentences → claims."""
+"""The splitter: lines → filtered sentences → attribution → atomic claims → kind and score."""
 
 from __future__ import annotations
 
-from workbench.model import Claim
+import re
+from dataclasses import dataclass
+
+from workbench.model import Claim, Kind
 from workbench.split import boilerplate as bp
-from workbench.split.kinds import has_quote, kind_of
-from workbench.split.sentences import lines, sentences_of_line
+from workbench.split.atomic import Frag, decompose
+from workbench.split.attribution import attribute
+from workbench.split.kinds import kind_of
+from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import score
+
+_OPEN = '“"‘'
+_CLOSE = '”"'
+_NESTED = re.compile(r"^[‘'](?P<q>.+?)[,.]?[’'](?=[,\s])")
+
+
+@dataclass(slots=True)
+class _State:
+    """Attribution carried from one sentence or paragraph to the next."""
+
+    pending_by: str | None = None  # set by an attribution ending in a colon
+    block_by: str | None = None  # governs the current paragraph
+    quote_by: str | None = None  # inside a quotation that has not closed yet
+    in_quote: bool = False
+    last_speaker: str | None = None
+
+
+def _quote_balance(s: str) -> int:
+    """+1 when s leaves a quotation open, -1 when it closes one opened earlier, else 0."""
+    opens = s.count("“")
+    closes = s.count("”")
+    plain = s.count('"')
+    if opens or closes:
+        return (opens > closes) - (closes > opens) if not plain else (opens + plain) % 2
+    return plain % 2
+
+
+def _claims_of(sent: Span, st: _State) -> list[tuple[Frag, str | None, bool]]:
+    """(fragment, by, quoted) for one sentence, updating the carried attribution state."""
+    s = sent.text
+    if st.in_quote:
+        ends = any(c in s for c in _CLOSE)
+        if ends:
+            st.in_quote = False
+        a_start = 1 if s[:1] in _OPEN else 0
+        e = len(s)
+        while e > a_start and s[e - 1] in '”".,':
+            e -= 1
+        return [(Frag(s[a_start:e], sent.start + a_start, sent.start + e), st.quote_by, True)]
+    a = attribute(s)
+    if a is not None:
+        st.last_speaker = a.by
+        if a.intro:
+            st.pending_by = a.by
+            if a.quoted:
+                st.in_quote, st.quote_by = True, a.by
+        content = s[a.start : a.end]
+        if not content.strip(" :,.") or (a.intro and a.end - a.start < 3):
+            return []
+        if a.copula_subject:
+            subj = a.copula_subject[0].upper() + a.copula_subject[1:]
+            f = Frag(f"{subj} is {content}", sent.start + a.start, sent.start + a.end, 0, False)
+            return [(f, a.by, True)]
+        start = a.start
+        nested = _NESTED.match(content) if a.quoted else None
+        if nested:
+            start, content = a.start + nested.start("q"), nested["q"]
+        f = Frag(content, sent.start + start, sent.start + start + len(content))
+        return [(f, a.by, a.quoted)]
+    if s[:1] in _OPEN:
+        by = st.last_speaker
+        if by and _quote_balance(s) > 0:
+            st.in_quote, st.quote_by = True, by
+        e = len(s)
+        while e > 1 and s[e - 1] in '”".,':
+            e -= 1
+        return [(Frag(s[1:e], sent.start + 1, sent.start + e), by, by is not None)]
+    by = st.block_by
+    e = len(s)
+    while e > 0 and s[e - 1] in ".:":
+        e -= 1
+    return [(Frag(s[:e], sent.start, sent.start + e), by, False)]
+
+
+def _keep_line(line: Span) -> bool:
+    t = line.text
+    if bp.is_navigation(t) or bp.is_byline_or_dateline(t) or bp.is_caption(t):
+        return False
+    if bp.is_boilerplate(t):
+        return False
+    return not (bp.looks_like_heading(t) and not bp.heading_states_something(t))
 
 
 def split(text: str) -> list[Claim]:
     """The claims of `text` in article order, seq from 1, with exact spans."""
     out: list[Claim] = []
+    st = _State()
     for line in lines(text):
-        if bp.is_byline_or_dateline(line.text) or bp.is_caption(line.text):
+        if not _keep_line(line):
             continue
-        if bp.looks_like_heading(line.text) and not bp.heading_states_something(line.text):
-            continue
+        if not st.in_quote:
+            st.block_by, st.pending_by = st.pending_by, None
+            st.last_speaker = st.block_by
+        cut = bp.line_prefix(line.text)
+        if cut:
+            line = Span(line.start + cut, line.end, line.text[cut:])
+        stop = "" if bp.looks_like_heading(line.text) else "."
         for sent in sentences_of_line(line):
             if bp.is_boilerplate(sent.text) or bp.is_question(sent.text):
                 continue
-            kind = kind_of(sent.text, quoted=has_quote(sent.text))
-            out.append(
-                Claim(
-                    seq=len(out) + 1,
-                    text=sent.text,
-                    start=sent.start,
-                    end=sent.end,
-                    kind=kind,
-                    checkworthiness=score(sent.text, kind),
-                )
-            )
+            pieces = [
+                (piece, by, quoted)
+                for frag, by, quoted in _claims_of(sent, st)
+                for piece in decompose(frag, quoted=quoted)
+            ]
+            pieces.sort(key=lambda p: p[0].start)  # stable: reading order within a start
+            for piece, by, quoted in pieces:
+                out.append(_claim(len(out) + 1, piece, by, quoted, stop))
     return out
+
+
+def _claim(seq: int, f: Frag, by: str | None, quoted: bool, stop: str) -> Claim:
+    t = " ".join(f.text.split()).strip(" ,;:—–-")
+    t = t.strip("“”\"‘’'") if quoted else t
+    t = t[:1].upper() + t[1:]
+    if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
+        t += stop
+    kind = Kind.QUOTE if quoted else kind_of(t)
+    return Claim(
+        seq=seq, text=t, start=f.start, end=f.end, by=by, kind=kind, checkworthiness=score(t, kind)
+    )

@@ -17,6 +17,7 @@ _LINE = re.compile(r"[^\n]+")
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[“\"‘]|$)")
 _NEXT = re.compile(r"\s*([\"“‘'(\[]*)(\S)")
 _PREV_WORD = re.compile(r"(\S+)$")
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 
 ABBREVIATIONS = words(
     """mr mrs ms dr prof st gen lt col sgt capt cmdr adm maj gov sen rep rev hon pres jr sr
@@ -69,7 +70,7 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
-    if "." in word and len(word) <= 6:  # initialism: "U.S.", "a.m."
+    if _INITIALISM.match(word):  # "U.S.", "a.m."
         after = re.match(r"[A-Za-z]+", line[nxt.start(2) :])
         return bool(after) and after.group(0).lower() in _STARTERS
     return True

@@ -1,0 +1,376 @@
+"""Decompose one sentence (or attributed content) into atomic claims with rules.
+
+Each rule looks at a fragment and either returns smaller fragments or None. Fragments keep the
+source span they came from; a carried subject is prefixed to the text, never added to the span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.split.grammar import (
+    DETERMINERS,
+    PREPOSITIONS,
+    first_verb,
+    has_verb,
+    is_finite_verb,
+    tokens,
+)
+from workbench.split.lexicon import words
+
+_TRIM = " \t,;:.—–-\"“”‘’'"
+_MAX_DEPTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Frag:
+    """Claim text under construction; text[lead:] is src[start:end] while `exact`."""
+
+    text: str
+    start: int
+    end: int
+    lead: int = 0
+    exact: bool = True
+    done: bool = False  # no further rule applies (e.g. a whole '…, a move that …' sentence)
+
+
+def sub(f: Frag, i: int, j: int, prefix: str = "", *, from_start: bool = False) -> Frag:
+    """The part f.text[i:j] (trimmed) as a new fragment, with an optional carried prefix."""
+    while i < j and f.text[i] in _TRIM:
+        i += 1
+    while j > i and f.text[j - 1] in _TRIM:
+        j -= 1
+    if f.exact and i >= f.lead:
+        s, e = f.start + i - f.lead, f.start + j - f.lead
+    else:
+        s, e = f.start, f.end
+    if from_start:
+        s = f.start
+    if prefix and not prefix.endswith(" "):
+        prefix += " "
+    return Frag(prefix + f.text[i:j], s, max(e, s + 1), len(prefix), f.exact)
+
+
+def joined(f: Frag, parts: list[tuple[int, int]]) -> Frag:
+    """f with only the given ranges of its text kept (span stays f's)."""
+    text = " ".join(f.text[i:j].strip(" ,") for i, j in parts if f.text[i:j].strip(" ,"))
+    return Frag(text, f.start, f.end, 0, False)
+
+
+def _subject(text: str) -> tuple[int, int] | None:
+    """(end of subject, start of verb) when the text starts with a subject and a finite verb."""
+    v = first_verb(text)
+    if v is None or v == 0:
+        return None
+    subj = text[:v].rstrip()
+    if not subj or subj.endswith(",") or len(subj) > 120:
+        return None
+    return len(subj), v
+
+
+# --- rules --------------------------------------------------------------------------------
+
+_LEAD_MARKER = re.compile(
+    r"^(?:Meanwhile|However|Still|Also|In addition|Moreover|Separately|Earlier|Later|"
+    r"Instead|Indeed|Yet|And|But|So),\s*"
+)
+_LEAD_SUB = re.compile(r"^(?P<c>As|While|When|Although|Though|If|Unless|Whether) [^,]{3,150},\s+")
+_LEAD_FACT_SUB = re.compile(r"^(?:After|Before|Because|Since) (?P<c>[^,]{3,150}),\s+")
+
+
+def strip_lead(f: Frag) -> list[Frag] | None:
+    """Drop discourse markers and conditional/temporal lead clauses; split factual ones."""
+    m = _LEAD_MARKER.match(f.text) or _LEAD_SUB.match(f.text)
+    if m and m.end() < len(f.text):
+        return [sub(f, m.end(), len(f.text))]
+    m = _LEAD_FACT_SUB.match(f.text)
+    if m and has_verb(m["c"]):
+        return [sub(f, m.start("c"), m.end("c")), sub(f, m.end(), len(f.text))]
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|though|although|whereas|yet)\s+|\s+but\s+")
+
+
+def clauses(f: Frag) -> list[Frag] | None:
+    """Split independent clauses joined by ';' or 'but' / 'though'."""
+    for m in _CLAUSE_BREAK.finditer(f.text):
+        left, right = f.text[: m.start()], f.text[m.end() :]
+        if has_verb(left) and has_verb(right):
+            return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text))]
+    return None
+
+
+_DASHES = re.compile(
+    r"\s+(?:—|–|--)\s*(?P<p>[^—–]{3,300}?)\s*(?:—|–|--)\s+|\s*\((?P<q>[^()]{3,200})\)"
+)
+_REL_START = re.compile(r"^(?:who|which|that)\s+")
+
+
+def parenthetical(f: Frag) -> list[Frag] | None:
+    """A dash or bracket aside with a verb becomes its own claim ('who …' gets the subject)."""
+    for m in _DASHES.finditer(f.text):
+        g = "p" if m["p"] is not None else "q"
+        p = m[g]
+        if not has_verb(p):
+            continue
+        head = f.text[: m.start()]
+        rest = joined(f, [(0, m.start()), (m.end(), len(f.text))])
+        r = _REL_START.match(p)
+        if r and not has_verb(head):
+            aside = sub(f, m.start(g) + r.end(), m.end(g), head.strip(), from_start=True)
+            return [aside, rest]
+        return [rest, sub(f, m.start(g), m.end(g))]
+    return None
+
+
+_NONRESTRICTIVE = re.compile(r",\s+(?P<w>who|which|where)\s+(?P<r>(?:[^,]|,(?=\d))+?)(?:,\s+|\s*$)")
+
+
+def relative(f: Frag) -> list[Frag] | None:
+    """', which/who/where …' clauses become claims about the noun they follow."""
+    for m in _NONRESTRICTIVE.finditer(f.text):
+        head = f.text[: m.start()].strip()
+        if not head:
+            continue
+        whole_head = not has_verb(head)
+        if not whole_head:
+            toks = tokens(head)
+            k = len(toks)
+            while k > 0 and toks[k - 1].group().lower() not in DETERMINERS | PREPOSITIONS:
+                k -= 1
+            if k == 0:
+                continue
+            k -= 1 if toks[k - 1].group().lower() in DETERMINERS else 0
+            head = head[toks[k].start() :] if k < len(toks) else head
+        if m["w"] == "where":
+            if head.split()[0].lower() not in PREPOSITIONS:
+                head = "In " + head
+            prefix = head + ","
+        else:
+            prefix = head
+        aside = sub(f, m.start("r"), m.end("r"), prefix, from_start=whole_head)
+        if m.end() >= len(f.text):
+            return [sub(f, 0, m.start()), aside]
+        rest = joined(f, [(0, m.start()), (m.end(), len(f.text))])
+        return [aside, rest] if whole_head else [rest, aside]
+    return None
+
+
+_MID_APPOS = re.compile(
+    r"(?P<h>\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*),\s+(?P<a>(?:\d[\d,.]*|about|some|nearly|"
+    r"the|a|an)\s[^,]{2,80}?),\s+"
+)
+_END_APPOS = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
+_MOVE = re.compile(r"^an?\s+(?:move|step|decision|development|change)\s+(?:that|which)\b")
+_NAMED = re.compile(
+    r"\b(?:the|a|an)\s+(?P<d>(?:[\w-]+\s+){0,4}?(?:group|organi[sz]ation|movement|party|"
+    r"militia|network|faction))\s+(?P<n>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|in|and|for|the))*"
+    r"\s+[A-Z][\w-]*)(?:,\s+or\s+(?P<alias>[A-Z]{2,8}),)?"
+)
+
+
+def appositive(f: Frag) -> list[Frag] | None:
+    """'Udhaim, 60 miles north of Baghdad,' and '…, the largest in X' become 'X is …' claims."""
+    m = _NAMED.search(f.text)
+    if m:
+        d = m["d"].strip()
+        art = "an" if d[0].lower() in "aeiou" else "a"
+        name = m["n"] + (f", or {m['alias']}," if m["alias"] else "")
+        desc = Frag(
+            f"{name} is {art} {d}",
+            f.start + m.start() - f.lead if f.exact else f.start,
+            f.start + m.end() - f.lead if f.exact else f.end,
+            0,
+            False,
+        )
+        short = m["alias"] or m["n"]
+        rest = Frag(f.text[: m.start()] + short + f.text[m.end() :], f.start, f.end, 0, False)
+        return [desc, rest]
+    m = _MID_APPOS.search(f.text)
+    if m and not has_verb(m["a"]) and m.start() > 0:
+        claim = sub(f, m.start("a"), m.end("a"), f"{m['h']} is")
+        rest = joined(f, [(0, m.end("h")), (m.end(), len(f.text))])
+        rest = Frag(rest.text.replace(m["h"] + " ", m["h"] + ", ", 1), f.start, f.end, 0, False)
+        return [rest, claim]
+    m = _END_APPOS.search(f.text)
+    if m:
+        main = f.text[: m.start()]
+        if _MOVE.match(m["a"]):
+            whole = sub(f, 0, len(f.text))
+            return [sub(f, 0, m.start()), Frag(whole.text, whole.start, whole.end, done=True)]
+        if has_verb(m["a"]):
+            return None
+        sv = _subject(main)
+        if sv is None:
+            return None
+        vend = re.match(r"\w+(?:\s+(?:been|be|now|also|today))?\s+", main[sv[1] :])
+        obj_start = sv[1] + (vend.end() if vend else 0)
+        first = main[obj_start:].split(" ", 1)[0].lower()
+        if first in DETERMINERS or first[:1].isdigit():
+            head = main[obj_start:].strip()
+        else:
+            head = main[: sv[0]].strip()
+        return [sub(f, 0, m.start()), sub(f, m.start("a"), m.end("a"), f"{head} is")]
+    return None
+
+
+_PARTICIPLE = re.compile(r",\s+(?P<p>(?P<w>[a-z]+(?:ing|ed))\s[^,]+?)\s*[.]?$")
+_NOT_PARTICIPLE = words(
+    "according including excluding following regarding during concerning notwithstanding compared"
+)
+
+
+def participle(f: Frag) -> list[Frag] | None:
+    """A trailing ', abandoning …' / ', protected by …' clause: the subject carried into it."""
+    m = _PARTICIPLE.search(f.text)
+    if not m or m["w"] in _NOT_PARTICIPLE:
+        return None
+    main = f.text[: m.start()]
+    sv = _subject(main)
+    if sv is None:
+        return None
+    subj = main[: sv[0]].strip()
+    if m["w"].endswith("ed"):  # ', protected by …' → 'S are protected by …'
+        plural = subj.split()[-1].endswith("s") and not subj.endswith("ss")
+        subj += " are" if plural else " is"
+    return [sub(f, 0, m.start()), sub(f, m.start("p"), m.end("p"), subj)]
+
+
+_WHO = re.compile(r"\b(?P<h>the\s+[a-z]+s)\s+who\s+(?P<r>.+)$")
+
+
+def restrictive_who(f: Frag) -> list[Frag] | None:
+    """'… to the fighters who aim to …': 'The fighters aim to …' is its own claim."""
+    m = _WHO.search(f.text)
+    if not m or len(m["r"].split()) < 2 or len(f.text[: m.start()].split()) < 3:
+        return None
+    head = m["h"][0].upper() + m["h"][1:]
+    return [sub(f, 0, m.end("h")), sub(f, m.start("r"), m.end("r"), head)]
+
+
+_SUBORD = re.compile(
+    r"(?:,\s+|\s+)(?P<c>after|because|since|before|when)\s+(?P<s>.+)$|"
+    r",\s+(?P<c2>as|while|whereas)\s+(?P<s2>.+)$"
+)
+
+
+def subordinate(f: Frag) -> list[Frag] | None:
+    """'…, after most of the army troops left their positions': both clauses are claims."""
+    for m in _SUBORD.finditer(f.text):
+        g = "s" if m["s"] is not None else "s2"
+        s = m[g]
+        sv = _subject(s)
+        if sv is None or not has_verb(f.text[: m.start()]):
+            continue
+        return [sub(f, 0, m.start()), sub(f, m.start(g), m.end(g))]
+    return None
+
+
+_AND_VERB = re.compile(r"(?:,\s*and|\s+and|,\s*but)\s+(?:(?:now|also|then|later|still)\s+)?")
+
+
+def coordinated_verbs(f: Frag) -> list[Frag] | None:
+    """'S seized X, and are now heading to Y' → 'S seized X' · 'S are now heading to Y'."""
+    sv = _subject(f.text)
+    if sv is None:
+        return None
+    subj = f.text[: sv[0]].strip()
+    for m in _AND_VERB.finditer(f.text, sv[1]):
+        toks = tokens(f.text[m.end() :])
+        if not toks or toks[0].start() != 0:
+            continue
+        w = toks[0].group()
+        nxt = toks[1].group() if len(toks) > 1 else None
+        if not is_finite_verb(w, "and", nxt):
+            continue
+        return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text), subj, from_start=True)]
+    return None
+
+
+_PLURAL_OF = re.compile(
+    r"\b(?P<pl>cities|towns|villages|provinces|regions|countries|districts|states)\s+of\s+"
+    r"(?P<a>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)\s+and\s+(?P<b>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+)
+_SINGULAR = {"cities": "city", "countries": "country"}
+_INF_AND = re.compile(
+    r"\bto\s+(?P<v1>[a-z]+)\s+(?P<o1>[^,]+?)\s+and\s+(?P<v2>[a-z]+)\s+"
+    r"(?P<o2>(?:the|a|an|its|their|his|her)\b[^,]+)"
+)
+_NUM_AND = re.compile(r"(?P<o1>\d[\d,.]*\s[^,]+?)\s+and\s+(?P<o2>\d[\d,.]*\s.+)$")
+
+
+def coordinated_objects(f: Frag) -> list[Frag] | None:
+    """'the cities of Mosul and Tikrit', 'to impose X and censor Y', '450 jobs and 25 posts'."""
+    t = f.text
+    m = _PLURAL_OF.search(t)
+    if m:
+        pl = m["pl"]
+        sg = _SINGULAR.get(pl, pl[:-1])
+        pre, post = t[: m.start()], t[m.end() :]
+        a = Frag(f"{pre}{sg} of {m['a']}{post}", f.start, f.end, 0, False)
+        b = Frag(f"{pre}{sg} of {m['b']}{post}", f.start, f.end, 0, False)
+        return [a, b]
+    m = _INF_AND.search(t)
+    if m and m["v2"] not in {"the", "a", "an"}:
+        pre = t[: m.start("v1")]
+        return [
+            sub(f, 0, m.end("o1")),
+            sub(f, m.start("v2"), m.end("o2"), pre.strip(), from_start=True),
+        ]
+    sv = _subject(t)
+    if sv is not None:
+        m = _NUM_AND.match(t, sv[1] + len(t[sv[1] :].split(" ", 1)[0]) + 1)
+        if m:
+            pre = t[: m.start("o1")]
+            return [
+                sub(f, 0, m.end("o1")),
+                sub(f, m.start("o2"), len(t), pre.strip(), from_start=True),
+            ]
+    return None
+
+
+_SPLICE = re.compile(
+    r"^(?P<a>[^,]+\s(?:will|is|are|was|were|has|have)\s[^,]+),\s+"
+    r"(?P<b>(?:the|a|an|we|they|he|she|it|our|their)\b[^,]*\s(?:will|is|are|was|were|has|have)\b.+)$"
+)
+
+
+def comma_splice(f: Frag) -> list[Frag] | None:
+    """Two full clauses joined by a comma (common in quotes)."""
+    m = _SPLICE.match(f.text)
+    if not m:
+        return None
+    return [sub(f, m.start("a"), m.end("a")), sub(f, m.start("b"), m.end("b"))]
+
+
+RULES: list[Callable[[Frag], list[Frag] | None]] = [
+    strip_lead,
+    clauses,
+    parenthetical,
+    relative,
+    appositive,
+    subordinate,
+    participle,
+    restrictive_who,
+    coordinated_verbs,
+    coordinated_objects,
+]
+QUOTE_RULES: list[Callable[[Frag], list[Frag] | None]] = [comma_splice, *RULES]
+
+
+def decompose(f: Frag, *, quoted: bool = False, depth: int = 0) -> list[Frag]:
+    """Atomic fragments of f in reading order."""
+    if depth < _MAX_DEPTH and not f.done:
+        for rule in QUOTE_RULES if quoted else RULES:
+            out = rule(f)
+            if out:
+                return [
+                    x
+                    for o in out
+                    if o.text.strip(_TRIM)
+                    for x in decompose(o, quoted=quoted, depth=depth + 1)
+                ]
+    return [f]

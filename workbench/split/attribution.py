@@ -1,0 +1,122 @@
+"""Find who a sentence is attributed to and which part of it is the attributed content.
+
+Patterns: "According to X, …", "…, according to X.", "…, X said.", "…, said X.",
+"X said (that) …", "X told Reuters that …", "“…,” said X.", "X called Y “…”",
+and an attribution ending in a colon that governs the following paragraph or quoted block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.split.grammar import has_verb
+
+_VERB = (
+    r"(?:said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
+    r"reported|argued|insisted|explained|noted|wrote|estimated|predicted|confirmed|believes?)"
+)
+_WHEN = r"(?:\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement|\s+on\s+\w+\s+\d+)?"
+_OPEN = "“\"‘'"
+_CLOSE = "”\"’'"
+
+_ACCORDING_LEAD = re.compile(r"^According to (?P<by>[^,]{2,80}), (?P<rest>.+)$", re.S)
+_ACCORDING_TAIL = re.compile(r"^(?P<rest>.+?),? according to (?P<by>[^,]{2,80}?)[.:]?$", re.S)
+_QUOTE_FIRST = re.compile(
+    rf"^[“\"](?P<rest>.+?)[,.!?]?[”\"],?\s+(?:(?:said|says|added|told\s+\w+)\s+(?P<by1>[^\"“]+?)"
+    rf"|(?P<by2>[^\"“,]{{2,80}}?)\s+{_VERB}{_WHEN})\.?$",
+    re.S,
+)
+_TAIL = re.compile(
+    rf"^(?P<rest>.+?),\s+(?:(?P<by1>[^,\"“”]{{2,80}}?)\s+{_VERB}{_WHEN}"
+    rf"|said\s+(?P<by2>[^,\"“”]{{2,80}}?){_WHEN})\.$",
+    re.S,
+)
+_LEAD = re.compile(
+    rf"^(?:In a statement,\s+)?(?P<by>[^,\"“”:]{{2,80}}?)\s+{_VERB}{_WHEN}(?:\s+that)?[:,]?\s*"
+    r"(?P<rest>.*)$",
+    re.S,
+)
+_CALLED = re.compile(
+    r"^(?P<by>[^,\"“”]{2,60}?)\s+(?:called|described)\s+(?P<obj>[^\"“”]{2,60}?)\s+(?:as\s+)?"
+    r"[“\"](?P<rest>[^\"”]+?)[.,]?[”\"]\.?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """`by` and the content range [start, end) of the sentence it governs."""
+
+    by: str | None
+    start: int
+    end: int
+    quoted: bool = False
+    intro: bool = False  # ends in a colon: governs what follows
+    copula_subject: str | None = None  # "X called Y “Z”" → "Y is Z"
+
+
+def _good_speaker(by: str) -> bool:
+    if has_verb(by.replace("who lives", "")) and " who " not in by:
+        return False
+    first = by.split()[0]
+    return first[0].isupper() or first.lower() in {
+        "one",
+        "a",
+        "an",
+        "the",
+        "analysts",
+        "critics",
+        "officials",
+        "economists",
+        "experts",
+        "residents",
+        "witnesses",
+        "police",
+        "councillor",
+        "aid",
+    }
+
+
+def _unquote(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """Narrow [start, end) to the inside of quotation marks around it, if any."""
+    s, e = start, end
+    while e > s and text[e - 1] in ".,:; ":
+        e -= 1
+    if s < e and text[s] in _OPEN:
+        s += 1
+        if e > s and text[e - 1] in _CLOSE:
+            e -= 1
+        while e > s and text[e - 1] in ".,:; ":
+            e -= 1
+        return s, e, True
+    return s, e, False
+
+
+def attribute(sentence: str) -> Attribution | None:
+    """The attribution of one sentence, or None when it is in the article's own voice."""
+    s = sentence
+    m = _CALLED.match(s)
+    if m and _good_speaker(m["by"]):
+        return Attribution(m["by"], m.start("rest"), m.end("rest"), True, copula_subject=m["obj"])
+    m = _QUOTE_FIRST.match(s)
+    if m:
+        by = m["by1"] or m["by2"]
+        if by and _good_speaker(by):
+            return Attribution(by.strip(), m.start("rest"), m.end("rest"), True)
+    for rx in (_ACCORDING_LEAD, _ACCORDING_TAIL):
+        m = rx.match(s)
+        if m:
+            st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
+            return Attribution(m["by"].strip(), st, en, q, intro=s.rstrip().endswith(":"))
+    m = _TAIL.match(s)
+    if m:
+        by = m["by1"] or m["by2"]
+        if _good_speaker(by):
+            st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
+            return Attribution(by.strip(), st, en, q)
+    m = _LEAD.match(s)
+    if m and _good_speaker(m["by"]):
+        st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
+        intro = s.rstrip().endswith(":") or (q and not any(c in _CLOSE for c in s[st:]))
+        return Attribution(m["by"].strip(), st, en, q, intro=intro)
+    return None
