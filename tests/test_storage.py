@@ -40,12 +40,18 @@ class TestSchema:
     def test_migrates_forward_from_version_one_keeping_data(self, db_path):
         with open_db(db_path, migrate_to=1) as old:
             assert old.schema_version == 1
-            add_article(old)
+            # rows as a version-1 workbench wrote them
+            old.execute("INSERT INTO articles (id, origin, title, text, content_hash, format,"
+                        " ingested_at) VALUES (1, 'a.txt', 'A', 'Prices rose.', 'h', 'txt', 'now')")
+            old.execute('INSERT INTO claims (article_id, seq, text, start, "end")'
+                        " VALUES (1, 1, 'Prices rose.', 0, 12)")
         with open_db(db_path) as db:
             assert db.schema_version == LATEST_VERSION
             assert [r["title"] for r in articles.list_current(db)] == ["A"]
             # the view added by migration 2 answers over the old rows
             assert db.query("SELECT count(*) FROM current_articles")[0][0] == 1
+            # claims written before the full-text index existed are found by it
+            assert db.query("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'prices'")[0][0]
 
     def test_foreign_keys_enforced(self, db):
         with pytest.raises(sqlite3.IntegrityError):
