@@ -6,22 +6,56 @@ from __future__ import annotations
 import random
 
 SUBJECTS = [
-    "The ministry", "Security and police sources", "The city council", "Officials in Mosul",
-    "The central bank", "Local residents", "The army", "A spokesman for the ministry",
-    "Rebel fighters", "The statistics office", "Hospital staff", "The regional governor",
+    "The ministry",
+    "Security and police sources",
+    "The city council",
+    "Officials in Mosul",
+    "The central bank",
+    "Local residents",
+    "The army",
+    "A spokesman for the ministry",
+    "Rebel fighters",
+    "The statistics office",
+    "Hospital staff",
+    "The regional governor",
 ]
 VERBS = [
-    "seized", "closed", "announced", "reported", "cut", "raised", "rejected", "approved",
-    "evacuated", "confirmed", "denied", "funded",
+    "seized",
+    "closed",
+    "announced",
+    "reported",
+    "cut",
+    "raised",
+    "rejected",
+    "approved",
+    "evacuated",
+    "confirmed",
+    "denied",
+    "funded",
 ]
 OBJECTS = [
-    "the town of Udhaim", "12 schools", "the transport budget", "a state of emergency",
-    "the main highway to Baghdad", "4% of the workforce", "the new tax plan", "300 homes",
-    "the border crossing", "$2.5 billion in aid", "the vote on Tuesday", "two oil fields",
+    "the town of Udhaim",
+    "12 schools",
+    "the transport budget",
+    "a state of emergency",
+    "the main highway to Baghdad",
+    "4% of the workforce",
+    "the new tax plan",
+    "300 homes",
+    "the border crossing",
+    "$2.5 billion in aid",
+    "the vote on Tuesday",
+    "two oil fields",
 ]
 TAILS = [
-    "", " on Monday", " after the river burst its banks", " in May", " last year",
-    ", officials said", ", according to Reuters", " despite calls for help",
+    "",
+    " on Monday",
+    " after the river burst its banks",
+    " in May",
+    " last year",
+    ", officials said",
+    ", according to Reuters",
+    " despite calls for help",
 ]
 
 

@@ -28,8 +28,15 @@ from workbench.storage import articles, bulk, claims, open_db, sessions
 STATUSES = [s for s in Status if s is not Status.UNREVIEWED]
 
 
-def build(path: Path, n_claims: int, per_article: int = 100, session_names: tuple[str, ...] = (),
-          reviewed: float = 1.0, agree: float = 0.8, seed: int = 7) -> None:
+def build(
+    path: Path,
+    n_claims: int,
+    per_article: int = 100,
+    session_names: tuple[str, ...] = (),
+    reviewed: float = 1.0,
+    agree: float = 0.8,
+    seed: int = 7,
+) -> None:
     """Write a database at `path` (which must not exist) with about `n_claims` claims."""
     if path.exists():
         raise SystemExit(f"error: {path} exists; remove it first")
@@ -51,8 +58,12 @@ def build(path: Path, n_claims: int, per_article: int = 100, session_names: tupl
                 pos += len(text) + 1
             body = "".join(parts)
             article_id = articles.insert(
-                db, origin=f"synthetic://{made}", title=title, text=body,
-                content_hash=hashlib.sha256(body.encode()).hexdigest(), format="txt",
+                db,
+                origin=f"synthetic://{made}",
+                title=title,
+                text=body,
+                content_hash=hashlib.sha256(body.encode()).hexdigest(),
+                format="txt",
             )
             claims.insert_many(db, article_id, found)
             made += n
@@ -92,8 +103,10 @@ def main() -> None:
     names = tuple(n for n in a.sessions.split(",") if n)
     build(a.path, a.claims, a.per_article, names, a.reviewed, a.agree)
     size = a.path.stat().st_size / 1e6
-    print(f"{a.path}: {a.claims} claims, sessions {list(names)}, {size:.0f} MB, "
-          f"{time.perf_counter() - t0:.1f} s")
+    print(
+        f"{a.path}: {a.claims} claims, sessions {list(names)}, {size:.0f} MB, "
+        f"{time.perf_counter() - t0:.1f} s"
+    )
 
 
 if __name__ == "__main__":
