@@ -51,15 +51,16 @@ def time_ingest(folder: Path, db_path: Path) -> tuple[float, int]:
 
 
 def time_raw_insert(folder: Path, db_path: Path) -> float:
-    """Insert the same rows through storage's plain executemany path, split beforehand."""
+    """Insert the same rows through storage's executemany path, split beforehand, in one
+    transaction: the fastest the database side of ingest can be."""
     prepared = []
     for path in sorted(folder.iterdir()):
         text = path.read_text().rstrip()
         prepared.append((str(path), ArticleText(text, text.split("\n", 1)[0], "txt"), split(text)))
     db = open_db(db_path)
     t0 = time.perf_counter()
-    for origin, art, found in prepared:
-        with db.transaction():
+    with db.transaction():
+        for origin, art, found in prepared:
             article_id = articles.insert(
                 db,
                 origin=origin,
