@@ -82,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--organisation", help="ClaimReview author (default: the reviewer)")
     e.add_argument("--base-url", help="ClaimReview url: BASE_URL#claim-ID (default: article's)")
 
+    d = sub.add_parser("diff", help="compare two sessions (PATH.db:SESSION for another database)")
+    d.add_argument("a", metavar="A")
+    d.add_argument("b", metavar="B")
+    d.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    d.add_argument("--exit-code", action="store_true", help="exit 1 when the sessions differ")
+    d.add_argument("-o", "--output", type=Path, metavar="FILE")
+
     im = sub.add_parser("import", help="a verdict CSV into a session (all rows or none)")
     im.add_argument("file", type=Path, metavar="FILE")
     im.add_argument("--session", required=True, help="session to write (created if new)")
@@ -307,6 +314,47 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _session_ref(ref: str) -> tuple[Path | None, str]:
+    """`SESSION`, or `PATH.db:SESSION` naming a session in another database."""
+    path, sep, name = ref.rpartition(":")
+    if sep and path and (path.endswith(".db") or Path(path).is_file()):
+        if not name:
+            raise WorkbenchError(f"{ref!r}: name a session after the colon")
+        return Path(path), name
+    return None, ref
+
+
+def cmd_diff(args: argparse.Namespace, db: Database) -> int:
+    from workbench.compare.diff import diff_sessions
+    from workbench.compare.render import write_csv, write_json, write_text
+
+    opened: list[Database] = []
+    sides = []
+    try:
+        for ref in (args.a, args.b):
+            path, name = _session_ref(ref)
+            if path is None or path.resolve() == db.path.resolve():
+                sides.append((db, name))
+            else:
+                other = open_db(path, create=False)
+                opened.append(other)
+                sides.append((other, name))
+        (db_a, a), (db_b, b) = sides
+        result = diff_sessions(db_a, a, db_b, b, label_a=args.a, label_b=args.b)
+    finally:
+        for other in opened:
+            other.close()
+    with _output(args.output) as out:
+        if args.format == "csv":
+            write_csv(out, result)
+        elif args.format == "json":
+            write_json(out, result)
+        else:
+            colour = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            write_text(out, result, colour=colour)
+    return 1 if args.exit_code and result.differs else 0
+
+
 def cmd_import(args: argparse.Namespace, db: Database) -> int:
     from workbench.exchange.importer import import_sheet
 
@@ -339,7 +387,7 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 
 DB_COMMANDS = {
     "ingest": cmd_ingest, "claims": cmd_claims, "sessions": cmd_sessions, "tag": cmd_tag,
-    "export": cmd_export, "import": cmd_import,
+    "export": cmd_export, "import": cmd_import, "diff": cmd_diff,
 }
 
 

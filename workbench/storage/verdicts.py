@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from workbench.storage.db import Database
@@ -153,3 +153,19 @@ def reviewed_rows(db: Database, session_id: int) -> sqlite3.Cursor:
         " WHERE v.session_id = ? AND v.status != 'unreviewed' ORDER BY v.claim_id",
         (session_id,),
     )
+
+
+def previous_links(db: Database, claim_ids: Iterable[int]) -> dict[int, int]:
+    """{claim id: the claim of the previous article version it was aligned to} for those
+    of `claim_ids` that have one."""
+    ids = list(claim_ids)
+    links: dict[int, int] = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i : i + 900]
+        links.update(_tuples(
+            db,
+            f"SELECT id, previous_claim_id FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
+            " AND previous_claim_id IS NOT NULL",
+            chunk,
+        ).fetchall())
+    return links

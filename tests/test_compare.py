@@ -1,0 +1,228 @@
+"""Agreement figures (checked against textbook values), diffs, and adjudication."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench import review
+from workbench.cli import main
+from workbench.compare.adjudicate import disagreements, settle
+from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
+from workbench.compare.diff import compare_rows
+from workbench.compare.render import CSV_COLUMNS
+from workbench.storage import open_db, sessions
+
+
+def test_wikipedia_kappa_example() -> None:
+    # Wikipedia, "Cohen's kappa", simple example: 50 proposals, yes/yes 20, yes/no 5,
+    # no/yes 10, no/no 15 -> p_o = 0.70, p_e = 0.5*0.6 + 0.5*0.4 = 0.50, kappa = 0.40.
+    pairs = [("yes", "yes")] * 20 + [("yes", "no")] * 5 + [("no", "yes")] * 10 + [
+        ("no", "no")] * 15
+    ag = agreement(pairs, ["yes", "no"])
+    assert ag.n == 50 and ag.agreed == 35
+    assert ag.observed == pytest.approx(0.70)
+    assert ag.expected == pytest.approx(0.50)
+    assert ag.kappa == pytest.approx(0.40)
+    assert ag.matrix == ((20, 5), (10, 15))
+
+
+def test_wikipedia_same_agreement_different_kappa() -> None:
+    # Wikipedia: 100 items, 45/15/25/15 -> kappa 0.1304; 25/35/5/35 -> kappa 0.2593,
+    # both with 60% agreement.
+    first = [("y", "y")] * 45 + [("y", "n")] * 15 + [("n", "y")] * 25 + [("n", "n")] * 15
+    second = [("y", "y")] * 25 + [("y", "n")] * 35 + [("n", "y")] * 5 + [("n", "n")] * 35
+    assert agreement(first).observed == agreement(second).observed == pytest.approx(0.60)
+    assert cohen_kappa(first) == pytest.approx(0.1304, abs=1e-4)
+    assert cohen_kappa(second) == pytest.approx(0.2593, abs=1e-4)
+
+
+def test_three_statuses_by_hand() -> None:
+    # A: s s s r r m ; B: s s r r m m  -> agreed 4/6.
+    # A marginals s3 r2 m1, B marginals s2 r2 m2: p_e = (6 + 4 + 2) / 36 = 1/3.
+    # kappa = (2/3 - 1/3) / (2/3) = 0.5
+    a = ["s", "s", "s", "r", "r", "m"]
+    b = ["s", "s", "r", "r", "m", "m"]
+    ag = agreement(zip(a, b, strict=True), ["s", "r", "m"])
+    assert ag.observed == pytest.approx(4 / 6)
+    assert ag.expected == pytest.approx(1 / 3)
+    assert ag.kappa == pytest.approx(0.5)
+    assert ag.matrix == ((2, 1, 0), (0, 1, 1), (0, 0, 1))
+
+
+def test_edge_cases() -> None:
+    assert agreement([]).kappa is None and agreement([]).observed is None
+    # one label everywhere: full agreement but kappa undefined (p_e = 1)
+    assert agreement([("s", "s")] * 4).kappa is None
+    # systematic disagreement on a balanced split: kappa -1
+    assert cohen_kappa([("s", "r"), ("r", "s")]) == pytest.approx(-1.0)
+    assert mean_abs_difference([(80, 60), (None, 10), (0, 100)]) == pytest.approx(60)
+    assert mean_abs_difference([(None, 1)]) is None
+
+
+def row(cid: int, status: str, conf: int | None = None, text: str = "", origin: str = "o",
+        article: int = 1, sources: str = "[]", notes: str = "") -> tuple:
+    return (cid, article, origin, "T", text or f"claim {cid}", None, status, conf, sources,
+            notes)
+
+
+def test_compare_rows_changes_and_summary() -> None:
+    a = [row(1, "supported", 80), row(2, "refuted", 60), row(3, "misleading"),
+         row(5, "refuted", 100, origin="p", article=2)]
+    b = [row(1, "supported", 80), row(2, "supported", 40), row(4, "refuted"),
+         row(5, "refuted", 90, origin="p", article=2)]
+    d = compare_rows(a, b)
+    assert [(c.claim_id, c.change) for c in d.claims] == [
+        (1, "same"), (2, "changed"), (3, "only_a"), (4, "only_b"), (5, "changed")]
+    assert d.counts["same"] == 1 and d.counts["changed"] == 2
+    assert d.counts["only_a"] == 1 and d.counts["only_b"] == 1
+    assert d.agreement.n == 3 and d.agreement.agreed == 2
+    # confidence differences 0, 20, 10
+    assert d.mean_confidence_difference == pytest.approx(10)
+    assert d.differs
+    # per article: article "o" agrees on 1 of 2, "p" on 1 of 1; least agreement first
+    assert [(s.origin, s.agreement.n, s.agreement.agreed, s.only_a, s.only_b)
+            for s in d.articles] == [("o", 2, 1, 1, 1), ("p", 1, 1, 0, 0)]
+
+
+def test_notes_or_sources_alone_make_a_change() -> None:
+    d = compare_rows([row(1, "supported", notes="x")], [row(1, "supported", notes="y")])
+    assert d.claims[0].change == "changed" and d.agreement.agreed == 1
+
+
+def test_other_database_pairs_by_text_not_by_id() -> None:
+    a = [row(1, "supported", text="The storm killed 12 people on Tuesday.")]
+    b = [row(1, "refuted", text="Schools will reopen on Monday."),
+         row(7, "supported", text="The storm killed 12 people on Tuesday.")]
+    d = compare_rows(a, b, same_db=False)
+    assert [(c.claim_id, c.row[0], c.change, c.match) for c in d.claims] == [
+        (1, 1, "only_b", ""), (1, 7, "same", "text")]
+
+
+def test_versions_pair_through_links_and_show_edits() -> None:
+    # A reviewed version 1 (claims 1-3); B reviewed version 2 (claims 11-13), where 11 is
+    # claim 1 unchanged, 12 is claim 2 edited, 13 is new; claim 3 was removed.
+    a = [row(1, "supported", text="Same claim."), row(2, "refuted", text="Killed 12."),
+         row(3, "refuted", text="Gone claim.")]
+    b = [row(11, "supported", text="Same claim.", article=2),
+         row(12, "refuted", text="Killed 15.", article=2),
+         row(13, "misleading", text="Brand new claim.", article=2)]
+    links = {11: 1, 12: 2}
+    d = compare_rows(a, b, links=lambda ids: {i: links[i] for i in ids if i in links})
+    got = [(c.claim_id, c.row[0], c.change, c.match, c.version) for c in d.claims]
+    assert got == [(1, 11, "same", "version", ""), (2, 12, "same", "version", "edited"),
+                   (3, 3, "only_a", "", "removed"), (13, 13, "only_b", "", "added")]
+    assert (d.counts["edited"], d.counts["added"], d.counts["removed"]) == (1, 1, 1)
+
+
+ARTICLE = (
+    "Storm hits coast\n\n"
+    "The storm killed 12 people on Tuesday. Officials said 3,000 homes lost power. "
+    "The mayor said the city would rebuild within a year. Schools will reopen on Monday."
+)
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Sessions a and b on one article: claim 1 agree, 2 differ, 3 only a, 4 only b."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "c.db"))
+    monkeypatch.setenv("WORKBENCH_REVIEWER", "ann")
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "storm.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0
+    with open_db(tmp_path / "c.db") as db:
+        a = review.start_session(db, "a", "ann")
+        b = review.start_session(db, "b", "bob")
+        review.tag(db, a, 1, who="ann", status="supported", confidence=80)
+        review.tag(db, b, 1, who="bob", status="supported", confidence=80)
+        review.tag(db, a, 2, who="ann", status="supported", confidence=90)
+        review.tag(db, b, 2, who="bob", status="refuted", confidence=60, notes="=wrong")
+        review.tag(db, a, 3, who="ann", status="misleading")
+        review.tag(db, b, 4, who="bob", status="unverifiable")
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_diff_text(env: Path, capsys) -> None:
+    capsys.readouterr()
+    code, out, err = run(capsys, "diff", "a", "b")
+    assert code == 0 and err == ""
+    assert "compared 2 claims reviewed in both: agreement 50.0%, kappa 0.000" in out
+    assert "mean confidence difference 15.0" in out
+    assert "same 1, changed 1, only in a 1, only in b 1" in out
+    assert "\x1b[" not in out  # plain when piped
+    lines = [x.split() for x in out.splitlines()]
+    assert ["2", "changed", "supported", "90", "refuted", "60"] in [x[:6] for x in lines]
+    assert "only_a" in out and "only_b" in out
+
+
+def test_diff_exit_code(env: Path, capsys) -> None:
+    assert run(capsys, "diff", "a", "b", "--exit-code")[0] == 1
+    assert run(capsys, "diff", "a", "a", "--exit-code")[0] == 0
+    assert "no differences" in run(capsys, "diff", "a", "a")[1]
+
+
+def test_diff_csv(env: Path, capsys) -> None:
+    code, out, _ = run(capsys, "diff", "a", "b", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert tuple(rows[0])[: len(CSV_COLUMNS)] == CSV_COLUMNS
+    by_id = {r["claim_id"]: r for r in rows}
+    assert by_id["2"]["change"] == "changed"
+    assert (by_id["2"]["status_a"], by_id["2"]["status_b"]) == ("supported", "refuted")
+    assert (by_id["2"]["confidence_a"], by_id["2"]["confidence_b"]) == ("90", "60")
+    assert by_id["2"]["notes_b"] == "'=wrong"  # formula-safe, as in the verdict CSV
+    assert by_id["3"]["change"] == "only_a" and by_id["3"]["status_b"] == ""
+    assert by_id["4"]["change"] == "only_b"
+
+
+def test_diff_json_and_other_database(env: Path, capsys) -> None:
+    (env / "copy.db").write_bytes((env / "c.db").read_bytes())
+    code, out, _ = run(capsys, "diff", "a", "copy.db:b", "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["b"] == "copy.db:b" and doc["differ"] is True
+    s = doc["summary"]
+    assert (s["compared"], s["agreed"], s["only_a"], s["only_b"]) == (2, 1, 1, 1)
+    assert s["confusion"]["supported"]["refuted"] == 1
+    assert s["kappa"] == pytest.approx(0.0)
+    assert doc["articles"][0]["title"] == "Storm hits coast"
+    assert [c["change"] for c in doc["claims"]] == ["same", "changed", "only_a", "only_b"]
+    assert doc["claims"][1]["b"]["notes"] == "=wrong"
+
+
+def test_diff_errors(env: Path, capsys) -> None:
+    code, _, err = run(capsys, "diff", "a", "nobody")
+    assert code == 1 and err == "error: no session named 'nobody'\n"
+    code, _, err = run(capsys, "diff", "a", "missing.db:b")
+    assert code == 1 and err == "error: missing.db: no such database\n"
+    assert not (env / "missing.db").exists()
+
+
+def test_adjudication(env: Path) -> None:
+    with open_db(env / "c.db") as db:
+        found = disagreements(db, "a", "b")
+        assert [(c.claim_id, c.change) for c in found] == [
+            (2, "changed"), (3, "only_a"), (4, "only_b")]
+        settle(db, "final", found[0], who="chief", take="b")
+        settle(db, "final", found[1], who="chief", take="a")
+        settle(db, "final", found[2], who="chief",
+               verdict=review.Verdict("refuted", 70, [], "settled"))
+        final = sessions.require(db, "final")["id"]
+        assert review.get_verdict(db, final, 2).notes == "=wrong"
+        assert review.get_verdict(db, final, 3).status == "misleading"
+        assert review.get_verdict(db, final, 4).confidence == 70
+        logged = db.query("SELECT claim_id, who FROM history WHERE session_id = ?", (final,))
+        assert [(r["claim_id"], r["who"]) for r in logged] == [
+            (2, "chief"), (3, "chief"), (4, "chief")]
+        with pytest.raises(Exception, match="session B has no verdict on claim 3"):
+            settle(db, "final", found[1], who="chief", take="b")

@@ -1,0 +1,1 @@
+"""Comparing sessions: agreement statistics, diffs, version alignment, adjudication."""

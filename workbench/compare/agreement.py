@@ -1,0 +1,78 @@
+"""Agreement between two reviewers: pure functions on lists, checked against textbook figures.
+
+Cohen's kappa is (p_o - p_e) / (1 - p_e): p_o the share of items both gave the same
+label, p_e the share expected by chance from each reviewer's own label frequencies.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """How far two reviewers agree on the items both labelled."""
+
+    n: int
+    agreed: int
+    labels: tuple[str, ...]
+    matrix: tuple[tuple[int, ...], ...]  # matrix[i][j]: A said labels[i], B said labels[j]
+    observed: float | None  # p_o, None when n == 0
+    expected: float | None  # p_e
+    kappa: float | None  # None when undefined (no items, or p_e == 1)
+
+    def as_dict(self) -> dict[str, object]:
+        """For JSON: the figures and the confusion matrix keyed by label."""
+        return {
+            "compared": self.n, "agreed": self.agreed, "agreement": self.observed,
+            "expected_agreement": self.expected, "kappa": self.kappa,
+            "confusion": {a: dict(zip(self.labels, row, strict=True))
+                          for a, row in zip(self.labels, self.matrix, strict=True)},
+        }
+
+
+def confusion(pairs: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    """How often each (label by A, label by B) occurs."""
+    return Counter(pairs)
+
+
+def from_counts(counts: Counter[tuple[str, str]], labels: Sequence[str] = ()) -> Agreement:
+    """Agreement figures from a confusion count; `labels` fixes the order (others follow)."""
+    seen = {x for pair in counts for x in pair}
+    order = tuple(labels) + tuple(sorted(seen - set(labels)))
+    n = sum(counts.values())
+    agreed = sum(c for (a, b), c in counts.items() if a == b)
+    matrix = tuple(tuple(counts.get((a, b), 0) for b in order) for a in order)
+    if n == 0:
+        return Agreement(0, 0, order, matrix, None, None, None)
+    row_totals = Counter[str]()
+    col_totals = Counter[str]()
+    for (a, b), c in counts.items():
+        row_totals[a] += c
+        col_totals[b] += c
+    p_o = agreed / n
+    p_e = sum(row_totals[x] * col_totals[x] for x in row_totals) / (n * n)
+    kappa = None if p_e >= 1 else (p_o - p_e) / (1 - p_e)
+    return Agreement(n, agreed, order, matrix, p_o, p_e, kappa)
+
+
+def agreement(pairs: Iterable[tuple[str, str]], labels: Sequence[str] = ()) -> Agreement:
+    """Agreement figures for (label by A, label by B) pairs."""
+    return from_counts(confusion(pairs), labels)
+
+
+def cohen_kappa(pairs: Iterable[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of (label by A, label by B) pairs; None when undefined."""
+    return agreement(pairs).kappa
+
+
+def mean_abs_difference(pairs: Iterable[tuple[int | None, int | None]]) -> float | None:
+    """Mean of |a - b| over pairs where both values are given; None when there are none."""
+    total = count = 0
+    for a, b in pairs:
+        if a is not None and b is not None:
+            total += abs(a - b)
+            count += 1
+    return total / count if count else None

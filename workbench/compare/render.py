@@ -1,0 +1,159 @@
+"""A diff as text (a readable table, coloured on a terminal), CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from typing import IO, Any
+
+from workbench.compare.agreement import Agreement
+from workbench.compare.diff import CONFIDENCE, NOTES, SOURCES, STATUS, ClaimDiff, DiffResult
+from workbench.exchange.csvsheet import safe_cell
+from workbench.model import format_sources, sources_from_json
+
+CSV_COLUMNS = (
+    "claim_id", "claim", "change", "status_a", "status_b", "confidence_a", "confidence_b",
+    "sources_a", "sources_b", "notes_a", "notes_b",
+)
+CSV_EXTRA = ("claim_id_b", "match", "version", "article")
+COLOURS = {"same": "2", "changed": "33", "only_a": "31", "only_b": "32", "bold": "1"}
+
+
+def _side(row: Any, i: int) -> Any:
+    return None if row is None else row[i]
+
+
+def _sources(row: Any) -> str:
+    return "" if row is None else format_sources(sources_from_json(row[SOURCES]))
+
+
+def write_csv(out: IO[str], result: DiffResult) -> None:
+    """Every compared claim, one row each, the contract's columns first."""
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow((*CSV_COLUMNS, *CSV_EXTRA))
+    for c in result.claims:
+        a, b = c.a, c.b
+        w.writerow([safe_cell(v) for v in (
+            c.claim_id, c.text, c.change, _side(a, STATUS), _side(b, STATUS),
+            _side(a, CONFIDENCE), _side(b, CONFIDENCE), _sources(a), _sources(b),
+            _side(a, NOTES), _side(b, NOTES), _side(b, 0), c.match, c.version, c.row[3],
+        )])
+
+
+def _verdict(row: Any) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {"claim_id": row[0], "status": row[STATUS], "confidence": row[CONFIDENCE],
+            "sources": json.loads(row[SOURCES]), "notes": row[NOTES]}
+
+
+def summary(result: DiffResult) -> dict[str, Any]:
+    """The figures, overall and per article, as plain data."""
+    return {
+        **result.agreement.as_dict(),
+        "mean_confidence_difference": result.mean_confidence_difference,
+        **result.counts,
+    }
+
+
+def write_json(out: IO[str], result: DiffResult) -> None:
+    """One JSON document: sessions, summary, per-article figures, claims (streamed)."""
+    head = {
+        "a": result.a, "b": result.b, "differ": result.differs, "summary": summary(result),
+        "articles": [
+            {"origin": s.origin, "title": s.title, **s.agreement.as_dict(),
+             "mean_confidence_difference": s.mean_confidence_difference,
+             "only_a": s.only_a, "only_b": s.only_b, "changed": s.changed}
+            for s in result.articles
+        ],
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=1)
+    out.write(text[:-2] + ',\n "claims": [')
+    for n, c in enumerate(result.claims):
+        out.write(",\n  " if n else "\n  ")
+        out.write(json.dumps({"claim_id": c.claim_id, "claim": c.text, "change": c.change,
+                              "match": c.match, "version": c.version,
+                              "a": _verdict(c.a), "b": _verdict(c.b)}, ensure_ascii=False))
+    out.write("\n ]\n}\n")
+
+
+def _fmt(x: float | None, pct: bool = False) -> str:
+    if x is None:
+        return "n/a"
+    return f"{100 * x:.1f}%" if pct else f"{x:.3f}"
+
+
+def _matrix_lines(ag: Agreement, a: str, b: str) -> list[str]:
+    used = [i for i, lab in enumerate(ag.labels)
+            if any(ag.matrix[i]) or any(row[i] for row in ag.matrix)]
+    if not used:
+        return []
+    width = max(12, *(len(ag.labels[i]) for i in used))
+    lines = [f"confusion (rows: {a}, columns: {b})",
+             " " * (width + 2) + "".join(f"{ag.labels[j][:12]:>13}" for j in used)]
+    for i in used:
+        lines.append(f"  {ag.labels[i]:<{width}}"
+                     + "".join(f"{ag.matrix[i][j]:>13}" for j in used))
+    return lines
+
+
+def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
+               limit: int | None = None) -> None:
+    """A summary, the articles with most disagreement first, then each claim that differs."""
+
+    def paint(text: str, key: str) -> str:
+        return f"\x1b[{COLOURS[key]}m{text}\x1b[0m" if colour else text
+
+    ag, k = result.agreement, result.counts
+    p = out.write
+    p(paint(f"diff {result.a} → {result.b}", "bold") + "\n")
+    mcd = result.mean_confidence_difference
+    p(f"compared {ag.n} claims reviewed in both: agreement {_fmt(ag.observed, True)}, "
+      f"kappa {_fmt(ag.kappa)}, mean confidence difference "
+      f"{'n/a' if mcd is None else f'{mcd:.1f}'}\n")
+    p(f"same {k['same']}, changed {k['changed']}, only in {result.a} {k['only_a']}, "
+      f"only in {result.b} {k['only_b']}")
+    if k["edited"] or k["added"] or k["removed"]:
+        p(f"; across article versions: edited {k['edited']}, added {k['added']}, "
+          f"removed {k['removed']}")
+    p("\n\n")
+    for line in _matrix_lines(ag, result.a, result.b):
+        p(line + "\n")
+    if len(result.articles) > 1:
+        p("\narticles, most disagreement first\n")
+        p(f"  {'agree':>7} {'kappa':>7} {'both':>6} {'only a':>7} {'only b':>7}  title\n")
+        for s in result.articles[: limit or 20]:
+            p(f"  {_fmt(s.agreement.observed, True):>7} {_fmt(s.agreement.kappa):>7} "
+              f"{s.agreement.n:>6} {s.only_a:>7} {s.only_b:>7}  {s.title}\n")
+        if len(result.articles) > (limit or 20):
+            p(f"  … {len(result.articles) - (limit or 20)} more (see --format json)\n")
+    differing = [c for c in result.claims if c.change != "same"]
+    if not differing:
+        p("\nno differences\n")
+        return
+    width = shutil.get_terminal_size((120, 24)).columns
+    head = f"{'claim':>8}  {'change':<8} {result.a[:16]:<16} {result.b[:16]:<16} "
+    text_width = max(20, width - len(head) - 1)
+    p("\n" + paint(head + "claim text", "bold") + "\n")
+    shown = differing[:limit] if limit else differing
+    for c in shown:
+        p(_claim_line(c, text_width, paint) + "\n")
+    if len(shown) < len(differing):
+        p(f"… {len(differing) - len(shown)} more (see --format csv)\n")
+
+
+def _claim_line(c: ClaimDiff, text_width: int, paint: Any) -> str:
+    def verdict(row: Any) -> str:
+        if row is None:
+            return "—"
+        conf = "" if row[CONFIDENCE] is None else f" {row[CONFIDENCE]}"
+        return f"{row[STATUS]}{conf}"
+
+    text = c.text.replace("\n", " ")
+    if c.version:
+        text = f"[{c.version}] {text}"
+    if len(text) > text_width:
+        text = text[: text_width - 1] + "…"
+    change = paint(f"{c.change:<8}", c.change)
+    return f"{c.claim_id:>8}  {change} {verdict(c.a)[:16]:<16} {verdict(c.b)[:16]:<16} {text}"
