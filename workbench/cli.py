@@ -211,7 +211,7 @@ def cmd_claims(args: argparse.Namespace, db: Database) -> int:
     elif args.format == "csv":
         from workbench.exchange.csvsheet import safe_cell
 
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")
         writer.writerow(fields)
         for row in rows:
             record = _claim_record(row)

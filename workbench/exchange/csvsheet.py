@@ -46,7 +46,7 @@ def sheet_row(row: sqlite3.Row, session: str) -> list[str]:
 
 def write_sheet(out: IO[str], rows: Iterable[sqlite3.Row], session: str) -> int:
     """Write the header and one row per claim; returns the number of rows."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow((*COLUMNS, *EXTRA_COLUMNS))
     count = 0
     for row in rows:

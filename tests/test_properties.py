@@ -1,0 +1,48 @@
+"""Properties that must hold for any input: spans stay inside the article, and any verdict
+text survives export and parse unchanged."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench import review
+from workbench.exchange.csvsheet import read_sheet, write_sheet
+from workbench.model import Source, parse_sources
+from workbench.storage import articles, claims, open_db, sessions
+
+# Text a reviewer could type or paste: any printable unicode, separators and formula
+# starters included; NUL and lone surrogates are not text.
+typed = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60
+)
+sources = st.lists(
+    st.builds(Source, typed.map(str.strip).filter(bool), typed.map(str.strip)), max_size=4
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(notes=typed, found=sources)
+def test_any_verdict_text_survives_export_then_parse(notes, found):
+    with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
+        with db.transaction():
+            article_id = articles.insert(
+                db, origin="a", title="T", text="Prices rose.", content_hash="h", format="txt"
+            )
+        from workbench.model import Claim
+
+        claims.insert_many(db, article_id, [Claim(1, "Prices rose.", 0, 12)])
+        session = sessions.create(db, "s", "ann")
+        review.tag(
+            db, session, 1, who="ann", status="supported", confidence=50, sources=found, notes=notes
+        )
+        out = io.StringIO()
+        write_sheet(out, claims.stream(db, claims.ClaimFilter(session_id=session)), "s")
+        [(_, row)] = list(read_sheet(io.StringIO(out.getvalue()), "sheet.csv"))
+        assert row["notes"] == notes
+        assert parse_sources(row["sources"]) == found
+        assert row["status"] == "supported" and row["confidence"] == "50"
