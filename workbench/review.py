@@ -7,6 +7,7 @@ in one transaction, so the CLI, the TUI and the tests share the same rules.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -159,3 +160,309 @@ def tag(
             new=after,
         )
     return get_verdict(db, session_id, claim_id)
+
+
+# --- The review list: paged reads that never hold every claim -------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    """What the review list shows: a session's view of the claims, filtered and ordered.
+
+    `ids` (a search result, best first) replaces the order and is filtered like the rest.
+    """
+
+    session_id: int
+    article_id: int | None = None
+    status: Status | None = None
+    kind: str | None = None
+    order: str = "article"
+    ids: tuple[int, ...] | None = None
+
+    @property
+    def claim_filter(self) -> claims.ClaimFilter:
+        return claims.ClaimFilter(self.article_id, self.status, self.kind, self.session_id)
+
+    def describe(self) -> str:
+        """A short label of the filters in force ("" when none)."""
+        parts = []
+        if self.status is not None:
+            parts.append(str(self.status))
+        if self.kind is not None:
+            parts.append(self.kind)
+        if self.article_id is not None:
+            parts.append(f"article {self.article_id}")
+        if self.ids is not None:
+            parts.append("search")
+        if self.order != "article":
+            parts.append("by check-worthiness")
+        return ", ".join(parts)
+
+
+def _matching_ids(db: Database, q: ListQuery, ids: list[int]) -> list[sqlite3.Row]:
+    rows = claims.rows_by_ids(db, q.session_id, ids)
+    return [
+        r for r in rows
+        if (q.status is None or r["status"] == str(q.status))
+        and (q.kind is None or r["kind"] == q.kind)
+        and (q.article_id is None or r["article_id"] == q.article_id)
+    ]
+
+
+def page(
+    db: Database,
+    q: ListQuery,
+    offset: int = 0,
+    limit: int = 100,
+    *,
+    after: tuple[object, ...] | None = None,
+    before: tuple[object, ...] | None = None,
+) -> list[sqlite3.Row]:
+    """Up to `limit` claims of the list: from `offset`, or just after / before a sort key
+    (`sort_key(row)`), which costs the same anywhere in a million claims."""
+    if q.ids is not None:
+        return _matching_ids(db, q, list(q.ids))[offset: offset + limit]
+    return claims.page(
+        db, q.claim_filter, order=q.order, after=after, before=before, offset=offset, limit=limit
+    )
+
+
+def sort_key(q: ListQuery, row: sqlite3.Row) -> tuple[object, ...]:
+    """A listed claim's position, as `page(after=...)` takes it."""
+    return claims.sort_key(row, q.order)
+
+
+def count(db: Database, q: ListQuery) -> int:
+    """How many claims the list holds."""
+    if q.ids is not None:
+        return len(_matching_ids(db, q, list(q.ids)))
+    return claims.count(db, q.claim_filter)
+
+
+def locate(db: Database, q: ListQuery, claim_id: int) -> int | None:
+    """The claim's index in the list, or None when the list does not hold it."""
+    if q.ids is not None:
+        ids = [r["id"] for r in _matching_ids(db, q, list(q.ids))]
+        return ids.index(claim_id) if claim_id in ids else None
+    f = q.claim_filter
+    if not claims.is_listed(db, f, claim_id):
+        return None
+    row = claims.get(db, claim_id)
+    return claims.count_before(db, f, q.order, claims.sort_key(row, q.order))
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    reviewed: int
+    total: int
+
+
+def progress(db: Database, session_id: int, article_id: int | None = None) -> Progress:
+    """Reviewed / total claims of the session, or of one article in it."""
+    f = claims.ClaimFilter(article_id=article_id, session_id=session_id)
+    return Progress(claims.reviewed_count(db, f), claims.count(db, f))
+
+
+def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20) -> list[dict]:
+    """The newest changes to a claim and its verdict in the session, as plain dicts."""
+    out = []
+    for row in history.for_claim_in_session(db, claim_id, session_id, limit):
+        out.append({
+            "id": row["id"], "at": row["at"], "who": row["who"], "entity": row["entity"],
+            "action": row["action"], "old": json.loads(row["old"] or "null") or {},
+            "new": json.loads(row["new"] or "null") or {},
+        })
+    return out
+
+
+def remember_cursor(db: Database, session_id: int, claim_id: int) -> None:
+    """Remember the claim the session was left on (the list reopens there)."""
+    sessions.set_cursor(db, session_id, claim_id)
+
+
+def start_claim(db: Database, session: sqlite3.Row) -> int | None:
+    """The claim the session was left on, if it is still there."""
+    claim_id = session["last_claim_id"]
+    if claim_id is None:
+        return None
+    try:
+        return None if claims.get(db, claim_id)["dropped"] else int(claim_id)
+    except WorkbenchError:
+        return None
+
+
+def next_unreviewed(db: Database, q: ListQuery, row: dict | sqlite3.Row | None) -> int | None:
+    """The id of the next unreviewed claim of the list after `row` (from the top when None)."""
+    status_q = ListQuery(q.session_id, q.article_id, Status.UNREVIEWED, q.kind, q.order, q.ids)
+    if q.ids is not None:
+        ids = [r["id"] for r in _matching_ids(db, status_q, list(q.ids))]
+        start = q.ids.index(row["id"]) + 1 if row is not None and row["id"] in q.ids else 0
+        later = [i for i in q.ids[start:] if i in set(ids)]
+        return later[0] if later else None
+    after = claims.sort_key(row, q.order) if row is not None else None
+    found = claims.page(db, status_q.claim_filter, order=q.order, after=after, limit=1)
+    return int(found[0]["id"]) if found else None
+
+
+# --- Undo: step back through a session's history --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Undone:
+    """What an undo put back: the claim it touched and a one-line summary."""
+
+    claim_id: int
+    summary: str
+
+
+def _undo_target(db: Database, session_id: int) -> list[sqlite3.Row]:
+    """The newest group of changes in the session not undone yet (rows of one action).
+
+    Each undo group cancels the newest earlier group still standing, like a stack.
+    """
+    pending = 0
+    before: int | None = None
+    group: list[sqlite3.Row] = []
+    while True:
+        rows = history.for_session(db, session_id, before, 500)
+        if not rows:
+            return []
+        for row in rows:
+            before = row["id"]
+            if group and (row["at"], row["action"], row["who"]) == (
+                group[0]["at"], group[0]["action"], group[0]["who"]
+            ):
+                group.append(row)
+                continue
+            if group:
+                if group[0]["action"] == "undo":
+                    pending += 1
+                elif pending:
+                    pending -= 1
+                else:
+                    return group
+            group = [row]
+        if len(rows) < 500 and group:
+            if group[0]["action"] != "undo" and not pending:
+                return group
+            return []
+
+
+def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
+    """Put back the session's last change still standing (a tag, or a claim edit, split,
+    merge or drop made in it); the undo itself is logged. None when nothing is left."""
+    with db.transaction():
+        group = _undo_target(db, session_id)
+        if not group:
+            return None
+        at = now()
+        summary = []
+        for row in group:
+            old = json.loads(row["old"] or "{}") or {}
+            new = json.loads(row["new"] or "{}") or {}
+            claim_id = row["claim_id"]
+            if row["entity"] == "verdict":
+                if "status" in old and old["status"] == str(Status.UNREVIEWED):
+                    old.setdefault("confidence", None)
+                verdicts.upsert(db, session_id, claim_id, old, who, at)
+            elif row["entity"] == "claim":
+                claims.update(db, claim_id, old)
+            else:
+                continue
+            history.append(db, at=at, who=who, entity=row["entity"], action="undo",
+                           claim_id=claim_id, session_id=session_id, old=new, new=old)
+            summary.append(f"{row['action']} of claim #{claim_id}")
+    return Undone(int(group[-1]["claim_id"]), ", ".join(dict.fromkeys(summary)))
+
+
+# --- Reviewers' edits to claims: edit, split, merge, drop (all kept in history) --------
+
+
+def _claim_change(db: Database, claim_id: int, values: dict, *, action: str, at: str,
+                  session_id: int | None, who: str) -> None:
+    row = claims.get(db, claim_id)
+    old = {k: row[k] for k in values}
+    if old == values:
+        return
+    claims.update(db, claim_id, values)
+    history.append(db, at=at, who=who, entity="claim", action=action, claim_id=claim_id,
+                   session_id=session_id, old=old, new=values)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise WorkbenchError("a claim needs some text")
+    return text
+
+
+def edit_claim(db: Database, claim_id: int, text: str, *, session_id: int | None = None,
+               who: str) -> int:
+    """Change a claim's text (the old text stays in history); returns the claim id."""
+    text = _clean(text)
+    with db.transaction():
+        _claim_change(db, claim_id, {"text": text}, action="edit", at=now(),
+                      session_id=session_id, who=who)
+    return claim_id
+
+
+def split_claim(db: Database, claim_id: int, text: str, *, session_id: int | None = None,
+                who: str) -> int:
+    """Split a claim in two where `text` has a line break: the claim keeps the first part,
+    a new claim right after it (same seq) gets the second. Returns the first claim's id."""
+    first, sep, second = text.strip().partition("\n")
+    if not sep or not second.strip():
+        raise WorkbenchError("put a line break where the claim should split")
+    first, second = _clean(first), _clean(second)
+    row = claims.get(db, claim_id)
+    start, end = row["start"], row["end"]
+    cut = end
+    at = now()
+    from workbench.model import Claim, Kind  # local: keeps the module's imports short
+
+    with db.transaction():
+        article_text = None
+        if row["text"] == first + " " + second or row["text"].startswith(first):
+            article_text = len(first)
+        if article_text is not None and start + article_text <= end:
+            cut = start + article_text
+        _claim_change(db, claim_id, {"text": first, "end": cut}, action="split", at=at,
+                      session_id=session_id, who=who)
+        new_start = min(cut + 1, end) if cut < end else start
+        new_id = claims.insert_one(db, row["article_id"], Claim(
+            row["seq"], second, new_start, end, row["by"], Kind(row["kind"]),
+            row["checkworthiness"]))
+        history.append(db, at=at, who=who, entity="claim", action="split", claim_id=new_id,
+                       session_id=session_id, old={"dropped": 1},
+                       new={"dropped": 0, "text": second})
+    return claim_id
+
+
+def merge_claims(db: Database, claim_id: int, *, session_id: int | None = None,
+                 who: str) -> int:
+    """Merge a claim with the next one of its article: the first takes both texts and
+    spans, the second is dropped. Returns the merged claim's id."""
+    row = claims.get(db, claim_id)
+    nxt = claims.next_in_article(db, claim_id)
+    if nxt is None:
+        raise WorkbenchError("this is the article's last claim: nothing to merge it with")
+    at = now()
+    with db.transaction():
+        _claim_change(db, claim_id, {
+            "text": f"{row['text']} {nxt['text']}",
+            "start": min(row["start"], nxt["start"]), "end": max(row["end"], nxt["end"]),
+        }, action="merge", at=at, session_id=session_id, who=who)
+        _claim_change(db, nxt["id"], {"dropped": 1}, action="merge", at=at,
+                      session_id=session_id, who=who)
+    return claim_id
+
+
+def drop_claim(db: Database, claim_id: int, *, session_id: int | None = None,
+               who: str) -> int | None:
+    """Drop a claim from every listing (it stays in the table and in history); returns the
+    id of the claim after it in its article, if any."""
+    nxt = claims.next_in_article(db, claim_id)
+    with db.transaction():
+        _claim_change(db, claim_id, {"dropped": 1}, action="drop", at=now(),
+                      session_id=session_id, who=who)
+    return int(nxt["id"]) if nxt is not None else None

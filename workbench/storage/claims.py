@@ -90,3 +90,188 @@ def stream(db: Database, f: ClaimFilter = ClaimFilter()) -> Iterator[sqlite3.Row
         f" WHERE {where} ORDER BY c.article_id, c.seq, c.id"
     )
     yield from db.conn.execute(sql, [f.session_id, *params])
+
+
+# Paged reads for the review list: keyset pages in one of two orders, so a
+# page deep in a million claims costs no more than the first one.
+
+ORDERS = ("article", "worthiness")
+
+_LIST_COLUMNS = (
+    "c.id, c.article_id, c.seq, c.text, c.start, c.\"end\", c.by, c.kind, c.checkworthiness,"
+    " coalesce(v.status, 'unreviewed') AS status, v.confidence"
+)
+_ORDER_BY = {
+    "article": ("c.article_id, c.seq, c.id", "c.article_id DESC, c.seq DESC, c.id DESC"),
+    "worthiness": ("c.checkworthiness DESC, c.id", "c.checkworthiness ASC, c.id DESC"),
+}
+
+
+def sort_key(row: sqlite3.Row, order: str = "article") -> tuple[object, ...]:
+    """The position of a listed claim in `order`, as `page(after=...)` takes it."""
+    if order == "worthiness":
+        return (row["checkworthiness"], row["id"])
+    return (row["article_id"], row["seq"], row["id"])
+
+
+def _key_clause(order: str, key: tuple[object, ...], forward: bool) -> tuple[str, list[object]]:
+    # Spelt out (not as a row value) so SQLite turns the leading column into an index range.
+    lt = ">" if forward else "<"
+    if order == "worthiness":
+        w, cid = key
+        wop = "<" if forward else ">"
+        return (f"c.checkworthiness {wop}= ? AND (c.checkworthiness {wop} ? OR c.id {lt} ?)",
+                [w, w, cid])
+    aid, seq, cid = key
+    return (f"c.article_id {lt}= ? AND (c.article_id {lt} ? OR c.seq {lt} ?"
+            f" OR (c.seq = ? AND c.id {lt} ?))", [aid, aid, seq, seq, cid])
+
+
+def _listing(f: ClaimFilter, *, paged: bool = False) -> tuple[str, list[object]]:
+    # Pages walk an index range and test each claim's article (a correlated check);
+    # counts read the whole range, where a list of current articles is cheaper.
+    clauses = ["NOT c.dropped"]
+    params: list[object] = []
+    if f.article_id is not None:
+        clauses.append("c.article_id = ?")
+        params.append(f.article_id)
+    elif paged:
+        clauses.append("NOT EXISTS (SELECT 1 FROM articles b WHERE b.previous_id = c.article_id)")
+    else:
+        clauses.append("c.article_id IN (SELECT id FROM current_articles)")
+    if f.kind is not None:
+        clauses.append("c.kind = ?")
+        params.append(f.kind)
+    join = ""
+    if f.status is not None:
+        clauses.append("coalesce(v.status, 'unreviewed') = ?")
+        params.append(str(f.status))
+    if f.status is not None or (paged and f.session_id is not None):
+        join = " LEFT JOIN verdicts v ON v.claim_id = c.id AND v.session_id = ?"
+        params = [f.session_id, *params]
+    return f" FROM claims c{join} WHERE {' AND '.join(clauses)}", params
+
+
+def page(
+    db: Database,
+    f: ClaimFilter,
+    *,
+    order: str = "article",
+    after: tuple[object, ...] | None = None,
+    before: tuple[object, ...] | None = None,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[sqlite3.Row]:
+    """Up to `limit` listed claims in `order`: those just after the key `after`, or just
+    before the key `before` (still in forward order), or from `offset`.
+
+    Rows hold id, article_id, seq, text, by, kind, checkworthiness, status, confidence.
+    """
+    forward_sql, backward_sql = _ORDER_BY[order]
+    source, params = _listing(f, paged=True)
+    columns = _LIST_COLUMNS
+    if "verdicts v" not in source:
+        columns = columns.replace("coalesce(v.status, 'unreviewed')", "'unreviewed'").replace(
+            "v.confidence", "NULL AS confidence")
+    sql = f"SELECT {columns}{source}"
+    if after is not None or before is not None:
+        clause, extra = _key_clause(order, after if after is not None else before,
+                                    after is not None)
+        sql += f" AND {clause}"
+        params = [*params, *extra]
+    if before is not None:
+        sql += f" ORDER BY {backward_sql} LIMIT ?"
+        rows = db.query(sql, [*params, limit])
+        rows.reverse()
+        return rows
+    sql += f" ORDER BY {forward_sql} LIMIT ? OFFSET ?"
+    return db.query(sql, [*params, limit, offset])
+
+
+def count(db: Database, f: ClaimFilter) -> int:
+    """How many claims a listing covers."""
+    source, params = _listing(f)
+    return int(db.query(f"SELECT count(*){source}", params)[0][0])
+
+
+def count_before(db: Database, f: ClaimFilter, order: str, key: tuple[object, ...]) -> int:
+    """How many listed claims come before the claim at `key` in `order`."""
+    source, params = _listing(f)
+    clause, extra = _key_clause(order, key, False)
+    return int(db.query(f"SELECT count(*){source} AND {clause}", [*params, *extra])[0][0])
+
+
+def rows_by_ids(db: Database, session_id: int | None, ids: list[int]) -> list[sqlite3.Row]:
+    """Listed claims by id, in the order of `ids` (missing or dropped ones left out)."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    found = {
+        row["id"]: row
+        for row in db.query(
+            f"SELECT {_LIST_COLUMNS} FROM claims c LEFT JOIN verdicts v"
+            f" ON v.claim_id = c.id AND v.session_id = ? WHERE c.id IN ({marks})"
+            " AND NOT c.dropped",
+            [session_id, *ids],
+        )
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def is_listed(db: Database, f: ClaimFilter, claim_id: int) -> bool:
+    """Whether a listing covers the claim."""
+    source, params = _listing(f, paged=True)
+    return bool(db.query(f"SELECT 1{source} AND c.id = ?", [*params, claim_id]))
+
+
+def reviewed_count(db: Database, f: ClaimFilter) -> int:
+    """How many claims of a listing have a status other than unreviewed in `f.session_id`."""
+    where, params = _where(ClaimFilter(f.article_id, None, f.kind, None))
+    if f.article_id is not None:  # few claims: start from them, not from the session's verdicts
+        return int(db.query(
+            "SELECT count(*) FROM claims c CROSS JOIN verdicts v ON v.claim_id = c.id"
+            f" AND v.session_id = ? WHERE v.status != 'unreviewed' AND {where}",
+            [f.session_id, *params],
+        )[0][0])
+    return int(db.query(
+        "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id"
+        f" WHERE v.session_id = ? AND v.status != 'unreviewed' AND {where}",
+        [f.session_id, *params],
+    )[0][0])
+
+
+EDITABLE = ("text", "start", "end", "by", "kind", "dropped", "seq")
+
+
+def update(db: Database, claim_id: int, values: dict[str, object]) -> None:
+    """Change some fields of a claim (a subset of EDITABLE)."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"unknown claim fields {sorted(unknown)}")
+    if not values:
+        return
+    sets = ", ".join(f'"{k}" = ?' for k in values)
+    db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [*values.values(), claim_id])
+
+
+def insert_one(db: Database, article_id: int, claim: Claim) -> int:
+    """Store one claim (a reviewer's split); returns its id."""
+    cur = db.execute(
+        'INSERT INTO claims (article_id, seq, text, start, "end", by, kind, checkworthiness)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, claim.seq, claim.text, claim.start, claim.end, claim.by, str(claim.kind),
+         claim.checkworthiness),
+    )
+    claim_id = int(cur.lastrowid)
+    db.execute("INSERT INTO claims_fts (rowid, text) VALUES (?, ?)", (claim_id, claim.text))
+    return claim_id
+
+
+def next_in_article(db: Database, claim_id: int) -> sqlite3.Row | None:
+    """The claim listed right after this one in its article, if any."""
+    row = get(db, claim_id)
+    return db.execute(
+        "SELECT * FROM claims c WHERE c.article_id = ? AND NOT c.dropped"
+        " AND (c.seq, c.id) > (?, ?) ORDER BY c.seq, c.id LIMIT 1",
+        (row["article_id"], row["seq"], row["id"]),
+    ).fetchone()

@@ -44,3 +44,24 @@ def for_claim(db: Database, claim_id: int, limit: int = 100) -> list[sqlite3.Row
     return db.query(
         "SELECT * FROM history WHERE claim_id = ? ORDER BY id DESC LIMIT ?", (claim_id, limit)
     )
+
+
+def for_session(
+    db: Database, session_id: int, before_id: int | None = None, limit: int = 200
+) -> list[sqlite3.Row]:
+    """A session's changes, newest first, older than `before_id` when given."""
+    return db.query(
+        "SELECT * FROM history WHERE session_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+        (session_id, before_id if before_id is not None else 2**62, limit),
+    )
+
+
+def for_claim_in_session(
+    db: Database, claim_id: int, session_id: int, limit: int = 20
+) -> list[sqlite3.Row]:
+    """The newest changes to a claim itself and to its verdict in one session."""
+    return db.query(
+        "SELECT * FROM history WHERE claim_id = ? AND (entity = 'claim' OR session_id = ?)"
+        " ORDER BY id DESC LIMIT ?",
+        (claim_id, session_id, limit),
+    )

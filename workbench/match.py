@@ -1,0 +1,65 @@
+"""Finding claims: fuzzy search over claim text, and similar claims reviewed before.
+
+SQLite's full-text index gives candidates; rapidfuzz ranks them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from workbench.storage import Database, claims, search
+
+
+@dataclass(frozen=True, slots=True)
+class Similar:
+    """A claim of another article with a verdict, and how close it is (0-100)."""
+
+    claim_id: int
+    text: str
+    article: str
+    session: str
+    status: str
+    confidence: int | None
+    score: float
+
+
+def search_claims(
+    db: Database, text: str, *, limit: int = 200, article_id: int | None = None
+) -> list[int]:
+    """Claim ids whose text best matches `text` (typos forgiven), best first."""
+    text = text.strip()
+    if not text:
+        return []
+    ids = search.candidates(db, text, limit=2000, prefix=True)
+    if article_id is not None:  # within one article, rank every claim: it is small
+        ids = list(dict.fromkeys([*ids, *(r["id"] for r in claims.page(
+            db, claims.ClaimFilter(article_id=article_id), limit=5000))]))
+    if not ids:
+        return []
+    rows = claims.rows_by_ids(db, None, ids)
+    choices = {r["id"]: r["text"] for r in rows}
+    ranked = process.extract(
+        text, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=50,
+        processor=str.lower,
+    )
+    return [key for _text, _score, key in ranked]
+
+
+def similar(
+    db: Database, claim_id: int, text: str, article_id: int, *, limit: int = 3,
+    cutoff: float = 60,
+) -> list[Similar]:
+    """The closest claims of other articles that have a verdict in any session."""
+    rows = search.reviewed_candidates(db, text, article_id)
+    best: dict[int, Similar] = {}
+    for row in rows:
+        if row["id"] == claim_id or row["id"] in best:
+            continue
+        score = fuzz.token_sort_ratio(text.lower(), row["text"].lower())
+        if score < cutoff:
+            continue
+        best[row["id"]] = Similar(row["id"], row["text"], row["article"], row["session"],
+                                  row["status"], row["confidence"], score)
+    return sorted(best.values(), key=lambda s: -s.score)[:limit]

@@ -1,0 +1,1 @@
+"""The review TUI (Textual). Nothing outside this package imports Textual."""

@@ -1,0 +1,87 @@
+"""What the palette's commands do on the main screen (pickers, filters, sort, export)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workbench import review
+from workbench.errors import WorkbenchError
+from workbench.model import Status
+from workbench.storage import articles, sessions
+from workbench.tui.dialogs.pick import PickDialog
+
+if TYPE_CHECKING:
+    from workbench.tui.main_screen import MainScreen
+
+
+def filter_status(screen: MainScreen, status: Status) -> None:
+    screen.set_query(replace(screen.query_, status=status, ids=None))
+
+
+def filter_kind(screen: MainScreen, kind: str) -> None:
+    screen.set_query(replace(screen.query_, kind=kind, ids=None))
+
+
+def filter_article(screen: MainScreen, article_id: int | None) -> None:
+    screen.set_query(replace(screen.query_, article_id=article_id, ids=None))
+
+
+def sort(screen: MainScreen, order: str) -> None:
+    screen.set_query(replace(screen.query_, order=order))
+
+
+def pick_article(screen: MainScreen) -> None:
+    rows = articles.list_current(screen.db)
+    options = [(f"{r['title']}  ({r['claims']} claims)", r["id"]) for r in rows[:2000]]
+
+    def done(article_id: int | None) -> None:
+        if article_id is not None:
+            filter_article(screen, article_id)
+
+    screen.app.push_screen(PickDialog("Switch article", options), done)
+
+
+def pick_session(screen: MainScreen) -> None:
+    rows = sessions.list_with_progress(screen.db)
+    options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)",
+                r["name"]) for r in rows]
+
+    def done(choice: object) -> None:
+        if choice is None:
+            return
+        try:
+            if isinstance(choice, tuple):
+                review.start_session(screen.db, choice[1], screen.reviewer)
+                name = choice[1]
+            else:
+                name = str(choice)
+            screen.set_session(sessions.require(screen.db, name))
+        except WorkbenchError as e:
+            screen.notify(str(e), severity="error")
+
+    screen.app.push_screen(
+        PickDialog("Switch or start a session", options, new_label="or a new session's name"),
+        done)
+
+
+def export_csv(screen: MainScreen) -> None:
+    from workbench.tui.commands import export_path
+
+    path = export_path(screen.session["name"])
+    screen.run_worker(partial(_export, screen, path), thread=True, group="export")
+
+
+def _export(screen: MainScreen, path: Path) -> None:
+    from workbench.exchange.export import export_session
+
+    try:
+        with path.open("w", newline="", encoding="utf-8") as out:
+            count = export_session(screen.db, screen.session["name"], "csv", out)
+    except (OSError, WorkbenchError) as e:
+        screen.app.call_from_thread(screen.notify, f"export failed: {e}", severity="error")
+        return
+    screen.app.call_from_thread(
+        screen.notify, f"wrote {count} rows to {path}", timeout=5)

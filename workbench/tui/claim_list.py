@@ -1,0 +1,321 @@
+"""The claim list: a virtual list over the claims in SQLite, drawn line by line.
+
+It never holds every claim: `virtual_size` is the count, `render_line` draws from a
+small cache of pages, and a page is read by sort key from its neighbour (cheap
+anywhere in a million rows) or, after a jump, by offset in a thread worker while
+placeholders show. Counting runs in a worker too.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual import events, work
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from workbench import review
+from workbench.storage import Database
+from workbench.tui.glyphs import glyph
+
+PAGE = 100
+CACHE_ROWS = 3000
+STATUSES = ("unreviewed", "supported", "refuted", "misleading", "unverifiable", "not_a_claim")
+
+
+class ClaimList(ScrollView, can_focus=True):
+    """The claims of the current list query, one line each."""
+
+    BINDINGS: ClassVar = [
+        Binding("up,k", "move(-1)", "up", show=False),
+        Binding("down,j", "move(1)", "down", show=False),
+        Binding("pageup", "page(-1)", "page up", show=False),
+        Binding("pagedown,space", "page(1)", "page down", show=False),
+        Binding("home,g", "first", "first", show=False),
+        Binding("end,G", "last", "last", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar = {
+        "claim-list--cursor",
+        "claim-list--seq",
+        "claim-list--confidence",
+        "claim-list--placeholder",
+        *(f"claim-list--{s}" for s in STATUSES),
+    }
+
+    class Highlighted(Message):
+        """The cursor is on a (new) claim; `row` is None when the list is empty."""
+
+        def __init__(self, row: dict[str, Any] | None, index: int) -> None:
+            super().__init__()
+            self.row = row
+            self.index = index
+
+    class Counted(Message):
+        """The list's length is known."""
+
+        def __init__(self, total: int) -> None:
+            super().__init__()
+            self.total = total
+
+    def __init__(self, db: Database, query: review.ListQuery, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.db = db
+        self.query_ = query
+        self.cursor = 0
+        self.total = 0
+        self.counted = False
+        self._rows: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._loading: set[int] = set()
+        self._generation = 0
+        self._announced: int | None = None
+
+    # -- data -------------------------------------------------------------------------
+
+    def load(self, query: review.ListQuery, claim_id: int | None = None) -> None:
+        """Show a new list (filter, order, search, session), on `claim_id` if it is in it."""
+        self._generation += 1
+        self.query_ = query
+        self._rows.clear()
+        self._loading.clear()
+        self._announced = None
+        index = 0
+        if claim_id is not None:
+            found = review.locate(self.db, query, claim_id)
+            index = found if found is not None else 0
+        if index:
+            rows = review.page(self.db, query, index, PAGE)
+            self._put(index, rows)
+            self._put_before(index, query)
+        else:
+            rows = review.page(self.db, query, 0, PAGE)
+            self._put(0, rows)
+        self.counted = len(rows) < PAGE or query.ids is not None
+        self.total = index + len(rows) if self.counted else index + len(rows) + PAGE
+        if query.ids is not None:
+            self.total = review.count(self.db, query)
+        self._resize()
+        self.cursor = min(index, max(self.total - 1, 0))
+        self.scroll_to(y=max(self.cursor - self.size.height // 3, 0), animate=False)
+        if not self.counted:
+            self._count(self._generation)
+        self.refresh()
+        self._announce()
+
+    def _put_before(self, index: int, query: review.ListQuery) -> None:
+        first = self._rows.get(index)
+        if first is None or index == 0:
+            return
+        rows = review.page(self.db, query, before=review.sort_key(query, _Row(first)),
+                           limit=min(PAGE, index))
+        self._put(index - len(rows), rows)
+
+    def _put(self, start: int, rows: list[Any]) -> None:
+        for i, row in enumerate(rows, start):
+            self._rows[i] = dict(row)
+            self._rows.move_to_end(i)
+        while len(self._rows) > CACHE_ROWS:
+            self._rows.popitem(last=False)
+
+    @work(thread=True, exclusive=True, group="count")
+    def _count(self, generation: int) -> None:
+        total = review.count(self.db, self.query_)
+        self.app.call_from_thread(self._counted, generation, total)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self.total, self.counted = total, True
+        self._resize()
+        if self.cursor >= total:
+            self.move_to(max(total - 1, 0))
+        self.refresh()
+        self.post_message(self.Counted(total))
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.total)
+
+    def row(self, index: int) -> dict[str, Any] | None:
+        """The claim at `index`, if it is in the cache."""
+        return self._rows.get(index)
+
+    @property
+    def current(self) -> dict[str, Any] | None:
+        return self._rows.get(self.cursor)
+
+    def _ensure(self, index: int) -> bool:
+        """Make the page holding `index` present; True when it already is or was read now."""
+        if index in self._rows or not 0 <= index < self.total:
+            return index in self._rows
+        page = index // PAGE
+        start = page * PAGE
+        if page in self._loading:
+            return False
+        q = self.query_
+        if q.ids is not None:
+            self._put(start, review.page(self.db, q, start, PAGE))
+            return index in self._rows
+        before = self._rows.get(start - 1) if start else None
+        if start == 0:
+            self._put(0, review.page(self.db, q, 0, PAGE))
+        elif before is not None:
+            self._put(start, review.page(self.db, q, after=review.sort_key(q, _Row(before)),
+                                         limit=PAGE))
+        elif (after := self._next_known(index)) is not None:
+            known, row = after
+            rows = review.page(self.db, q, before=review.sort_key(q, _Row(row)),
+                               limit=min(known, known - start))
+            self._put(known - len(rows), rows)
+        elif self.counted and start + PAGE >= self.total:
+            rows = review.page(self.db, q, before=_END[q.order], limit=self.total - start)
+            self._put(self.total - len(rows), rows)
+        else:
+            self._loading.add(page)
+            self._read_page(self._generation, page)
+            return False
+        return index in self._rows
+
+    def _next_known(self, index: int) -> tuple[int, dict[str, Any]] | None:
+        for known in range(index + 1, min(index + PAGE + 1, self.total)):
+            if known in self._rows:
+                return known, self._rows[known]
+        return None
+
+    @work(thread=True, group="pages")
+    def _read_page(self, generation: int, page: int) -> None:
+        rows = review.page(self.db, self.query_, page * PAGE, PAGE)
+        self.app.call_from_thread(self._page_read, generation, page, rows)
+
+    def _page_read(self, generation: int, page: int, rows: list[Any]) -> None:
+        if generation != self._generation:
+            return
+        self._loading.discard(page)
+        self._put(page * PAGE, rows)
+        self.refresh()
+        self._announce()
+
+    def update_row(self, claim_id: int, **values: Any) -> None:
+        """Change a cached claim in place (after a tag) and repaint its line."""
+        for index, row in self._rows.items():
+            if row["id"] == claim_id:
+                row.update(values)
+                self.refresh_line(index - self.scroll_offset.y)
+                if index == self.cursor:
+                    self._announced = None
+
+    def reload(self) -> None:
+        """Read everything again (after claims were edited, split, merged or dropped)."""
+        row = self.current
+        self.load(self.query_, row["id"] if row else None)
+
+    # -- moving -----------------------------------------------------------------------
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on `index` and keep it in view."""
+        if self.total == 0:
+            self.cursor = 0
+            self.refresh()
+            self._announce()
+            return
+        index = max(0, min(index, self.total - 1))
+        if not self.counted and index >= self.total - PAGE:
+            self.total = index + PAGE  # still counting: let the list grow as it is read
+            self._resize()
+        self._ensure(index)
+        old, self.cursor = self.cursor, index
+        height = max(self.scrollable_content_region.height, 1)
+        top = self.scroll_offset.y
+        if index < top:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= top + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        else:
+            self.refresh_line(old - top)
+            self.refresh_line(index - top)
+        self._announce()
+
+    def _announce(self) -> None:
+        row = self._rows.get(self.cursor)
+        if row is None and self.total:
+            return  # announced when its page arrives
+        key = None if row is None else row["id"]
+        if key == self._announced and key is not None:
+            return
+        self._announced = key
+        self.post_message(self.Highlighted(row, self.cursor))
+
+    def action_move(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def action_page(self, delta: int) -> None:
+        height = max(self.scrollable_content_region.height - 1, 1)
+        self.move_to(self.cursor + delta * height)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        if not self.counted:
+            self.notify("still counting the claims…", timeout=2)
+            return
+        self.move_to(self.total - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        self.focus()
+        self.move_to(self.scroll_offset.y + event.y)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._resize()
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if index >= self.total:
+            return Strip.blank(width, self.rich_style)
+        row = self._rows.get(index)
+        if row is None:
+            self.call_later(self._ensure_and_refresh, index)
+            style = self.get_component_rich_style("claim-list--placeholder")
+            return Strip([Segment(set_cell_size("  …", width), style)], width)
+        base = self.rich_style
+        if index == self.cursor:
+            base = base + self.get_component_rich_style("claim-list--cursor")
+        status = row["status"]
+        status_style = base + self.get_component_rich_style(f"claim-list--{status}", partial=True)
+        seq_style = base + self.get_component_rich_style("claim-list--seq", partial=True)
+        conf = "" if row["confidence"] is None else str(row["confidence"])
+        seq = str(row["seq"])
+        text_width = max(width - 2 - 5 - 5, 1)
+        text = " ".join(row["text"].split())
+        if cell_len(text) > text_width:
+            text = set_cell_size(text, text_width - 1) + "…"
+        segments = [
+            Segment(f"{glyph(status)} ", status_style),
+            Segment(f"{seq:>4} ", seq_style),
+            Segment(set_cell_size(text, text_width), base),
+            Segment(f"{conf:>4} ", status_style),
+        ]
+        return Strip(segments, width).adjust_cell_length(width, base)
+
+    def _ensure_and_refresh(self, index: int) -> None:
+        if self._ensure(index):
+            self.refresh()
+            self._announce()
+
+
+class _Row(dict):
+    """A cached row read like an sqlite3.Row by the sort-key helpers."""
+
+
+_END: dict[str, tuple[object, ...]] = {
+    "article": (2**62, 0, 0),
+    "worthiness": (-1.0, 0),
+}

@@ -1,0 +1,79 @@
+"""The workbench's own commands in the command palette (ctrl+p)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from workbench.model import Kind, Status
+
+if TYPE_CHECKING:
+    from workbench.tui.main_screen import MainScreen
+
+
+def commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], Any]]]:
+    """(name, help, callback) for every workbench command on the main screen."""
+    from workbench.tui import actions
+
+    found = [
+        ("Switch article", "show the claims of one article", partial(actions.pick_article,
+                                                                     screen)),
+        ("Switch or start a session", "review in another session",
+         partial(actions.pick_session, screen)),
+        ("Sort by check-worthiness", "most check-worthy claims first",
+         partial(actions.sort, screen, "worthiness")),
+        ("Sort in article order", "article, then position (the default)",
+         partial(actions.sort, screen, "article")),
+        ("Export CSV", "write this session's verdict sheet to a file",
+         partial(actions.export_csv, screen)),
+        ("Jump to next unreviewed", "the next claim without a verdict",
+         screen.action_next_unreviewed),
+        ("Filter: clear", "all claims of all articles", screen.action_clear_filters),
+        ("Filter: all articles", "keep other filters, show every article",
+         partial(actions.filter_article, screen, None)),
+    ]
+    for status in Status:
+        found.append((f"Filter: status {status.value}", f"only {status.value} claims",
+                      partial(actions.filter_status, screen, status)))
+    for kind in Kind:
+        found.append((f"Filter: kind {kind.value}", f"only {kind.value} claims",
+                      partial(actions.filter_kind, screen, kind.value)))
+    return found
+
+
+class WorkbenchCommands(Provider):
+    """Commands offered on the main screen (none on dialogs)."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        from workbench.tui.main_screen import MainScreen
+
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return []
+        return commands(screen)
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+def export_path(session_name: str) -> Path:
+    """Where 'Export CSV' writes: ./<session>.csv, numbered when it exists."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in session_name)
+    path = Path(f"{safe}.csv")
+    n = 2
+    while path.exists():
+        path = Path(f"{safe}-{n}.csv")
+        n += 1
+    return path

@@ -1,0 +1,54 @@
+"""The help screen: every key of the main screen (from its one binding registry)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+PALETTE = [
+    "switch article", "switch or start a session", "filter by status / kind / article",
+    "sort by check-worthiness (or back to article order)", "export CSV",
+    "jump to the next unreviewed claim",
+]
+
+NAMES = {"slash": "/", "question_mark": "?", "right_square_bracket": "]",
+         "backspace": "backspace", "delete": "delete"}
+
+
+def key_names(binding: Binding) -> str:
+    return " / ".join(NAMES.get(k, k) for k in binding.key.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar = [Binding("escape,q,question_mark,f1", "close", "close")]
+
+    def __init__(self, bindings: list[Binding]) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def compose(self):
+        rows = [Content.assemble(("Keys", "bold"))]
+        rows.append(Content.assemble((f"{'up / down / k / j':>22}", "bold"), "  move"))
+        rows.append(Content.assemble((f"{'pgup / pgdn / g / G':>22}", "bold"),
+                                     "  page, first, last"))
+        for b in self.bindings:
+            rows.append(Content.assemble((f"{key_names(b):>22}", "bold"), f"  {b.description}"))
+        rows.append(Content(""))
+        rows.append(Content.assemble(("Command palette (ctrl+p)", "bold")))
+        rows += [Content(f"{'':>22}  {p}") for p in PALETTE]
+        rows.append(Content(""))
+        rows.append(Content.assemble((
+            "Every change is saved at once. A status or confidence key keeps the cursor on "
+            "the claim; ] moves on. Dialogs: enter saves a one-line field, ctrl+s saves "
+            "notes, escape cancels.", "dim")))
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = "Help"
+            yield Static(Content("\n").join(rows), id="keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

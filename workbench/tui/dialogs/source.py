@@ -1,0 +1,64 @@
+"""Add a source: a URL or a free-text citation, with an optional note."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+from urllib.parse import urlparse
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from workbench.model import Source
+
+
+def url_problem(ref: str) -> str | None:
+    """Why `ref` is a malformed URL (None when it is fine, or not meant as a URL)."""
+    looks_like_url = "://" in ref or ref.lower().startswith(("http", "www."))
+    if not looks_like_url:
+        return None
+    if ref.lower().startswith("www."):
+        return "starts with www. — add https:// in front"
+    parsed = urlparse(ref)
+    if parsed.scheme not in ("http", "https"):
+        return f"unknown URL scheme {parsed.scheme!r} (use http or https)"
+    if not parsed.netloc or "." not in parsed.netloc or " " in ref:
+        return "this URL has no valid host (like https://example.org/page)"
+    return None
+
+
+class SourceDialog(ModalScreen[Source | None]):
+    """Two one-line fields; enter saves, escape cancels."""
+
+    BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]
+
+    def compose(self):
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Add a source"
+            yield Label("URL or citation")
+            yield Input(placeholder="https://… or “Statistics office, May 2024 report, p. 4”",
+                        id="ref")
+            yield Label("Note (optional)")
+            yield Input(placeholder="what this source shows", id="note")
+            yield Static("", classes="problem", id="problem")
+            yield Static("enter saves · escape cancels", classes="hint")
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        ref = self.query_one("#ref", Input).value.strip()
+        note = self.query_one("#note", Input).value.strip()
+        problem = self.query_one("#problem", Static)
+        if not ref:
+            problem.update("a source needs a URL or a citation")
+            self.query_one("#ref", Input).focus()
+            return
+        if (why := url_problem(ref)) is not None:
+            problem.update(f"malformed URL: {why}")
+            self.query_one("#ref", Input).focus()
+            return
+        self.dismiss(Source(ref, note))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,388 @@
+"""The main screen: the claim list, the article, the verdict panel, and the reviewer's keys.
+
+Every change is one call into `workbench.review`, written at once with its history row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from workbench import review
+from workbench.errors import WorkbenchError
+from workbench.model import Source, Status
+from workbench.storage import Database
+from workbench.tui.article_view import ArticleView
+from workbench.tui.claim_list import ClaimList
+from workbench.tui.verdict_panel import VerdictPanel
+
+STATUS_KEYS = {
+    "s": Status.SUPPORTED,
+    "r": Status.REFUTED,
+    "m": Status.MISLEADING,
+    "u": Status.UNVERIFIABLE,
+    "x": Status.NOT_A_CLAIM,
+    "backspace": Status.UNREVIEWED,
+}
+
+# One registry of the reviewer's keys: the footer, the help screen and the tests read it.
+BINDINGS: list[Binding] = [
+    Binding("s", "tag('supported')", "supported", key_display="s"),
+    Binding("r", "tag('refuted')", "refuted"),
+    Binding("m", "tag('misleading')", "misleading"),
+    Binding("u", "tag('unverifiable')", "unverifiable"),
+    Binding("x", "tag('not_a_claim')", "not a claim"),
+    Binding("backspace", "tag('unreviewed')", "back to unreviewed", show=False),
+    *(Binding(str(n), f"confidence({n * 20})", f"confidence {n * 20}", show=False)
+      for n in range(1, 6)),
+    Binding("o", "add_source", "source"),
+    Binding("n", "edit_notes", "notes"),
+    Binding("slash", "search", "search", key_display="/"),
+    Binding("right_square_bracket", "next_unreviewed", "next unreviewed", key_display="]"),
+    Binding("ctrl+z", "undo", "undo"),
+    Binding("c", "copy_similar", "copy similar verdict", show=False),
+    Binding("e", "edit_claim", "edit claim text", show=False),
+    Binding("t", "split_claim", "split claim in two", show=False),
+    Binding("J", "merge_claim", "merge with next claim", show=False),
+    Binding("delete", "drop_claim", "drop claim", show=False),
+    Binding("f", "filter", "filter", show=False),
+    Binding("escape", "clear_filters", "clear filters and search", show=False),
+    Binding("question_mark,f1", "help", "help", key_display="?"),
+    Binding("q", "quit_app", "quit"),
+]
+
+
+class MainScreen(Screen):
+    """List on the left; article above the verdict panel on the right."""
+
+    BINDINGS: ClassVar = BINDINGS
+    AUTO_FOCUS = "ClaimList"
+
+    def __init__(self, db: Database, session: Any, reviewer: str) -> None:
+        super().__init__()
+        self.db = db
+        self.session = session
+        self.reviewer = reviewer
+        self.query_ = review.ListQuery(session_id=session["id"])
+        self.claim: dict[str, Any] | None = None
+        self.similar: list[Any] = []
+        self.session_progress: review.Progress | None = None
+        self.article_progress: review.Progress | None = None
+
+    def compose(self):
+        yield Static(id="topbar")
+        with Horizontal(id="panes"):
+            yield ClaimList(self.db, self.query_, id="claims")
+            with Vertical(id="right"):
+                yield ArticleView(self.db, id="article")
+                yield VerdictPanel(id="verdict")
+        yield Footer(compact=True, show_command_palette=True)
+
+    def on_mount(self) -> None:
+        claims = self.query_one(ClaimList)
+        claims.border_title = "claims"
+        claims.load(self.query_, review.start_claim(self.db, self.session))
+        claims.focus()
+        self._session_progress()
+
+    @property
+    def claims(self) -> ClaimList:
+        return self.query_one(ClaimList)
+
+    # -- showing ----------------------------------------------------------------------
+
+    @on(ClaimList.Highlighted)
+    def _highlighted(self, event: ClaimList.Highlighted) -> None:
+        old_article = self.claim["article_id"] if self.claim else None
+        self.claim = dict(event.row) if event.row else None
+        self.show_claim()
+        if self.claim is not None:
+            if self.claim["article_id"] != old_article:
+                self.article_progress = review.progress(
+                    self.db, self.session["id"], self.claim["article_id"])
+            self._remember(self.claim["id"])
+            self._find_similar(self.claim["id"], self.claim["text"], self.claim["article_id"])
+        self.show_topbar()
+
+    @on(ClaimList.Counted)
+    def _counted(self, event: ClaimList.Counted) -> None:
+        self.show_topbar()
+
+    def show_claim(self) -> None:
+        """Repaint the article and verdict panel for the current claim."""
+        claim = self.claim
+        self.query_one(ArticleView).show(claim)
+        panel = self.query_one(VerdictPanel)
+        if claim is None:
+            panel.show(None, None, [])
+            panel.show_similar([])
+            return
+        verdict = review.get_verdict(self.db, self.session["id"], claim["id"])
+        history = review.claim_history(self.db, self.session["id"], claim["id"])
+        panel.show(claim, verdict, history)
+
+    def show_topbar(self) -> None:
+        claims = self.claims
+        parts: list[Any] = []
+        article = self.query_one(ArticleView)
+        title = article.border_title if self.claim else "no claim"
+        parts.append((str(title), "bold"))
+        parts.append(f"  session {self.session['name']} · {self.reviewer}")
+        ap, sp = self.article_progress, self.session_progress
+        if self.claim and ap:
+            parts.append(f"  article {ap.reviewed}/{ap.total}")
+        if sp:
+            pct = 100 * sp.reviewed / sp.total if sp.total else 0
+            parts.append(f"  session {sp.reviewed:,}/{sp.total:,} ({pct:.0f}%)")
+        else:
+            parts.append("  session …")
+        where = f"{claims.cursor + 1:,}/{claims.total:,}" if claims.counted else (
+            f"{claims.cursor + 1:,}/…")
+        label = self.query_.describe()
+        parts.append((f"  list {where}" + (f" [{label}]" if label else ""), "dim"))
+        self.query_one("#topbar", Static).update(Content.assemble(*parts))
+        claims.border_title = "claims" + (f" · {label}" if label else "")
+
+    @work(thread=True, exclusive=True, group="progress")
+    def _session_progress(self) -> None:
+        progress = review.progress(self.db, self.session["id"])
+        self.app.call_from_thread(self._progress_read, progress)
+
+    def _progress_read(self, progress: review.Progress) -> None:
+        self.session_progress = progress
+        self.show_topbar()
+
+    def _bump_progress(self, before: str, after: str) -> None:
+        delta = (after != "unreviewed") - (before != "unreviewed")
+        if not delta:
+            return
+        for attr in ("session_progress", "article_progress"):
+            p = getattr(self, attr)
+            if p is not None:
+                setattr(self, attr, review.Progress(p.reviewed + delta, p.total))
+
+    @work(thread=True, exclusive=True, group="cursor")
+    def _remember(self, claim_id: int) -> None:
+        # a busy database must not interrupt the reviewer: the cursor is a convenience
+        with contextlib.suppress(Exception):
+            review.remember_cursor(self.db, self.session["id"], claim_id)
+
+    @work(thread=True, exclusive=True, group="similar")
+    def _find_similar(self, claim_id: int, text: str, article_id: int) -> None:
+        from workbench import match
+
+        found = match.similar(self.db, claim_id, text, article_id)
+        self.app.call_from_thread(self._similar_found, claim_id, found)
+
+    def _similar_found(self, claim_id: int, found: list[Any]) -> None:
+        if self.claim is None or self.claim["id"] != claim_id:
+            return
+        self.similar = found
+        self.query_one(VerdictPanel).show_similar(found)
+
+    # -- changing ---------------------------------------------------------------------
+
+    def _tag(self, **change: Any) -> None:
+        claim = self.claim
+        if claim is None:
+            self.notify("no claim here", severity="warning")
+            return
+        before = claim["status"]
+        try:
+            verdict = review.tag(self.db, self.session["id"], claim["id"], who=self.reviewer,
+                                 **change)
+        except WorkbenchError as e:
+            self.notify(str(e), severity="error")
+            return
+        after = str(verdict.status)
+        claim.update(status=after, confidence=verdict.confidence)
+        self.claims.update_row(claim["id"], status=after, confidence=verdict.confidence)
+        self._bump_progress(before, after)
+        self.show_claim()
+        self.show_topbar()
+
+    def action_tag(self, status: str) -> None:
+        self._tag(status=status)
+
+    def action_confidence(self, value: int) -> None:
+        self._tag(confidence=value)
+
+    def action_add_source(self) -> None:
+        if self.claim is None:
+            return
+        from workbench.tui.dialogs.source import SourceDialog
+
+        claim_id = self.claim["id"]
+
+        def done(source: Source | None) -> None:
+            if source is None or self.claim is None or self.claim["id"] != claim_id:
+                return
+            verdict = review.get_verdict(self.db, self.session["id"], claim_id)
+            self._tag(sources=[*verdict.sources, source])
+
+        self.app.push_screen(SourceDialog(), done)
+
+    def action_edit_notes(self) -> None:
+        if self.claim is None:
+            return
+        from workbench.tui.dialogs.notes import NotesDialog
+
+        claim_id = self.claim["id"]
+        verdict = review.get_verdict(self.db, self.session["id"], claim_id)
+
+        def done(notes: str | None) -> None:
+            if notes is not None and self.claim is not None and self.claim["id"] == claim_id:
+                self._tag(notes=notes)
+
+        self.app.push_screen(NotesDialog(verdict.notes), done)
+
+    def action_undo(self) -> None:
+        try:
+            undone = review.undo(self.db, self.session["id"], who=self.reviewer)
+        except WorkbenchError as e:
+            self.notify(str(e), severity="error")
+            return
+        if undone is None:
+            self.notify("nothing to undo in this session")
+            return
+        self.notify(f"undone: {undone.summary}", timeout=3)
+        self.claims.load(self.query_, undone.claim_id)
+        self._session_progress()
+        if self.claim:
+            self.article_progress = review.progress(
+                self.db, self.session["id"], self.claim["article_id"])
+        self.show_topbar()
+
+    def action_next_unreviewed(self) -> None:
+        claims = self.claims
+        for index in range(claims.cursor + 1, claims.cursor + 1 + 3000):
+            row = claims.row(index)
+            if row is None:
+                break
+            if row["status"] == "unreviewed":
+                claims.move_to(index)
+                return
+        current = claims.current
+        found = review.next_unreviewed(self.db, self.query_, current)
+        if found is None:
+            self.notify("no unreviewed claim after this one")
+            return
+        claims.load(self.query_, found)
+
+    def action_copy_similar(self) -> None:
+        if not self.similar:
+            self.notify("no similar claim with a verdict", severity="warning")
+            return
+        best = self.similar[0]
+        self._tag(status=best.status, confidence=best.confidence)
+        self.notify(f"copied {best.status} from claim #{best.claim_id}", timeout=3)
+
+    def action_search(self) -> None:
+        from workbench.tui.dialogs.search import SearchDialog
+
+        def done(ids: list[int] | None) -> None:
+            if ids is None:
+                return
+            if not ids:
+                self.notify("no claim matches", severity="warning")
+                return
+            self.set_query(review.ListQuery(
+                session_id=self.session["id"], ids=tuple(ids)))
+
+        self.app.push_screen(SearchDialog(self.db), done)
+
+    def action_filter(self) -> None:
+        self.app.action_command_palette()
+
+    def action_clear_filters(self) -> None:
+        if self.query_ == review.ListQuery(session_id=self.session["id"]):
+            return
+        self.set_query(review.ListQuery(session_id=self.session["id"]))
+
+    def set_query(self, query: review.ListQuery, claim_id: int | None = None) -> None:
+        """Show another list; stay on the current claim when it is in it."""
+        self.query_ = query
+        keep = claim_id if claim_id is not None else (self.claim["id"] if self.claim else None)
+        self.claims.load(query, keep)
+        self.claims.focus()
+        self.show_topbar()
+
+    def set_session(self, session: Any) -> None:
+        """Review in another session."""
+        self.session = session
+        self.session_progress = None
+        self.article_progress = None
+        query = review.ListQuery(
+            session_id=session["id"], article_id=self.query_.article_id,
+            status=self.query_.status, kind=self.query_.kind, order=self.query_.order)
+        self.query_ = query
+        self.claims.load(query, review.start_claim(self.db, session))
+        self._session_progress()
+        self.notify(f"session {session['name']}", timeout=2)
+
+    # -- claims themselves ------------------------------------------------------------
+
+    def _claim_op(self, op: Any, *args: Any, message: str) -> None:
+        try:
+            keep = op(self.db, *args, session_id=self.session["id"], who=self.reviewer)
+        except WorkbenchError as e:
+            self.notify(str(e), severity="error")
+            return
+        self.claims.load(self.query_, keep)
+        self._session_progress()
+        self.notify(message, timeout=3)
+
+    def action_edit_claim(self) -> None:
+        if self.claim is None:
+            return
+        from workbench.tui.dialogs.claim_text import ClaimTextDialog
+
+        claim_id = self.claim["id"]
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self._claim_op(review.edit_claim, claim_id, text, message="claim text changed")
+
+        self.app.push_screen(ClaimTextDialog(self.claim["text"], split=False), done)
+
+    def action_split_claim(self) -> None:
+        if self.claim is None:
+            return
+        from workbench.tui.dialogs.claim_text import ClaimTextDialog
+
+        claim_id = self.claim["id"]
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self._claim_op(review.split_claim, claim_id, text,
+                               message="claim split in two")
+
+        self.app.push_screen(ClaimTextDialog(self.claim["text"], split=True), done)
+
+    def action_merge_claim(self) -> None:
+        if self.claim is not None:
+            self._claim_op(review.merge_claims, self.claim["id"],
+                           message="merged with the next claim")
+
+    def action_drop_claim(self) -> None:
+        if self.claim is not None:
+            self._claim_op(review.drop_claim, self.claim["id"],
+                           message="claim dropped (ctrl+z brings it back)")
+
+    def action_help(self) -> None:
+        from workbench.tui.dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(BINDINGS))
+
+    def action_quit_app(self) -> None:
+        if self.claim is not None:
+            with contextlib.suppress(WorkbenchError):
+                review.remember_cursor(self.db, self.session["id"], self.claim["id"])
+        self.app.exit()
