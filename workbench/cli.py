@@ -167,6 +167,10 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
             print(f"unchanged    {where} ({result.path})")
         elif result.outcome == "new_version":
             print(f"new version  {where} v{result.version}: {result.claims} claims ({result.path})")
+            if (ch := result.changes) is not None:
+                print(f"             {ch.same} unchanged, {ch.edited} edited, {ch.added} added, "
+                      f"{ch.removed} removed; {ch.carried} verdict(s) carried over, "
+                      f"{ch.flagged} flagged for re-review")
         else:
             print(f"added        {where}: {result.claims} claims ({result.path})")
         if result.note and not result.skipped:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.compare.versions import VersionChanges, carry_over
 from workbench.errors import WorkbenchError
 from workbench.split import split
 from workbench.storage import Database, articles, claims
@@ -27,6 +28,7 @@ class IngestResult:
     version: int = 1
     chars: int = 0
     note: str = ""
+    changes: VersionChanges | None = None  # for a new version: aligned, carried over
 
     @property
     def skipped(self) -> bool:
@@ -44,8 +46,12 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_file(db: Database, path: Path) -> IngestResult:
-    """Add one file: a no-op when its text is known, a new version when its origin is."""
+def ingest_file(db: Database, path: Path, who: str = "ingest") -> IngestResult:
+    """Add one file: a no-op when its text is known, a new version when its origin is.
+
+    A new version's claims are aligned to the previous version's in the same
+    transaction, and every session's verdicts carried over (edited claims flagged).
+    """
     try:
         article = read_article(path)
     except WorkbenchError as e:
@@ -70,6 +76,7 @@ def ingest_file(db: Database, path: Path) -> IngestResult:
             previous=previous,
         )
         count = claims.insert_many(db, article_id, found)
+        changes = carry_over(db, previous["id"], article_id, who=who) if previous else None
     return IngestResult(
         path,
         "new_version" if previous else "added",
@@ -79,6 +86,7 @@ def ingest_file(db: Database, path: Path) -> IngestResult:
         version=previous["version"] + 1 if previous else 1,
         chars=len(article.text),
         note=note,
+        changes=changes,
     )
 
 

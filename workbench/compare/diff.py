@@ -22,6 +22,7 @@ LABELS = tuple(s.value for s in Status if s is not Status.UNREVIEWED)
 ID, ARTICLE, ORIGIN, TITLE, TEXT, PREVIOUS, STATUS, CONFIDENCE, SOURCES, NOTES = range(10)
 Row = tuple[Any, ...]
 Links = Callable[[Iterable[int]], dict[int, int]]
+Continued = Callable[[Iterable[int]], set[int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +89,26 @@ def diff_sessions(db_a: Database, name_a: str, db_b: Database, name_b: str,
     sa = sessions.require(db_a, name_a)
     sb = sessions.require(db_b, name_b)
     same_db = db_a is db_b
-    links: Links | None = (lambda ids: verdicts.previous_links(db_a, ids)) if same_db else None
+    links: Links | None = None
+    continued: Continued | None = None
+    if same_db:
+        links = lambda ids: verdicts.previous_links(db_a, ids)  # noqa: E731
+        continued = lambda ids: verdicts.continued(db_a, ids)  # noqa: E731
     return compare_rows(
         verdicts.reviewed_rows(db_a, sa["id"]), verdicts.reviewed_rows(db_b, sb["id"]),
         label_a or name_a, label_b or name_b, same_db=same_db, links=links,
+        continued=continued,
     )
 
 
 def compare_rows(rows_a: Iterable[Row], rows_b: Iterable[Row], a: str = "a", b: str = "b", *,
-                 same_db: bool = True, links: Links | None = None) -> DiffResult:
-    """The diff of two sides' reviewed rows (pure: `links` looks up version links)."""
+                 same_db: bool = True, links: Links | None = None,
+                 continued: Continued | None = None) -> DiffResult:
+    """The diff of two sides' reviewed rows (pure: `links` looks up version links).
+
+    A verdict on a claim that a newer version's claim continues, in the same session,
+    is superseded by it and left out."""
+    rows_a, rows_b = _current(rows_a), _current(rows_b)
     by_id = {r[ID]: r for r in rows_a}
     paired: list[tuple[Row, Row, str]] = []
     rest_b: list[Row] = []
@@ -123,10 +134,19 @@ def compare_rows(rows_a: Iterable[Row], rows_b: Iterable[Row], a: str = "a", b: 
         origins_a = _newest((ra for ra, _rb, _m in paired + extra), rest_a)
         origins_b = _newest((rb for _ra, rb, _m in paired + extra), rest_b)
         claims.extend(_claim(ra, rb, m) for ra, rb, m in extra)
-        claims.extend(ClaimDiff("only_a", r, None, "", _removed(r, origins_b)) for r in rest_a)
-        claims.extend(ClaimDiff("only_b", None, r, "", _added(r, origins_a)) for r in rest_b)
+        kept = continued([r[ID] for r in rest_a + rest_b]) if continued else set()
+        claims.extend(ClaimDiff("only_a", r, None, "", _version(r, origins_b, kept))
+                      for r in rest_a)
+        claims.extend(ClaimDiff("only_b", None, r, "", _version(r, origins_a, kept))
+                      for r in rest_b)
         claims.sort(key=lambda c: (c.claim_id, c.row[ID]))
     return _summarise(a, b, claims)
+
+
+def _current(rows: Iterable[Row]) -> list[Row]:
+    rows = list(rows)
+    superseded = {r[PREVIOUS] for r in rows if r[PREVIOUS] is not None}
+    return [r for r in rows if r[ID] not in superseded] if superseded else rows
 
 
 def _newest(*groups: Iterable[Row]) -> dict[str, int]:
@@ -145,14 +165,16 @@ def _claim(ra: Row, rb: Row, match: str) -> ClaimDiff:
     return ClaimDiff("same" if same else "changed", ra, rb, match, edited)
 
 
-def _removed(r: Row, other_side: dict[str, int]) -> str:
+def _version(r: Row, other_side: dict[str, int], continued: set[int]) -> str:
+    """For a claim one side reviewed: `removed` when the other side reviewed a newer
+    version of its article that has no continuation of it, `added` when the other side
+    reviewed an older version and this claim continues none of its claims."""
     other = other_side.get(r[ORIGIN])
-    return "removed" if other is not None and other > r[ARTICLE] else ""
-
-
-def _added(r: Row, other_side: dict[str, int]) -> str:
-    other = other_side.get(r[ORIGIN])
-    return "added" if other is not None and other < r[ARTICLE] else ""
+    if other is None or other == r[ARTICLE]:
+        return ""
+    if other > r[ARTICLE]:
+        return "" if r[ID] in continued else "removed"
+    return "added" if r[PREVIOUS] is None else ""
 
 
 def _pair_by_links(rest_a: list[Row], rest_b: list[Row], links: Links,

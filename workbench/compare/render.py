@@ -128,7 +128,7 @@ def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
               f"{s.agreement.n:>6} {s.only_a:>7} {s.only_b:>7}  {s.title}\n")
         if len(result.articles) > (limit or 20):
             p(f"  … {len(result.articles) - (limit or 20)} more (see --format json)\n")
-    differing = [c for c in result.claims if c.change != "same"]
+    differing = [c for c in result.claims if c.change != "same" or c.version]
     if not differing:
         p("\nno differences\n")
         return

@@ -169,3 +169,18 @@ def previous_links(db: Database, claim_ids: Iterable[int]) -> dict[int, int]:
             chunk,
         ).fetchall())
     return links
+
+
+def continued(db: Database, claim_ids: Iterable[int]) -> set[int]:
+    """Those of `claim_ids` that a claim of a newer article version continues."""
+    ids = list(claim_ids)
+    found: set[int] = set()
+    for i in range(0, len(ids), 900):
+        chunk = ids[i : i + 900]
+        found.update(r[0] for r in _tuples(
+            db,
+            "SELECT DISTINCT previous_claim_id FROM claims"
+            f" WHERE previous_claim_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ))
+    return found

@@ -1,0 +1,146 @@
+"""Aligning article versions: the threshold's examples, carry-over on re-ingest, diffs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+from workbench.compare.align import THRESHOLD, align
+from workbench.storage import open_db
+
+EDITED = [  # (old, new): the same claim, edited; must align
+    ("The storm killed 12 people on Tuesday.", "The storm killed 15 people on Tuesday."),
+    ("The mayor said the city would rebuild within a year.",
+     "The mayor said the city would be rebuilt within two years."),
+    ("The company reported revenue of $4.2 billion in 2023.",
+     "The company reported a loss of $1.1 billion in 2022."),
+    ("Officials said 3,000 homes lost power.",
+     "Officials said more than 3,000 homes lost power on Tuesday."),
+]
+DIFFERENT = [  # rewrites or other claims of the same story: must not align
+    ("ISIS has seized the Iraqi cities of Mosul and Tikrit.",
+     "ISIS has seized Mosul, Tikrit and Samarra."),
+    ("Iraqi troops have left the capital vulnerable to attack.",
+     "Iraqi troops have abandoned their posts in Mosul."),
+    ("The mayor said the city would rebuild within a year.",
+     "The governor said the state would seek federal aid."),
+    ("The storm killed 12 people on Tuesday.", "Officials said 3,000 homes lost power."),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), EDITED)
+def test_edits_align(old: str, new: str) -> None:
+    [pair] = align([old], [new])
+    assert pair.edited and THRESHOLD <= pair.score < 100
+
+
+@pytest.mark.parametrize(("old", "new"), DIFFERENT)
+def test_different_claims_do_not(old: str, new: str) -> None:
+    assert align([old], [new]) == []
+
+
+def test_identical_pair_one_to_one_in_order_even_when_repeated() -> None:
+    old = ["A claim.", "Same words.", "Other.", "Same words."]
+    new = ["same   WORDS.", "A claim.", "Same words.", "New one entirely, nothing alike."]
+    got = [(p.old, p.new, p.edited) for p in align(old, new)]
+    assert got == [(1, 0, False), (0, 1, False), (3, 2, False)]
+
+
+def test_best_match_wins_when_two_compete() -> None:
+    old = ["The storm killed 12 people on Tuesday.", "The storm killed 12 people."]
+    new = ["The storm killed 12 people on Tuesday night."]
+    [pair] = align(old, new)
+    assert pair.old == 0
+
+
+def test_two_thousand_claims_align_under_a_second() -> None:
+    old = [f"Officials in district {i} said {i * 7} homes lost power on day {i % 30}."
+           for i in range(2000)]
+    new = [t.replace("homes", "houses") if i % 5 == 0 else t for i, t in enumerate(old)]
+    new = new[:1000] + [f"A brand new sentence number {i}." for i in range(100)] + new[1000:]
+    start = time.perf_counter()
+    pairs = align(old, new)
+    assert time.perf_counter() - start < 1.0
+    assert len(pairs) == 2000 and sum(p.edited for p in pairs) == 400
+    assert all(old[p.old].split()[2] == new[p.new].split()[2] for p in pairs)
+
+
+V1 = ("Storm hits coast\n\nThe storm killed 12 people on Tuesday. Officials said 3,000 homes "
+      "lost power. The mayor said the city would rebuild within a year. Schools will reopen "
+      "on Monday.")
+V2 = ("Storm hits coast\n\nThe storm killed 15 people on Tuesday. Officials said 3,000 homes "
+      "lost power. The governor said the state would seek federal aid. Schools will reopen "
+      "on Monday.")
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "c.db"))
+    monkeypatch.setenv("WORKBENCH_REVIEWER", "ann")
+    monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "storm.txt").write_text(V1, encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0
+    for claim, status, session in ((2, "supported", "a"), (3, "refuted", "a"),
+                                   (4, "misleading", "b"), (5, "refuted", "b"),
+                                   (2, "refuted", "b")):
+        assert main(["tag", str(claim), "--session", session, "--status", status]) == 0
+    return tmp_path
+
+
+def by_seq(db, article: int) -> dict[int, int]:
+    return {r["seq"]: r["id"] for r in db.query(
+        "SELECT id, seq FROM claims WHERE article_id = ?", (article,))}
+
+
+def test_reingest_carries_verdicts_and_flags_edits(env: Path, capsys) -> None:
+    (env / "storm.txt").write_text(V2, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", "storm.txt"]) == 0
+    out = capsys.readouterr().out
+    assert "3 unchanged, 1 edited, 1 added, 1 removed" in out
+    assert "4 verdict(s) carried over, 2 flagged for re-review" in out
+    with open_db(env / "c.db") as db:
+        v2 = by_seq(db, 2)
+        linked = db.query("SELECT previous_claim_id FROM claims WHERE article_id = 2"
+                          " ORDER BY seq")
+        assert [r[0] for r in linked] == [1, 2, 3, None, 5]
+        got = {(r["session_id"], r["status"], r["needs_review"]) for r in db.query(
+            "SELECT * FROM verdicts WHERE claim_id = ?", (v2[2],))}
+        assert got == {(1, "supported", 1), (2, "refuted", 1)}  # edited: flagged
+        got = {(r["session_id"], r["status"], r["needs_review"]) for r in db.query(
+            "SELECT * FROM verdicts WHERE claim_id IN (?, ?)", (v2[3], v2[5]))}
+        assert got == {(1, "refuted", 0), (2, "refuted", 0)}  # unchanged: as they were
+        assert db.query("SELECT count(*) FROM verdicts WHERE claim_id = ?", (v2[4],))[0][0] == 0
+        logged = db.query("SELECT count(*) FROM history WHERE action = 'carry_over'")
+        assert logged[0][0] == 4
+        # the old version's verdicts stay as they were
+        assert db.query("SELECT needs_review FROM verdicts WHERE claim_id = 2")[0][0] == 0
+
+
+def test_diff_across_versions_shows_edits_added_removed(env: Path, capsys) -> None:
+    (env / "storm.txt").write_text(V2, encoding="utf-8")
+    main(["ingest", "storm.txt"])
+    with open_db(env / "c.db") as db:
+        added = by_seq(db, 2)[4]
+    main(["tag", str(added), "--session", "a", "--status", "unverifiable"])
+    # 'late' reviews the old version only; 'a' has version 2 verdicts (carried over),
+    # which supersede its version 1 ones.
+    for claim, status in ((2, "supported"), (3, "refuted"), (4, "misleading")):
+        main(["tag", str(claim), "--session", "late", "--status", status])
+    capsys.readouterr()
+    main(["diff", "late", "a", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    changes = {(r["claim_id"], r["change"], r["match"], r["version"]) for r in rows}
+    assert changes == {("2", "same", "version", "edited"), ("3", "same", "version", ""),
+                       ("4", "only_a", "", "removed"), (str(added), "only_b", "", "added"),
+                       }
+    main(["diff", "late", "a"])
+    text = capsys.readouterr().out
+    assert "across article versions: edited 1, added 1, removed 1" in text
+    assert "[edited] " in text and "[removed] " in text and "[added] " in text

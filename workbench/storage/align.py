@@ -1,0 +1,47 @@
+"""SQL for version alignment: claim texts, links between versions, carried-over verdicts."""
+
+from __future__ import annotations
+
+from workbench.storage.db import Database
+
+
+def claim_texts(db: Database, article_id: int) -> list[tuple[int, str]]:
+    """(id, text) of an article version's claims (dropped ones excluded), in seq order."""
+    cur = db.conn.cursor()
+    cur.row_factory = None
+    return cur.execute(
+        "SELECT id, text FROM claims WHERE article_id = ? AND NOT dropped ORDER BY seq, id",
+        (article_id,),
+    ).fetchall()
+
+
+def link(db: Database, pairs: list[tuple[int, int]]) -> None:
+    """Record for each (new claim, old claim) that the new one continues the old one."""
+    db.conn.executemany(
+        "UPDATE claims SET previous_claim_id = ? WHERE id = ?", ((o, n) for n, o in pairs)
+    )
+
+
+def carry_verdicts(db: Database, pairs: list[tuple[int, int, bool]], *, who: str, at: str) -> int:
+    """Copy every session's verdict on each old claim to its new claim, flagging it for
+    re-review when the text was edited, with a history row per copy. `pairs` holds
+    (old claim, new claim, edited). Returns how many verdicts were carried."""
+    before = db.conn.total_changes
+    db.conn.executemany(
+        "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
+        " reviewer, updated_at, needs_review)"
+        " SELECT session_id, ?, status, confidence, sources, notes, reviewer, ?,"
+        " CASE WHEN ? THEN 1 ELSE needs_review END FROM verdicts WHERE claim_id = ?"
+        " ON CONFLICT (session_id, claim_id) DO NOTHING",
+        ((new, at, edited, old) for old, new, edited in pairs),
+    )
+    carried = db.conn.total_changes - before
+    db.conn.executemany(
+        "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
+        " SELECT ?, ?, session_id, ?, 'verdict', 'carry_over', json_object('claim_id', ?),"
+        " json_object('status', status, 'confidence', confidence, 'sources', json(sources),"
+        " 'notes', notes, 'needs_review', needs_review)"
+        " FROM verdicts WHERE claim_id = ?",
+        ((at, who, new, old, new) for old, new, _edited in pairs),
+    )
+    return carried
