@@ -96,6 +96,9 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|though|although|whereas|yet)\s+|\s+
 
 def clauses(f: Frag) -> list[Frag] | None:
     """Split independent clauses joined by ';' or 'but' / 'though'."""
+    t = f.text
+    if ";" not in t and "but" not in t and "though" not in t and "whereas" not in t:
+        return None
     for m in _CLAUSE_BREAK.finditer(f.text):
         left, right = f.text[: m.start()], f.text[m.end() :]
         if has_verb(left) and has_verb(right):
@@ -111,6 +114,8 @@ _REL_START = re.compile(r"^(?:who|which|that)\s+")
 
 def parenthetical(f: Frag) -> list[Frag] | None:
     """A dash or bracket aside with a verb becomes its own claim ('who …' gets the subject)."""
+    if not any(c in f.text for c in "—–-("):
+        return None
     for m in _DASHES.finditer(f.text):
         g = "p" if m["p"] is not None else "q"
         p = m[g]
@@ -131,6 +136,8 @@ _NONRESTRICTIVE = re.compile(r",\s+(?P<w>who|which|where)\s+(?P<r>(?:[^,]|,(?=\d
 
 def relative(f: Frag) -> list[Frag] | None:
     """', which/who/where …' clauses become claims about the noun they follow."""
+    if ", wh" not in f.text:
+        return None
     for m in _NONRESTRICTIVE.finditer(f.text):
         head = f.text[: m.start()].strip()
         if not head:
@@ -165,6 +172,7 @@ _MID_APPOS = re.compile(
 )
 _END_APPOS = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
 _MOVE = re.compile(r"^an?\s+(?:move|step|decision|development|change)\s+(?:that|which)\b")
+_GROUP_WORDS = ("group", "organi", "movement", "party", "militia", "network", "faction")
 _NAMED = re.compile(
     r"\b(?:the|a|an)\s+(?P<d>(?:[\w-]+\s+){0,4}?(?:group|organi[sz]ation|movement|party|"
     r"militia|network|faction))\s+(?P<n>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|in|and|for|the))*"
@@ -174,7 +182,8 @@ _NAMED = re.compile(
 
 def appositive(f: Frag) -> list[Frag] | None:
     """'Udhaim, 60 miles north of Baghdad,' and '…, the largest in X' become 'X is …' claims."""
-    m = _NAMED.search(f.text)
+    t = f.text
+    m = _NAMED.search(t) if any(w in t for w in _GROUP_WORDS) else None
     if m:
         d = m["d"].strip()
         art = "an" if d[0].lower() in "aeiou" else "a"
@@ -189,13 +198,13 @@ def appositive(f: Frag) -> list[Frag] | None:
         short = m["alias"] or m["n"]
         rest = Frag(f.text[: m.start()] + short + f.text[m.end() :], f.start, f.end, 0, False)
         return [desc, rest]
-    m = _MID_APPOS.search(f.text)
+    m = _MID_APPOS.search(t) if t.count(", ") >= 2 else None
     if m and not has_verb(m["a"]) and m.start() > 0:
         claim = sub(f, m.start("a"), m.end("a"), f"{m['h']} is")
         rest = joined(f, [(0, m.end("h")), (m.end(), len(f.text))])
         rest = Frag(rest.text.replace(m["h"] + " ", m["h"] + ", ", 1), f.start, f.end, 0, False)
         return [rest, claim]
-    m = _END_APPOS.search(f.text)
+    m = _END_APPOS.search(t) if ", " in t else None
     if m:
         main = f.text[: m.start()]
         if _MOVE.match(m["a"]):
@@ -225,6 +234,8 @@ _NOT_PARTICIPLE = words(
 
 def participle(f: Frag) -> list[Frag] | None:
     """A trailing ', abandoning …' / ', protected by …' clause: the subject carried into it."""
+    if ", " not in f.text:
+        return None
     m = _PARTICIPLE.search(f.text)
     if not m or m["w"] in _NOT_PARTICIPLE:
         return None
@@ -274,6 +285,8 @@ _AND_VERB = re.compile(r"(?:,\s*and|\s+and|,\s*but)\s+(?:(?:now|also|then|later|
 
 def coordinated_verbs(f: Frag) -> list[Frag] | None:
     """'S seized X, and are now heading to Y' → 'S seized X' · 'S are now heading to Y'."""
+    if " and " not in f.text and ", but" not in f.text:
+        return None
     sv = _subject(f.text)
     if sv is None:
         return None
@@ -304,6 +317,8 @@ _NUM_AND = re.compile(r"(?P<o1>\d[\d,.]*\s[^,]+?)\s+and\s+(?P<o2>\d[\d,.]*\s.+)$
 
 def coordinated_objects(f: Frag) -> list[Frag] | None:
     """'the cities of Mosul and Tikrit', 'to impose X and censor Y', '450 jobs and 25 posts'."""
+    if " and " not in f.text:
+        return None
     t = f.text
     m = _PLURAL_OF.search(t)
     if m:
@@ -361,9 +376,17 @@ RULES: list[Callable[[Frag], list[Frag] | None]] = [
 QUOTE_RULES: list[Callable[[Frag], list[Frag] | None]] = [comma_splice, *RULES]
 
 
+_HINTS = re.compile(r"[,;(—–]|--| (?:and|but|who|after|because|since|before|when) ")
+
+
+def _simple(t: str) -> bool:
+    """True when no rule can apply: no comma, conjunction, dash, bracket or clause word."""
+    return _HINTS.search(t) is None
+
+
 def decompose(f: Frag, *, quoted: bool = False, depth: int = 0) -> list[Frag]:
     """Atomic fragments of f in reading order."""
-    if depth < _MAX_DEPTH and not f.done:
+    if depth < _MAX_DEPTH and not f.done and not _simple(f.text):
         for rule in QUOTE_RULES if quoted else RULES:
             out = rule(f)
             if out:

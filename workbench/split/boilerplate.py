@@ -53,6 +53,8 @@ def has_credit(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """A short line that ends in a photo credit: a caption, never a claim."""
+    if len(line) > 300 or not any(h in line for h in ("/", "Getty", "Shutterstock", "photo")):
+        return False
     return has_credit(line) and len(_WORD.findall(line)) <= 30
 
 
@@ -85,7 +87,7 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip("\"”’') ").endswith("?")
 
 
-_NAV = re.compile(r"(\S[^|]{0,40}\s\|\s){2,}|^(published|updated|posted)\b", re.I)
+_STAMP = re.compile(r"(?i)^(published|updated|posted|last updated)\b")
 _BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
 _LINE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,30}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
@@ -96,7 +98,7 @@ _LINE_DATELINE = re.compile(
 
 def is_navigation(line: str) -> bool:
     """Menu bars ("Home | News | Sport") and publish/update stamps."""
-    return bool(_NAV.search(line))
+    return line.count(" | ") >= 2 or bool(_STAMP.match(line))
 
 
 def line_prefix(line: str) -> int:

@@ -57,14 +57,23 @@ def is_finite_verb(word: str, prev: str | None = None, nxt: str | None = None) -
     return False
 
 
+_CANDIDATE = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(sorted((re.escape(w) for w in AUX | IRREGULAR), key=len, reverse=True))
+    + r"|[a-z][a-z'-]*ed|[a-z][a-z'-]{2,}s)(?![\w'’-])",
+    re.I,
+)
+_PREV = re.compile(r"([A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?)\W*$")
+_NEXT = re.compile(r"\W*([A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?)")
+
+
 def first_verb(text: str) -> int | None:
     """Character index of the first finite verb in `text`, or None."""
-    toks = tokens(text)
-    for k, t in enumerate(toks):
-        prev = toks[k - 1].group() if k else None
-        nxt = toks[k + 1].group() if k + 1 < len(toks) else None
-        if is_finite_verb(t.group(), prev, nxt):
-            return t.start()
+    for m in _CANDIDATE.finditer(text):
+        p = _PREV.search(text, max(0, m.start() - 30), m.start())
+        n = _NEXT.match(text, m.end())
+        if is_finite_verb(m.group(), p.group(1) if p else None, n.group(1) if n else None):
+            return m.start()
     return None
 
 

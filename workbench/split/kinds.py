@@ -7,15 +7,15 @@ import re
 from workbench.model import Kind
 
 _PREDICTION = re.compile(
-    r"(?i)\b(will|won't|would|wouldn't|could|couldn't|may|might|likely|unlikely|expected to|"
+    r"\b(will|won't|would|wouldn't|could|couldn't|may|might|likely|unlikely|expected to|"
     r"going to|set to|due to|plans? to|poised to|forecasts?|predicts?|is sure to|are sure to)\b"
 )
 _OPINION = re.compile(
-    r"(?i)\b(should|shouldn't|ought to|disgrace\w*|brilliant|terrible|awful|outrageous|"
+    r"\b(should|shouldn't|ought to|disgrace\w*|brilliant|terrible|awful|outrageous|"
     r"shameful|wonderful|ridiculous|absurd|excellent|horrible|fantasy|incompetent)\b"
 )
 # What a law or rule "would allow" is a fact about the rule, not a prediction.
-_ALLOWS = re.compile(r"(?i)\bwould (allow|permit|let|require|ban|give)\b")
+_ALLOWS = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
 _QUOTE = re.compile(r"[“\"]")
 
 
@@ -23,9 +23,10 @@ def kind_of(text: str, *, quoted: bool = False) -> Kind:
     """The kind of one claim's text; `quoted` when it came from inside quotation marks."""
     if quoted:
         return Kind.QUOTE
-    if _PREDICTION.search(text) and not _ALLOWS.search(text):
+    low = text.lower()
+    if _PREDICTION.search(low) and not _ALLOWS.search(low):
         return Kind.PREDICTION
-    if _OPINION.search(text):
+    if _OPINION.search(low):
         return Kind.OPINION
     return Kind.FACT
 

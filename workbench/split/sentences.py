@@ -16,7 +16,6 @@ _LINE = re.compile(r"[^\n]+")
 # opening quote (the seed has `capital.“'Our …` with no space).
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[“\"‘]|$)")
 _NEXT = re.compile(r"\s*([\"“‘'(\[]*)(\S)")
-_PREV_WORD = re.compile(r"(\S+)$")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 
 ABBREVIATIONS = words(
@@ -61,10 +60,11 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
         return False
     if line[punct_start] != ".":
         return True
-    prev = _PREV_WORD.search(line, 0, punct_start)
-    if prev is None:
+    lo = max(0, punct_start - 40)
+    space = max(line.rfind(" ", lo, punct_start), line.rfind("\t", lo, punct_start), lo - 1)
+    word = line[space + 1 : punct_start].lstrip("\"“‘'([")
+    if not word:
         return True
-    word = prev.group(1).lstrip("\"“‘'([")
     low = word.lower()
     if low in ABBREVIATIONS:
         return False
