@@ -223,3 +223,14 @@ def test_values_by_claim_matches_what_import_compares(env: Path) -> None:
     with open_db(env / "c.db") as db:
         values = verdicts.values_by_claim(db, 1)
     assert values[2] == ("refuted", 0, "[]", "")
+
+
+@pytest.mark.parametrize("cell", [
+    "", "  ", "a", "a | b", "a |  | b ", " | a", "x|y | z", "a :: n | b", "a\\|b | c",
+    "https://x.org/?q=1 :: note :: more | AP", "a | ", "ü | ∑",
+])
+def test_sources_fast_path_reads_like_the_parser(cell: str) -> None:
+    from workbench.exchange.importer import sources_json
+    from workbench.model import parse_sources, sources_to_json
+
+    assert sources_json(cell) == sources_to_json(parse_sources(cell))

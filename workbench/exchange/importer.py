@@ -10,7 +10,14 @@ from typing import Any
 from workbench import review
 from workbench.errors import WorkbenchError
 from workbench.exchange.csvsheet import read_sheet
-from workbench.model import Status, parse_sources, sources_to_json
+from workbench.model import (
+    NOTE_SEPARATOR,
+    SOURCE_SEPARATOR,
+    Source,
+    Status,
+    parse_sources,
+    sources_to_json,
+)
 from workbench.storage import Database, sessions, verdicts
 from workbench.storage.clock import now
 
@@ -39,6 +46,15 @@ class SheetRow:
     reviewer: str
 
 
+def sources_json(cell: str) -> str:
+    """A sources cell as stored (JSON); plain `a | b` lists skip the escape-aware parser."""
+    if not cell.strip():
+        return "[]"
+    if "\\" in cell or NOTE_SEPARATOR in cell:
+        return sources_to_json(parse_sources(cell))
+    return sources_to_json([Source(p.strip()) for p in cell.split(SOURCE_SEPARATOR) if p.strip()])
+
+
 def check_row(line: int, row: dict[str, str], known: set[int]) -> SheetRow:
     """One row as stored values; ValueError says what is wrong with it."""
     raw_id = row.get("claim_id", "").strip()
@@ -58,8 +74,7 @@ def check_row(line: int, row: dict[str, str], known: set[int]) -> SheetRow:
         confidence = CONFIDENCES[raw_conf]
         if status == Status.UNREVIEWED:
             raise ValueError("a confidence needs a status other than 'unreviewed'")
-    cell = row.get("sources", "")
-    sources = sources_to_json(parse_sources(cell)) if cell.strip() else "[]"
+    sources = sources_json(row.get("sources", ""))
     return SheetRow(line, claim_id, (status, confidence, sources, row.get("notes", "")),
                     row.get("reviewer", "").strip())
 
