@@ -17,24 +17,15 @@ from textual.widgets import Footer, Static
 
 from workbench import review
 from workbench.errors import WorkbenchError
-from workbench.model import Source, Status
+from workbench.model import Source
 from workbench.storage import Database
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.verdict_panel import VerdictPanel
 
-STATUS_KEYS = {
-    "s": Status.SUPPORTED,
-    "r": Status.REFUTED,
-    "m": Status.MISLEADING,
-    "u": Status.UNVERIFIABLE,
-    "x": Status.NOT_A_CLAIM,
-    "backspace": Status.UNREVIEWED,
-}
-
 # One registry of the reviewer's keys: the footer, the help screen and the tests read it.
 BINDINGS: list[Binding] = [
-    Binding("s", "tag('supported')", "supported", key_display="s"),
+    Binding("s", "tag('supported')", "supported"),
     Binding("r", "tag('refuted')", "refuted"),
     Binding("m", "tag('misleading')", "misleading"),
     Binding("u", "tag('unverifiable')", "unverifiable"),
@@ -45,9 +36,9 @@ BINDINGS: list[Binding] = [
     Binding("o", "add_source", "source"),
     Binding("n", "edit_notes", "notes"),
     Binding("slash", "search", "search", key_display="/"),
-    Binding("right_square_bracket", "next_unreviewed", "next unreviewed", key_display="]"),
-    Binding("ctrl+z", "undo", "undo"),
-    Binding("c", "copy_similar", "copy similar verdict", show=False),
+    Binding("right_square_bracket", "next_unreviewed", "next to do", key_display="]"),
+    Binding("ctrl+z", "undo", "undo", show=False),
+    Binding("c", "copy_similar", "copy the similar claim's verdict", show=False),
     Binding("e", "edit_claim", "edit claim text", show=False),
     Binding("t", "split_claim", "split claim in two", show=False),
     Binding("J", "merge_claim", "merge with next claim", show=False),
@@ -55,6 +46,7 @@ BINDINGS: list[Binding] = [
     Binding("f", "filter", "filter", show=False),
     Binding("escape", "clear_filters", "clear filters and search", show=False),
     Binding("question_mark,f1", "help", "help", key_display="?"),
+    Binding("ctrl+p", "app.command_palette", "commands", key_display="^p", show=False),
     Binding("q", "quit_app", "quit"),
 ]
 
@@ -83,11 +75,12 @@ class MainScreen(Screen):
             with Vertical(id="right"):
                 yield ArticleView(self.db, id="article")
                 yield VerdictPanel(id="verdict")
-        yield Footer(compact=True, show_command_palette=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         claims = self.query_one(ClaimList)
         claims.border_title = "claims"
+        self.query_one(VerdictPanel).border_title = "verdict"
         claims.load(self.query_, review.start_claim(self.db, self.session))
         claims.focus()
         self._session_progress()
@@ -130,25 +123,28 @@ class MainScreen(Screen):
 
     def show_topbar(self) -> None:
         claims = self.claims
-        parts: list[Any] = []
         article = self.query_one(ArticleView)
-        title = article.border_title if self.claim else "no claim"
-        parts.append((str(title), "bold"))
-        parts.append(f"  session {self.session['name']} · {self.reviewer}")
+        title = str(article.border_title) if self.claim else "no claim"
+        if len(title) > 40:
+            title = title[:39] + "…"
+        parts: list[Any] = [(title, "bold")]
+        parts.append(f"  ·  {self.session['name']} ({self.reviewer})")
         ap, sp = self.article_progress, self.session_progress
         if self.claim and ap:
-            parts.append(f"  article {ap.reviewed}/{ap.total}")
+            parts.append(f"  ·  article {ap.reviewed}/{ap.total}")
         if sp:
             pct = 100 * sp.reviewed / sp.total if sp.total else 0
-            parts.append(f"  session {sp.reviewed:,}/{sp.total:,} ({pct:.0f}%)")
+            parts.append(f"  ·  session {sp.reviewed:,}/{sp.total:,} {pct:.0f}%")
         else:
-            parts.append("  session …")
+            parts.append("  ·  session …")
+        self.query_one("#topbar", Static).update(Content.assemble(*parts))
         where = f"{claims.cursor + 1:,}/{claims.total:,}" if claims.counted else (
             f"{claims.cursor + 1:,}/…")
+        if not claims.total:
+            where = "0"
         label = self.query_.describe()
-        parts.append((f"  list {where}" + (f" [{label}]" if label else ""), "dim"))
-        self.query_one("#topbar", Static).update(Content.assemble(*parts))
         claims.border_title = "claims" + (f" · {label}" if label else "")
+        claims.border_subtitle = where
 
     @work(thread=True, exclusive=True, group="progress")
     def _session_progress(self) -> None:

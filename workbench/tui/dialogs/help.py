@@ -37,6 +37,12 @@ class HelpScreen(ModalScreen[None]):
         rows.append(Content.assemble((f"{'pgup / pgdn / g / G':>22}", "bold"),
                                      "  page, first, last"))
         for b in self.bindings:
+            if b.key in "2345":
+                continue
+            if b.key == "1":
+                rows.append(Content.assemble((f"{'1 … 5':>22}", "bold"),
+                                             "  confidence 20 … 100"))
+                continue
             rows.append(Content.assemble((f"{key_names(b):>22}", "bold"), f"  {b.description}"))
         rows.append(Content(""))
         rows.append(Content.assemble(("Command palette (ctrl+p)", "bold")))

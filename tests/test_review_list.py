@@ -1,0 +1,162 @@
+"""review.py: the paged reads of the claim list, undo, and reviewers' claim edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_tui_fixtures import seeded
+
+from workbench import review
+from workbench.errors import WorkbenchError
+from workbench.model import Status
+from workbench.storage import claims
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    database = seeded(tmp_path / "c.db")
+    yield database
+    database.close()
+
+
+def session(db) -> int:
+    return review.resolve_session(db, "ann", "ann")["id"]
+
+
+def all_ids(db, q) -> list[int]:
+    return [r["id"] for r in claims.stream(db, q.claim_filter)]
+
+
+class TestPaging:
+    def test_pages_by_key_match_pages_by_offset(self, db):
+        q = review.ListQuery(session(db))
+        first = review.page(db, q, 0, 10)
+        after = review.page(db, q, after=review.sort_key(q, first[-1]), limit=10)
+        assert [r["id"] for r in after] == [r["id"] for r in review.page(db, q, 10, 10)]
+        before = review.page(db, q, before=review.sort_key(q, after[0]), limit=10)
+        assert [r["id"] for r in before] == [r["id"] for r in first]
+
+    def test_count_and_locate(self, db):
+        q = review.ListQuery(session(db))
+        ids = all_ids(db, q)
+        assert review.count(db, q) == len(ids) > 10
+        assert review.locate(db, q, ids[7]) == 7
+
+    def test_worthiness_order_is_descending(self, db):
+        q = review.ListQuery(session(db), order="worthiness")
+        rows = review.page(db, q, 0, 100)
+        values = [r["checkworthiness"] for r in rows]
+        assert values == sorted(values, reverse=True)
+        later = review.page(db, q, after=review.sort_key(q, rows[4]), limit=3)
+        assert [r["id"] for r in later] == [r["id"] for r in rows[5:8]]
+
+    def test_status_filter_follows_tags(self, db):
+        s = session(db)
+        ids = all_ids(db, review.ListQuery(s))
+        review.tag(db, s, ids[2], who="ann", status="refuted")
+        q = review.ListQuery(s, status=Status.REFUTED)
+        assert [r["id"] for r in review.page(db, q)] == [ids[2]]
+        assert review.locate(db, q, ids[3]) is None
+
+    def test_next_unreviewed_skips_reviewed(self, db):
+        s = session(db)
+        q = review.ListQuery(s)
+        ids = all_ids(db, q)
+        review.tag(db, s, ids[1], who="ann", status="supported")
+        first = review.page(db, q, 0, 1)[0]
+        assert review.next_unreviewed(db, q, first) == ids[2]
+
+    def test_progress(self, db):
+        s = session(db)
+        ids = all_ids(db, review.ListQuery(s))
+        review.tag(db, s, ids[0], who="ann", status="supported")
+        p = review.progress(db, s)
+        assert (p.reviewed, p.total) == (1, len(ids))
+
+
+class TestUndo:
+    def test_undo_steps_back_through_the_session(self, db):
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        review.tag(db, s, cid, who="ann", status="supported")
+        review.tag(db, s, cid, who="ann", confidence=80)
+        review.tag(db, s, cid, who="ann", notes="checked")
+        assert review.undo(db, s, who="ann").claim_id == cid
+        assert review.get_verdict(db, s, cid).notes == ""
+        review.undo(db, s, who="ann")
+        assert review.get_verdict(db, s, cid).confidence is None
+        review.undo(db, s, who="ann")
+        assert review.get_verdict(db, s, cid).status is Status.UNREVIEWED
+        assert review.undo(db, s, who="ann") is None
+
+    def test_undo_after_new_change_undoes_that_change(self, db):
+        s = session(db)
+        a, b = all_ids(db, review.ListQuery(s))[:2]
+        review.tag(db, s, a, who="ann", status="supported")
+        review.undo(db, s, who="ann")
+        review.tag(db, s, b, who="ann", status="refuted")
+        assert review.undo(db, s, who="ann").claim_id == b
+        assert review.get_verdict(db, s, b).status is Status.UNREVIEWED
+        assert review.undo(db, s, who="ann") is None
+
+    def test_undo_is_logged(self, db):
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        review.tag(db, s, cid, who="ann", status="supported")
+        review.undo(db, s, who="ann")
+        actions = [h["action"] for h in review.claim_history(db, s, cid)]
+        assert actions == ["undo", "tag"]
+
+
+class TestClaimEdits:
+    def test_edit_keeps_old_text_in_history(self, db):
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        old = claims.get(db, cid)["text"]
+        review.edit_claim(db, cid, "New [text]", session_id=s, who="ann")
+        assert claims.get(db, cid)["text"] == "New [text]"
+        entry = review.claim_history(db, s, cid)[0]
+        assert entry["old"] == {"text": old}
+        review.undo(db, s, who="ann")
+        assert claims.get(db, cid)["text"] == old
+
+    def test_split_adds_a_claim_right_after(self, db):
+        s = session(db)
+        q = review.ListQuery(s)
+        ids = all_ids(db, q)
+        review.split_claim(db, ids[1], "First part.\nSecond part.", session_id=s, who="ann")
+        rows = review.page(db, q, 0, 4)
+        assert [r["text"] for r in rows[1:3]] == ["First part.", "Second part."]
+        assert review.count(db, q) == len(ids) + 1
+        review.undo(db, s, who="ann")
+        assert review.count(db, q) == len(ids)
+
+    def test_split_needs_a_line_break(self, db):
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        with pytest.raises(WorkbenchError):
+            review.split_claim(db, cid, "no break", session_id=s, who="ann")
+
+    def test_merge_and_drop(self, db):
+        s = session(db)
+        q = review.ListQuery(s)
+        ids = all_ids(db, q)
+        a, b = (claims.get(db, i)["text"] for i in ids[:2])
+        review.merge_claims(db, ids[0], session_id=s, who="ann")
+        assert claims.get(db, ids[0])["text"] == f"{a} {b}"
+        assert review.count(db, q) == len(ids) - 1
+        assert review.drop_claim(db, ids[2], session_id=s, who="ann") == ids[3]
+        assert review.count(db, q) == len(ids) - 2
+        review.undo(db, s, who="ann")
+        review.undo(db, s, who="ann")
+        assert review.count(db, q) == len(ids)
+        assert claims.get(db, ids[0])["text"] == a
+
+    def test_edited_text_is_searchable(self, db):
+        from workbench import match
+
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        review.edit_claim(db, cid, "Zanzibar pelicans migrate", session_id=s, who="ann")
+        assert match.search_claims(db, "zanzibar pelican")[0] == cid

@@ -1,0 +1,31 @@
+"""Shared set-up for the TUI tests: a seeded database, a session and a frozen clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench import review
+from workbench.ingest import ingest_paths
+from workbench.storage import Database, open_db
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "militants-in-iraq-heading-to-baghdad.txt"
+FROZEN = "2026-01-02T03:04:05.000Z"
+SIZE = (120, 40)
+
+
+def seeded(path: Path, *extra: Path) -> Database:
+    """A database with the seed article (and `extra` files) ingested and session 'ann'."""
+    db = open_db(path)
+    list(ingest_paths(db, [SEED, *extra]))
+    review.start_session(db, "ann", "ann")
+    return db
+
+
+@pytest.fixture
+def frozen(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every timestamp review writes is the same, so snapshots do not drift."""
+    monkeypatch.setattr(review, "now", lambda: FROZEN)
+    return FROZEN
