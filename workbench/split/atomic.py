@@ -148,9 +148,14 @@ def relative(f: Frag) -> list[Frag] | None:
             k = len(toks)
             while k > 0 and toks[k - 1].group().lower() not in DETERMINERS | PREPOSITIONS:
                 k -= 1
-            if k == 0:
-                continue
-            k -= 1 if toks[k - 1].group().lower() in DETERMINERS else 0
+            if k == 0:  # no determiner or preposition: the trailing capitalised name
+                k = len(toks)
+                while k > 0 and toks[k - 1].group()[0].isupper():
+                    k -= 1
+                if k == len(toks) or k == 0:
+                    continue
+            else:
+                k -= 1 if toks[k - 1].group().lower() in DETERMINERS else 0
             head = head[toks[k].start() :] if k < len(toks) else head
         if m["w"] == "where":
             if head.split()[0].lower() not in PREPOSITIONS:
@@ -167,7 +172,7 @@ def relative(f: Frag) -> list[Frag] | None:
 
 
 _MID_APPOS = re.compile(
-    r"(?P<h>\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*),\s+(?P<a>(?:\d[\d,.]*|about|some|nearly|"
+    r"(?P<h>^(?:The|A|An)\s+[a-z][\w'-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*),\s+(?P<a>(?:\d[\d,.]*|about|some|nearly|"
     r"the|a|an)\s[^,]{2,80}?),\s+"
 )
 _END_APPOS = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
@@ -199,10 +204,9 @@ def appositive(f: Frag) -> list[Frag] | None:
         rest = Frag(f.text[: m.start()] + short + f.text[m.end() :], f.start, f.end, 0, False)
         return [desc, rest]
     m = _MID_APPOS.search(t) if t.count(", ") >= 2 else None
-    if m and not has_verb(m["a"]) and m.start() > 0:
+    if m and not has_verb(m["a"]) and (m.start() > 0 or m["h"][0] in "TA"):
         claim = sub(f, m.start("a"), m.end("a"), f"{m['h']} is")
         rest = joined(f, [(0, m.end("h")), (m.end(), len(f.text))])
-        rest = Frag(rest.text.replace(m["h"] + " ", m["h"] + ", ", 1), f.start, f.end, 0, False)
         return [rest, claim]
     m = _END_APPOS.search(t) if ", " in t else None
     if m:

@@ -15,7 +15,10 @@ IRREGULAR = words(
     """fled left took withdrew went came fell rose grew began won lost made said told gave got
     set put cut held kept led met paid ran saw sent sold spent stood struck brought bought
     built caught drew drove flew found heard hit knew meant read shot shut spoke spread stole
-    taught threw understood wrote became broke chose ate fought hid lay sat slept swore"""
+    taught threw understood wrote became broke chose ate fought hid lay sat slept swore burst
+    cost hurt let beat blew dealt dug fed felt flung froze hung laid lent lit overcame rang
+    sought shook shone shrank slid sped spun sprang stuck strode swung tore undertook wept
+    withheld wound sank"""
 )
 DETERMINERS = words(
     """the a an this that these those its their his her our my your some many most all any

@@ -16,6 +16,7 @@ _OPINION = re.compile(
 )
 # What a law or rule "would allow" is a fact about the rule, not a prediction.
 _ALLOWS = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
+_MONTH_MAY = re.compile(r"(?<=\S )May\b")  # the month, not the modal
 _QUOTE = re.compile(r"[“\"]")
 
 
@@ -23,7 +24,7 @@ def kind_of(text: str, *, quoted: bool = False) -> Kind:
     """The kind of one claim's text; `quoted` when it came from inside quotation marks."""
     if quoted:
         return Kind.QUOTE
-    low = text.lower()
+    low = _MONTH_MAY.sub("month", text).lower()
     if _PREDICTION.search(low) and not _ALLOWS.search(low):
         return Kind.PREDICTION
     if _OPINION.search(low):

@@ -119,11 +119,28 @@ def split(text: str) -> list[Claim]:
             ]
             pieces.sort(key=lambda p: p[0].start)  # stable: reading order within a start
             for piece, by, quoted in pieces:
-                out.append(_claim(len(out) + 1, piece, by, quoted, stop))
+                span = _tight(text, piece.start, piece.end)
+                if span and _WORDY.search(piece.text):
+                    out.append(_claim(len(out) + 1, piece, span, by, quoted, stop))
     return out
 
 
-def _claim(seq: int, f: Frag, by: str | None, quoted: bool, stop: str) -> Claim:
+_WORDY = re.compile(r"\w")
+
+
+def _tight(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) clamped to the text and trimmed of outer whitespace; None when empty."""
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _claim(
+    seq: int, f: Frag, span: tuple[int, int], by: str | None, quoted: bool, stop: str
+) -> Claim:
     t = " ".join(f.text.split()).strip(" ,;:—–-")
     t = t.strip("“”\"‘’'") if quoted else t
     t = t[:1].upper() + t[1:]
@@ -131,5 +148,11 @@ def _claim(seq: int, f: Frag, by: str | None, quoted: bool, stop: str) -> Claim:
         t += stop
     kind = Kind.QUOTE if quoted else kind_of(t)
     return Claim(
-        seq=seq, text=t, start=f.start, end=f.end, by=by, kind=kind, checkworthiness=score(t, kind)
+        seq=seq,
+        text=t,
+        start=span[0],
+        end=span[1],
+        by=by,
+        kind=kind,
+        checkworthiness=score(t, kind),
     )
