@@ -14,7 +14,7 @@ import re
 from workbench.model import Kind
 from workbench.split.lexicon import words
 
-_TOKEN = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$?]")
+_TOKEN = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
 _NAME = re.compile(r"\s[A-Z][A-Za-z]+")
 
 # Feature word lists: a token (or a two-word phrase) in the list sets the feature.
@@ -83,50 +83,59 @@ _WEIGHTS = {
 _KIND = {Kind.OPINION: -0.5, Kind.PREDICTION: -0.2, Kind.QUOTE: 0.0, Kind.FACT: 0.0}
 
 
-_INDEX: dict[str, tuple[int, ...]] = {}
-for _k, _lst in enumerate(_LISTS.values()):
+# Each binary feature is one bit; a table holds the weight sum of every combination of bits.
+_BINARY = (*_LISTS, "digit", "year", "question", "short", "long")
+_BIT = {name: 1 << k for k, name in enumerate(_BINARY)}
+_WORD_BITS: dict[str, int] = {}
+for _name, _lst in _LISTS.items():
     for _w in _lst:
-        _INDEX[_w] = (*_INDEX.get(_w, ()), _k)
-_PHRASE_AT = tuple(
-    (list(_LISTS).index(name), re.compile("|".join(map(re.escape, phrases))))
+        _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | _BIT[_name]
+_PHRASE_BITS = tuple(
+    (_BIT[name], re.compile("|".join(map(re.escape, phrases))))
     for name, phrases in _PHRASES.items()
 )
-_ORDER = ("digit", "year", "question", "names", "short", "long", *_LISTS)
+_TABLE = tuple(
+    sum(_WEIGHTS[name] for k, name in enumerate(_BINARY) if mask >> k & 1)
+    for mask in range(1 << len(_BINARY))
+)
+_DIGIT, _YEAR = _BIT["digit"], _BIT["year"]
 
 
-def _values(text: str) -> tuple[float, ...]:
-    """Feature values in _ORDER."""
+def _mask(text: str) -> tuple[int, int]:
+    """(bitmask of binary features, number of names capped at 3)."""
     low = text.lower()
-    toks = _TOKEN.findall(low)
-    listed = [False] * len(_LISTS)
-    for t in toks:
-        for k in _INDEX.get(t, ()):
-            listed[k] = True
-    for k, rx in _PHRASE_AT:
-        if not listed[k] and rx.search(low):
-            listed[k] = True
-    digits = [t for t in toks if t[0].isdigit()]
+    mask = 0
+    for t in _TOKEN.findall(low):
+        bits = _WORD_BITS.get(t)
+        if bits:
+            mask |= bits
+        elif t[0].isdigit():
+            mask |= _DIGIT
+            if len(t) == 4 and t[:2] in ("18", "19", "20"):
+                mask |= _YEAR
+    for bit, rx in _PHRASE_BITS:
+        if not mask & bit and rx.search(low):
+            mask |= bit
+    if "?" in text:
+        mask |= _BIT["question"]
     n = text.count(" ") + 1
-    return (
-        float(bool(digits)),
-        float(any(len(t) == 4 and t[:2] in ("18", "19", "20") for t in digits)),
-        float("?" in text),
-        float(min(len(_NAME.findall(text)), 3)),
-        float(n < 7),
-        float(n > 18),
-        *map(float, listed),
-    )
-
-
-_W = tuple(_WEIGHTS[k] for k in _ORDER)
+    if n < 7:
+        mask |= _BIT["short"]
+    elif n > 18:
+        mask |= _BIT["long"]
+    return mask, min(len(_NAME.findall(text)), 3)
 
 
 def features(text: str) -> dict[str, float]:
     """The feature values of one sentence or claim, by name."""
-    return dict(zip(_ORDER, _values(text), strict=True))
+    mask, names = _mask(text)
+    out = {name: float(mask >> k & 1) for k, name in enumerate(_BINARY)}
+    out["names"] = float(names)
+    return out
 
 
 def score(text: str, kind: Kind = Kind.FACT) -> float:
     """A check-worthiness score in [0, 1]; higher means more worth checking."""
-    x = _BIAS + _KIND[kind] + sum(w * v for w, v in zip(_W, _values(text), strict=True))
+    mask, names = _mask(text)
+    x = _BIAS + _KIND[kind] + _TABLE[mask] + _WEIGHTS["names"] * names
     return round(1 / (1 + math.exp(-x)), 3)
