@@ -100,6 +100,28 @@ class TestUndo:
         assert review.get_verdict(db, s, b).status is Status.UNREVIEWED
         assert review.undo(db, s, who="ann") is None
 
+    def test_two_tags_in_the_same_millisecond_undo_one_at_a_time(self, db, monkeypatch):
+        monkeypatch.setattr(review, "now", lambda: "2026-01-01T00:00:00.000Z")
+        s = session(db)
+        a, b = all_ids(db, review.ListQuery(s))[:2]
+        review.tag(db, s, a, who="ann", status="supported")
+        review.tag(db, s, b, who="ann", status="refuted")
+        assert review.undo(db, s, who="ann").claim_id == b
+        assert review.get_verdict(db, s, a).status is Status.SUPPORTED
+
+    def test_undo_of_a_merge_restores_both_claims(self, db):
+        s = session(db)
+        q = review.ListQuery(s)
+        ids = all_ids(db, q)
+        texts = [claims.get(db, i)["text"] for i in ids[:2]]
+        review.tag(db, s, ids[5], who="ann", status="supported")
+        review.merge_claims(db, ids[0], session_id=s, who="ann")
+        assert review.count(db, q) == len(ids) - 1
+        review.undo(db, s, who="ann")
+        assert [claims.get(db, i)["text"] for i in ids[:2]] == texts
+        assert review.count(db, q) == len(ids)
+        assert review.get_verdict(db, s, ids[5]).status is Status.SUPPORTED
+
     def test_undo_is_logged(self, db):
         s = session(db)
         cid = all_ids(db, review.ListQuery(s))[0]

@@ -10,10 +10,11 @@ import getpass
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from workbench.errors import WorkbenchError
-from workbench.model import Source, Status, sources_from_json, sources_to_json
+from workbench.model import Claim, Kind, Source, Status, sources_from_json, sources_to_json
 from workbench.storage import Database, claims, history, sessions, verdicts
 from workbench.storage.clock import now
 
@@ -315,37 +316,41 @@ class Undone:
     summary: str
 
 
-def _undo_target(db: Database, session_id: int) -> list[sqlite3.Row]:
-    """The newest group of changes in the session not undone yet (rows of one action).
-
-    Each undo group cancels the newest earlier group still standing, like a stack.
-    """
-    pending = 0
+def _steps(db: Database, session_id: int) -> Iterator[list[sqlite3.Row]]:
+    """The session's history as the rows of one action each, newest action first."""
     before: int | None = None
     group: list[sqlite3.Row] = []
-    while True:
-        rows = history.for_session(db, session_id, before, 500)
-        if not rows:
-            return []
+    while rows := history.for_session(db, session_id, before, 500):
         for row in rows:
             before = row["id"]
-            if group and (row["at"], row["action"], row["who"]) == (
-                group[0]["at"], group[0]["action"], group[0]["who"]
-            ):
+            if group and _step_of(row) == _step_of(group[0]):
                 group.append(row)
                 continue
             if group:
-                if group[0]["action"] == "undo":
-                    pending += 1
-                elif pending:
-                    pending -= 1
-                else:
-                    return group
+                yield group
             group = [row]
-        if len(rows) < 500 and group:
-            if group[0]["action"] != "undo" and not pending:
-                return group
-            return []
+    if group:
+        yield group
+
+
+def _step_of(row: sqlite3.Row) -> int:
+    return row["step"] if row["step"] is not None else row["id"]
+
+
+def _undo_target(db: Database, session_id: int) -> list[sqlite3.Row]:
+    """The newest action in the session not undone yet (all the rows it wrote).
+
+    Each undo cancels the newest earlier action still standing, like a stack.
+    """
+    pending = 0
+    for group in _steps(db, session_id):
+        if group[0]["action"] == "undo":
+            pending += 1
+        elif pending:
+            pending -= 1
+        else:
+            return group
+    return []
 
 
 def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
@@ -357,6 +362,7 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
             return None
         at = now()
         summary = []
+        step: int | None = None
         for row in group:
             old = json.loads(row["old"] or "{}") or {}
             new = json.loads(row["new"] or "{}") or {}
@@ -369,8 +375,10 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
                 claims.update(db, claim_id, old)
             else:
                 continue
-            history.append(db, at=at, who=who, entity=row["entity"], action="undo",
-                           claim_id=claim_id, session_id=session_id, old=new, new=old)
+            logged = history.append(db, at=at, who=who, entity=row["entity"], action="undo",
+                                    claim_id=claim_id, session_id=session_id, old=new,
+                                    new=old, step=step)
+            step = step or logged
             summary.append(f"{row['action']} of claim #{claim_id}")
     return Undone(int(group[-1]["claim_id"]), ", ".join(dict.fromkeys(summary)))
 
@@ -379,14 +387,16 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
 
 
 def _claim_change(db: Database, claim_id: int, values: dict, *, action: str, at: str,
-                  session_id: int | None, who: str) -> None:
+                  session_id: int | None, who: str, step: int | None = None) -> int | None:
+    """Change a claim and log it; the history row's id, or None when nothing changed."""
     row = claims.get(db, claim_id)
     old = {k: row[k] for k in values}
     if old == values:
-        return
+        return None
     claims.update(db, claim_id, values)
-    history.append(db, at=at, who=who, entity="claim", action=action, claim_id=claim_id,
-                   session_id=session_id, old=old, new=values)
+    return history.append(db, at=at, who=who, entity="claim", action=action,
+                          claim_id=claim_id, session_id=session_id, old=old, new=values,
+                          step=step)
 
 
 def _clean(text: str) -> str:
@@ -418,23 +428,21 @@ def split_claim(db: Database, claim_id: int, text: str, *, session_id: int | Non
     start, end = row["start"], row["end"]
     cut = end
     at = now()
-    from workbench.model import Claim, Kind  # local: keeps the module's imports short
-
     with db.transaction():
         article_text = None
         if row["text"] == first + " " + second or row["text"].startswith(first):
             article_text = len(first)
         if article_text is not None and start + article_text <= end:
             cut = start + article_text
-        _claim_change(db, claim_id, {"text": first, "end": cut}, action="split", at=at,
-                      session_id=session_id, who=who)
+        step = _claim_change(db, claim_id, {"text": first, "end": cut}, action="split",
+                             at=at, session_id=session_id, who=who)
         new_start = min(cut + 1, end) if cut < end else start
         new_id = claims.insert_one(db, row["article_id"], Claim(
             row["seq"], second, new_start, end, row["by"], Kind(row["kind"]),
             row["checkworthiness"]))
         history.append(db, at=at, who=who, entity="claim", action="split", claim_id=new_id,
                        session_id=session_id, old={"dropped": 1},
-                       new={"dropped": 0, "text": second})
+                       new={"dropped": 0, "text": second}, step=step)
     return claim_id
 
 
@@ -448,12 +456,12 @@ def merge_claims(db: Database, claim_id: int, *, session_id: int | None = None,
         raise WorkbenchError("this is the article's last claim: nothing to merge it with")
     at = now()
     with db.transaction():
-        _claim_change(db, claim_id, {
+        step = _claim_change(db, claim_id, {
             "text": f"{row['text']} {nxt['text']}",
             "start": min(row["start"], nxt["start"]), "end": max(row["end"], nxt["end"]),
         }, action="merge", at=at, session_id=session_id, who=who)
         _claim_change(db, nxt["id"], {"dropped": 1}, action="merge", at=at,
-                      session_id=session_id, who=who)
+                      session_id=session_id, who=who, step=step)
     return claim_id
 
 

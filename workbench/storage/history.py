@@ -20,11 +20,15 @@ def append(
     session_id: int | None = None,
     old: dict[str, Any] | None = None,
     new: dict[str, Any] | None = None,
+    step: int | None = None,
 ) -> int:
-    """Log one change; `old` and `new` hold the changed fields before and after."""
+    """Log one change; `old` and `new` hold the changed fields before and after.
+
+    Rows of one action after its first pass `step`, the id this returned for the first.
+    """
     cur = db.execute(
-        "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new, step)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             at,
             who,
@@ -34,6 +38,7 @@ def append(
             action,
             None if old is None else json.dumps(old, ensure_ascii=False),
             None if new is None else json.dumps(new, ensure_ascii=False),
+            step,
         ),
     )
     return int(cur.lastrowid)

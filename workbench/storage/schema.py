@@ -133,6 +133,12 @@ MIGRATIONS: list[str] = [
     """
     DROP TRIGGER claims_fts_insert;
     """,
+    # 6: rows that one reviewer action wrote (a split, a merge, an undo of either) share a
+    # step, the id of the action's first row (NULL on that row), so undo takes them back
+    # together; grouping by timestamp merged two quick tags made in the same millisecond.
+    """
+    ALTER TABLE history ADD COLUMN step INTEGER;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
