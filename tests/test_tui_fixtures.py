@@ -29,3 +29,15 @@ def frozen(monkeypatch: pytest.MonkeyPatch) -> str:
     """Every timestamp review writes is the same, so snapshots do not drift."""
     monkeypatch.setattr(review, "now", lambda: FROZEN)
     return FROZEN
+
+
+def run_async(test):
+    """Run an async test on a fresh event loop (no async plugin is installed)."""
+    import asyncio
+    import functools
+
+    @functools.wraps(test)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return wrapper

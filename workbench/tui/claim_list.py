@@ -268,7 +268,9 @@ class ClaimList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         self.focus()
-        self.move_to(self.scroll_offset.y + event.y)
+        offset = event.get_content_offset(self)
+        if offset is not None:  # not on the border
+            self.move_to(self.scroll_offset.y + offset.y)
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()

@@ -1,0 +1,371 @@
+"""The review TUI driven with Pilot: every key, dialog and palette command, and persistence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_tui_fixtures import SIZE, run_async, seeded
+from textual.widgets import Input, TextArea
+from textual.worker import WorkerCancelled
+
+from workbench import review
+from workbench.model import Source, Status
+from workbench.storage import claims, open_db
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.claim_list import ClaimList
+from workbench.tui.dialogs.help import HelpScreen
+from workbench.tui.dialogs.notes import NotesDialog
+from workbench.tui.dialogs.pick import PickDialog
+from workbench.tui.dialogs.source import SourceDialog
+from workbench.tui.main_screen import MainScreen
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    path = tmp_path / "c.db"
+    seeded(path).close()
+    return path
+
+
+def open_app(db_file: Path, session: str = "ann") -> WorkbenchApp:
+    return WorkbenchApp(open_db(db_file), session, "ann")
+
+
+def ids(app: WorkbenchApp) -> list[int]:
+    s = app.main.session["id"]
+    return [r["id"] for r in claims.stream(app.db, review.ListQuery(s).claim_filter)]
+
+
+def verdict(app: WorkbenchApp, claim_id: int) -> review.Verdict:
+    return review.get_verdict(app.db, app.main.session["id"], claim_id)
+
+
+def current(app: WorkbenchApp) -> int:
+    return app.main.claim["id"]
+
+
+async def settle(pilot) -> None:
+    """Wait until no worker runs (an exclusive worker replaced by a newer one is fine)."""
+    while True:
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            return
+
+
+class TestMainScreen:
+    @run_async
+    async def test_opens_on_first_claim_in_article_order(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert current(app) == ids(app)[0]
+            assert isinstance(app.focused, ClaimList)
+            top = str(app.screen.query_one("#topbar").render())
+            assert "Militants in Iraq" in top and "ann" in top and "session 0/" in top
+
+    @run_async
+    async def test_moves_with_arrows_and_jk(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "down", "j")
+            assert current(app) == ids(app)[3]
+            await pilot.press("k", "up")
+            assert current(app) == ids(app)[1]
+            await pilot.press("G")
+            await settle(pilot)
+            assert current(app) == ids(app)[-1]
+            await pilot.press("g")
+            assert current(app) == ids(app)[0]
+
+    @run_async
+    async def test_mouse_click_picks_a_claim(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.click(ClaimList, offset=(10, 5))
+            assert current(app) == ids(app)[4]
+
+    @pytest.mark.parametrize("key,status", [
+        ("s", Status.SUPPORTED), ("r", Status.REFUTED), ("m", Status.MISLEADING),
+        ("u", Status.UNVERIFIABLE), ("x", Status.NOT_A_CLAIM),
+    ])
+    @run_async
+    async def test_status_keys_tag_and_keep_the_cursor(self, db_file, key, status):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", key)
+            second = ids(app)[1]
+            assert current(app) == second
+            assert verdict(app, second).status is status
+            assert app.screen.query_one(ClaimList).row(1)["status"] == status.value
+
+    @run_async
+    async def test_confidence_keys_and_backspace(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            first = ids(app)[0]
+            for n in range(1, 6):
+                await pilot.press("s", str(n))
+                assert verdict(app, first).confidence == n * 20
+            await pilot.press("backspace")
+            v = verdict(app, first)
+            assert (v.status, v.confidence) == (Status.UNREVIEWED, None)
+
+    @run_async
+    async def test_confidence_before_status_is_a_notification(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("3")
+            await pilot.pause()
+            assert any("set a status before a confidence" in n.message
+                       for n in app._notifications)
+            assert verdict(app, ids(app)[0]).confidence is None
+
+    @run_async
+    async def test_next_unreviewed(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            all_ids = ids(app)
+            review.tag(app.db, app.main.session["id"], all_ids[1], who="x", status="refuted")
+            app.main.claims.reload()
+            await pilot.press("right_square_bracket")
+            assert current(app) == all_ids[2]
+
+    @run_async
+    async def test_undo(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s", "4", "j", "r")
+            await pilot.press("ctrl+z")
+            await settle(pilot)
+            assert verdict(app, ids(app)[1]).status is Status.UNREVIEWED
+            await pilot.press("ctrl+z")
+            await settle(pilot)
+            assert current(app) == ids(app)[0]
+            assert verdict(app, ids(app)[0]).confidence is None
+            assert verdict(app, ids(app)[0]).status is Status.SUPPORTED
+
+    @run_async
+    async def test_progress_follows_tags(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("s", "j", "r")
+            top = str(app.screen.query_one("#topbar").render())
+            assert "article 2/" in top and "session 2/" in top
+
+
+class TestDialogs:
+    @run_async
+    async def test_add_source(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s", "o")
+            assert isinstance(app.screen, SourceDialog)
+            await pilot.press(*"https://example.org/a")
+            await pilot.press("tab", *"shows it", "enter")
+            assert isinstance(app.screen, MainScreen)
+            assert isinstance(app.focused, ClaimList)
+            assert verdict(app, ids(app)[0]).sources == [
+                Source("https://example.org/a", "shows it")]
+
+    @run_async
+    async def test_malformed_url_is_pointed_out(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("o", *"http//example", "enter")
+            assert isinstance(app.screen, SourceDialog)
+            assert "malformed URL" in str(app.screen.query_one("#problem").render())
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)
+            assert verdict(app, ids(app)[0]).sources == []
+
+    @run_async
+    async def test_citation_source(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("o", *"Reuters, 12 June 2014", "enter")
+            assert verdict(app, ids(app)[0]).sources == [Source("Reuters, 12 June 2014")]
+
+    @run_async
+    async def test_notes_ctrl_s_saves_escape_cancels(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n")
+            assert isinstance(app.screen, NotesDialog)
+            assert isinstance(app.focused, TextArea)
+            await pilot.press(*"line one", "enter", *"line [two]", "ctrl+s")
+            assert verdict(app, ids(app)[0]).notes == "line one\nline [two]"
+            await pilot.press("n", "x", "escape")
+            assert verdict(app, ids(app)[0]).notes == "line one\nline [two]"
+            assert isinstance(app.focused, ClaimList)
+
+    @run_async
+    async def test_help_with_question_mark_and_f1(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            for key in ("question_mark", "f1"):
+                await pilot.press(key)
+                assert isinstance(app.screen, HelpScreen)
+                await pilot.press("escape")
+                assert isinstance(app.screen, MainScreen)
+
+    @run_async
+    async def test_search_filters_the_list_and_escape_clears(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"Kurdish fihgters", "enter")
+            await settle(pilot)
+            q = app.main.query_
+            assert q.ids is not None
+            assert "Kurd" in app.main.claim["text"]
+            await pilot.press("escape")
+            assert app.main.query_.ids is None
+            assert app.main.claims.total == len(ids(app))
+
+    @run_async
+    async def test_edit_split_merge_drop(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            before = len(ids(app))
+            await pilot.press("e")
+            area = app.screen.query_one(TextArea)
+            area.text = "Edited [claim]"
+            await pilot.press("ctrl+s")
+            assert app.main.claim["text"] == "Edited [claim]"
+            await pilot.press("t")
+            app.screen.query_one(TextArea).text = "Edited\n[claim]"
+            await pilot.press("ctrl+s")
+            assert len(ids(app)) == before + 1
+            await pilot.press("J")
+            assert len(ids(app)) == before
+            await pilot.press("delete")
+            assert len(ids(app)) == before - 1
+            await pilot.press("ctrl+z")
+            assert len(ids(app)) == before
+
+
+class TestPalette:
+    async def run_command(self, pilot, text: str) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*text)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    @run_async
+    async def test_sort_by_check_worthiness(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await self.run_command(pilot, "sort by check")
+            assert app.main.query_.order == "worthiness"
+            rows = [app.main.claims.row(i) for i in range(app.main.claims.total)]
+            values = [r["checkworthiness"] for r in rows]
+            assert values == sorted(values, reverse=True)
+
+    @run_async
+    async def test_filter_by_status(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "r")
+            await self.run_command(pilot, "status refuted")
+            assert app.main.query_.status is Status.REFUTED
+            assert app.main.claims.total == 1
+            await pilot.press("escape")
+            assert app.main.claims.total == len(ids(app))
+
+    @run_async
+    async def test_filter_by_kind(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await self.run_command(pilot, "kind quote")
+            assert app.main.query_.kind == "quote"
+            assert app.main.claim is None or app.main.claim["kind"] == "quote"
+
+    @run_async
+    async def test_switch_article(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await self.run_command(pilot, "switch article")
+            assert isinstance(app.screen, PickDialog)
+            await pilot.press("enter")
+            assert app.main.query_.article_id == app.main.claim["article_id"]
+
+    @run_async
+    async def test_start_and_switch_session(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await self.run_command(pilot, "switch or start")
+            assert isinstance(app.screen, PickDialog)
+            app.screen.query_one(Input).focus()
+            await pilot.press(*"second", "enter")
+            await settle(pilot)
+            assert app.main.session["name"] == "second"
+            assert verdict(app, ids(app)[0]).status is Status.UNREVIEWED
+
+    @run_async
+    async def test_export_csv(self, db_file, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await self.run_command(pilot, "export csv")
+            text = (tmp_path / "ann.csv").read_text()
+            assert text.startswith("claim_id,article,seq,claim")
+            assert "supported" in text
+
+    @run_async
+    async def test_jump_to_next_unreviewed(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await self.run_command(pilot, "next unreviewed")
+            assert current(app) == ids(app)[1]
+
+
+class TestPersistence:
+    @run_async
+    async def test_quit_and_reopen_in_the_same_state(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "j", "m", "2", "o", *"https://a.example/x", "enter", "q")
+        assert app.return_code in (0, None)
+        again = open_app(db_file)
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            third = ids(again)[2]
+            assert current(again) == third
+            v = verdict(again, third)
+            assert (v.status, v.confidence) == (Status.MISLEADING, 40)
+            assert v.sources == [Source("https://a.example/x")]
+            assert again.main.claims.row(2)["status"] == "misleading"
+
+
+class TestSimilarClaims:
+    @run_async
+    async def test_similar_claim_of_another_article_and_copy(self, tmp_path):
+        other = tmp_path / "other.txt"
+        other.write_text("Another report\n\nMembers of ISIS are now heading towards Baghdad, "
+                         "officials said.\n")
+        path = tmp_path / "s.db"
+        db = seeded(path, other)
+        s = review.resolve_session(db, "ann", "ann")["id"]
+        target = [r["id"] for r in claims.stream(db) if "heading towards Baghdad" in r["text"]]
+        review.tag(db, s, target[-1], who="ann", status="refuted", confidence=80)
+        db.close()
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            first = target[0]
+            app.main.claims.load(app.main.query_, first)
+            await settle(pilot)
+            assert app.main.similar and app.main.similar[0].claim_id == target[-1]
+            await pilot.press("c")
+            v = verdict(app, first)
+            assert (v.status, v.confidence) == (Status.REFUTED, 80)
