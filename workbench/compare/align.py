@@ -19,10 +19,17 @@ different claims about the same story stay below it:
 The pairs at 61 and below are rewrites or other claims: better treated as
 removed and added (reviewed afresh) than carried over. tests/test_align.py
 holds these examples.
+
+Claims seldom move far between versions, so each new claim is first compared with
+the unpaired old claims near its expected place (WINDOW either side); only when none
+of those scores STRONG or more is it compared with all of them. Two versions of a
+2,000-claim article with every claim edited align in tens of milliseconds instead of
+over a second (bench/align.py).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +38,8 @@ from rapidfuzz import fuzz, process
 
 THRESHOLD = 70.0
 CANDIDATES = 3
+WINDOW = 16
+STRONG = 90.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +89,19 @@ def _fuzzy(old: list[str], new: list[str], rest_old: list[int], rest_new: list[i
     choices = {i: old[i] for i in rest_old}
     n_old, n_new = max(len(old), 1), max(len(new), 1)
     candidates: list[tuple[float, float, int, int]] = []
-    crowded: list[int] = []  # claims with more candidates than were kept
+    crowded: list[int] = []  # claims that may have more candidates than were kept
     for j in rest_new:
-        found = process.extract(new[j], choices, scorer=fuzz.ratio, limit=CANDIDATES,
+        k = bisect_left(rest_old, j * n_old // n_new)
+        near = {i: old[i] for i in rest_old[max(k - WINDOW, 0): k + WINDOW]}
+        found = process.extract(new[j], near, scorer=fuzz.ratio, limit=CANDIDATES,
                                 score_cutoff=threshold)
-        if len(found) == CANDIDATES:
+        if found and found[0][1] >= STRONG and len(near) < len(choices):
             crowded.append(j)
+        else:
+            found = process.extract(new[j], choices, scorer=fuzz.ratio, limit=CANDIDATES,
+                                    score_cutoff=threshold)
+            if len(found) == CANDIDATES:
+                crowded.append(j)
         for _text, score, i in found:
             candidates.append((-score, abs(i / n_old - j / n_new), i, j))
     candidates.sort()
