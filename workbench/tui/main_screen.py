@@ -63,7 +63,7 @@ class MainScreen(Screen):
         self.session = session
         self.reviewer = reviewer
         self.query_ = review.ListQuery(session_id=session["id"])
-        self.claim: dict[str, Any] | None = None
+        self._article_id: int | None = None
         self.similar: list[Any] = []
         self.session_progress: review.Progress | None = None
         self.article_progress: review.Progress | None = None
@@ -89,19 +89,27 @@ class MainScreen(Screen):
     def claims(self) -> ClaimList:
         return self.query_one(ClaimList)
 
+    @property
+    def claim(self) -> dict[str, Any] | None:
+        """The claim under the list's cursor. Keys act on it, never on the claim of a
+        Highlighted message still in the queue, so `j j s` tags the third claim."""
+        return self.claims.current if self.is_mounted else None
+
     # -- showing ----------------------------------------------------------------------
 
     @on(ClaimList.Highlighted)
     def _highlighted(self, event: ClaimList.Highlighted) -> None:
-        old_article = self.claim["article_id"] if self.claim else None
-        self.claim = dict(event.row) if event.row else None
+        claim = self.claim
+        if event.row is not None and claim is not None and event.row["id"] != claim["id"]:
+            return  # the cursor has moved on; the message for where it is now follows
         self.show_claim()
-        if self.claim is not None:
-            if self.claim["article_id"] != old_article:
+        if claim is not None:
+            if claim["article_id"] != self._article_id:
+                self._article_id = claim["article_id"]
                 self.article_progress = review.progress(
-                    self.db, self.session["id"], self.claim["article_id"])
-            self._remember(self.claim["id"])
-            self._find_similar(self.claim["id"], self.claim["text"], self.claim["article_id"])
+                    self.db, self.session["id"], claim["article_id"])
+            self._remember(claim["id"])
+            self._find_similar(claim["id"], claim["text"], claim["article_id"])
         self.show_topbar()
 
     @on(ClaimList.Counted)
@@ -315,6 +323,7 @@ class MainScreen(Screen):
         self.session = session
         self.session_progress = None
         self.article_progress = None
+        self._article_id = None
         query = review.ListQuery(
             session_id=session["id"], article_id=self.query_.article_id,
             status=self.query_.status, kind=self.query_.kind, order=self.query_.order)
