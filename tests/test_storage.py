@@ -129,6 +129,23 @@ class TestTransactions:
         other.close()
 
 
+    def test_a_long_read_in_another_thread_does_not_block_this_one(self, db):
+        add_article(db)
+        release, reading = threading.Event(), threading.Event()
+
+        def slow_read():
+            db.conn.create_function("hold", 0, lambda: (reading.set(), release.wait(5))[1])
+            db.query("SELECT hold()")
+
+        worker = threading.Thread(target=slow_read)
+        worker.start()
+        assert reading.wait(5)
+        assert db.query("SELECT count(*) FROM claims")[0][0] == 2
+        assert worker.is_alive()  # answered while the other thread was still reading
+        release.set()
+        worker.join(5)
+
+
 class TestHistory:
     def test_tag_writes_verdict_and_history_together(self, db):
         add_article(db)

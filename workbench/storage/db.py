@@ -19,50 +19,74 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 class Database:
-    """One connection to a workbench database.
+    """A workbench database, with one connection per thread.
 
-    Writes that belong together go in one `with db.transaction():` block;
-    nested blocks become savepoints of the outer transaction.
+    The thread that opened it uses the first connection; any other thread (a TUI worker
+    counting claims, say) gets its own on first use, so a long read there never makes
+    the screen wait, and WAL lets them all read while one writes. Writes that belong
+    together go in one `with db.transaction():` block; nested blocks become savepoints.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
-        self.conn = conn
         self.path = path
-        self.utils = sqlite_utils.Database(conn)
-        self._lock = threading.RLock()
+        self._owner = threading.get_ident()
+        self._main = conn
+        self._main_utils = sqlite_utils.Database(conn)
+        self._local = threading.local()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection."""
+        if threading.get_ident() == self._owner:
+            return self._main
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = _connect(self.path)
+        return conn
+
+    @property
+    def utils(self) -> sqlite_utils.Database:
+        """sqlite-utils over this thread's connection."""
+        if threading.get_ident() == self._owner:
+            return self._main_utils
+        utils = getattr(self._local, "utils", None)
+        if utils is None:
+            utils = self._local.utils = sqlite_utils.Database(self.conn)
+        return utils
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """Run a block as one transaction (BEGIN IMMEDIATE), or a savepoint if nested."""
-        with self._lock:
-            if self.conn.in_transaction:
-                with self.utils.atomic():
-                    yield self
-                return
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+        conn = self.conn
+        if conn.in_transaction:
+            with self.utils.atomic():
                 yield self
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         """Run one statement; inside a transaction it joins it."""
-        with self._lock:
-            return self.conn.execute(sql, params)
+        return self.conn.execute(sql, params)
 
     def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         """Run a read and return all rows."""
-        with self._lock:
-            return self.conn.execute(sql, params).fetchall()
+        return self.conn.execute(sql, params).fetchall()
 
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
+        """Close this thread's connection (the first one when called where it was opened).
+
+        Other threads' connections close when their threads end."""
         self.conn.close()
 
     def __enter__(self) -> Database:
@@ -87,17 +111,23 @@ def open_db(path: str | Path, *, create: bool = True, migrate_to: int = LATEST_V
     elif path.parent and not path.parent.exists():
         raise WorkbenchError(f"{path}: folder {path.parent} does not exist")
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn = _connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as e:
         raise WorkbenchError(f"{path}: cannot open database ({e})") from None
-    conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
     db = Database(conn, path)
     _migrate(db, migrate_to)
     return db
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection with the workbench's settings (WAL is set once, in the file)."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
 
 
 def _check_existing(path: Path) -> None:
