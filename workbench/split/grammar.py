@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from workbench.split.lexicon import words
 
@@ -60,22 +61,63 @@ def is_finite_verb(word: str, prev: str | None = None, nxt: str | None = None) -
     return False
 
 
-_CANDIDATE = re.compile(
-    r"(?<![\w'’-])(?:"
-    + "|".join(sorted((re.escape(w) for w in AUX | IRREGULAR), key=len, reverse=True))
-    + r"|[a-z][a-z'-]*ed|[a-z][a-z'-]{2,}s)(?![\w'’-])",
-    re.I,
-)
-_PREV = re.compile(r"([A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?)\W*$")
+_VERB_WORDS = AUX | IRREGULAR
+# A whole run of word characters made of ASCII letters, apostrophes and hyphens (re.I so that
+# the four non-ASCII letters Python folds into [a-z] count too); the verb tests run on it.
+_RUN = re.compile(r"(?<![\w'’-])[a-z][a-z'-]*(?![\w'’-])", re.I)
+_VERB_FORM = re.compile(r"[a-z][a-z'-]*ed|[a-z][a-z'-]{2,}s", re.I)
 _NEXT = re.compile(r"\W*([A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?)")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_IN_WORD = _ASCII_LETTERS | frozenset("'’-")
+_PREV_REACH = 30
+
+
+def _prev_token(text: str, start: int) -> str | None:
+    """The word or number token before `start` with only non-word characters between, seen
+    from at most _PREV_REACH characters back (a truncated word is cut at that point)."""
+    lo = max(0, start - _PREV_REACH)
+    e = start
+    while e > lo and not (text[e - 1].isalnum() or text[e - 1] == "_"):
+        e -= 1
+    if e == lo:
+        return None
+    c = text[e - 1]
+    if c in _ASCII_LETTERS:
+        i = e - 1
+        while i > lo and text[i - 1] in _IN_WORD:
+            i -= 1
+        while text[i] not in _ASCII_LETTERS:
+            i += 1
+        k = e
+        while k < start and text[k] in "'’-":
+            k += 1
+        return text[i:k]
+    if not c.isdecimal():
+        return None
+    i = e - 1
+    while i > lo and (text[i - 1] in ",." or text[i - 1].isdecimal()):
+        i -= 1
+    while not text[i].isdecimal():
+        i += 1
+    k = e
+    while k < start and text[k] in ",.":
+        k += 1
+    if k < start and text[k] == "%":
+        k += 1
+    return text[i:k]
 
 
 def first_verb(text: str) -> int | None:
     """Character index of the first finite verb in `text`, or None."""
-    for m in _CANDIDATE.finditer(text):
-        p = _PREV.search(text, max(0, m.start() - 30), m.start())
+    for m in _RUN.finditer(text):
+        w = m.group()
+        if w.lower() in _VERB_WORDS:
+            return m.start()
+        # Only a lower-case -ed or -s form of four letters or more can still be a verb.
+        if not (w.islower() and len(w) >= 4 and _VERB_FORM.fullmatch(w)):
+            continue
         n = _NEXT.match(text, m.end())
-        if is_finite_verb(m.group(), p.group(1) if p else None, n.group(1) if n else None):
+        if is_finite_verb(w, _prev_token(text, m.start()), n.group(1) if n else None):
             return m.start()
     return None
 
