@@ -358,6 +358,29 @@ class TestPersistence:
             assert again.main.claims.row(2)["status"] == "misleading"
 
 
+    @run_async
+    async def test_reopens_deep_in_a_long_list(self, tmp_path):
+        long = tmp_path / "long.txt"
+        long.write_text("Long report\n\n" + " ".join(
+            f"The council approved budget line {n} on Monday." for n in range(1, 301)) + "\n")
+        path = tmp_path / "long.db"
+        db = seeded(path, long)
+        s = review.resolve_session(db, "ann", "ann")["id"]
+        listed = [r["id"] for r in claims.stream(db, review.ListQuery(s).claim_filter)]
+        review.remember_cursor(db, s, listed[250])
+        db.close()
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert current(app) == listed[250]
+            assert app.main.claims.cursor == 250
+            await pilot.press("k")
+            assert current(app) == listed[249]
+            await pilot.press("G")
+            await settle(pilot)
+            assert current(app) == listed[-1]
+
+
 class TestSimilarClaims:
     @run_async
     async def test_similar_claim_of_another_article_and_copy(self, tmp_path):

@@ -86,18 +86,21 @@ class ClaimList(ScrollView, can_focus=True):
         self._loading.clear()
         self._announced = None
         index = 0
-        if claim_id is not None:
-            found = review.locate(self.db, query, claim_id)
-            index = found if found is not None else 0
-        if index:
-            rows = review.page(self.db, query, index, PAGE)
+        rows = review.page(self.db, query, 0, PAGE)
+        first_ids = [r["id"] for r in rows]
+        if claim_id in first_ids:
+            index = first_ids.index(claim_id)  # near the top: no need to count rows
+        elif claim_id is not None:
+            index = review.locate(self.db, query, claim_id) or 0
+        start = 0
+        if index >= len(rows):
+            start, rows = index, review.page(self.db, query, index, PAGE)
             self._put(index, rows)
             self._put_before(index, query)
         else:
-            rows = review.page(self.db, query, 0, PAGE)
             self._put(0, rows)
         self.counted = len(rows) < PAGE or query.ids is not None
-        self.total = index + len(rows) if self.counted else index + len(rows) + PAGE
+        self.total = start + len(rows) if self.counted else start + len(rows) + PAGE
         if query.ids is not None:
             self.total = review.count(self.db, query)
         self._resize()
