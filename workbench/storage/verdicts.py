@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from workbench.storage.db import Database
@@ -140,18 +140,95 @@ def export_rows(db: Database, session_id: int, *, reviewed_only: bool = False) -
     )
 
 
+_ROW = ("c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
+        " {v}.status, {v}.confidence, {v}.sources, {v}.notes")
+
+
+def _current(v: str, session: str) -> str:
+    """SQL: verdict `v` is reviewed and not superseded by a verdict of the same session on a
+    newer version's claim that continues its claim (the subquery runs once, not per row)."""
+    return (
+        f"{v}.status != 'unreviewed' AND {v}.claim_id NOT IN (SELECT n.previous_claim_id"
+        " FROM claims n WHERE n.previous_claim_id IS NOT NULL AND EXISTS (SELECT 1"
+        f" FROM verdicts vn WHERE vn.session_id = :{session} AND vn.claim_id = n.id"
+        " AND vn.status != 'unreviewed'))"
+    )
+
+
 def reviewed_rows(db: Database, session_id: int) -> sqlite3.Cursor:
     """A session's reviewed verdicts with their claims, as tuples in claim id order:
     (claim_id, article_id, origin, title, text, previous_claim_id, status, confidence,
     sources, notes)."""
     return _tuples(
         db,
-        "SELECT c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
-        " v.status, v.confidence, v.sources, v.notes"
+        f"SELECT {_ROW.format(v='v')}"
         " FROM verdicts v JOIN claims c ON c.id = v.claim_id"
         " JOIN articles a ON a.id = c.article_id"
         " WHERE v.session_id = ? AND v.status != 'unreviewed' ORDER BY v.claim_id",
         (session_id,),
+    )
+
+
+# Two sessions of one database compared in SQL: the claims both reviewed (and neither
+# superseded) pair by id; only the rest go through Python (see compare.diff).
+
+_BOTH_FROM = (
+    " FROM verdicts va JOIN verdicts vb ON vb.session_id = :b AND vb.claim_id = va.claim_id"
+    " JOIN claims c ON c.id = va.claim_id"
+)
+_BOTH_WHERE = f" WHERE va.session_id = :a AND {_current('va', 'a')} AND {_current('vb', 'b')}"
+_DIFFERENT = (
+    "(va.status, va.confidence, va.sources, va.notes)"
+    " IS NOT (vb.status, vb.confidence, vb.sources, vb.notes)"
+)
+
+
+def paired_counts(db: Database, a: int, b: int, labels: Sequence[str]) -> sqlite3.Cursor:
+    """For claims both sessions reviewed, one row per article: (article_id, origin, title,
+    pairs, how many differ in any field, sum of |confidence_a - confidence_b|, how many have
+    both confidences). `pairs` holds a character per claim, chr(65 + len(labels) * i + j)
+    for status_a = labels[i] and status_b = labels[j] (a status not in `labels` counts as
+    the last one)."""
+    def code(v: str) -> str:
+        whens = " ".join(f"WHEN '{label}' THEN {i}" for i, label in enumerate(labels[:-1]))
+        return f"(CASE {v}.status {whens} ELSE {len(labels) - 1} END)"
+
+    return _tuples(
+        db,
+        "SELECT g.article_id, ar.origin, ar.title, g.pairs, g.changed, g.conf, g.conf_n"
+        f" FROM (SELECT c.article_id, group_concat(char(65 + {len(labels)} * {code('va')}"
+        f"  + {code('vb')}), '') AS pairs, sum({_DIFFERENT}) AS changed,"
+        "  total(abs(va.confidence - vb.confidence)) AS conf,"
+        "  count(va.confidence - vb.confidence) AS conf_n"
+        f"  {_BOTH_FROM} {_BOTH_WHERE} GROUP BY c.article_id) g"
+        " JOIN articles ar ON ar.id = g.article_id",
+        {"a": a, "b": b},
+    )
+
+
+def paired_rows(db: Database, a: int, b: int) -> sqlite3.Cursor:
+    """Claims both sessions reviewed, in claim id order: the claim's six fields as in
+    reviewed_rows, then A's four verdict fields, then B's."""
+    return _tuples(
+        db,
+        f"SELECT {_ROW.format(v='va')}, vb.status, vb.confidence, vb.sources, vb.notes"
+        + _BOTH_FROM + " JOIN articles a ON a.id = c.article_id" + _BOTH_WHERE
+        + " ORDER BY va.claim_id",
+        {"a": a, "b": b},
+    )
+
+
+def unpaired_rows(db: Database, session_id: int, other: int) -> sqlite3.Cursor:
+    """The session's reviewed, not superseded verdicts on claims that session `other` has no
+    such verdict on, as reviewed_rows gives them."""
+    return _tuples(
+        db,
+        f"SELECT {_ROW.format(v='v')} FROM verdicts v JOIN claims c ON c.id = v.claim_id"
+        " JOIN articles a ON a.id = c.article_id"
+        f" WHERE v.session_id = :s AND {_current('v', 's')} AND NOT EXISTS (SELECT 1"
+        f"  FROM verdicts vo WHERE vo.session_id = :o AND vo.claim_id = v.claim_id"
+        f"  AND {_current('vo', 'o')}) ORDER BY v.claim_id",
+        {"s": session_id, "o": other},
     )
 
 
