@@ -11,10 +11,12 @@ import pytest
 
 from workbench import review
 from workbench.cli import main
-from workbench.compare.adjudicate import disagreements, settle
+from workbench.compare import adjudicate
 from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
 from workbench.compare.diff import compare_rows
 from workbench.compare.render import CSV_COLUMNS
+from workbench.errors import WorkbenchError
+from workbench.model import Status
 from workbench.storage import open_db, sessions
 
 
@@ -208,21 +210,50 @@ def test_diff_errors(env: Path, capsys) -> None:
     assert not (env / "missing.db").exists()
 
 
-def test_adjudication(env: Path) -> None:
+def test_adjudication_settles_into_a_new_target_with_the_agreed_verdicts(env: Path) -> None:
     with open_db(env / "c.db") as db:
-        found = disagreements(db, "a", "b")
-        assert [(c.claim_id, c.change) for c in found] == [
-            (2, "changed"), (3, "only_a"), (4, "only_b")]
-        settle(db, "final", found[0], who="chief", take="b")
-        settle(db, "final", found[1], who="chief", take="a")
-        settle(db, "final", found[2], who="chief",
-               verdict=review.Verdict("refuted", 70, [], "settled"))
+        sides = adjudicate.open_sides(db, "a", "b", who="chief")
         final = sessions.require(db, "final")["id"]
+        assert sides.target_id == final
+        assert review.get_verdict(db, final, 1).status == "supported"  # agreed: copied
+        found = adjudicate.page(db, sides)
+        assert [(c.claim_id, c.a is not None, c.b is not None, c.settled) for c in found] == [
+            (2, True, True, False), (3, True, False, False), (4, False, True, False)]
+        assert adjudicate.progress(db, sides) == (0, 3)
+        assert adjudicate.next_unsettled(db, sides, after=3).claim_id == 4
+        assert adjudicate.next_unsettled(db, sides, after=4).claim_id == 2  # wraps
+        settled = adjudicate.settle(db, sides, found[0], who="chief", take="b")
+        assert settled.settled and settled.final.notes == "=wrong"
+        adjudicate.settle(db, sides, found[1], who="chief", take="a")
+        adjudicate.settle(db, sides, found[2], who="chief",
+                          verdict=review.Verdict(Status.REFUTED, 70, [], "settled"))
         assert review.get_verdict(db, final, 2).notes == "=wrong"
         assert review.get_verdict(db, final, 3).status == "misleading"
         assert review.get_verdict(db, final, 4).confidence == 70
         logged = db.query("SELECT claim_id, who FROM history WHERE session_id = ?", (final,))
         assert [(r["claim_id"], r["who"]) for r in logged] == [
             (2, "chief"), (3, "chief"), (4, "chief")]
-        with pytest.raises(Exception, match="session B has no verdict on claim 3"):
-            settle(db, "final", found[1], who="chief", take="b")
+        assert adjudicate.progress(db, sides) == (3, 3)
+        assert adjudicate.next_unsettled(db, sides) is None
+        with pytest.raises(WorkbenchError, match="session 'b' has no verdict on claim 3"):
+            adjudicate.settle(db, sides, found[1], who="chief", take="b")
+        again = adjudicate.open_sides(db, "a", "b", who="chief")
+        assert again == sides and adjudicate.progress(db, again) == (3, 3)
+
+
+def test_adjudication_pages_by_claim_id(env: Path) -> None:
+    with open_db(env / "c.db") as db:
+        sides = adjudicate.open_sides(db, "a", "b", "chief-final", who="chief")
+        assert [c.claim_id for c in adjudicate.page(db, sides, after=2, limit=1)] == [3]
+        assert [c.claim_id for c in adjudicate.page(db, sides, before=4, limit=2)] == [2, 3]
+        assert adjudicate.page(db, sides, after=4) == []
+
+
+@pytest.mark.parametrize(("a", "b", "target", "message"), [
+    ("a", "a", "final", "two different sessions"),
+    ("a", "b", "b", "another session"),
+    ("a", "nobody", "final", "no session named 'nobody'"),
+])
+def test_adjudication_refuses(env: Path, a: str, b: str, target: str, message: str) -> None:
+    with open_db(env / "c.db") as db, pytest.raises(WorkbenchError, match=message):
+        adjudicate.open_sides(db, a, b, target, who="chief")
