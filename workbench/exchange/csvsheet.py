@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sqlite3
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import IO
 
 from workbench.model import format_sources, sources_from_json
@@ -17,13 +18,14 @@ EXTRA_COLUMNS = ("title", "kind", "start", "end")
 REQUIRED = ("claim_id", "status")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
+_ESCAPED = frozenset((*FORMULA_STARTS, ESCAPE))
 
 
 def safe_cell(value: object) -> str:
     """A cell a spreadsheet shows as text: formula-like values (and values that already start
     with the escape) get a leading apostrophe, which `read_cell` removes again."""
     text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS) or text.startswith(ESCAPE):
+    if text and text[0] in _ESCAPED:
         return ESCAPE + text
     return text
 
@@ -33,24 +35,33 @@ def read_cell(text: str) -> str:
     return text[1:] if text.startswith(ESCAPE) else text
 
 
-def sheet_row(row: sqlite3.Row, session: str) -> list[str]:
-    """One claim joined to its verdict (from storage.claims.stream) as a CSV row."""
-    values = (
-        row["id"], row["article_id"], row["seq"], row["text"], row["by"], row["status"],
-        row["confidence"], format_sources(sources_from_json(row["sources"])), row["notes"],
-        row["reviewer"], session, row["updated_at"],
-        row["article"], row["kind"], row["start"], row["end"],
-    )
-    return [safe_cell(v) for v in values]
+@lru_cache(maxsize=4096)
+def _sources_cell(stored: str) -> str:
+    """The sources cell for sources as stored (most are the same few, "[]" above all)."""
+    return safe_cell(format_sources(sources_from_json(stored)))
+
+
+def sheet_row(row: sqlite3.Row, session: str) -> list[object]:
+    """One claim joined to its verdict (a row of storage.verdicts.export_rows) as a CSV row
+    for csv.writer; `session` is the session's cell, made safe already. Numbers, statuses
+    and kinds cannot start like a formula, so only the text cells are made safe."""
+    return [
+        row["id"], row["article_id"], row["seq"], safe_cell(row["text"]), safe_cell(row["by"]),
+        row["status"], row["confidence"], _sources_cell(row["sources"]),
+        safe_cell(row["notes"]), safe_cell(row["reviewer"]), session,
+        safe_cell(row["updated_at"]), safe_cell(row["article"]), row["kind"], row["start"],
+        row["end"],
+    ]
 
 
 def write_sheet(out: IO[str], rows: Iterable[sqlite3.Row], session: str) -> int:
     """Write the header and one row per claim; returns the number of rows."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow((*COLUMNS, *EXTRA_COLUMNS))
+    cell = safe_cell(session)
     count = 0
     for row in rows:
-        writer.writerow(sheet_row(row, session))
+        writer.writerow(sheet_row(row, cell))
         count += 1
     return count
 
