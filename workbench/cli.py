@@ -89,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--exit-code", action="store_true", help="exit 1 when the sessions differ")
     d.add_argument("-o", "--output", type=Path, metavar="FILE")
 
+    ad = sub.add_parser("adjudicate", help="settle where sessions A and B disagree, in the TUI")
+    ad.add_argument("a", metavar="A")
+    ad.add_argument("b", metavar="B")
+    ad.add_argument("--into", default="final", metavar="SESSION",
+                    help="session to settle into (default: final; a new one starts with the "
+                    "verdicts A and B agree on)")
+    ad.add_argument("--reviewer", help="who settles (default: $WORKBENCH_REVIEWER or login)")
+
     im = sub.add_parser("import", help="a verdict CSV into a session (all rows or none)")
     im.add_argument("file", type=Path, metavar="FILE")
     im.add_argument("--session", required=True, help="session to write (created if new)")
@@ -359,6 +367,15 @@ def cmd_diff(args: argparse.Namespace, db: Database) -> int:
     return 1 if args.exit_code and result.differs else 0
 
 
+def cmd_adjudicate(args: argparse.Namespace, db: Database) -> int:
+    from workbench.compare.adjudicate import open_sides
+    from workbench.tui.adjudicate import run
+
+    reviewer = args.reviewer or review.default_reviewer()
+    run(db, open_sides(db, args.a, args.b, args.into, who=reviewer), reviewer)
+    return 0
+
+
 def cmd_import(args: argparse.Namespace, db: Database) -> int:
     from workbench.exchange.importer import import_sheet
 
@@ -391,7 +408,7 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 
 DB_COMMANDS = {
     "ingest": cmd_ingest, "claims": cmd_claims, "sessions": cmd_sessions, "tag": cmd_tag,
-    "export": cmd_export, "import": cmd_import, "diff": cmd_diff,
+    "export": cmd_export, "import": cmd_import, "diff": cmd_diff, "adjudicate": cmd_adjudicate,
 }
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], Any]]]:
     """(name, help, callback) for every workbench command on the main screen."""
-    from workbench.tui import actions
+    from workbench.tui import actions, adjudicate
 
     found = [
         ("Switch article", "show the claims of one article", partial(actions.pick_article,
@@ -30,6 +30,8 @@ def commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], Any]]]:
          partial(actions.sort, screen, "article")),
         ("Export CSV", "write this session's verdict sheet to a file",
          partial(actions.export_csv, screen)),
+        ("Adjudicate sessions…", "settle where two sessions disagree, into session final",
+         partial(adjudicate.pick_sessions, screen)),
         ("Jump to next unreviewed", "the next claim without a verdict",
          screen.action_next_unreviewed),
         ("Filter: clear", "all claims of all articles", screen.action_clear_filters),

@@ -1,0 +1,403 @@
+"""The adjudication screen: where sessions A and B disagree, side by side, settled by key.
+
+The list holds a window of disagreements read in pages by claim id (never all of them);
+it grows as the cursor nears either end and is read afresh around a far jump. Every
+choice is one `compare.adjudicate.settle` call: written at once, with its history row,
+into the target session.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, ClassVar
+
+from textual import events, on, work
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workbench import review
+from workbench.compare import adjudicate
+from workbench.compare.adjudicate import Disagreement, Sides
+from workbench.errors import WorkbenchError
+from workbench.model import Status
+from workbench.storage import Database, sessions
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.dialogs.pick import PickDialog
+from workbench.tui.glyphs import glyph, label
+
+PAGE = 100
+NEAR_END = 5  # load the next page when the cursor comes this close to the window's end
+STYLE = {
+    "unreviewed": "$foreground-muted", "supported": "$text-success", "refuted": "$text-error",
+    "misleading": "$text-warning", "unverifiable": "$text-accent",
+    "not_a_claim": "$text-secondary",
+}
+SETTLED, UNSETTLED = "●", "○"
+
+
+def _status(verdict: review.Verdict | None, width: int = 0) -> Content:
+    """A verdict's glyph, label and confidence in its status colour ("not reviewed" if None)."""
+    if verdict is None:
+        return Content.styled("· not reviewed".ljust(width), STYLE["unreviewed"])
+    s = str(verdict.status)
+    conf = "" if verdict.confidence is None else f" {verdict.confidence}"
+    return Content.styled(f"{glyph(s)} {label(s)}{conf}".ljust(width), f"bold {STYLE[s]}")
+
+
+def row_prompt(d: Disagreement) -> Content:
+    """One line of the list: settled mark, A's and B's verdicts, what differs, the claim."""
+    mark = (SETTLED, "$text-success") if d.settled else (UNSETTLED, "$foreground-muted")
+    first, *more = d.differs.split(", ")
+    return Content.assemble(mark, " ", _status(d.a, 17), (" │ ", "dim"), _status(d.b, 17),
+                            (" │ ", "dim"), (f"{first + '+' * bool(more):<11} ", "italic"),
+                            (f"#{d.claim_id} ", "dim"), d.text)
+
+
+def side_text(verdict: review.Verdict | None) -> Content:
+    """One side's verdict in full: status, sources, notes, who and when."""
+    if verdict is None:
+        return Content.styled("did not review this claim", "dim italic")
+    lines = [_status(verdict)]
+    if verdict.sources:
+        lines.append(Content.styled("Sources", "bold"))
+        for n, src in enumerate(verdict.sources, 1):
+            note = f" — {src.note}" if src.note else ""
+            lines.append(Content(f" {n}. {src.ref}{note}"))
+    else:
+        lines.append(Content.styled("no sources", "dim"))
+    if verdict.notes:
+        lines.append(Content.assemble(("Notes ", "bold"), verdict.notes))
+    lines.append(Content.styled(f"{verdict.reviewer} {verdict.updated_at[:16]}".replace(
+        "T", " "), "dim"))
+    return Content("\n").join(lines)
+
+
+class DisagreementList(OptionList):
+    """The loaded window of disagreements, one line each; the screen pages it."""
+
+    BINDINGS: ClassVar = [
+        Binding("down,j", "step(1)", "down", show=False),
+        Binding("up,k", "step(-1)", "up", show=False),
+    ]
+
+    def action_step(self, delta: int) -> None:
+        """Move without wrapping round (the window may not be the whole list)."""
+        if self.highlighted is not None:
+            self.highlighted = max(0, min(self.highlighted + delta, self.option_count - 1))
+
+
+class AdjudicateScreen(Screen):
+    """The disagreements above; the current one below: its claim, then A | B, then final."""
+
+    BINDINGS: ClassVar = [
+        Binding("a", "take('a')", "take A"),
+        Binding("b", "take('b')", "take B"),
+        Binding("e", "edit", "edit final"),
+        Binding("right_square_bracket", "next_unsettled", "next unsettled", key_display="]"),
+        Binding("escape,q", "back", "back"),
+    ]
+    AUTO_FOCUS = "DisagreementList"
+    DEFAULT_CSS = """
+    AdjudicateScreen { layout: vertical; }
+    AdjudicateScreen #adj-top { height: 1; padding: 0 1; background: $panel; }
+    AdjudicateScreen DisagreementList {
+        height: 1fr; border: round $panel-lighten-2; text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    AdjudicateScreen DisagreementList:focus { border: round $primary; }
+    AdjudicateScreen #adj-detail {
+        height: 1fr; border: round $panel-lighten-2; padding: 0 1;
+        border-title-color: $foreground-muted;
+    }
+    AdjudicateScreen #adj-claim { text-style: bold; margin-bottom: 1; }
+    AdjudicateScreen #adj-sides { height: 1fr; }
+    AdjudicateScreen .adj-side {
+        width: 1fr; height: 1fr; border: round $panel-lighten-2; padding: 0 1;
+        border-title-color: $foreground;
+    }
+    AdjudicateScreen #adj-final { height: auto; padding: 0 1; background: $boost; }
+    """
+
+    def __init__(self, db: Database, sides: Sides, reviewer: str) -> None:
+        super().__init__()
+        self.db = db
+        self.sides = sides
+        self.reviewer = reviewer
+        self.items: list[Disagreement] = []
+        self.more_before = False
+        self.more_after = False
+        self.settled: int | None = None  # None until counted
+        self.total: int | None = None
+        self._recount = False
+
+    def compose(self):
+        yield Static(id="adj-top")
+        yield DisagreementList(id="adj-list")
+        with Vertical(id="adj-detail"):
+            yield Static(id="adj-claim")
+            with Horizontal(id="adj-sides"):
+                yield Static(id="adj-a", classes="adj-side")
+                yield Static(id="adj-b", classes="adj-side")
+            yield Static(id="adj-final")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        a_rev = sessions.require(self.db, self.sides.a)["reviewer"]
+        b_rev = sessions.require(self.db, self.sides.b)["reviewer"]
+        self.query_one("#adj-a").border_title = f"A · {self.sides.a} ({a_rev})"
+        self.query_one("#adj-b").border_title = f"B · {self.sides.b} ({b_rev})"
+        self.query_one(DisagreementList).border_title = "disagreements"
+        first = adjudicate.next_unsettled(self.db, self.sides)
+        self._open_at(first.claim_id if first is not None else None)
+        self._count()
+
+    @property
+    def current(self) -> Disagreement | None:
+        index = self.query_one(DisagreementList).highlighted
+        return self.items[index] if index is not None and self.items else None
+
+    # -- the window of disagreements -------------------------------------------------
+
+    def _open_at(self, claim_id: int | None) -> None:
+        """Read the window afresh with `claim_id` (else the first disagreement) current."""
+        above: list[Disagreement] = []
+        if claim_id is not None:
+            above = adjudicate.page(self.db, self.sides, before=claim_id, limit=PAGE // 2)
+        below = adjudicate.page(self.db, self.sides,
+                                after=claim_id - 1 if claim_id is not None else None,
+                                limit=PAGE)
+        self.items = above + below
+        self.more_before = len(above) == PAGE // 2
+        self.more_after = len(below) == PAGE
+        listing = self.query_one(DisagreementList)
+        listing.set_options(Option(row_prompt(d)) for d in self.items)
+        listing.highlighted = len(above) if self.items else None
+        self.show()
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self) -> None:
+        listing = self.query_one(DisagreementList)
+        index = listing.highlighted
+        if index is None:
+            return
+        if self.more_after and index >= len(self.items) - NEAR_END:
+            more = adjudicate.page(self.db, self.sides, after=self.items[-1].claim_id,
+                                   limit=PAGE)
+            self.more_after = len(more) == PAGE
+            self.items += more
+            listing.add_options(Option(row_prompt(d)) for d in more)
+        if self.more_before and index == 0:
+            more = adjudicate.page(self.db, self.sides, before=self.items[0].claim_id,
+                                   limit=PAGE)
+            self.more_before = len(more) == PAGE
+            self.items = more + self.items
+            listing.set_options(Option(row_prompt(d)) for d in self.items)
+            listing.highlighted = len(more)
+        self.show()
+
+    def _jump(self, claim_id: int) -> None:
+        for index, d in enumerate(self.items):
+            if d.claim_id == claim_id:
+                self.query_one(DisagreementList).highlighted = index
+                return
+        self._open_at(claim_id)
+
+    # -- showing ----------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Repaint the progress line and the current disagreement."""
+        d = self.current
+        settled = "…" if self.settled is None else f"{self.settled:,}"
+        total = "…" if self.total is None else f"{self.total:,}"
+        self.query_one("#adj-top", Static).update(Content.assemble(
+            ("adjudicate ", "bold"), f"{self.sides.a} | {self.sides.b} into ",
+            (self.sides.target, "bold"), f"  ·  settled {settled} / {total}",
+            (f"  ·  {self.reviewer}", "dim"),
+        ))
+        detail = self.query_one("#adj-detail")
+        final = self.query_one("#adj-final", Static)
+        if d is None:
+            detail.border_title = "nothing to settle"
+            detail.border_subtitle = ""
+            self.query_one("#adj-claim", Static).update(
+                f"{self.sides.a} and {self.sides.b} agree on every claim they reviewed.")
+            for name in ("#adj-a", "#adj-b"):
+                self.query_one(name, Static).update("")
+            final.update("")
+            return
+        detail.border_title = f"claim #{d.claim_id} · {d.title} · seq {d.seq}"
+        detail.border_subtitle = f"differs: {d.differs}"
+        by = Content.styled(f"\nby {d.by}", "italic dim") if d.by else Content("")
+        self.query_one("#adj-claim", Static).update(Content.assemble(d.text, by))
+        self.query_one("#adj-a", Static).update(side_text(d.a))
+        self.query_one("#adj-b", Static).update(side_text(d.b))
+        if d.final is None:
+            final.update(Content.assemble(
+                (f"{UNSETTLED} unsettled", "bold"),
+                ("   a takes A · b takes B · e edits · ] next unsettled", "dim")))
+        else:
+            final.update(Content.assemble((f"{SETTLED} final ", "bold"), _status(d.final),
+                                          (f"   in {self.sides.target}", "dim")))
+
+    @work(thread=True, exclusive=True, group="adjudicate-count")
+    def _count(self) -> None:
+        settled, total = adjudicate.progress(self.db, self.sides)
+        self.app.call_from_thread(self._counted, settled, total)
+
+    def _counted(self, settled: int, total: int) -> None:
+        if self._recount:  # a choice was written while counting: count again
+            self._recount = False
+            self._count()
+            return
+        self.settled, self.total = settled, total
+        self.show()
+
+    # -- choosing ---------------------------------------------------------------------
+
+    def _settle(self, **choice: Any) -> None:
+        d = self.current
+        if d is None:
+            return
+        try:
+            new = adjudicate.settle(self.db, self.sides, d, who=self.reviewer, **choice)
+        except WorkbenchError as e:
+            self.notify(str(e), severity="error")
+            return
+        index = self.items.index(d)
+        self.items[index] = new
+        self.query_one(DisagreementList).replace_option_prompt_at_index(index, row_prompt(new))
+        if not d.settled:
+            if self.settled is None:
+                self._recount = True
+            else:
+                self.settled += 1
+        self.show()
+
+    def action_take(self, side: str) -> None:
+        self._settle(take=side)
+
+    def action_edit(self) -> None:
+        d = self.current
+        if d is None:
+            return
+        start = d.final or d.a or d.b
+        assert start is not None
+
+        def done(verdict: review.Verdict | None) -> None:
+            if verdict is not None and self.current == d:
+                self._settle(verdict=verdict)
+
+        self.app.push_screen(FinalVerdictDialog(d.claim_id, start, adjudicate.merged_sources(d)),
+                             done)
+
+    def action_next_unsettled(self) -> None:
+        d = self.current
+        found = adjudicate.next_unsettled(self.db, self.sides, d.claim_id if d else None)
+        if found is None:
+            self.notify("every disagreement is settled")
+            return
+        self._jump(found.claim_id)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.dismiss()
+        else:
+            self.app.exit()
+
+
+class FinalVerdictDialog(ModalScreen[review.Verdict | None]):
+    """Set the final status, confidence and note: enter saves, tab moves, escape cancels."""
+
+    BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]
+    STATUSES: ClassVar = [s for s in Status if s is not Status.UNREVIEWED]
+
+    def __init__(self, claim_id: int, start: review.Verdict, sources: list[Any]) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.start = start
+        self.sources = sources
+
+    def compose(self):
+        with Vertical(classes="dialog") as box:
+            box.border_title = f"Final verdict on claim #{self.claim_id}"
+            yield OptionList(*(Option(Content.assemble(
+                (f"{glyph(str(s))} {label(str(s))}", STYLE[str(s)]))) for s in self.STATUSES),
+                id="status")
+            yield Label("Confidence (0-100, empty for none)")
+            conf = self.start.confidence
+            yield Input("" if conf is None else str(conf), id="confidence")
+            yield Label("Notes")
+            yield Input(self.start.notes, id="notes")
+            yield Static("", classes="problem", id="problem")
+            yield Static(f"{len(self.sources)} source(s) kept · enter saves · tab moves · "
+                         "escape cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        statuses = self.query_one("#status", OptionList)
+        if self.start.status in self.STATUSES:
+            statuses.highlighted = self.STATUSES.index(self.start.status)
+        statuses.focus()
+
+    @on(OptionList.OptionSelected)
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        index = self.query_one("#status", OptionList).highlighted or 0
+        try:
+            confidence = review.check_confidence(
+                self.query_one("#confidence", Input).value.strip())
+        except WorkbenchError as e:
+            self.query_one("#problem", Static).update(str(e))
+            self.query_one("#confidence", Input).focus()
+            return
+        self.dismiss(review.Verdict(self.STATUSES[index], confidence, self.sources,
+                                    self.query_one("#notes", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AdjudicateApp(WorkbenchApp):
+    """The workbench app opened straight on the adjudication screen (`workbench adjudicate`)."""
+
+    def __init__(self, db: Database, sides: Sides, reviewer: str, **kwargs: Any) -> None:
+        super().__init__(db, sides.target, reviewer, **kwargs)
+        self.sides = sides
+
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # not the main screen the base app opens on
+        self.push_screen(AdjudicateScreen(self.db, self.sides, self.reviewer))
+
+
+def run(db: Database, sides: Sides, reviewer: str) -> None:
+    """Open the adjudication screen on its own (the CLI's `workbench adjudicate`)."""
+    AdjudicateApp(db, sides, reviewer).run()
+
+
+def pick_sessions(screen: Any, target: str = adjudicate.DEFAULT_TARGET) -> None:
+    """The palette's "Adjudicate sessions…": pick A, then B, then open the screen on them."""
+    rows = sessions.list_with_progress(screen.db)
+    options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)",
+                r["name"]) for r in rows if r["name"] != target]
+
+    def open_screen(a: str, b: str | None) -> None:
+        if b is None:
+            return
+        try:
+            sides = adjudicate.open_sides(screen.db, a, b, target, who=screen.reviewer)
+        except WorkbenchError as e:
+            screen.notify(str(e), severity="error")
+            return
+        screen.app.push_screen(AdjudicateScreen(screen.db, sides, screen.reviewer))
+
+    def picked_a(a: str | None) -> None:
+        if a is not None:
+            screen.app.push_screen(
+                PickDialog(f"Adjudicate {a} against…", [o for o in options if o[1] != a]),
+                partial(open_screen, a))
+
+    screen.app.push_screen(PickDialog(f"Adjudicate into {target}: session A", options),
+                           picked_a)
