@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from workbench.split.grammar import (
     DETERMINERS,
     PREPOSITIONS,
+    WORD,
     first_verb,
     has_verb,
     is_finite_verb,
@@ -114,7 +115,8 @@ _REL_START = re.compile(r"^(?:who|which|that)\s+")
 
 def parenthetical(f: Frag) -> list[Frag] | None:
     """A dash or bracket aside with a verb becomes its own claim ('who …' gets the subject)."""
-    if not any(c in f.text for c in "—–-("):
+    t = f.text
+    if "(" not in t and "—" not in t and "–" not in t and "--" not in t:
         return None
     for m in _DASHES.finditer(f.text):
         g = "p" if m["p"] is not None else "q"
@@ -177,7 +179,7 @@ _MID_APPOS = re.compile(
 )
 _END_APPOS = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
 _MOVE = re.compile(r"^an?\s+(?:move|step|decision|development|change)\s+(?:that|which)\b")
-_GROUP_WORDS = ("group", "organi", "movement", "party", "militia", "network", "faction")
+_GROUP_WORDS = re.compile("group|organi|movement|party|militia|network|faction")
 _NAMED = re.compile(
     r"\b(?:the|a|an)\s+(?P<d>(?:[\w-]+\s+){0,4}?(?:group|organi[sz]ation|movement|party|"
     r"militia|network|faction))\s+(?P<n>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|in|and|for|the))*"
@@ -188,7 +190,7 @@ _NAMED = re.compile(
 def appositive(f: Frag) -> list[Frag] | None:
     """'Udhaim, 60 miles north of Baghdad,' and '…, the largest in X' become 'X is …' claims."""
     t = f.text
-    m = _NAMED.search(t) if any(w in t for w in _GROUP_WORDS) else None
+    m = _NAMED.search(t) if _GROUP_WORDS.search(t) else None
     if m:
         d = m["d"].strip()
         art = "an" if d[0].lower() in "aeiou" else "a"
@@ -259,7 +261,7 @@ _WHO = re.compile(r"\b(?P<h>the\s+[a-z]+s)\s+who\s+(?P<r>.+)$")
 
 def restrictive_who(f: Frag) -> list[Frag] | None:
     """'… to the fighters who aim to …': 'The fighters aim to …' is its own claim."""
-    m = _WHO.search(f.text)
+    m = _WHO.search(f.text) if "who" in f.text else None
     if not m or len(m["r"].split()) < 2 or len(f.text[: m.start()].split()) < 3:
         return None
     head = m["h"][0].upper() + m["h"][1:]
@@ -296,11 +298,11 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
         return None
     subj = f.text[: sv[0]].strip()
     for m in _AND_VERB.finditer(f.text, sv[1]):
-        toks = tokens(f.text[m.end() :])
-        if not toks or toks[0].start() != 0:
+        first = WORD.match(f.text, m.end())
+        if first is None:
             continue
-        w = toks[0].group()
-        nxt = toks[1].group() if len(toks) > 1 else None
+        second = WORD.search(f.text, first.end())
+        w, nxt = first.group(), second.group() if second else None
         if not is_finite_verb(w, "and", nxt):
             continue
         return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text), subj, from_start=True)]
@@ -316,6 +318,7 @@ _INF_AND = re.compile(
     r"\bto\s+(?P<v1>[a-z]+)\s+(?P<o1>[^,]+?)\s+and\s+(?P<v2>[a-z]+)\s+"
     r"(?P<o2>(?:the|a|an|its|their|his|her)\b[^,]+)"
 )
+_DIGIT = re.compile(r"\d")
 _NUM_AND = re.compile(r"(?P<o1>\d[\d,.]*\s[^,]+?)\s+and\s+(?P<o2>\d[\d,.]*\s.+)$")
 
 
@@ -324,7 +327,7 @@ def coordinated_objects(f: Frag) -> list[Frag] | None:
     if " and " not in f.text:
         return None
     t = f.text
-    m = _PLURAL_OF.search(t)
+    m = _PLURAL_OF.search(t) if "of" in t else None
     if m:
         pl = m["pl"]
         sg = _SINGULAR.get(pl, pl[:-1])
@@ -332,16 +335,17 @@ def coordinated_objects(f: Frag) -> list[Frag] | None:
         a = Frag(f"{pre}{sg} of {m['a']}{post}", f.start, f.end, 0, False)
         b = Frag(f"{pre}{sg} of {m['b']}{post}", f.start, f.end, 0, False)
         return [a, b]
-    m = _INF_AND.search(t)
+    m = _INF_AND.search(t) if "to" in t else None
     if m and m["v2"] not in {"the", "a", "an"}:
         pre = t[: m.start("v1")]
         return [
             sub(f, 0, m.end("o1")),
             sub(f, m.start("v2"), m.end("o2"), pre.strip(), from_start=True),
         ]
-    sv = _subject(t)
+    sv = _subject(t) if _DIGIT.search(t) else None
     if sv is not None:
-        m = _NUM_AND.match(t, sv[1] + len(t[sv[1] :].split(" ", 1)[0]) + 1)
+        space = t.find(" ", sv[1])
+        m = _NUM_AND.match(t, (space if space >= 0 else len(t)) + 1)
         if m:
             pre = t[: m.start("o1")]
             return [

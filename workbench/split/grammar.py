@@ -30,12 +30,13 @@ PREPOSITIONS = words(
     before since during through against about between among around"""
 )
 NUMBER_WORDS = words("one two three four five six seven eight nine ten dozens hundreds thousands")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?")
+#: A word or number token.
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?")
 
 
 def tokens(text: str) -> list[re.Match[str]]:
     """Word and number tokens with their positions."""
-    return list(_WORD.finditer(text))
+    return list(WORD.finditer(text))
 
 
 def is_finite_verb(word: str, prev: str | None = None, nxt: str | None = None) -> bool:
