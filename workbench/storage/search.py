@@ -1,39 +1,112 @@
-"""Full-text candidates for search and similar claims (the claims_fts index)."""
+"""Full-text candidates for search and similar claims (the claims_fts index).
+
+Ranking every claim that shares a common word costs seconds at a million claims, so the
+index is asked in steps that each touch few rows: first the claims holding every word,
+then any of the rarer words (their counts come from the fts5vocab table), and only then,
+unranked, any word at all. A word the index does not know (a typo) is looked up by its
+first letters.
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 
 from workbench.storage.db import Database
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_STOP_WORDS = (
+    "the and for are was were has have had but not with that this from its his her their they "
+    "them you our who which what when where will would could should been being also into than "
+    "then there these those about after before said says"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+# Rank (bm25) at most this many matching claims in one query; beyond it, take them unranked.
+RANK_BUDGET = 20_000
+MAX_TERMS = 12
 
 
-def fts_query(text: str, *, prefix: bool = False, max_terms: int = 12) -> str:
-    """An FTS5 MATCH expression: any of the words of `text` (quoted, so no syntax leaks)."""
-    words = [w for w in _WORD.findall(text.lower()) if len(w) > 2 or w.isdigit()]
-    seen: list[str] = []
-    for w in words:
-        if w not in seen:
-            seen.append(w)
-    seen.sort(key=len, reverse=True)
-    terms = [f'"{w}"' + ("*" if prefix else "") for w in seen[:max_terms]]
-    return " OR ".join(terms)
+@dataclass(frozen=True, slots=True)
+class _Term:
+    expr: str  # an FTS5 phrase, quoted, maybe with a trailing * for a prefix
+    docs: int  # how many claims hold it (an upper bound for a prefix)
+
+
+def _words(text: str) -> list[str]:
+    words = [w for w in _WORD.findall(text.lower()) if (len(w) > 2 or w.isdigit())]
+    return [w for w in dict.fromkeys(words) if w not in _STOP][:MAX_TERMS]
+
+
+def _docs(db: Database, word: str, prefix: bool) -> int:
+    if not prefix:
+        row = db.query("SELECT doc FROM claims_fts_vocab WHERE term = ?", (word,))
+        return int(row[0][0]) if row else 0
+    row = db.query(
+        "SELECT sum(doc) FROM claims_fts_vocab WHERE term >= ? AND term < ?",
+        (word, word + "\U0010ffff"),
+    )
+    return int(row[0][0] or 0)
+
+
+def _terms(db: Database, text: str, prefix: bool) -> list[_Term]:
+    """The words of `text` the index knows, rarest first; a typo falls back to a prefix."""
+    terms: list[_Term] = []
+    for word in _words(text):
+        quoted = '"' + word.replace('"', '""') + '"'
+        docs = _docs(db, word, prefix)
+        if docs:
+            terms.append(_Term(quoted + ("*" if prefix else ""), docs))
+            continue
+        if len(word) >= 5 and not word.isdigit():
+            stem = word[: max(4, len(word) - 2)]
+            if docs := _docs(db, stem, True):
+                terms.append(_Term(f'"{stem}"*', docs))
+    return sorted(terms, key=lambda t: t.docs)
+
+
+def _hits(db: Database, sql: str, match: str, limit: int, ranked: bool) -> list[int]:
+    order = " ORDER BY rank" if ranked else ""
+    return [r[0] for r in db.query(sql.format(order=order), (match, limit))]
+
+
+def _stepwise(db: Database, text: str, limit: int, prefix: bool, sql: str) -> list[int]:
+    terms = _terms(db, text, prefix)
+    if not terms:
+        return []
+    found: dict[int, None] = {}
+    if len(terms) > 1:  # every word: few claims, ranked cheaply
+        found.update(
+            dict.fromkeys(_hits(db, sql, " AND ".join(t.expr for t in terms), limit, True))
+        )
+    rare, budget = [], 0
+    for t in terms:
+        if budget + t.docs > RANK_BUDGET and rare:
+            break
+        rare.append(t)
+        budget += t.docs
+    if len(found) < limit:
+        ranked = budget <= RANK_BUDGET
+        found.update(
+            dict.fromkeys(_hits(db, sql, " OR ".join(t.expr for t in rare), limit, ranked))
+        )
+    if len(found) < limit and len(rare) < len(terms):
+        found.update(
+            dict.fromkeys(_hits(db, sql, " OR ".join(t.expr for t in terms), limit, False))
+        )
+    return list(found)[:limit]
 
 
 def candidates(db: Database, text: str, *, limit: int = 300, prefix: bool = False) -> list[int]:
-    """Ids of live claims of current articles whose text shares words with `text`, best first."""
-    match = fts_query(text, prefix=prefix)
-    if not match:
-        return []
-    return [r[0] for r in db.query(
+    """Ids of live claims of current articles whose text shares words with `text`,
+    the closest first."""
+    sql = (
         "SELECT f.rowid FROM claims_fts f JOIN claims c ON c.id = f.rowid"
         " WHERE claims_fts MATCH ? AND NOT c.dropped"
         " AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.previous_id = c.article_id)"
-        " ORDER BY f.rank LIMIT ?",
-        (match, limit),
-    )]
+        "{order} LIMIT ?"
+    )
+    return _stepwise(db, text, limit, prefix, sql)
 
 
 def reviewed_candidates(
@@ -41,17 +114,25 @@ def reviewed_candidates(
 ) -> list[sqlite3.Row]:
     """Claims of other articles sharing words with `text` that have a verdict (not
     unreviewed) in any session: claim id, text, article title, status, confidence, session."""
-    match = fts_query(text)
-    if not match:
+    ids = _stepwise(
+        db,
+        text,
+        limit,
+        False,
+        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{order} LIMIT ?",
+    )
+    if not ids:
         return []
-    return db.query(
-        "WITH hits AS (SELECT rowid AS id, rank FROM claims_fts WHERE claims_fts MATCH ?"
-        "   ORDER BY rank LIMIT ?)"
-        " SELECT c.id, c.text, a.title AS article, v.status, v.confidence, s.name AS session,"
+    marks = ", ".join("?" for _ in ids)
+    rows = db.query(
+        "SELECT c.id, c.text, a.title AS article, v.status, v.confidence, s.name AS session,"
         "  v.updated_at"
-        " FROM hits h JOIN claims c ON c.id = h.id JOIN articles a ON a.id = c.article_id"
+        " FROM claims c JOIN articles a ON a.id = c.article_id"
         " JOIN verdicts v ON v.claim_id = c.id AND v.status != 'unreviewed'"
         " JOIN sessions s ON s.id = v.session_id"
-        " WHERE c.article_id != ? AND NOT c.dropped ORDER BY h.rank, v.updated_at DESC",
-        (match, limit, exclude_article),
+        f" WHERE c.id IN ({marks}) AND c.article_id != ? AND NOT c.dropped",
+        (*ids, exclude_article),
     )
+    order = {claim_id: n for n, claim_id in enumerate(ids)}
+    newest_first = sorted(rows, key=lambda r: r["updated_at"], reverse=True)
+    return sorted(newest_first, key=lambda r: order[r["id"]])

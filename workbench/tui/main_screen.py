@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from workbench import review
@@ -22,6 +23,8 @@ from workbench.storage import Database
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.verdict_panel import VerdictPanel
+
+SIMILAR_DELAY = 0.15  # seconds the cursor rests on a claim before similar claims are sought
 
 # One registry of the reviewer's keys: the footer, the help screen and the tests read it.
 BINDINGS: list[Binding] = [
@@ -64,6 +67,7 @@ class MainScreen(Screen):
         self.reviewer = reviewer
         self.query_ = review.ListQuery(session_id=session["id"])
         self._article_id: int | None = None
+        self._similar_timer: Timer | None = None
         self.similar: list[Any] = []
         self.session_progress: review.Progress | None = None
         self.article_progress: review.Progress | None = None
@@ -109,7 +113,7 @@ class MainScreen(Screen):
                 self.article_progress = review.progress(
                     self.db, self.session["id"], claim["article_id"])
             self._remember(claim["id"])
-            self._find_similar(claim["id"], claim["text"], claim["article_id"])
+            self._similar_soon(claim)
         self.show_topbar()
 
     @on(ClaimList.Counted)
@@ -177,6 +181,14 @@ class MainScreen(Screen):
         # a busy database must not interrupt the reviewer: the cursor is a convenience
         with contextlib.suppress(Exception):
             review.remember_cursor(self.db, self.session["id"], claim_id)
+
+    def _similar_soon(self, claim: dict[str, Any]) -> None:
+        """Look up similar claims once the cursor rests, not for every row run past."""
+        if self._similar_timer is not None:
+            self._similar_timer.stop()
+        self._similar_timer = self.set_timer(
+            SIMILAR_DELAY, lambda: self._find_similar(claim["id"], claim["text"],
+                                                      claim["article_id"]))
 
     @work(thread=True, exclusive=True, group="similar")
     def _find_similar(self, claim_id: int, text: str, article_id: int) -> None:

@@ -1,0 +1,63 @@
+"""Search and similar claims: full-text candidates asked rare words first, ranked fuzzily."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench import match, review
+from workbench.ingest import ingest_paths
+from workbench.storage import claims, open_db, search
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    first = tmp_path / "budget.txt"
+    first.write_text(
+        "Council budget\n\n"
+        + " ".join(f"The council approved budget line {n} on Monday." for n in range(40))
+        + " The council rejected the tram vote on Tuesday."
+        + " Flamingo numbers at Lake Nakuru fell by half in 2023.\n"
+    )
+    second = tmp_path / "lake.txt"
+    second.write_text(
+        "Lake report\n\nFlamingo numbers at Lake Nakuru fell by half in 2023, rangers said.\n"
+    )
+    database = open_db(tmp_path / "m.db")
+    list(ingest_paths(database, [first, second]))
+    review.start_session(database, "ann", "ann")
+    yield database
+    database.close()
+
+
+def claim_id(db, text: str, article: int = 1) -> int:
+    return next(r["id"] for r in claims.stream(db) if r["text"].startswith(text)
+                and r["article_id"] == article)
+
+
+def test_a_typo_in_a_word_still_finds_the_claim(db):
+    found = match.search_claims(db, "council rejectd the tram")
+    assert found[0] == claim_id(db, "The council rejected the tram vote")
+
+
+def test_stop_words_alone_find_nothing(db):
+    assert match.search_claims(db, "the and of") == []
+
+
+def test_the_claim_with_every_word_comes_first_when_words_are_common(db, monkeypatch):
+    monkeypatch.setattr(search, "RANK_BUDGET", 3)  # every word is "common" here
+    found = match.search_claims(db, "council approved budget line 17")
+    assert found[0] == claim_id(db, "The council approved budget line 17")
+
+
+def test_similar_finds_a_reviewed_claim_of_another_article_only(db):
+    s = review.resolve_session(db, "ann", "ann")["id"]
+    mine = claim_id(db, "Flamingo numbers", article=1)
+    other = claim_id(db, "Flamingo numbers", article=2)
+    text = claims.get(db, mine)["text"]
+    assert match.similar(db, mine, text, 1) == []  # the other one is not reviewed yet
+    review.tag(db, s, other, who="ann", status="supported", confidence=80)
+    best = match.similar(db, mine, text, 1)[0]
+    assert (best.claim_id, best.status, best.confidence) == (other, "supported", 80)
+    assert best.score > 80
