@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.split.grammar import (
     DETERMINERS,
@@ -25,8 +25,7 @@ _TRIM = " \t,;:.—–-\"“”‘’'"
 _MAX_DEPTH = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Frag:
+class Frag(NamedTuple):
     """Claim text under construction; text[lead:] is src[start:end] while `exact`."""
 
     text: str
@@ -384,12 +383,14 @@ RULES: list[Callable[[Frag], list[Frag] | None]] = [
 QUOTE_RULES: list[Callable[[Frag], list[Frag] | None]] = [comma_splice, *RULES]
 
 
-_HINTS = re.compile(r"[,;(—–]|--| (?:and|but|who|after|because|since|before|when) ")
+_CLAUSE_WORD = re.compile(r" (?:and|but|who|after|because|since|before|when) ")
 
 
 def _simple(t: str) -> bool:
     """True when no rule can apply: no comma, conjunction, dash, bracket or clause word."""
-    return _HINTS.search(t) is None
+    if "," in t or ";" in t or "(" in t or "—" in t or "–" in t or "--" in t:
+        return False
+    return _CLAUSE_WORD.search(t) is None
 
 
 def decompose(f: Frag, *, quoted: bool = False, depth: int = 0) -> list[Frag]:

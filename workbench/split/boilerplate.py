@@ -35,15 +35,27 @@ _VERBISH = words(
 )
 
 
+# The first three letters (lower-cased) of every _BOILER phrase: an ASCII start outside this
+# set cannot match, so most sentences skip the case-insensitive alternation.
+_BOILER_STARTS = words(
+    """thi sub sig rea rel adv sha fol cli cop all pho ima pic vid upd pub pos see mor rec lis
+    wat edi rep add wri med pre con e-m ema tel for her (re (ed"""
+)
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True for fixed phrases that sites attach to articles."""
-    return bool(_BOILER.match(sentence.strip()))
+    s = sentence.strip()
+    head = s[:3]
+    if head.isascii() and head.lower() not in _BOILER_STARTS:
+        return False
+    return bool(_BOILER.match(s))
 
 
 def is_byline_or_dateline(line: str) -> bool:
     """True for "By Jane Doe" style bylines and bare datelines."""
     s = line.strip()
-    return bool(_BYLINE.match(s) and len(s) < 80) or bool(_DATELINE.match(s))
+    return bool(_BYLINE.match(s) and len(s) < 80) or ("(" in s and bool(_DATELINE.match(s)))
 
 
 def has_credit(line: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.split.lexicon import words
 
@@ -30,8 +30,7 @@ _STARTERS = words(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A half-open slice [start, end) of the source text; `text` is that slice."""
 
     start: int
