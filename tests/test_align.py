@@ -10,7 +10,8 @@ import pytest
 
 from workbench.cli import main
 from workbench.compare.align import THRESHOLD, align
-from workbench.storage import open_db
+from workbench.compare.diff import compare_rows, diff_sessions
+from workbench.storage import open_db, sessions, verdicts
 
 EDITED = [  # (old, new): the same claim, edited; must align
     ("The storm killed 12 people on Tuesday.", "The storm killed 15 people on Tuesday."),
@@ -141,6 +142,16 @@ def test_diff_across_versions_shows_edits_added_removed(env: Path, capsys) -> No
     text = capsys.readouterr().out
     assert "across article versions: edited 1, added 1, removed 1" in text
     assert "[edited] " in text and "[removed] " in text and "[added] " in text
+    with open_db(env / "c.db") as db:  # pairing in SQL agrees with the pure diff
+        for x, y in (("late", "a"), ("a", "b"), ("b", "late")):
+            got = diff_sessions(db, x, db, y)
+            ids = [sessions.require(db, n)["id"] for n in (x, y)]
+            want = compare_rows(*(verdicts.reviewed_rows(db, i) for i in ids), x, y,
+                                links=lambda c, db=db: verdicts.previous_links(db, c),
+                                continued=lambda c, db=db: verdicts.continued(db, c))
+            assert list(got.claims) == list(want.claims)
+            assert (got.counts, got.agreement, got.articles) == (
+                want.counts, want.agreement, want.articles)
 
 
 def test_a_claim_moved_far_still_aligns() -> None:

@@ -13,11 +13,11 @@ from workbench import review
 from workbench.cli import main
 from workbench.compare import adjudicate
 from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
-from workbench.compare.diff import compare_rows
+from workbench.compare.diff import compare_rows, diff_sessions
 from workbench.compare.render import CSV_COLUMNS
 from workbench.errors import WorkbenchError
-from workbench.model import Status
-from workbench.storage import open_db, sessions
+from workbench.model import Source, Status
+from workbench.storage import open_db, sessions, verdicts
 
 
 def test_wikipedia_kappa_example() -> None:
@@ -257,3 +257,17 @@ def test_adjudication_pages_by_claim_id(env: Path) -> None:
 def test_adjudication_refuses(env: Path, a: str, b: str, target: str, message: str) -> None:
     with open_db(env / "c.db") as db, pytest.raises(WorkbenchError, match=message):
         adjudicate.open_sides(db, a, b, target, who="chief")
+
+
+def test_one_database_diff_equals_the_pure_diff(env: Path) -> None:
+    """Pairing in SQL (one database) gives what compare_rows gives from the same rows."""
+    with open_db(env / "c.db") as db:
+        review.tag(db, sessions.require(db, "b")["id"], 3, who="bob", status="misleading",
+                   confidence=10, sources=[Source("=cmd", "x")])
+        a, b = (sessions.require(db, n)["id"] for n in ("a", "b"))
+        got = diff_sessions(db, "a", db, "b")
+        want = compare_rows(verdicts.reviewed_rows(db, a), verdicts.reviewed_rows(db, b), "a",
+                            "b")
+        assert list(got.claims) == list(want.claims)
+        assert (got.agreement, got.counts, got.articles, got.mean_confidence_difference) == (
+            want.agreement, want.counts, want.articles, want.mean_confidence_difference)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench import review
 from workbench.cli import main
 from workbench.exchange.claimreview import REQUIRED, write_claimreview
-from workbench.exchange.csvsheet import COLUMNS, read_sheet
-from workbench.model import Source
-from workbench.storage import open_db, sessions, verdicts
+from workbench.exchange.csvsheet import COLUMNS, export_sheet, read_sheet, write_sheet
+from workbench.model import Claim, Source
+from workbench.storage import articles, claims, open_db, sessions, verdicts
 
 ARTICLE = (
     "Storm hits coast\n\n"
@@ -234,3 +237,29 @@ def test_sources_fast_path_reads_like_the_parser(cell: str) -> None:
     from workbench.model import parse_sources, sources_to_json
 
     assert sources_json(cell) == sources_to_json(parse_sources(cell))
+
+
+typed = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=typed, by=typed, notes=typed, title=typed, session=typed.filter(str.strip),
+       refs=st.lists(typed.map(str.strip).filter(bool), max_size=3))
+def test_export_sheet_writes_what_the_reference_writer_writes(text, by, notes, title,
+                                                              session, refs) -> None:
+    """Cells made formula-safe in SQL match safe_cell, for any text (formula starters,
+    the escape itself, quotes, line breaks)."""
+    with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
+        with db.transaction():
+            article = articles.insert(db, origin="o", title=title or "t", text="x" * 40,
+                                      content_hash="h", format="txt")
+        claims.insert_many(db, article, [Claim(1, text or "c", 0, 5, by or None),
+                                         Claim(2, "second", 6, 12)])
+        sid = sessions.create(db, session.strip(), "=ann")
+        review.tag(db, sid, 1, who="@bob", status="refuted", confidence=5, notes=notes,
+                   sources=[Source(r, "") for r in refs])
+        fast, reference = io.StringIO(), io.StringIO()
+        assert export_sheet(fast, db, sid, session.strip()) == 2
+        write_sheet(reference, verdicts.export_rows(db, sid), session.strip())
+        assert fast.getvalue() == reference.getvalue()

@@ -130,7 +130,7 @@ class _PairedClaims:
     def __iter__(self) -> Iterator[ClaimDiff]:
         by_id = (_claim(r[:10], r[:6] + r[10:], "id")
                  for r in verdicts.paired_rows(self.db, self.a, self.b))
-        return heapq.merge(by_id, self.extra, key=_order)
+        return heapq.merge(by_id, self.extra, key=_order) if self.extra else by_id
 
 
 def _order(c: ClaimDiff) -> tuple[int, int]:

@@ -9,8 +9,7 @@ from typing import IO, Any
 
 from workbench.compare.agreement import Agreement
 from workbench.compare.diff import CONFIDENCE, NOTES, SOURCES, STATUS, ClaimDiff, DiffResult
-from workbench.exchange.csvsheet import safe_cell
-from workbench.model import format_sources, sources_from_json
+from workbench.exchange.csvsheet import safe_cell, sources_cell
 
 CSV_COLUMNS = (
     "claim_id", "claim", "change", "status_a", "status_b", "confidence_a", "confidence_b",
@@ -25,20 +24,25 @@ def _side(row: Any, i: int) -> Any:
 
 
 def _sources(row: Any) -> str:
-    return "" if row is None else format_sources(sources_from_json(row[SOURCES]))
+    return "" if row is None else sources_cell(row[SOURCES])
+
+
+def _notes(row: Any) -> str:
+    return "" if row is None else safe_cell(row[NOTES])
 
 
 def write_csv(out: IO[str], result: DiffResult) -> None:
-    """Every compared claim, one row each, the contract's columns first."""
+    """Every compared claim, one row each, the contract's columns first. Ids, statuses,
+    confidences and the change words cannot start like a formula: only text is made safe."""
     w = csv.writer(out, lineterminator="\n")
     w.writerow((*CSV_COLUMNS, *CSV_EXTRA))
     for c in result.claims:
         a, b = c.a, c.b
-        w.writerow([safe_cell(v) for v in (
-            c.claim_id, c.text, c.change, _side(a, STATUS), _side(b, STATUS),
+        w.writerow((
+            c.claim_id, safe_cell(c.text), c.change, _side(a, STATUS), _side(b, STATUS),
             _side(a, CONFIDENCE), _side(b, CONFIDENCE), _sources(a), _sources(b),
-            _side(a, NOTES), _side(b, NOTES), _side(b, 0), c.match, c.version, c.row[3],
-        )])
+            _notes(a), _notes(b), _side(b, 0), c.match, c.version, safe_cell(c.row[3]),
+        ))
 
 
 def _verdict(row: Any) -> dict[str, Any] | None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import IO
 
 from workbench.model import format_sources, sources_from_json
+from workbench.storage import Database, verdicts
 
 COLUMNS = (
     "claim_id", "article", "seq", "claim", "by", "status", "confidence", "sources", "notes",
@@ -16,9 +17,9 @@ COLUMNS = (
 )
 EXTRA_COLUMNS = ("title", "kind", "start", "end")
 REQUIRED = ("claim_id", "status")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
-_ESCAPED = frozenset((*FORMULA_STARTS, ESCAPE))
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", ESCAPE)  # the escape too, so it reads back
+_ESCAPED = frozenset(FORMULA_STARTS)
 
 
 def safe_cell(value: object) -> str:
@@ -36,18 +37,19 @@ def read_cell(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _sources_cell(stored: str) -> str:
-    """The sources cell for sources as stored (most are the same few, "[]" above all)."""
+def sources_cell(stored: str) -> str:
+    """The formula-safe sources cell for sources as stored (cached: most are the same few,
+    "[]" above all)."""
     return safe_cell(format_sources(sources_from_json(stored)))
 
 
 def sheet_row(row: sqlite3.Row, session: str) -> list[object]:
-    """One claim joined to its verdict (a row of storage.verdicts.export_rows) as a CSV row
-    for csv.writer; `session` is the session's cell, made safe already. Numbers, statuses
-    and kinds cannot start like a formula, so only the text cells are made safe."""
+    """One claim joined to its verdict (a row of storage.verdicts.export_rows or
+    storage.claims.stream) as a CSV row for csv.writer; `session` is the session's cell,
+    made safe already. Numbers, statuses and kinds cannot start like a formula."""
     return [
         row["id"], row["article_id"], row["seq"], safe_cell(row["text"]), safe_cell(row["by"]),
-        row["status"], row["confidence"], _sources_cell(row["sources"]),
+        row["status"], row["confidence"], sources_cell(row["sources"]),
         safe_cell(row["notes"]), safe_cell(row["reviewer"]), session,
         safe_cell(row["updated_at"]), safe_cell(row["article"]), row["kind"], row["start"],
         row["end"],
@@ -62,6 +64,20 @@ def write_sheet(out: IO[str], rows: Iterable[sqlite3.Row], session: str) -> int:
     count = 0
     for row in rows:
         writer.writerow(sheet_row(row, cell))
+        count += 1
+    return count
+
+
+def export_sheet(out: IO[str], db: Database, session_id: int, session: str) -> int:
+    """What write_sheet writes for the session's claims in scope, faster: the database
+    makes the text cells formula-safe (by the rule above) and orders the columns, so a
+    row costs Python one sources cell. Returns the number of rows."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow((*COLUMNS, *EXTRA_COLUMNS))
+    count = 0
+    write = writer.writerow
+    for row in verdicts.sheet_rows(db, session_id, safe_cell(session), FORMULA_STARTS, ESCAPE):
+        write((*row[:7], sources_cell(row[7]), *row[8:]))
         count += 1
     return count
 

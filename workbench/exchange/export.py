@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from workbench.exchange.claimreview import write_claimreview
-from workbench.exchange.csvsheet import write_sheet
+from workbench.exchange.csvsheet import export_sheet
 from workbench.exchange.jsonl import write_jsonl
 from workbench.storage import Database, sessions, verdicts
 
@@ -21,7 +21,7 @@ def export_session(db: Database, session: str, fmt: str, out: IO[str], *,
     """
     row = sessions.require(db, session)
     if fmt == "csv":
-        return write_sheet(out, verdicts.export_rows(db, row["id"]), row["name"])
+        return export_sheet(out, db, row["id"], row["name"])
     if fmt == "jsonl":
         return write_jsonl(out, verdicts.export_rows(db, row["id"]), row["name"])
     if fmt == "claimreview":

@@ -118,13 +118,23 @@ def apply_many(
     return len(changes)
 
 
+def _scope(reviewed_only: bool = False) -> str:
+    """FROM and WHERE of an export: claims in scope joined to verdict `v` of session :s."""
+    only = " AND v.status != 'unreviewed'" if reviewed_only else ""
+    join = "JOIN" if reviewed_only else "LEFT JOIN"
+    return (
+        " FROM claims c JOIN articles a ON a.id = c.article_id"
+        f" {join} verdicts v ON v.claim_id = c.id AND v.session_id = :s"
+        " WHERE NOT c.dropped AND c.article_id IN (SELECT id FROM current_articles)"
+        f"{only} ORDER BY c.article_id, c.seq, c.id"
+    )
+
+
 def export_rows(db: Database, session_id: int, *, reviewed_only: bool = False) -> sqlite3.Cursor:
     """Every claim in scope (current article versions, not dropped) joined to its verdict
     in the session, in article order, as sqlite3.Row with every field."""
     cur = db.conn.cursor()
     cur.row_factory = sqlite3.Row
-    only = " AND v.status != 'unreviewed'" if reviewed_only else ""
-    join = "JOIN" if reviewed_only else "LEFT JOIN"
     return cur.execute(
         'SELECT c.id, c.article_id, a.title AS article, a.origin, a.version,'
         ' a.ingested_at AS article_ingested_at, c.seq, c.text, c.start, c."end", c.by, c.kind,'
@@ -132,11 +142,31 @@ def export_rows(db: Database, session_id: int, *, reviewed_only: bool = False) -
         " coalesce(v.status, 'unreviewed') AS status, v.confidence,"
         " coalesce(v.sources, '[]') AS sources, coalesce(v.notes, '') AS notes, v.reviewer,"
         " v.updated_at, coalesce(v.needs_review, 0) AS needs_review"
-        " FROM claims c JOIN articles a ON a.id = c.article_id"
-        f" {join} verdicts v ON v.claim_id = c.id AND v.session_id = ?"
-        " WHERE NOT c.dropped AND c.article_id IN (SELECT id FROM current_articles)"
-        f"{only} ORDER BY c.article_id, c.seq, c.id",
-        (session_id,),
+        + _scope(reviewed_only),
+        {"s": session_id},
+    )
+
+
+def sheet_rows(db: Database, session_id: int, session_cell: str, starts: Sequence[str],
+               escape: str) -> sqlite3.Cursor:
+    """The rows of export_rows as verdict-CSV tuples in the sheet's column order (claim_id,
+    article, seq, claim, by, status, confidence, sources, notes, reviewer, session,
+    updated_at, title, kind, start, end). Text cells are made formula-safe here, in C: one
+    that starts with any of `starts` gets `escape` in front. Sources stay as stored JSON."""
+    marks = {f"m{i}": m for i, m in enumerate(starts)}
+    first = ", ".join(f":{k}" for k in marks)
+
+    def safe(x: str) -> str:
+        return f"CASE WHEN substr({x}, 1, 1) IN ({first}) THEN :esc || {x} ELSE {x} END"
+
+    text, by, notes = safe("c.text"), safe("c.by"), safe("coalesce(v.notes, '')")
+    reviewer, updated, title = safe("v.reviewer"), safe("v.updated_at"), safe("a.title")
+    return _tuples(
+        db,
+        f"SELECT c.id, c.article_id, c.seq, {text}, {by}, coalesce(v.status, 'unreviewed'),"
+        f" v.confidence, coalesce(v.sources, '[]'), {notes}, {reviewer}, :session, {updated},"
+        f' {title}, c.kind, c.start, c."end"' + _scope(),
+        {"s": session_id, "session": session_cell, "esc": escape, **marks},
     )
 
 
