@@ -222,15 +222,9 @@ def test_export_to_file_and_unknown_session(env: Path, capsys) -> None:
     assert code == 1 and err == "error: no session named 'nobody'\n"
 
 
-def test_values_by_claim_matches_what_import_compares(env: Path) -> None:
-    with open_db(env / "c.db") as db:
-        values = verdicts.values_by_claim(db, 1)
-    assert values[2] == ("refuted", 0, "[]", "")
-
-
 @pytest.mark.parametrize("cell", [
     "", "  ", "a", "a | b", "a |  | b ", " | a", "x|y | z", "a :: n | b", "a\\|b | c",
-    "https://x.org/?q=1 :: note :: more | AP", "a | ", "ü | ∑",
+    "https://x.org/?q=1 :: note :: more | AP", "a | ", "ü | ∑", "say \"hi\" | tab\there\x01",
 ])
 def test_sources_fast_path_reads_like_the_parser(cell: str) -> None:
     from workbench.exchange.importer import sources_json

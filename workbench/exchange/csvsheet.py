@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import IO
 
@@ -88,8 +88,30 @@ def read_sheet(source: IO[str], name: str) -> Iterator[tuple[int, dict[str, str]
 
     Raises ValueError naming the file when required columns are missing.
     """
+    header: list[str] = []
+    for start, cells in _cells(source, name, header):
+        yield start, {k: read_cell(v) for k, v in zip(header, cells, strict=False)}
+
+
+def read_columns(source: IO[str], name: str,
+                 columns: Sequence[str]) -> Iterator[tuple[int, list[str]]]:
+    """What read_sheet reads, only `columns`, as a list in that order ("" for a column the
+    sheet lacks; cells unescaped as read_cell does, inline): the importer's fast path
+    through a million rows."""
+    header: list[str] = []
+    index: list[int] = []
+    for start, cells in _cells(source, name, header):
+        if not index:
+            index = [header.index(c) if c in header else len(header) for c in columns]
+        cells.append("")  # what a column the sheet lacks reads as
+        yield start, [c[1:] if c[:1] == ESCAPE else c for c in map(cells.__getitem__, index)]
+
+
+def _cells(source: IO[str], name: str, header: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """Raw rows (line where the row starts, cells padded to the header's width); fills
+    `header` first, and raises ValueError when required columns are missing."""
     reader = csv.reader(source)
-    header = next(reader, None) or []
+    header[:] = next(reader, None) or []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ValueError(f"{name}: not a verdict CSV (missing columns: {', '.join(missing)})")
@@ -101,4 +123,4 @@ def read_sheet(source: IO[str], name: str) -> Iterator[tuple[int, dict[str, str]
             continue
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        yield start, {k: read_cell(v) for k, v in zip(header, cells, strict=False)}
+        yield start, cells

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from workbench import review
 from workbench.errors import WorkbenchError
-from workbench.exchange.csvsheet import read_sheet
+from workbench.exchange.csvsheet import read_columns
 from workbench.model import (
     NOTE_SEPARATOR,
     SOURCE_SEPARATOR,
-    Source,
     Status,
     parse_sources,
     sources_to_json,
 )
 from workbench.storage import Database, sessions, verdicts
 from workbench.storage.clock import now
+
+_string = json.encoder.encode_basestring  # a str as JSON, as json.dumps writes it
 
 STATUSES = frozenset(s.value for s in Status)
 CONFIDENCES = {str(n): n for n in range(101)}
@@ -36,37 +37,34 @@ class ImportResult:
     created_session: bool
 
 
-@dataclass(frozen=True, slots=True)
-class SheetRow:
-    """One checked row: the verdict values as stored, and who the sheet says reviewed it."""
-
-    line: int
-    claim_id: int
-    values: tuple[Any, ...]  # (status, confidence, sources JSON, notes)
-    reviewer: str
+COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer")
+# A checked row: (line, claim_id, status, confidence, sources JSON, notes, reviewer there).
+Checked = tuple[int, int, str, int | None, str, str, str]
 
 
 def sources_json(cell: str) -> str:
-    """A sources cell as stored (JSON); plain `a | b` lists skip the escape-aware parser."""
+    """A sources cell as stored (JSON, as sources_to_json writes it); plain `a | b` lists
+    skip the escape-aware parser and the JSON encoder's generic path."""
     if not cell.strip():
         return "[]"
     if "\\" in cell or NOTE_SEPARATOR in cell:
         return sources_to_json(parse_sources(cell))
-    return sources_to_json([Source(p.strip()) for p in cell.split(SOURCE_SEPARATOR) if p.strip()])
+    refs = (p.strip() for p in cell.split(SOURCE_SEPARATOR))
+    return "[" + ", ".join(f'{{"ref": {_string(r)}, "note": ""}}' for r in refs if r) + "]"
 
 
-def check_row(line: int, row: dict[str, str], known: set[int]) -> SheetRow:
-    """One row as stored values; ValueError says what is wrong with it."""
-    raw_id = row.get("claim_id", "").strip()
+def check_row(line: int, cells: list[str]) -> Checked:
+    """One row's COLUMNS as stored values; ValueError says what is wrong with it (whether
+    the claim exists is asked of the database, for all rows at once)."""
+    raw_id, status, raw_conf, sources, notes, reviewer = cells
+    raw_id = raw_id.strip()
     if not raw_id.isdigit():
         raise ValueError(f"claim_id must be a whole number, not {raw_id!r}")
     claim_id = int(raw_id)
-    if claim_id not in known:
-        raise ValueError(f"unknown claim id {claim_id}")
-    status = row.get("status", "").strip() or Status.UNREVIEWED.value
+    status = status.strip() or Status.UNREVIEWED.value
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
-    raw_conf = row.get("confidence", "").strip()
+    raw_conf = raw_conf.strip()
     confidence = None
     if raw_conf:
         if raw_conf not in CONFIDENCES:
@@ -74,30 +72,28 @@ def check_row(line: int, row: dict[str, str], known: set[int]) -> SheetRow:
         confidence = CONFIDENCES[raw_conf]
         if status == Status.UNREVIEWED:
             raise ValueError("a confidence needs a status other than 'unreviewed'")
-    sources = sources_json(row.get("sources", ""))
-    return SheetRow(line, claim_id, (status, confidence, sources, row.get("notes", "")),
-                    row.get("reviewer", "").strip())
+    return line, claim_id, status, confidence, sources_json(sources), notes, reviewer.strip()
 
 
-def read_rows(path: Path, known: set[int]) -> list[SheetRow]:
-    """Every row of the sheet, checked; WorkbenchError names the file and line of the first
-    bad row (and how many more there are)."""
+def read_rows(path: Path) -> tuple[list[Checked], list[tuple[int, str]]]:
+    """Every row of the sheet, checked, and (line, what is wrong) for each bad one;
+    WorkbenchError when the file cannot be read as a verdict CSV at all."""
     name = path.name
-    errors: list[str] = []
-    rows: list[SheetRow] = []
+    errors: list[tuple[int, str]] = []
+    rows: list[Checked] = []
     seen: dict[int, int] = {}
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
-            for line, row in read_sheet(f, name):
+            for line, cells in read_columns(f, name, COLUMNS):
                 try:
-                    checked = check_row(line, row, known)
-                    if checked.claim_id in seen:
-                        raise ValueError(f"claim {checked.claim_id} appears again "
-                                         f"(first on line {seen[checked.claim_id]})")
+                    checked = check_row(line, cells)
+                    if checked[1] in seen:
+                        raise ValueError(f"claim {checked[1]} appears again "
+                                         f"(first on line {seen[checked[1]]})")
                 except ValueError as e:
-                    errors.append(f"{name} line {line}: {e}")
+                    errors.append((line, str(e)))
                     continue
-                seen[checked.claim_id] = line
+                seen[checked[1]] = line
                 rows.append(checked)
     except FileNotFoundError:
         raise WorkbenchError(f"{path}: no such file") from None
@@ -109,10 +105,7 @@ def read_rows(path: Path, known: set[int]) -> list[SheetRow]:
         raise WorkbenchError(f"{name}: not a readable CSV ({e})") from None
     except ValueError as e:  # missing columns
         raise WorkbenchError(str(e)) from None
-    if errors:
-        more = f" (and {len(errors) - 1} more bad rows)" if len(errors) > 1 else ""
-        raise WorkbenchError(errors[0] + more)
-    return rows
+    return rows, errors
 
 
 def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResult:
@@ -121,19 +114,17 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
     transaction. Rows that match the session already are left alone."""
     if not session.strip():
         raise WorkbenchError("a session needs a name")
-    rows = read_rows(path, verdicts.claim_ids(db))
-    at = now()
+    rows, errors = read_rows(path)
     with db.transaction():
+        verdicts.stage(db, ((*r[:6], r[6] or who) for r in rows))
+        errors += [(line, f"unknown claim id {claim_id}")
+                   for line, claim_id in verdicts.staged_unknown(db)]
+        if errors:  # the rollback empties the staged rows
+            errors.sort()
+            more = f" (and {len(errors) - 1} more bad rows)" if len(errors) > 1 else ""
+            raise WorkbenchError(f"{path.name} line {errors[0][0]}: {errors[0][1]}{more}")
         existing = sessions.get_by_name(db, session)
         session_id = (existing["id"] if existing is not None
                       else review.start_session(db, session, who))
-        current = verdicts.values_by_claim(db, session_id) if existing is not None else {}
-        changes = []
-        for r in rows:
-            old = current.get(r.claim_id)
-            if old == r.values or (old is None and r.values == ("unreviewed", None, "[]", "")):
-                continue
-            changes.append((r.claim_id, r.values, old, r.reviewer or who))
-        verdicts.apply_many(db, session_id, changes, who=who, at=at, action="import")
-    return ImportResult(session, len(rows), len(changes), len(rows) - len(changes),
-                        existing is None)
+        changed = verdicts.import_staged(db, session_id, who=who, at=now(), action="import")
+    return ImportResult(session, len(rows), changed, len(rows) - changed, existing is None)

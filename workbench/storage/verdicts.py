@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -56,66 +55,68 @@ def _tuples(db: Database, sql: str, params: Any = ()) -> sqlite3.Cursor:
     return cur.execute(sql, params)
 
 
-def claim_ids(db: Database) -> set[int]:
-    """Every claim id that a verdict may name (dropped claims excluded)."""
-    return {r[0] for r in _tuples(db, "SELECT id FROM claims WHERE NOT dropped")}
+_INCOMING = (
+    "(SELECT i.claim_id, i.status, i.confidence, i.sources, i.notes, i.reviewer,"
+    " coalesce(v.status, 'unreviewed') AS o_status, v.confidence AS o_confidence,"
+    " coalesce(v.sources, '[]') AS o_sources, coalesce(v.notes, '') AS o_notes"
+    " FROM temp.incoming i LEFT JOIN verdicts v ON v.session_id = :s AND v.claim_id = i.claim_id"
+    ") AS n WHERE (n.o_status, n.o_confidence, n.o_sources, n.o_notes)"
+    " IS NOT (n.status, n.confidence, n.sources, n.notes)"
+)
 
 
-def values_by_claim(db: Database, session_id: int) -> dict[int, tuple[Any, ...]]:
-    """A session's verdicts as {claim_id: (status, confidence, sources, notes)}."""
-    return {
-        r[0]: r[1:]
-        for r in _tuples(
-            db,
-            "SELECT claim_id, status, confidence, sources, notes FROM verdicts"
-            " WHERE session_id = ?",
-            (session_id,),
-        )
-    }
+def _logged(side: str) -> str:
+    """SQL: JSON of the fields that differ between a row's verdict and the incoming one,
+    with the values of `side` ("o_" the verdict's, "" the incoming), as review.tag logs."""
+    parts = " || ".join(
+        f"CASE WHEN n.o_{c} IS NOT n.{c} THEN ', \"{c}\": ' || json_quote(n.{side}{c})"
+        " ELSE '' END" for c in VALUE_COLUMNS)
+    return f"'{{' || substr({parts}, 3) || '}}'"
 
 
-def apply_many(
-    db: Database,
-    session_id: int,
-    changes: list[tuple[int, tuple[Any, ...], tuple[Any, ...] | None, str]],
-    *,
-    who: str,
-    at: str,
-    action: str,
-) -> int:
-    """Write many verdicts with one history row each, inside the caller's transaction.
-
-    Each change is (claim_id, new (status, confidence, sources, notes), old values
-    or None when the claim had no verdict, the verdict's reviewer). History rows hold
-    only the fields that changed, as review.tag writes them.
-    """
+def stage(db: Database,
+          rows: Iterable[tuple[int, int, str, int | None, str, str, str]]) -> None:
+    """Hold rows to import, (line, claim_id, status, confidence, sources JSON, notes,
+    reviewer), in a temporary table of this connection for the calls below (run them in
+    the same transaction: a rollback empties it)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS incoming (claim_id INTEGER PRIMARY KEY,"
+               " line, status, confidence, sources, notes, reviewer)")
+    db.execute("DELETE FROM temp.incoming")
     db.conn.executemany(
+        "INSERT INTO temp.incoming (line, claim_id, status, confidence, sources, notes,"
+        " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def staged_unknown(db: Database) -> list[tuple[int, int]]:
+    """(line, claim_id) of staged rows that name no claim (or a dropped one)."""
+    return _tuples(db, "SELECT i.line, i.claim_id FROM temp.incoming i WHERE NOT EXISTS"
+                   " (SELECT 1 FROM claims c WHERE c.id = i.claim_id AND NOT c.dropped)"
+                   " ORDER BY i.line").fetchall()
+
+
+def import_staged(db: Database, session_id: int, *, who: str, at: str, action: str) -> int:
+    """Write the staged rows into the session. A row the session holds already, or that says
+    no more than "unreviewed" where there is no verdict, is left alone; each other gets a
+    history row with the fields that changed, as review.tag writes them. Comparing and
+    logging run in SQL. Returns how many verdicts changed."""
+    changed = db.execute(
+        "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
+        f" SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {_logged('o_')},"
+        f" {_logged('')} FROM {_INCOMING}",
+        {"s": session_id, "at": at, "who": who, "action": action},
+    ).rowcount
+    db.execute(
         "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
-        " reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " reviewer, updated_at) SELECT :s, n.claim_id, n.status, n.confidence, n.sources,"
+        f" n.notes, n.reviewer, :at FROM {_INCOMING}"
         " ON CONFLICT (session_id, claim_id) DO UPDATE SET status = excluded.status,"
         " confidence = excluded.confidence, sources = excluded.sources,"
         " notes = excluded.notes, reviewer = excluded.reviewer,"
         " updated_at = excluded.updated_at",
-        ((session_id, cid, *new, reviewer, at) for cid, new, _old, reviewer in changes),
+        {"s": session_id, "at": at},
     )
-    empty = ("unreviewed", None, "[]", "")
-
-    def logged() -> Any:
-        for cid, new, old, _reviewer in changes:
-            before = old or empty
-            keys = [i for i in range(4) if new[i] != before[i]]
-            yield (
-                at, who, session_id, cid, action,
-                json.dumps({VALUE_COLUMNS[i]: before[i] for i in keys}, ensure_ascii=False),
-                json.dumps({VALUE_COLUMNS[i]: new[i] for i in keys}, ensure_ascii=False),
-            )
-
-    db.conn.executemany(
-        "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
-        " VALUES (?, ?, ?, ?, 'verdict', ?, ?, ?)",
-        logged(),
-    )
-    return len(changes)
+    db.execute("DELETE FROM temp.incoming")
+    return changed
 
 
 def _scope(reviewed_only: bool = False) -> str:
