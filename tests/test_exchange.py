@@ -16,6 +16,7 @@ from workbench import review
 from workbench.cli import main
 from workbench.exchange.claimreview import REQUIRED, write_claimreview
 from workbench.exchange.csvsheet import COLUMNS, export_sheet, read_sheet, write_sheet
+from workbench.exchange.jsonl import FIELDS
 from workbench.model import Claim, Source
 from workbench.storage import articles, claims, open_db, sessions, verdicts
 
@@ -180,6 +181,9 @@ def test_jsonl_has_every_field(env: Path, capsys) -> None:
                                 {"ref": "AP", "note": ""}]
     assert first["notes"].startswith("=SUM")  # JSON needs no formula escaping
     assert lines[3]["status"] == "unreviewed" and lines[3]["confidence"] is None
+    assert first["needs_review"] is False and first["version"] == 1
+    assert first["session"] == "a" and first["previous_claim_id"] is None
+    assert list(first) == list(FIELDS)
 
 
 def test_claimreview_has_required_fields(env: Path, capsys) -> None:

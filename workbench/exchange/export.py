@@ -23,7 +23,7 @@ def export_session(db: Database, session: str, fmt: str, out: IO[str], *,
     if fmt == "csv":
         return export_sheet(out, db, row["id"], row["name"])
     if fmt == "jsonl":
-        return write_jsonl(out, verdicts.export_rows(db, row["id"]), row["name"])
+        return write_jsonl(out, db, row["id"], row["name"])
     if fmt == "claimreview":
         rows = verdicts.export_rows(db, row["id"], reviewed_only=True)
         return write_claimreview(out, rows, organisation=organisation, base_url=base_url)

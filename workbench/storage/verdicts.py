@@ -171,6 +171,29 @@ def sheet_rows(db: Database, session_id: int, session_cell: str, starts: Sequenc
     )
 
 
+def json_lines(db: Database, session_id: int, session: str,
+               fields: Sequence[str]) -> Iterator[str]:
+    """The rows of export_rows as JSON objects built by SQLite, one string each, with keys
+    `fields` in order (a subset of: claim_id, article, seq, claim, by, status, confidence,
+    sources as a list, notes, reviewer, session, updated_at, title, origin, version, kind,
+    start, end, checkworthiness, needs_review as a boolean, previous_claim_id)."""
+    values = {
+        "claim_id": "c.id", "article": "c.article_id", "seq": "c.seq", "claim": "c.text",
+        "by": "c.by", "status": "coalesce(v.status, 'unreviewed')",
+        "confidence": "v.confidence", "sources": "json(coalesce(v.sources, '[]'))",
+        "notes": "coalesce(v.notes, '')", "reviewer": "v.reviewer", "session": ":session",
+        "updated_at": "v.updated_at", "title": "a.title", "origin": "a.origin",
+        "version": "a.version", "kind": "c.kind", "start": "c.start", "end": 'c."end"',
+        "checkworthiness": "c.checkworthiness",
+        "needs_review": "json(CASE WHEN v.needs_review THEN 'true' ELSE 'false' END)",
+        "previous_claim_id": "c.previous_claim_id",
+    }
+    pairs = ", ".join(f"'{f}', {values[f]}" for f in fields)
+    cur = _tuples(db, f"SELECT json_object({pairs})" + _scope(),
+                  {"s": session_id, "session": session})
+    return (row[0] for row in cur)
+
+
 _ROW = ("c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
         " {v}.status, {v}.confidence, {v}.sources, {v}.notes")
 
