@@ -275,11 +275,12 @@ def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
     if not rows:
         print("no sessions yet: 'workbench sessions new NAME' starts one")
         return 0
-    print(f"{'session':<20} {'reviewer':<14} {'reviewed':>14}  {'created':<20} from")
-    for r in rows:
-        pct = 100 * r["reviewed"] / r["total"] if r["total"] else 0.0
-        progress = f"{r['reviewed']}/{r['total']} {pct:3.0f}%"
-        print(f"{r['name']:<20} {r['reviewer']:<14} {progress:>14}  {r['created_at'][:19]:<20} "
+    progress = [f"{r['reviewed']}/{r['total']} "
+                f"{100 * r['reviewed'] / r['total'] if r['total'] else 0.0:3.0f}%" for r in rows]
+    width = max(14, *map(len, progress))
+    print(f"{'session':<20} {'reviewer':<14} {'reviewed':>{width}}  {'created':<20} from")
+    for r, done in zip(rows, progress, strict=True):
+        print(f"{r['name']:<20} {r['reviewer']:<14} {done:>{width}}  {r['created_at'][:19]:<20} "
               f"{r['forked_from'] or ''}")
     return 0
 
