@@ -132,19 +132,24 @@ def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
               f"{s.agreement.n:>6} {s.only_a:>7} {s.only_b:>7}  {s.title}\n")
         if len(result.articles) > (limit or 20):
             p(f"  … {len(result.articles) - (limit or 20)} more (see --format json)\n")
-    differing = [c for c in result.claims if c.change != "same" or c.version]
-    if not differing:
+    if not result.differs and not (k["edited"] or k["added"] or k["removed"]):
         p("\nno differences\n")
         return
     width = shutil.get_terminal_size((120, 24)).columns
     head = f"{'claim':>8}  {'change':<8} {result.a[:16]:<16} {result.b[:16]:<16} "
     text_width = max(20, width - len(head) - 1)
     p("\n" + paint(head + "claim text", "bold") + "\n")
-    shown = differing[:limit] if limit else differing
-    for c in shown:
+    shown = hidden = 0
+    for c in result.claims:  # streamed: a million claims are never held at once
+        if c.change == "same" and not c.version:
+            continue
+        if limit and shown >= limit:
+            hidden += 1
+            continue
         p(_claim_line(c, text_width, paint) + "\n")
-    if len(shown) < len(differing):
-        p(f"… {len(differing) - len(shown)} more (see --format csv)\n")
+        shown += 1
+    if hidden:
+        p(f"… {hidden} more (see --format csv)\n")
 
 
 def _claim_line(c: ClaimDiff, text_width: int, paint: Any) -> str:
