@@ -1,18 +1,65 @@
-"""The article beside the list, with the current claim's span highlighted and in view."""
+"""The article beside the list, with the current claim's span highlighted and in view.
+
+The text is wrapped once per article and width into (start, end) offsets of its lines;
+moving the highlight repaints lines, never re-wraps or re-lays-out the screen, so it
+stays quick for long articles.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any, ClassVar
 
-from textual.containers import VerticalScroll
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from textual.content import Content
-from textual.style import Style
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from workbench.storage import Database, articles
+from workbench.tui.line_styles import LineStyles
+
+_TOKEN = re.compile(r"\S+\s*")
 
 
-class ArticleView(VerticalScroll, can_focus=False):
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """The lines `text` wraps to at `width` cells, as [start, end) offsets into it.
+
+    Paragraphs break at newlines, lines at spaces; a word wider than a line is cut.
+    Spaces after a word stay on its line (they are cropped when drawn)."""
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    at = 0
+    for paragraph in text.split("\n"):
+        start, used = at, 0
+        for token in _TOKEN.finditer(paragraph):
+            word = token.group().rstrip()
+            spaces = len(token.group()) - len(word)
+            w_start = at + token.start()
+            w_end = w_start + len(word)
+            need = cell_len(word)
+            if used and used + need > width:
+                lines.append((start, w_start))
+                start, used = w_start, 0
+            while need > width:  # a word wider than a line: cut it
+                cut, taken = w_start, 0
+                while cut < w_end and taken + cell_len(text[cut]) <= width:
+                    taken += cell_len(text[cut])
+                    cut += 1
+                cut = max(cut, w_start + 1)
+                lines.append((start, cut))
+                start = w_start = cut
+                need = cell_len(text[w_start:w_end])
+            used += need + spaces
+        lines.append((start, at + len(paragraph)))
+        at += len(paragraph) + 1
+    return lines
+
+
+class ArticleView(LineStyles, ScrollView, can_focus=False):
     """One article's text; `show(claim)` highlights the claim's span and scrolls to it."""
 
     COMPONENT_CLASSES: ClassVar = {"article-view--span"}
@@ -23,36 +70,81 @@ class ArticleView(VerticalScroll, can_focus=False):
         self.article_id: int | None = None
         self.text = ""
         self.span: tuple[int, int] | None = None
-
-    def compose(self):
-        yield Static(id="article-text")
+        self._lines: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._wrapped_at = -1
 
     def show(self, claim: dict[str, Any] | None) -> None:
         """Show the claim's article with its span highlighted (nothing when None)."""
-        body = self.query_one("#article-text", Static)
         if claim is None:
-            self.article_id, self.span = None, None
-            body.update("")
+            self.article_id, self.span, self.text = None, None, ""
             self.border_title = "article"
+            self._wrap(force=True)
             return
         if claim["article_id"] != self.article_id:
             row = articles.get(self.db, claim["article_id"])
             self.article_id, self.text = claim["article_id"], row["text"]
             self.border_title = Content(row["title"])
+            self._wrap(force=True)
         start, end = int(claim["start"]), int(claim["end"])
-        self.span = (start, end)
-        content = Content(self.text)
-        if 0 <= start < end <= len(self.text):
-            style = Style.from_rich_style(self.get_component_rich_style("article-view--span"))
-            content = content.stylize(style, start, end)
-        body.update(content)
-        self.call_after_refresh(self._scroll_to_span)
+        valid = 0 <= start < end <= len(self.text)
+        old, self.span = self.span, ((start, end) if valid else None)
+        for span in (old, self.span):  # repaint the lines of the old and the new span only
+            if span is not None and self._lines:
+                top = self.scroll_offset.y
+                first, last = self.line_of(span[0]), self.line_of(span[1] - 1)
+                self.refresh_lines(first - top, last - first + 1)
+        self._scroll_to_span()
+
+    def _wrap(self, force: bool = False) -> None:
+        width = self.scrollable_content_region.width
+        if not force and width == self._wrapped_at:
+            return
+        self._wrapped_at = width
+        self._lines = wrap_offsets(self.text, width) if self.text else []
+        self._starts = [s for s, _e in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line holding the character at `offset`."""
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
 
     def _scroll_to_span(self) -> None:
-        if self.span is None:
+        if self.span is None or not self._lines:
             return
-        width = max(self.scrollable_content_region.width, 1)
-        before = Content(self.text[: self.span[0]])
-        line = sum(max(len(part.wrap(width)), 1) for part in before.split("\n")) - 1
-        height = self.scrollable_content_region.height
-        self.scroll_to(y=max(line - height // 3, 0), animate=False)
+        first, last = self.line_of(self.span[0]), self.line_of(self.span[1] - 1)
+        height = max(self.scrollable_content_region.height, 1)
+        top = self.scroll_offset.y
+        if first >= top and last < top + height:
+            return  # already in view: do not jump
+        self.scroll_to(y=max(first - height // 3, 0), animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self._wrap()
+        self._scroll_to_span()
+
+    def make_line_styles(self) -> dict[str, Style]:
+        base = self.rich_style
+        return {"": base, "span": base + self.get_component_rich_style("article-view--span")}
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self._wrap()
+        index = self.scroll_offset.y + y
+        styles = self.line_styles()
+        base = styles[""]
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        start, end = self._lines[index]
+        segments: list[Segment] = []
+        if self.span is not None and self.span[0] < end and self.span[1] > start:
+            lit = styles["span"]
+            a, b = max(self.span[0], start), min(self.span[1], end)
+            segments = [Segment(self.text[start:a], base),
+                        Segment(self.text[a:b].rstrip() if b == end else self.text[a:b], lit),
+                        Segment(self.text[b:end], base)]
+        else:
+            segments = [Segment(self.text[start:end], base)]
+        return Strip(segments).crop(0, width).adjust_cell_length(width, base)

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events, work
 from textual.binding import Binding
 from textual.geometry import Size
@@ -23,13 +24,14 @@ from textual.strip import Strip
 from workbench import review
 from workbench.storage import Database
 from workbench.tui.glyphs import glyph
+from workbench.tui.line_styles import LineStyles
 
 PAGE = 100
 CACHE_ROWS = 3000
 STATUSES = ("unreviewed", "supported", "refuted", "misleading", "unverifiable", "not_a_claim")
 
 
-class ClaimList(ScrollView, can_focus=True):
+class ClaimList(LineStyles, ScrollView, can_focus=True):
     """The claims of the current list query, one line each."""
 
     BINDINGS: ClassVar = [
@@ -280,22 +282,31 @@ class ClaimList(ScrollView, can_focus=True):
 
     # -- drawing ----------------------------------------------------------------------
 
+    def make_line_styles(self) -> dict[str, Style]:
+        base = self.rich_style
+        part = self.get_component_rich_style
+        styles = {"": base, "placeholder": part("claim-list--placeholder")}
+        for prefix, under in (("", base), ("cursor ", base + part("claim-list--cursor"))):
+            styles[prefix] = under
+            styles[prefix + "seq"] = under + part("claim-list--seq", partial=True)
+            for status in STATUSES:
+                styles[prefix + status] = under + part(f"claim-list--{status}", partial=True)
+        return styles
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        styles = self.line_styles()
         if index >= self.total:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, styles[""])
         row = self._rows.get(index)
         if row is None:
             self.call_later(self._ensure_and_refresh, index)
-            style = self.get_component_rich_style("claim-list--placeholder")
-            return Strip([Segment(set_cell_size("  …", width), style)], width)
-        base = self.rich_style
-        if index == self.cursor:
-            base = base + self.get_component_rich_style("claim-list--cursor")
+            return Strip([Segment(set_cell_size("  …", width), styles["placeholder"])], width)
+        prefix = "cursor " if index == self.cursor else ""
+        base = styles[prefix]
         status = row["status"]
-        status_style = base + self.get_component_rich_style(f"claim-list--{status}", partial=True)
-        seq_style = base + self.get_component_rich_style("claim-list--seq", partial=True)
+        status_style = styles[prefix + status]
         conf = "" if row["confidence"] is None else str(row["confidence"])
         seq = str(row["seq"])
         text_width = max(width - 2 - 5 - 5, 1)
@@ -304,7 +315,7 @@ class ClaimList(ScrollView, can_focus=True):
             text = set_cell_size(text, text_width - 1) + "…"
         segments = [
             Segment(f"{glyph(status)} ", status_style),
-            Segment(f"{seq:>4} ", seq_style),
+            Segment(f"{seq:>4} ", styles[prefix + "seq"]),
             Segment(set_cell_size(text, text_width), base),
             Segment(f"{conf:>4} ", status_style),
         ]

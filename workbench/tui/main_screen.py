@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from workbench import review
 from workbench.errors import WorkbenchError
@@ -22,6 +22,7 @@ from workbench.model import Source
 from workbench.storage import Database
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
+from workbench.tui.top_bar import TopBar
 from workbench.tui.verdict_panel import VerdictPanel
 
 SIMILAR_DELAY = 0.15  # seconds the cursor rests on a claim before similar claims are sought
@@ -67,15 +68,16 @@ class MainScreen(Screen):
         self.reviewer = reviewer
         self.query_ = review.ListQuery(session_id=session["id"])
         self._article_id: int | None = None
+        self._list = ClaimList(db, self.query_, id="claims")
         self._similar_timer: Timer | None = None
         self.similar: list[Any] = []
         self.session_progress: review.Progress | None = None
         self.article_progress: review.Progress | None = None
 
     def compose(self):
-        yield Static(id="topbar")
+        yield TopBar(id="topbar")
         with Horizontal(id="panes"):
-            yield ClaimList(self.db, self.query_, id="claims")
+            yield self._list
             with Vertical(id="right"):
                 yield ArticleView(self.db, id="article")
                 yield VerdictPanel(id="verdict")
@@ -91,13 +93,13 @@ class MainScreen(Screen):
 
     @property
     def claims(self) -> ClaimList:
-        return self.query_one(ClaimList)
+        return self._list
 
     @property
     def claim(self) -> dict[str, Any] | None:
         """The claim under the list's cursor. Keys act on it, never on the claim of a
         Highlighted message still in the queue, so `j j s` tags the third claim."""
-        return self.claims.current if self.is_mounted else None
+        return self._list.current
 
     # -- showing ----------------------------------------------------------------------
 
@@ -134,29 +136,31 @@ class MainScreen(Screen):
         panel.show(claim, verdict, history)
 
     def show_topbar(self) -> None:
+        """The top line: article, session, reviewer, progress; the list position at right."""
         claims = self.claims
-        article = self.query_one(ArticleView)
-        title = str(article.border_title) if self.claim else "no claim"
-        if len(title) > 40:
-            title = title[:39] + "…"
-        parts: list[Any] = [(title, "bold")]
-        parts.append(f"  ·  {self.session['name']} ({self.reviewer})")
         ap, sp = self.article_progress, self.session_progress
+        rest: list[Any] = [f"  ·  {self.session['name']} ({self.reviewer})"]
         if self.claim and ap:
-            parts.append(f"  ·  article {ap.reviewed}/{ap.total}")
+            rest.append(f"  ·  article {ap.reviewed}/{ap.total}")
         if sp:
             pct = 100 * sp.reviewed / sp.total if sp.total else 0
-            parts.append(f"  ·  session {sp.reviewed:,}/{sp.total:,} {pct:.0f}%")
+            rest.append(f"  ·  session {sp.reviewed:,}/{sp.total:,} {pct:.0f}%")
         else:
-            parts.append("  ·  session …")
-        self.query_one("#topbar", Static).update(Content.assemble(*parts))
-        where = f"{claims.cursor + 1:,}/{claims.total:,}" if claims.counted else (
-            f"{claims.cursor + 1:,}/…")
-        if not claims.total:
-            where = "0"
+            rest.append("  ·  session …")
+        total = f"{claims.total:,}" if claims.counted else "…"
+        where = f"claim {claims.cursor + 1:,}/{total}" if claims.total else "no claims"
+        bar = self.query_one(TopBar)
+        room = (bar.size.width or 120) - 2 - len(where) - sum(len(p) for p in rest) - 2
+        title = str(self.query_one(ArticleView).border_title) if self.claim else "no claim"
+        if len(title) > room:
+            title = title[: max(room - 1, 8)] + "…"
+        left = Content.assemble((title, "bold"), *rest)
+        gap = max((bar.size.width or 120) - 2 - left.cell_length - len(where), 2)
+        bar.show(Content.assemble(left, " " * gap, (where, "bold")))
         label = self.query_.describe()
-        claims.border_title = "claims" + (f" · {label}" if label else "")
-        claims.border_subtitle = where
+        title = "claims" + (f" · {label}" if label else "")
+        if claims.border_title != title:
+            claims.border_title = title
 
     @work(thread=True, exclusive=True, group="progress")
     def _session_progress(self) -> None:

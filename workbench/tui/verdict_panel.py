@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from textual.containers import VerticalScroll
+from rich.style import Style as RichStyle
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
 
 from workbench import review
 from workbench.tui.glyphs import glyph, label
+from workbench.tui.line_styles import LineStyles
 
-STATUS_CLASSES = [f"status-{s}" for s in (
-    "unreviewed", "supported", "refuted", "misleading", "unverifiable", "not_a_claim")]
+STATUSES = ("unreviewed", "supported", "refuted", "misleading", "unverifiable", "not_a_claim")
 
 
 def _short_time(at: str) -> str:
@@ -39,17 +42,20 @@ def describe_change(entry: dict[str, Any]) -> str:
     return f"{_short_time(entry['at'])}  {entry['who']}  {what}"
 
 
-class VerdictPanel(VerticalScroll, can_focus=False):
-    """Everything about the current claim, read-only; keys on the main screen change it."""
+class VerdictPanel(LineStyles, ScrollView, can_focus=False):
+    """Everything about the current claim, read-only; keys on the main screen change it.
 
-    def compose(self):
-        yield Static(id="claim-text")
-        yield Static(id="claim-meta")
-        yield Static(id="verdict-status")
-        yield Static(id="verdict-sources")
-        yield Static(id="verdict-notes")
-        yield Static(id="claim-history")
-        yield Static(id="similar", classes="-empty")
+    One block of text drawn line by line: showing another claim re-wraps a few dozen
+    lines and repaints this panel alone, with no layout pass over the screen."""
+
+    COMPONENT_CLASSES: ClassVar = {f"verdict-panel--{s}" for s in STATUSES}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._body = Content("")
+        self._similar = Content("")
+        self._strips: list[Strip] = []
+        self._wrapped_at = -1
 
     def show(
         self,
@@ -58,33 +64,26 @@ class VerdictPanel(VerticalScroll, can_focus=False):
         history: list[dict[str, Any]],
     ) -> None:
         """Fill the panel for one claim (or say there is none)."""
-        text = self.query_one("#claim-text", Static)
-        status = self.query_one("#verdict-status", Static)
         if claim is None or verdict is None:
-            text.update("No claims match. Press escape to clear the filters, "
-                        "or ctrl+p to switch article or session.")
-            for name in ("#claim-meta", "#verdict-sources", "#verdict-notes", "#claim-history"):
-                self.query_one(name, Static).update("")
-            status.update("")
+            self._set(Content("No claims match. Press escape to clear the filters, "
+                              "or ctrl+p to switch article or session."), Content(""))
             return
-        text.update(Content(claim["text"]))
         by = claim.get("by") or "the article's own voice"
-        self.query_one("#claim-meta", Static).update(Content.assemble(
+        meta = Content.assemble(
             (f"#{claim['id']} · seq {claim['seq']} · ", "dim"),
             (str(claim["kind"]), "bold"),
             " by ",
             (by, "italic"),
             (f" · check-worthiness {float(claim['checkworthiness']):.2f}", "dim"),
-        ))
+        )
         s = str(verdict.status)
         conf = "–" if verdict.confidence is None else f"{verdict.confidence}"
-        status.set_classes(f"status-{s}")
-        status.update(Content.assemble(
-            (f"{glyph(s)} {label(s).upper()}", "bold"),
-            f"   confidence {conf}",
-            (f"   {verdict.reviewer} {_short_time(verdict.updated_at)}"
+        status_style = Style.from_rich_style(self.line_styles()[s])
+        status = Content.assemble(
+            (f" {glyph(s)} {label(s).upper()}   confidence {conf} ", status_style),
+            (f"  {verdict.reviewer} {_short_time(verdict.updated_at)}"
              if verdict.updated_at else "", "dim"),
-        ))
+        )
         if verdict.sources:
             lines = [Content.assemble(("Sources", "bold"))]
             for n, src in enumerate(verdict.sources, 1):
@@ -95,26 +94,25 @@ class VerdictPanel(VerticalScroll, can_focus=False):
             sources = Content("\n").join(lines)
         else:
             sources = Content.assemble(("Sources ", "bold"), ("none yet (o adds one)", "dim"))
-        self.query_one("#verdict-sources", Static).update(sources)
         notes = (Content.assemble(("Notes ", "bold"), verdict.notes) if verdict.notes
                  else Content.assemble(("Notes ", "bold"), ("none (n edits)", "dim")))
-        self.query_one("#verdict-notes", Static).update(notes)
         if history:
             lines = [Content.assemble(("History", "bold"))]
             lines += [Content(" " + describe_change(h)) for h in history[:8]]
-            self.query_one("#claim-history", Static).update(Content("\n").join(lines))
+            changes = Content("\n").join(lines)
         else:
-            self.query_one("#claim-history", Static).update(
-                Content.assemble(("History ", "bold"), ("no changes yet", "dim")))
+            changes = Content.assemble(("History ", "bold"), ("no changes yet", "dim"))
+        claim_text = Content.assemble((claim["text"], "bold"))
+        body = Content("\n").join(
+            [claim_text, meta, Content(""), status, Content(""), sources, Content(""), notes,
+             Content(""), changes])
+        self._set(body, Content(""))
 
     def show_similar(self, similar: list[Any]) -> None:
         """The closest claims of other articles that have a verdict (see match.similar)."""
-        box = self.query_one("#similar", Static)
         if not similar:
-            box.update("")
-            box.add_class("-empty")
+            self._set(self._body, Content(""))
             return
-        box.remove_class("-empty")
         lines = [Content.assemble(("Similar claims reviewed before", "bold"),
                                   ("  (c copies the first verdict)", "dim"))]
         for item in similar:
@@ -125,4 +123,57 @@ class VerdictPanel(VerticalScroll, can_focus=False):
                 item.text,
                 (f"  [{item.article}, {item.session}]", "dim"),
             ))
-        box.update(Content("\n").join(lines))
+        self._set(self._body, Content("\n").join(lines))
+
+    @property
+    def text(self) -> str:
+        """What the panel says, as plain text (for tests and screen readers)."""
+        return self._content().plain
+
+    def _content(self) -> Content:
+        if not self._similar:
+            return self._body
+        return Content("\n").join([self._body, Content(""), self._similar])
+
+    def _set(self, body: Content, similar: Content) -> None:
+        changed_claim = body is not self._body
+        self._body, self._similar = body, similar
+        self._wrapped_at = -1
+        self._render_strips()
+        if changed_claim:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def _render_strips(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        self._wrapped_at = width
+        style = self.visual_style
+        self._strips = [Strip(line.render_segments(style)) for line in
+                        self._content().wrap(width)]
+        size = Size(width, len(self._strips))
+        if size != self.virtual_size:
+            # Only this panel's scroll range changes: update it without a layout pass
+            # over the whole screen (the virtual_size reactive would ask for one).
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+
+    def on_resize(self) -> None:
+        self._render_strips()
+
+    def make_line_styles(self) -> dict[str, RichStyle]:
+        styles = {"": self.rich_style}
+        for s in STATUSES:
+            styles[s] = self.get_component_rich_style(f"verdict-panel--{s}")
+        return styles
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self._render_strips()
+        index = self.scroll_offset.y + y
+        base = self.line_styles()[""]
+        if index >= len(self._strips):
+            return Strip.blank(width, base)
+        return self._strips[index].crop(0, width).adjust_cell_length(width, base)

@@ -1,0 +1,186 @@
+"""The review TUI in a real terminal (tmux), against an empty Textual app in the same run.
+
+    python bench/tui.py DB [--runs 5] [--moves 30]
+
+DB is built by bench/make_db.py (e.g. `python bench/make_db.py /tmp/b.db --claims 1000000
+--sessions a,b`). Each launch opens `workbench --db DB review --session bench` in a 120x40
+tmux pane and polls `tmux capture-pane` until the first claim is on screen. Then, in one
+launch: `j` moves (until the top line's list position reads the next row), `s`/backspace tags
+(until the verdict panel shows the new status), `G` to the last of the million, and a fuzzy
+search (from enter until the list shows the matches). Memory is the process's resident set
+after all that (VmRSS) and its peak (VmHWM).
+
+The baseline is an empty Textual app measured the same way in the same run: its paint, and
+a key that repaints one label. Polling tmux costs a few milliseconds a look, so latencies
+are quoted beside the baseline's, which pays the same. Targets (issue 5): first paint
+0.5 s, move and tag 20 ms, search 300 ms, memory 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PANE = "wbbench"
+SIZE = ("120", "40")
+
+BASELINE_APP = '''
+from textual.app import App
+from textual.widgets import Static
+
+class Empty(App):
+    BINDINGS = [("j", "bump", "bump")]
+    n = 0
+    def compose(self):
+        yield Static("ready 0", id="c")
+    def action_bump(self):
+        self.n += 1
+        self.query_one("#c", Static).update(f"ready {self.n}")
+
+Empty().run()
+'''
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def screen() -> str:
+    return tmux("capture-pane", "-t", PANE, "-p")
+
+
+def launch(command: str) -> float:
+    """Start `command` in a fresh pane; seconds until anything but a blank screen shows."""
+    tmux("kill-session", "-t", PANE)
+    started = time.perf_counter()
+    tmux("new-session", "-d", "-s", PANE, "-x", SIZE[0], "-y", SIZE[1], f"exec {command}")
+    return started
+
+
+def wait_for(test: Callable[[str], bool], started: float, timeout: float = 30.0) -> float:
+    """Seconds from `started` until the screen passes `test`."""
+    while True:
+        text = screen()
+        if test(text):
+            return time.perf_counter() - started
+        if time.perf_counter() - started > timeout:
+            raise SystemExit(f"timed out; the screen shows:\n{text}")
+
+
+def press(key: str, test: Callable[[str], bool]) -> float:
+    started = time.perf_counter()
+    tmux("send-keys", "-t", PANE, key)
+    return wait_for(test, started)
+
+
+def pid() -> int:
+    return int(tmux("display", "-p", "-t", PANE, "#{pane_pid}").strip())
+
+
+def memory_mb(process: int) -> tuple[float, float]:
+    """(resident, peak resident) in MB."""
+    fields = {}
+    for line in Path(f"/proc/{process}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value
+    return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
+
+
+def median_ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:7.1f} ms"
+
+
+def baseline(runs: int, moves: int) -> tuple[list[float], list[float], float]:
+    """An empty Textual app: paint times, key-to-repaint times, resident MB."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(BASELINE_APP)
+    paints, keys = [], []
+    rss = 0.0
+    for run in range(runs):
+        started = launch(f"{sys.executable} {f.name}")
+        paints.append(wait_for(lambda s: "ready 0" in s, started))
+        if run == 0:
+            for n in range(1, moves + 1):
+                keys.append(press("j", lambda s, n=n: f"ready {n}" in s))
+            rss = memory_mb(pid())[0]
+    tmux("kill-session", "-t", PANE)
+    os.unlink(f.name)
+    return paints, keys, rss
+
+
+def position(s: str) -> str | None:
+    """The list position 'N/TOTAL' from the top line ("claim N/TOTAL" at its right)."""
+    top = s.splitlines()[0] if s else ""
+    if "claim " not in top:
+        return None
+    return top.rsplit("claim ", 1)[1].strip()
+
+
+def ours(db: Path, runs: int, moves: int, query: str) -> dict[str, object]:
+    command = f"{shutil.which('workbench') or 'workbench'} --db {db} review --session bench"
+    first = lambda s: "│·" in s or "│✓" in s  # noqa: E731 (a glyph at the start of a list row)
+    paints = []
+    for _ in range(runs):
+        paints.append(wait_for(first, launch(command)))
+        tmux("kill-session", "-t", PANE)
+    started = launch(command)
+    wait_for(lambda s: (position(s) or "").endswith("/1,000,000") or "…" not in (
+        position(s) or "…"), started)
+    at, total = position(screen()).split("/")
+    first_row = int(at.replace(",", "")) + 1  # the session may resume where it was left
+    moves_s = []
+    for n in range(first_row, first_row + moves):
+        moves_s.append(press("j", lambda s, n=n: position(s) == f"{n:,}/{total}"))
+    tags = []
+    for _ in range(moves // 2):
+        tags.append(press("s", lambda s: "SUPPORTED" in s))
+        tags.append(press("BSpace", lambda s: "UNREVIEWED" in s))
+    last = press("G", lambda s: position(s) == f"{total}/{total}")
+    tmux("send-keys", "-t", PANE, "/")
+    wait_for(lambda s: "Search claims" in s, time.perf_counter())
+    tmux("send-keys", "-t", PANE, "-l", query)
+    search = press("Enter", lambda s: "search" in s.splitlines()[1])
+    rss, peak = memory_mb(pid())
+    tmux("send-keys", "-t", PANE, "q")
+    return {"paints": paints, "moves": moves_s, "tags": tags, "last": last, "search": search,
+            "rss": rss, "peak": peak, "total": total}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("db", type=Path)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--moves", type=int, default=30)
+    p.add_argument("--query", default="council rejectd the vote")
+    args = p.parse_args()
+    if shutil.which("tmux") is None:
+        raise SystemExit("error: tmux is needed")
+    b_paints, b_keys, b_rss = baseline(args.runs, args.moves)
+    r = ours(args.db, args.runs, args.moves, args.query)
+    b_paint, b_key = statistics.median(b_paints), statistics.median(b_keys)
+    paint = statistics.median(r["paints"])
+    print(f"database: {args.db} ({r['total']} claims), 120x40 tmux, medians")
+    print(f"empty Textual app  paint {b_paint * 1000:7.1f} ms   key repaint {median_ms(b_keys)}"
+          f"   rss {b_rss:6.1f} MB")
+    print(f"first paint        {paint * 1000:7.1f} ms   x{paint / b_paint:.2f} of the empty app"
+          "   (target 500 ms)")
+    for name, values in (("move (j)", r["moves"]), ("tag (s, backspace)", r["tags"])):
+        m = statistics.median(values)
+        print(f"{name:<18} {median_ms(values)}   +{(m - b_key) * 1000:.1f} ms over the empty "
+              "app's key   (target 20 ms)")
+    print(f"jump to last (G)   {r['last'] * 1000:7.1f} ms")
+    print(f"search             {r['search'] * 1000:7.1f} ms   (target 300 ms)")
+    print(f"memory             rss {r['rss']:6.1f} MB   peak {r['peak']:6.1f} MB   "
+          f"x{r['rss'] / b_rss:.2f} of the empty app   (target 150 MB)")
+
+
+if __name__ == "__main__":
+    main()
