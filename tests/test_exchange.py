@@ -210,11 +210,16 @@ def test_claimreview_has_required_fields(env: Path, capsys) -> None:
     assert reviews[1]["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5,
                                           "worstRating": 1, "alternateName": "Refuted"}
     assert reviews[0]["claimReviewed"] == "Storm hits coast"
+    _, out, _ = run(capsys, "export", "--session", "a", "--format", "claimreview")
+    first = json.loads(out)[0]
+    assert first["url"] == (env / "storm.txt").resolve().as_uri() + "#claim-1"
+    assert first["author"]["name"] == "ann" and "url" not in first["itemReviewed"]["appearance"]
 
 
 def test_claimreview_empty_is_valid_json() -> None:
     out = io.StringIO()
-    assert write_claimreview(out, []) == 0
+    with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
+        assert write_claimreview(out, db, sessions.create(db, "s", "ann")) == 0
     assert json.loads(out.getvalue()) == []
 
 

@@ -7,7 +7,7 @@ from typing import IO
 from workbench.exchange.claimreview import write_claimreview
 from workbench.exchange.csvsheet import export_sheet
 from workbench.exchange.jsonl import write_jsonl
-from workbench.storage import Database, sessions, verdicts
+from workbench.storage import Database, sessions
 
 FORMATS = ("csv", "jsonl", "claimreview")
 
@@ -25,6 +25,6 @@ def export_session(db: Database, session: str, fmt: str, out: IO[str], *,
     if fmt == "jsonl":
         return write_jsonl(out, db, row["id"], row["name"])
     if fmt == "claimreview":
-        rows = verdicts.export_rows(db, row["id"], reviewed_only=True)
-        return write_claimreview(out, rows, organisation=organisation, base_url=base_url)
+        return write_claimreview(out, db, row["id"], organisation=organisation,
+                                 base_url=base_url)
     raise ValueError(f"unknown format {fmt!r}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from workbench.storage.db import Database
@@ -119,9 +119,10 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
     return changed
 
 
-def _scope(reviewed_only: bool = False) -> str:
-    """FROM and WHERE of an export: claims in scope joined to verdict `v` of session :s."""
-    only = " AND v.status != 'unreviewed'" if reviewed_only else ""
+def _scope(reviewed_only: bool = False, where: str = "") -> str:
+    """FROM and WHERE of an export: claims in scope joined to verdict `v` of session :s
+    (and `where`, more SQL conditions)."""
+    only = (" AND v.status != 'unreviewed'" if reviewed_only else "") + where
     join = "JOIN" if reviewed_only else "LEFT JOIN"
     return (
         " FROM claims c JOIN articles a ON a.id = c.article_id"
@@ -191,6 +192,43 @@ def json_lines(db: Database, session_id: int, session: str,
     pairs = ", ".join(f"'{f}', {values[f]}" for f in fields)
     cur = _tuples(db, f"SELECT json_object({pairs})" + _scope(),
                   {"s": session_id, "session": session})
+    return (row[0] for row in cur)
+
+
+def claim_reviews(db: Database, session_id: int, *, ratings: dict[str, tuple[int, str]],
+                  best: int, worst: int, organisation: str | None, base_url: str | None,
+                  file_uri: Callable[[str], str]) -> Iterator[str]:
+    """schema.org ClaimReview objects built by SQLite, one JSON string per reviewed claim in
+    scope whose status has a rating (`ratings`: status -> (value, name)). The review's url is
+    `base_url`, else the article's origin when it is a URL, else `file_uri(origin)` for an
+    absolute path, else nothing; then `#claim-ID`. The author is `organisation`, else the
+    reviewer."""
+    db.conn.create_function("file_uri", 1, file_uri, deterministic=True)
+    value = " ".join(f"WHEN '{s}' THEN {n}" for s, (n, _name) in ratings.items())
+    name = " ".join(f"WHEN '{s}' THEN '{label}'" for s, (_n, label) in ratings.items())
+    statuses = ", ".join(f"'{s}'" for s in ratings)
+    sql = (
+        "SELECT json_object('@context', 'https://schema.org', '@type', 'ClaimReview',"
+        " 'url', CASE WHEN :base IS NOT NULL THEN :base WHEN instr(a.origin, '://')"
+        "  THEN a.origin WHEN a.origin LIKE '/%' THEN file_uri(a.origin) ELSE '' END"
+        "  || '#claim-' || c.id,"
+        " 'claimReviewed', c.text,"
+        " 'itemReviewed', json_object('@type', 'Claim',"
+        "  'author', json_object('@type', CASE WHEN coalesce(c.by, '') = '' THEN 'Organization'"
+        "   ELSE 'Person' END, 'name', coalesce(nullif(c.by, ''), a.title)),"
+        "  'datePublished', substr(coalesce(a.ingested_at, ''), 1, 10),"
+        "  'appearance', json(CASE WHEN instr(a.origin, '://') THEN json_object('@type',"
+        "   'CreativeWork', 'headline', a.title, 'url', a.origin) ELSE json_object('@type',"
+        "   'CreativeWork', 'headline', a.title) END)),"
+        " 'author', json_object('@type', 'Organization', 'name', coalesce(:org, v.reviewer)),"
+        " 'datePublished', substr(coalesce(v.updated_at, ''), 1, 10),"
+        " 'reviewRating', json_object('@type', 'Rating',"
+        f"  'ratingValue', CASE v.status {value} END, 'bestRating', :best,"
+        f"  'worstRating', :worst, 'alternateName', CASE v.status {name} END))"
+        + _scope(reviewed_only=True, where=f" AND v.status IN ({statuses})")
+    )
+    cur = _tuples(db, sql, {"s": session_id, "base": base_url, "org": organisation,
+                            "best": best, "worst": worst})
     return (row[0] for row in cur)
 
 
