@@ -7,12 +7,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from workbench.errors import WorkbenchError
 from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -31,7 +32,6 @@ class Database:
         self.path = path
         self._owner = threading.get_ident()
         self._main = conn
-        self._main_utils = sqlite_utils.Database(conn)
         self._local = threading.local()
 
     @property
@@ -46,12 +46,13 @@ class Database:
 
     @property
     def utils(self) -> sqlite_utils.Database:
-        """sqlite-utils over this thread's connection."""
-        if threading.get_ident() == self._owner:
-            return self._main_utils
+        """sqlite-utils over this thread's connection (its plugins are never loaded: they
+        would cost every launch a scan of installed packages and could alter our SQL)."""
         utils = getattr(self._local, "utils", None)
         if utils is None:
-            utils = self._local.utils = sqlite_utils.Database(self.conn)
+            import sqlite_utils  # on first use: most launches never need it (~70 ms)
+
+            utils = self._local.utils = sqlite_utils.Database(self.conn, execute_plugins=False)
         return utils
 
     @contextmanager
