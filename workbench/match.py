@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from workbench.storage import Database, claims, search
 
+CANDIDATES = 600  # full-text candidates rapidfuzz ranks for a search
 
 @dataclass(frozen=True, slots=True)
 class Similar:
@@ -32,7 +33,7 @@ def search_claims(
     text = text.strip()
     if not text:
         return []
-    ids = search.candidates(db, text, limit=2000, prefix=True)
+    ids = search.candidates(db, text, limit=CANDIDATES, prefix=True)
     if article_id is not None:  # within one article, rank every claim: it is small
         ids = list(dict.fromkeys([*ids, *(r["id"] for r in claims.page(
             db, claims.ClaimFilter(article_id=article_id), limit=5000))]))

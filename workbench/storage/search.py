@@ -75,10 +75,9 @@ def _stepwise(db: Database, text: str, limit: int, prefix: bool, sql: str) -> li
     if not terms:
         return []
     found: dict[int, None] = {}
-    if len(terms) > 1:  # every word: few claims, ranked cheaply
-        found.update(
-            dict.fromkeys(_hits(db, sql, " AND ".join(t.expr for t in terms), limit, True))
-        )
+    if len(terms) > 1:  # every word: no more claims than hold the rarest one
+        every = " AND ".join(t.expr for t in terms)
+        found.update(dict.fromkeys(_hits(db, sql, every, limit, terms[0].docs <= RANK_BUDGET)))
     rare, budget = [], 0
     for t in terms:
         if budget + t.docs > RANK_BUDGET and rare:
