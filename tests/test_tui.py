@@ -18,7 +18,7 @@ from workbench.tui.dialogs.help import HelpScreen
 from workbench.tui.dialogs.notes import NotesDialog
 from workbench.tui.dialogs.pick import PickDialog
 from workbench.tui.dialogs.source import SourceDialog
-from workbench.tui.main_screen import SIMILAR_DELAY, MainScreen
+from workbench.tui.main_screen import REST_DELAY, MainScreen
 
 
 @pytest.fixture
@@ -397,7 +397,7 @@ class TestSimilarClaims:
         async with app.run_test(size=SIZE) as pilot:
             first = target[0]
             app.main.claims.load(app.main.query_, first)
-            await pilot.pause(SIMILAR_DELAY * 2)  # sought once the cursor rests
+            await pilot.pause(REST_DELAY * 2)  # sought once the cursor rests
             await settle(pilot)
             assert app.main.similar and app.main.similar[0].claim_id == target[-1]
             await pilot.press("c")

@@ -25,7 +25,7 @@ from workbench.tui.claim_list import ClaimList
 from workbench.tui.top_bar import TopBar
 from workbench.tui.verdict_panel import VerdictPanel
 
-SIMILAR_DELAY = 0.15  # seconds the cursor rests on a claim before similar claims are sought
+REST_DELAY = 0.15  # seconds on a claim before it is remembered and similar claims sought
 
 # One registry of the reviewer's keys: the footer, the help screen and the tests read it.
 BINDINGS: list[Binding] = [
@@ -69,7 +69,7 @@ class MainScreen(Screen):
         self.query_ = review.ListQuery(session_id=session["id"])
         self._article_id: int | None = None
         self._list = ClaimList(db, self.query_, id="claims")
-        self._similar_timer: Timer | None = None
+        self._rest_timer: Timer | None = None
         self.similar: list[Any] = []
         self.session_progress: review.Progress | None = None
         self.article_progress: review.Progress | None = None
@@ -114,8 +114,7 @@ class MainScreen(Screen):
                 self._article_id = claim["article_id"]
                 self.article_progress = review.progress(
                     self.db, self.session["id"], claim["article_id"])
-            self._remember(claim["id"])
-            self._similar_soon(claim)
+            self._when_resting(claim)
         self.show_topbar()
 
     @on(ClaimList.Counted)
@@ -186,13 +185,17 @@ class MainScreen(Screen):
         with contextlib.suppress(Exception):
             review.remember_cursor(self.db, self.session["id"], claim_id)
 
-    def _similar_soon(self, claim: dict[str, Any]) -> None:
-        """Look up similar claims once the cursor rests, not for every row run past."""
-        if self._similar_timer is not None:
-            self._similar_timer.stop()
-        self._similar_timer = self.set_timer(
-            SIMILAR_DELAY, lambda: self._find_similar(claim["id"], claim["text"],
-                                                      claim["article_id"]))
+    def _when_resting(self, claim: dict[str, Any]) -> None:
+        """Once the cursor rests on a claim (not for every row run past): remember it as
+        the session's place, and seek similar claims reviewed before."""
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+
+        def rest() -> None:
+            self._remember(claim["id"])
+            self._find_similar(claim["id"], claim["text"], claim["article_id"])
+
+        self._rest_timer = self.set_timer(REST_DELAY, rest)
 
     @work(thread=True, exclusive=True, group="similar")
     def _find_similar(self, claim_id: int, text: str, article_id: int) -> None:
