@@ -9,7 +9,7 @@ into the target session.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.binding import Binding
@@ -23,11 +23,14 @@ from workbench import review
 from workbench.compare import adjudicate
 from workbench.compare.adjudicate import Disagreement, Sides
 from workbench.errors import WorkbenchError
-from workbench.model import Status
+from workbench.model import Source, Status
 from workbench.storage import Database, sessions
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.pick import PickDialog
 from workbench.tui.glyphs import glyph, label
+
+if TYPE_CHECKING:
+    from workbench.tui.main_screen import MainScreen
 
 PAGE = 100
 NEAR_END = 5  # load the next page when the cursor comes this close to the window's end
@@ -315,7 +318,7 @@ class FinalVerdictDialog(ModalScreen[review.Verdict | None]):
     BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]
     STATUSES: ClassVar = [s for s in Status if s is not Status.UNREVIEWED]
 
-    def __init__(self, claim_id: int, start: review.Verdict, sources: list[Any]) -> None:
+    def __init__(self, claim_id: int, start: review.Verdict, sources: list[Source]) -> None:
         super().__init__()
         self.claim_id = claim_id
         self.start = start
@@ -377,7 +380,7 @@ def run(db: Database, sides: Sides, reviewer: str) -> None:
     AdjudicateApp(db, sides, reviewer).run()
 
 
-def pick_sessions(screen: Any, target: str = adjudicate.DEFAULT_TARGET) -> None:
+def pick_sessions(screen: MainScreen, target: str = adjudicate.DEFAULT_TARGET) -> None:
     """The palette's "Adjudicate sessions…": pick A, then B, then open the screen on them."""
     rows = sessions.list_with_progress(screen.db)
     options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)",
