@@ -1,12 +1,21 @@
 """Ingest throughput: MB/s and claims/s end to end, against a raw SQLite insert of the same rows.
 
-    python bench/ingest.py [--articles 1000] [--runs 3]
+    python bench/ingest.py [--articles 1000] [--runs 5] [--workers N] [--no-memory]
 
-Writes a synthetic corpus (bench/corpus.py) to a temporary folder, ingests it
-into a fresh database `--runs` times, and prints medians. The ceiling is the
-same articles and claims (split beforehand) inserted with plain sqlite3
-executemany into the same schema, in the same run. Peak memory is measured in
-child processes at one and three times the corpus size: it should not grow.
+Writes a synthetic corpus (bench/corpus.py) to a temporary folder and, in each
+run, into fresh databases:
+
+- ceiling: the same articles and claims, split beforehand, inserted with plain
+  sqlite3 (one transaction, executemany, one full-text statement) into the same
+  schema: the fastest the database side of ingest can be;
+- ingest with the sentence splitter only (sentence segmentation, no filters,
+  decomposition or scoring), which shows the cost of everything around the splitter;
+- ingest with the full atomic splitter (`workbench.split.split`).
+
+Each is reported as the median over runs, with the median of the same-run
+ratios to its ceiling (a ratio is steadier than a rate on a shared machine).
+Peak memory is measured in child processes at one and three times the corpus
+size: it should not grow.
 """
 
 from __future__ import annotations
@@ -18,16 +27,30 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import article
 
-from workbench.ingest import ingest_paths
+from workbench.ingest import Splitter, ingest_paths
+from workbench.model import Claim
 from workbench.split import split
-from workbench.storage import articles, claims, open_db
-from workbench.textio import ArticleText
+from workbench.split.sentences import sentences
+from workbench.storage import Database, claims, open_db
+from workbench.storage.clock import now
+from workbench.textio import read_article
+
+
+def sentence_claims(text: str) -> list[Claim]:
+    """Every sentence of `text` as a claim: the splitter's segmentation and nothing else."""
+    return [Claim(i, s.text, s.start, s.end) for i, s in enumerate(sentences(text), 1)]
+
+
+SPLITTERS: dict[str, Splitter] = {"sentences": sentence_claims, "atomic": split}
 
 
 def write_corpus(folder: Path, n: int, seed: int = 11) -> int:
@@ -41,55 +64,75 @@ def write_corpus(folder: Path, n: int, seed: int = 11) -> int:
     return total
 
 
-def time_ingest(folder: Path, db_path: Path) -> tuple[float, int]:
-    db = open_db(db_path)
-    t0 = time.perf_counter()
-    count = sum(r.claims for r in ingest_paths(db, [folder]))
-    elapsed = time.perf_counter() - t0
-    db.close()
-    return elapsed, count
+@contextmanager
+def fresh_db(folder: Path) -> Iterator[Database]:
+    """A new database in `folder`, removed afterwards."""
+    with tempfile.TemporaryDirectory(dir=folder) as tmp, open_db(Path(tmp) / "x.db") as db:
+        yield db
 
 
-def time_raw_insert(folder: Path, db_path: Path) -> float:
-    """Insert the same rows through storage's executemany path, split beforehand, in one
-    transaction: the fastest the database side of ingest can be."""
-    prepared = []
+def time_ingest(
+    folder: Path, tmp: Path, splitter: Splitter = split, workers: int | None = None
+) -> tuple[float, int]:
+    """Seconds to ingest the folder into a new database, and the claims stored."""
+    with fresh_db(tmp) as db:
+        t0 = time.perf_counter()
+        results = ingest_paths(db, [folder], splitter=splitter, workers=workers)
+        count = sum(r.claims for r in results)
+        return time.perf_counter() - t0, count
+
+
+Prepared = list[tuple[str, str, str, str, list[claims.Row]]]
+
+
+def prepare(folder: Path, splitter: Splitter) -> Prepared:
+    """(origin, title, text, hash, rows) of every file, read and split as ingest would."""
+    out = []
     for path in sorted(folder.iterdir()):
-        text = path.read_text().rstrip()
-        prepared.append((str(path), ArticleText(text, text.split("\n", 1)[0], "txt"), split(text)))
-    db = open_db(db_path)
-    t0 = time.perf_counter()
-    with db.transaction():
-        for origin, art, found in prepared:
-            article_id = articles.insert(
-                db,
-                origin=origin,
-                title=art.title,
-                text=art.text,
-                content_hash=art.content_hash,
-                format="txt",
+        art = read_article(path)
+        rows = [claims.as_row(c) for c in splitter(art.text)]
+        out.append((str(path), art.title, art.text, art.content_hash, rows))
+    return out
+
+
+def time_ceiling(prepared: Prepared, tmp: Path) -> float:
+    """Seconds to insert the prepared rows with plain sqlite3 in one transaction."""
+    with fresh_db(tmp) as db:
+        conn, at = db.conn, now()
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        for origin, title, text, content_hash, rows in prepared:
+            article_id = conn.execute(
+                "INSERT INTO articles (origin, title, text, content_hash, version, format,"
+                " ingested_at) VALUES (?, ?, ?, ?, 1, 'txt', ?)",
+                (origin, title, text, content_hash, at),
+            ).lastrowid
+            conn.executemany(
+                'INSERT INTO claims (article_id, seq, text, start, "end", by, kind,'
+                " checkworthiness) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, *r) for r in rows],
             )
-            claims.insert_many(db, article_id, found)
-    elapsed = time.perf_counter() - t0
-    db.close()
-    return elapsed
+        conn.execute("INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims")
+        conn.execute("COMMIT")
+        return time.perf_counter() - t0
 
 
-def time_split(folder: Path) -> float:
-    texts = [p.read_text() for p in sorted(folder.iterdir())]
+def time_split(texts: list[str], splitter: Splitter) -> float:
     t0 = time.perf_counter()
     for text in texts:
-        split(text)
+        splitter(text)
     return time.perf_counter() - t0
 
 
-def peak_rss_mb(n_articles: int) -> float:
-    """Peak RSS of a child process that ingests n articles."""
+def peak_rss_mb(n_articles: int, workers: int | None) -> tuple[float, float]:
+    """Peak RSS of a child process that ingests n articles, and of its largest worker."""
     code = (
         "import sys, tempfile, resource; from pathlib import Path; sys.path.insert(0, 'bench');"
         "import ingest as b; d = Path(tempfile.mkdtemp()); (d / 'c').mkdir();"
-        f"b.write_corpus(d / 'c', {n_articles}); b.time_ingest(d / 'c', d / 'x.db');"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        f"b.write_corpus(d / 'c', {n_articles});"
+        f"b.time_ingest(d / 'c', d, workers={workers});"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -98,45 +141,55 @@ def peak_rss_mb(n_articles: int) -> float:
         check=True,
         cwd=Path(__file__).resolve().parent.parent,
     )
-    return int(out.stdout.split()[-1]) / 1024
+    main_kb, worker_kb = out.stdout.split()[-2:]
+    return int(main_kb) / 1024, int(worker_kb) / 1024
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description="ingest throughput")
     p.add_argument("--articles", type=int, default=1000)
-    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--workers", type=int, default=None, help="split processes (default: CPUs)")
     p.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     a = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
-        chars = write_corpus(folder, a.articles)
-        mb = chars / 1e6
-        ingest_times, raw_times, split_times, n_claims = [], [], [], 0
-        for run in range(a.runs):
-            elapsed, n_claims = time_ingest(folder, Path(tmp) / f"ingest-{run}.db")
-            ingest_times.append(elapsed)
-            raw_times.append(time_raw_insert(folder, Path(tmp) / f"raw-{run}.db"))
-            split_times.append(time_split(folder))
-        ingest_s, raw_s, split_s = (
-            statistics.median(t) for t in (ingest_times, raw_times, split_times)
-        )
-        print(
-            f"corpus: {a.articles} articles, {mb:.2f} MB, {n_claims} claims; "
-            f"medians of {a.runs} runs"
-        )
-        print(f"ingest end to end : {mb / ingest_s:6.2f} MB/s  {n_claims / ingest_s:9.0f} claims/s")
-        print(f"split only        : {mb / split_s:6.2f} MB/s")
-        print(
-            f"raw SQLite insert : {mb / raw_s:6.2f} MB/s  {n_claims / raw_s:9.0f} claims/s "
-            "(ceiling: same rows, split beforehand)"
-        )
-        print(f"ingest / ceiling  : {raw_s / ingest_s:6.2f}")
+        mb = write_corpus(folder, a.articles) / 1e6
+        prepared = {name: prepare(folder, s) for name, s in SPLITTERS.items()}
+        texts = [text for _, _, text, _, _ in prepared["sentences"]]
+        times: dict[str, list[float]] = defaultdict(list)
+        counts: dict[str, int] = {}
+        for _ in range(a.runs):
+            for name, splitter in SPLITTERS.items():
+                times[f"ceiling {name}"].append(time_ceiling(prepared[name], Path(tmp)))
+                elapsed, counts[name] = time_ingest(folder, Path(tmp), splitter, a.workers)
+                times[f"ingest {name}"].append(elapsed)
+                times[f"split {name}"].append(time_split(texts, splitter))
+        print(f"corpus: {a.articles} articles, {mb:.2f} MB; workers: {a.workers or 'one per CPU'};"
+              f" medians of {a.runs} runs")
+        for name in SPLITTERS:
+            n = counts[name]
+            ceiling, ingest, split_s = (
+                statistics.median(times[f"{k} {name}"]) for k in ("ceiling", "ingest", "split")
+            )
+            ratio = statistics.median(
+                c / i for c, i in zip(times[f"ceiling {name}"], times[f"ingest {name}"],
+                                      strict=True)
+            )
+            print(f"{name} splitter ({n} claims):")
+            print(f"  raw SQLite ceiling : {mb / ceiling:6.2f} MB/s {n / ceiling:9.0f} claims/s")
+            print(f"  ingest end to end  : {mb / ingest:6.2f} MB/s {n / ingest:9.0f} claims/s"
+                  f"  ({ratio:.2f} of the ceiling, same-run median)")
+            print(f"  split only, 1 CPU  : {mb / split_s:6.2f} MB/s")
     if not a.no_memory:
-        small, large = peak_rss_mb(a.articles), peak_rss_mb(3 * a.articles)
+        (small, small_w), (large, large_w) = (
+            peak_rss_mb(n, a.workers) for n in (a.articles, 3 * a.articles)
+        )
         print(
-            f"peak RSS          : {small:.0f} MB at {a.articles} articles, {large:.0f} MB at "
-            f"{3 * a.articles} ({large / small:.2f}x for 3x the corpus)"
+            f"peak RSS (atomic)  : {small:.0f} MB at {a.articles} articles, {large:.0f} MB at "
+            f"{3 * a.articles} ({large / small:.2f}x for 3x the corpus); largest worker "
+            f"{small_w:.0f} MB, {large_w:.0f} MB"
         )
 
 

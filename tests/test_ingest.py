@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from workbench.ingest import ingest_file, ingest_paths
-from workbench.storage import articles, claims
+from workbench.model import Claim, Kind
+from workbench.split.sentences import sentences
+from workbench.storage import articles, claims, open_db, search
 from workbench.textio import read_article
 
 PAGES = Path(__file__).parent / "data" / "pages"
+SEED_NAME = "militants-in-iraq-heading-to-baghdad.txt"
 
 
 def stored_claims(db, article_id):
@@ -138,3 +142,99 @@ class TestBadInput:
     def test_missing_path_is_reported(self, db, tmp_path):
         [result] = ingest_paths(db, [tmp_path / "nope.txt"])
         assert result.skipped and "nope.txt" in result.note
+
+
+def sentence_claims(text: str) -> list[Claim]:
+    return [Claim(i, s.text, s.start, s.end) for i, s in enumerate(sentences(text), 1)]
+
+
+def refuse(text: str) -> list[Claim]:
+    raise AssertionError("split an unchanged text")
+
+
+@pytest.fixture
+def folder(tmp_path, seed_copy):
+    """The seed, a copy of it, a bad file, and twenty short articles."""
+    (seed_copy.parent / "copy.txt").write_bytes(seed_copy.read_bytes())
+    (seed_copy.parent / "bad.txt").write_bytes(b"\x00\x01")
+    for i in range(20):
+        (seed_copy.parent / f"n{i:02d}.md").write_text(
+            f"# Story {i}\n\nThe council closed {i + 2} schools on Monday. Prices rose {i}%.\n"
+        )
+    return seed_copy.parent
+
+
+def outcomes(results):
+    return [(r.path.name, r.outcome, r.claims, r.version) for r in results]
+
+
+class TestBulk:
+    def test_worker_processes_give_the_results_of_one_process(self, folder, tmp_path):
+        with open_db(tmp_path / "one.db") as one, open_db(tmp_path / "many.db") as many:
+            alone = outcomes(ingest_paths(one, [folder], workers=0))
+            pooled = outcomes(ingest_paths(many, [folder], workers=2))
+            rows = [db.query("SELECT article_id, seq, text, start, \"end\", by, kind,"
+                             " checkworthiness FROM claims ORDER BY id") for db in (one, many)]
+        assert pooled == alone
+        assert [tuple(r) for r in rows[0]] == [tuple(r) for r in rows[1]]
+        names = {name: outcome for name, outcome, _, _ in alone}
+        assert (names["bad.txt"], names["copy.txt"], names[SEED_NAME]) == (
+            "skipped", "added", "unchanged")
+        assert sum(o == "added" for o in names.values()) == 21
+
+    @pytest.mark.parametrize("workers", [0, 2])
+    def test_search_finds_what_was_just_ingested(self, db, folder, workers):
+        list(ingest_paths(db, [folder], workers=workers))
+        db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')")
+        hits = search.candidates(db, "council closed schools")
+        texts = {r["text"] for r in db.query("SELECT text FROM claims WHERE id IN"
+                                             f" ({','.join(map(str, hits))})")}
+        assert "The council closed 7 schools on Monday." in texts
+        assert len(hits) >= 20
+
+    @pytest.mark.parametrize("workers", [0, 2])
+    def test_unchanged_files_are_not_split_again(self, db, folder, workers):
+        first = list(ingest_paths(db, [folder], workers=workers))
+        again = list(ingest_paths(db, [folder], splitter=refuse, workers=workers))
+        assert {r.outcome for r in again} == {"unchanged", "skipped"}
+        assert [r.article_id for r in again] == [r.article_id for r in first]
+
+    def test_changed_files_become_new_versions_in_bulk(self, db, folder):
+        list(ingest_paths(db, [folder], workers=2))
+        for path in sorted(folder.glob("n*.md"))[:5]:
+            path.write_text(path.read_text() + "\nThe mayor resigned on Friday.\n")
+        results = list(ingest_paths(db, [folder], workers=2))
+        assert sum(r.outcome == "new_version" and r.version == 2 for r in results) == 5
+        assert db.query("SELECT count(*) FROM current_articles")[0][0] == 21
+
+    def test_a_failing_article_leaves_nothing_half_written(self, db, folder):
+        def fragile(text: str) -> list[Claim]:
+            if "Story 3\n" in text:
+                return [Claim(1, "Backwards span.", 9, 2)]  # refused by the schema
+            return sentence_claims(text)
+
+        with pytest.raises(sqlite3.IntegrityError):
+            list(ingest_paths(db, [folder], splitter=fragile, workers=2))
+        stored = db.query("SELECT count(*) FROM claims")[0][0]
+        indexed = db.query("SELECT count(*) FROM claims_fts")[0][0]
+        assert stored == indexed
+        assert not db.query("SELECT 1 FROM articles WHERE text LIKE '%Story 3%'")
+        assert not db.query("SELECT 1 FROM claims c LEFT JOIN articles a ON a.id = c.article_id"
+                            " WHERE a.id IS NULL")
+
+    def test_stopping_early_keeps_what_was_reported(self, db, folder):
+        results = ingest_paths(db, [folder], splitter=sentence_claims, workers=2)
+        first = next(r for r in results if r.outcome == "added")
+        results.close()
+        assert articles.get(db, first.article_id)["title"] == first.title
+
+    def test_a_claim_of_an_unknown_kind_is_still_refused(self, db, tmp_path):
+        with open_db(tmp_path / "old.db", migrate_to=7) as old:
+            old.execute("INSERT INTO articles (origin, title, text, content_hash, format,"
+                        " ingested_at) VALUES ('x', 't', 'Prices rose.', 'h', 'txt', 'now')")
+            claims.insert_many(old, 1, [Claim(1, "Prices rose.", 0, 12, kind=Kind.OPINION)])
+        for database in (db, open_db(tmp_path / "old.db")):
+            with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+                claims.insert_many(database, 1, [Claim(2, "Maybe.", 0, 6, kind="rumour")])
+        assert claims.get(database, 1)["kind"] == "opinion"
+        database.close()

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 from workbench.compare.versions import VersionChanges, carry_over
 from workbench.errors import WorkbenchError
+from workbench.model import Claim
 from workbench.split import split
 from workbench.storage import Database, articles, claims
-from workbench.textio import article_format, read_article
+from workbench.textio import ArticleText, article_format, read_article
+
+Splitter = Callable[[str], list[Claim]]
 
 BATCH_SECONDS = 0.25
+CHUNK = 8  # files a worker reads, or splits, per task (a task costs ~0.15 ms to hand over)
+AHEAD = 3  # chunks in flight per worker: bounds the memory ingest uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +46,16 @@ class IngestResult:
         return self.outcome == "skipped"
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A file read into reader text, with where it came from and its content hash."""
+
+    path: Path
+    origin: str
+    article: ArticleText
+    content_hash: str
+
+
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named directly, and the article files below each folder (sorted, recursively)."""
     for path in paths:
@@ -46,39 +67,106 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def ingest_file(db: Database, path: Path, who: str = "ingest") -> IngestResult:
+def ingest_file(
+    db: Database, path: Path, who: str = "ingest", splitter: Splitter = split
+) -> IngestResult:
     """Add one file: a no-op when its text is known, a new version when its origin is.
 
     A new version's claims are aligned to the previous version's in the same
     transaction, and every session's verdicts carried over (edited claims flagged).
     """
+    with db.transaction():
+        last = claims.last_id(db)
+        result = _store(db, _read(path), None, splitter, who)
+        claims.index_after(db, last)
+    return result
+
+
+def ingest_paths(
+    db: Database,
+    paths: Iterable[Path],
+    *,
+    splitter: Splitter = split,
+    workers: int | None = None,
+) -> Iterator[IngestResult]:
+    """Ingest files and folders; a bad file is reported and skipped, the rest go in.
+
+    Articles are written in batches of about BATCH_SECONDS, one transaction a
+    batch and a savepoint an article (one commit per article made ingest a
+    third slower), and each batch's results are yielded only once it is
+    committed, so nothing reported as added can be lost. Claim text is indexed
+    once a batch. Files are read and split by `workers` processes (default: one
+    per CPU; 0: none) a few chunks ahead of this one, which only writes.
+    """
+    ready = _prepared(db, iter(expand(paths)), splitter, workers)
+    while True:
+        batch: list[IngestResult] = []
+        with db.transaction():
+            last = claims.last_id(db)
+            started = time.monotonic()
+            for read, rows in ready:
+                batch.append(_store(db, read, rows, splitter))
+                if time.monotonic() - started > BATCH_SECONDS:
+                    break
+            claims.index_after(db, last)
+        yield from batch
+        if not batch:
+            return
+
+
+Prepared = tuple[_Read | IngestResult, list[claims.Row] | None]
+
+
+def _read(path: Path) -> _Read | IngestResult:
+    """Read one file, or the result that skips it."""
+    if not path.exists():
+        return IngestResult(path, "skipped", note=f"{path}: no such file or folder")
     try:
         article = read_article(path)
     except WorkbenchError as e:
         return IngestResult(path, "skipped", note=str(e))
-    note = f"decoded as {article.encoding} (not valid UTF-8)" if article.encoding != "utf-8" else ""
-    known = articles.find_by_hash(db, article.content_hash)
+    return _Read(path, str(path.resolve()), article, article.content_hash)
+
+
+def _rows(splitter: Splitter, text: str) -> list[claims.Row]:
+    return [claims.as_row(c) for c in splitter(text)]
+
+
+def _store(
+    db: Database,
+    read: _Read | IngestResult,
+    rows: list[claims.Row] | None,
+    splitter: Splitter,
+    who: str = "ingest",
+) -> IngestResult:
+    """Write one file's article and claims in a savepoint (splitting it here if `rows` is
+    None), or report it unchanged or skipped. The claims are left for `index_after`."""
+    if isinstance(read, IngestResult):
+        return read
+    article = read.article
+    known = articles.find_by_hash(db, read.content_hash)
     if known is not None:
         return IngestResult(
-            path, "unchanged", known["id"], known["title"], version=known["version"]
+            read.path, "unchanged", known["id"], known["title"], version=known["version"]
         )
-    found = split(article.text)
-    origin = str(path.resolve())
+    if rows is None:
+        rows = _rows(splitter, article.text)
     with db.transaction():
-        previous = articles.latest_by_origin(db, origin)
+        previous = articles.latest_by_origin(db, read.origin)
         article_id = articles.insert(
             db,
-            origin=origin,
+            origin=read.origin,
             title=article.title,
             text=article.text,
-            content_hash=article.content_hash,
+            content_hash=read.content_hash,
             format=article.format,
             previous=previous,
         )
-        count = claims.insert_many(db, article_id, found)
+        count = claims.insert_rows(db, article_id, rows)
         changes = carry_over(db, previous["id"], article_id, who=who) if previous else None
+    note = f"decoded as {article.encoding} (not valid UTF-8)" if article.encoding != "utf-8" else ""
     return IngestResult(
-        path,
+        read.path,
         "new_version" if previous else "added",
         article_id,
         article.title,
@@ -90,30 +178,84 @@ def ingest_file(db: Database, path: Path, who: str = "ingest") -> IngestResult:
     )
 
 
-def ingest_paths(db: Database, paths: Iterable[Path]) -> Iterator[IngestResult]:
-    """Ingest files and folders; a bad file is reported and skipped, the rest go in.
+def _prepared(
+    db: Database, files: Iterator[Path], splitter: Splitter, workers: int | None
+) -> Iterator[Prepared]:
+    """Each file read (and split, when new) in order: in worker processes when there is
+    more than one file and this process can safely fork (it runs no other thread)."""
+    count = (os.cpu_count() or 1) if workers is None else workers
+    head = list(islice(files, 2))
+    if (
+        count < 1
+        or len(head) < 2
+        or threading.active_count() > 1
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        for path in chain(head, files):
+            yield _read(path), None
+        return
+    pool = ProcessPoolExecutor(
+        count,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(splitter,),
+    )
+    try:
+        yield from _pipeline(db, chain(head, files), pool, AHEAD * count)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
-    Articles are written in batches of about BATCH_SECONDS, one transaction a
-    batch and a savepoint an article (one commit per article made ingest a
-    third slower), and each batch's results are yielded only once it is
-    committed, so nothing reported as added can be lost.
-    """
-    files = iter(expand(paths))
+
+@dataclass(slots=True)
+class _Chunk:
+    """A few files on their way through the workers: read, then the new ones split."""
+
+    future: Future
+    reads: list[_Read | IngestResult] | None = None
+    rows: list[list[claims.Row] | None] | None = None
+
+
+def _pipeline(
+    db: Database, files: Iterator[Path], pool: ProcessPoolExecutor, ahead: int
+) -> Iterator[Prepared]:
+    """Chunks of files read in the pool; the text of those whose hash is not stored yet is
+    split in the pool too (so an unchanged file costs no split); results in file order."""
+    window: deque[_Chunk] = deque()
     while True:
-        batch: list[IngestResult] = []
-        with db.transaction():
-            started = time.monotonic()
-            for path in files:
-                if path.exists():
-                    batch.append(ingest_file(db, path))
-                else:
-                    batch.append(
-                        IngestResult(path, "skipped", note=f"{path}: no such file or folder")
-                    )
-                if time.monotonic() - started > BATCH_SECONDS:
-                    break
-            else:
-                files = iter(())
-        yield from batch
-        if not batch:
+        while len(window) < ahead and (paths := list(islice(files, CHUNK))):
+            window.append(_Chunk(pool.submit(_read_all, paths)))
+        if not window:
             return
+        wait([c.future for c in window if c.rows is None], return_when=FIRST_COMPLETED)
+        for chunk in window:
+            if chunk.rows is not None or not chunk.future.done():
+                continue
+            if chunk.reads is None:
+                chunk.reads = chunk.future.result()
+                chunk.future = pool.submit(_split_all, [
+                    r.article.text
+                    if isinstance(r, _Read) and articles.find_by_hash(db, r.content_hash) is None
+                    else None
+                    for r in chunk.reads
+                ])
+            else:
+                chunk.rows = chunk.future.result()
+        while window and window[0].rows is not None:
+            done = window.popleft()
+            yield from zip(done.reads or (), done.rows, strict=True)
+
+
+_worker_splitter: Splitter = split
+
+
+def _start_worker(splitter: Splitter) -> None:
+    global _worker_splitter
+    _worker_splitter = splitter
+
+
+def _read_all(paths: list[Path]) -> list[_Read | IngestResult]:
+    return [_read(p) for p in paths]
+
+
+def _split_all(texts: list[str | None]) -> list[list[claims.Row] | None]:
+    return [None if t is None else _rows(_worker_splitter, t) for t in texts]

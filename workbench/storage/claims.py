@@ -21,27 +21,51 @@ class ClaimFilter:
     session_id: int | None = None
 
 
-def insert_many(db: Database, article_id: int, claims: Iterable[Claim]) -> int:
-    """Store the claims of one article version and index their text; returns how many.
+Row = tuple[int, str, int, int, str | None, str, float]
+"""A claim as stored: seq, text, start, end, by, kind, checkworthiness (cheap to pickle)."""
 
-    The full-text index is filled here in one statement rather than by a
-    per-row trigger, which made ingest several times slower (bench/ingest.py).
-    """
+_INSERT = (
+    'INSERT INTO claims (article_id, seq, text, start, "end", by, kind, checkworthiness)'
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def as_row(c: Claim) -> Row:
+    """The stored fields of a claim."""
+    return (c.seq, c.text, c.start, c.end, c.by, str(c.kind), c.checkworthiness)
+
+
+def insert_many(db: Database, article_id: int, claims: Iterable[Claim]) -> int:
+    """Store the claims of one article version and index their text; returns how many."""
     with db.transaction():
-        last_id = db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
-        cur = db.conn.executemany(
-            'INSERT INTO claims (article_id, seq, text, start, "end", by, kind, checkworthiness)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (article_id, c.seq, c.text, c.start, c.end, c.by, str(c.kind), c.checkworthiness)
-                for c in claims
-            ),
-        )
-        db.execute(
-            "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?",
-            (last_id,),
-        )
+        last = last_id(db)
+        count = insert_rows(db, article_id, map(as_row, claims))
+        index_after(db, last)
+    return count
+
+
+def insert_rows(db: Database, article_id: int, rows: Iterable[Row]) -> int:
+    """Store claim rows of one article version, not yet indexed (see `index_after`)."""
+    cur = db.conn.executemany(_INSERT, ((article_id, *r) for r in rows))
     return cur.rowcount
+
+
+def last_id(db: Database) -> int:
+    """The highest claim id so far (0 when there is none)."""
+    return int(db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0])
+
+
+def index_after(db: Database, last: int) -> None:
+    """Index the text of every claim with an id above `last`, in one statement.
+
+    Full-text indexing is done in bulk rather than by a trigger per row, which
+    made ingest several times slower. Ingest calls it once per batch, outside the
+    articles' savepoints: FTS5 writes its pending terms out as a new segment at
+    every savepoint, so indexing article by article cost a segment (and merges)
+    per article (bench/ingest.py).
+    """
+    db.execute("INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?",
+               (last,))
 
 
 def get(db: Database, claim_id: int) -> sqlite3.Row:
