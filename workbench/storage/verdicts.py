@@ -151,24 +151,31 @@ def export_rows(db: Database, session_id: int, *, reviewed_only: bool = False) -
 
 def sheet_rows(db: Database, session_id: int, session_cell: str, starts: Sequence[str],
                escape: str) -> sqlite3.Cursor:
-    """The rows of export_rows as verdict-CSV tuples in the sheet's column order (claim_id,
-    article, seq, claim, by, status, confidence, sources, notes, reviewer, session,
-    updated_at, title, kind, start, end). Text cells are made formula-safe here, in C: one
-    that starts with any of `starts` gets `escape` in front. Sources stay as stored JSON."""
+    """The rows of export_rows as verdict-CSV text built in C, each as (the cells before
+    sources, sources as stored JSON, the cells after), the cells in the sheet's column
+    order (claim_id, article, seq, claim, by, status, confidence | sources | notes,
+    reviewer, session, updated_at, title, kind, start, end), comma-separated with a comma
+    next to the sources. A text cell that starts with any of `starts` gets `escape` in
+    front; a cell with a comma, quote or line break is quoted as csv.writer quotes it."""
     marks = {f"m{i}": m for i, m in enumerate(starts)}
     first = ", ".join(f":{k}" for k in marks)
 
-    def safe(x: str) -> str:
-        return f"CASE WHEN substr({x}, 1, 1) IN ({first}) THEN :esc || {x} ELSE {x} END"
+    def cell(x: str, safe: bool = True) -> str:
+        if safe:
+            x = f"(CASE WHEN substr({x}, 1, 1) IN ({first}) THEN :esc || {x} ELSE {x} END)"
+        return (f"coalesce(CASE WHEN {x} GLOB :special THEN '\"' || replace({x}, '\"', '\"\"')"
+                f" || '\"' ELSE {x} END, '')")
 
-    text, by, notes = safe("c.text"), safe("c.by"), safe("coalesce(v.notes, '')")
-    reviewer, updated, title = safe("v.reviewer"), safe("v.updated_at"), safe("a.title")
+    head = " || ',' || ".join((
+        "c.id", "c.article_id", "c.seq", cell("c.text"), cell("c.by"),
+        "coalesce(v.status, 'unreviewed')", "coalesce(v.confidence, '')")) + " || ','"
+    tail = "',' || " + " || ',' || ".join((
+        cell("coalesce(v.notes, '')"), cell("v.reviewer"), cell(":session", safe=False),
+        cell("v.updated_at"), cell("a.title"), "c.kind", "c.start", 'c."end"'))
     return _tuples(
-        db,
-        f"SELECT c.id, c.article_id, c.seq, {text}, {by}, coalesce(v.status, 'unreviewed'),"
-        f" v.confidence, coalesce(v.sources, '[]'), {notes}, {reviewer}, :session, {updated},"
-        f' {title}, c.kind, c.start, c."end"' + _scope(),
-        {"s": session_id, "session": session_cell, "esc": escape, **marks},
+        db, f"SELECT {head}, coalesce(v.sources, '[]'), {tail}" + _scope(),
+        {"s": session_id, "session": session_cell, "esc": escape,
+         "special": "*[,\"\r\n]*", **marks},
     )
 
 
