@@ -61,7 +61,8 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and article_format(p) is not None
+                (p for p in path.rglob("*") if p.is_file() and article_format(p) is not None),
+                key=lambda p: p.parts,  # Path order, without Path's slow comparisons
             )
         else:
             yield path
@@ -251,6 +252,15 @@ _worker_splitter: Splitter = split
 def _start_worker(splitter: Splitter) -> None:
     global _worker_splitter
     _worker_splitter = splitter
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once the process that started it is gone (killed, say): an orphan
+    would otherwise wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _read_all(paths: list[Path]) -> list[_Read | IngestResult]:
