@@ -373,7 +373,10 @@ class TestPersistence:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert current(app) == listed[250]
-            assert app.main.claims.cursor == 250
+            claim_list = app.main.claims
+            assert claim_list.cursor == 250
+            top = claim_list.scroll_offset.y  # the claim is in view, with claims after it
+            assert top < 250 < top + claim_list.scrollable_content_region.height - 5
             await pilot.press("k")
             assert current(app) == listed[249]
             await pilot.press("G")

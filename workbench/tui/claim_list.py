@@ -107,11 +107,18 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             self.total = review.count(self.db, query)
         self._resize()
         self.cursor = min(index, max(self.total - 1, 0))
-        self.scroll_to(y=max(self.cursor - self.size.height // 3, 0), animate=False)
+        self._show_cursor_high()
+        if not self.scrollable_content_region.height:  # not laid out yet: again once it is
+            self.call_after_refresh(self._show_cursor_high)
         if not self.counted:
             self._count(self._generation)
         self.refresh()
         self._announce()
+
+    def _show_cursor_high(self) -> None:
+        """Scroll so the cursor sits a third of the way down, with claims after it in view."""
+        height = self.scrollable_content_region.height
+        self.scroll_to(y=max(self.cursor - height // 3, 0), animate=False, immediate=True)
 
     def _put_before(self, index: int, query: review.ListQuery) -> None:
         first = self._rows.get(index)
