@@ -107,6 +107,7 @@ def edit_cell(path: Path, claim_id: int, column: str, value: str) -> None:
         (4, "confidence", "101", "confidence must be a whole number 0-100, not '101'"),
         (4, "confidence", "-5", "confidence must be a whole number 0-100, not '-5'"),
         (4, "claim_id", "999", "unknown claim id 999"),
+        (4, "claim_id", "9" * 30, f"unknown claim id {'9' * 30}"),
         (4, "claim_id", "x1", "claim_id must be a whole number"),
         (4, "claim_id", "3", "claim 3 appears again (first on line 5)"),
         (4, "confidence", "50", "a confidence needs a status"),

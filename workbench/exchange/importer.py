@@ -24,6 +24,7 @@ _string = json.encoder.encode_basestring  # a str as JSON, as json.dumps writes 
 
 STATUSES = frozenset(s.value for s in Status)
 CONFIDENCES = {str(n): n for n in range(101)}
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no claim has a bigger id
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,8 @@ def check_row(line: int, cells: list[str]) -> Checked:
     if not raw_id.isdigit():
         raise ValueError(f"claim_id must be a whole number, not {raw_id!r}")
     claim_id = int(raw_id)
+    if claim_id > MAX_ID:
+        raise ValueError(f"unknown claim id {claim_id}")
     status = status.strip() or Status.UNREVIEWED.value
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
