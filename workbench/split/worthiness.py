@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import math
 import re
+import string
 
 from workbench.model import Kind
 from workbench.split.lexicon import words
 
 _TOKEN = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
-_NAME = re.compile(r"\s[A-Z][A-Za-z]+")
+_UPPER = frozenset(string.ascii_uppercase)  # a name: after whitespace, [A-Z][A-Za-z]
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+# Never part of a token (nor "'"): stripped from a chunk's edges they leave its word.
+_EDGE = ",.;:!?()[]\"“”‘’"
 
 # Feature word lists: a token (or a two-word phrase) in the list sets the feature.
 _LISTS: dict[str, frozenset[str]] = {
@@ -90,8 +94,13 @@ _WORD_BITS: dict[str, int] = {}
 for _name, _lst in _LISTS.items():
     for _w in _lst:
         _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | _BIT[_name]
+# (bit, anchors, regex): each phrase holds one of the anchors (its first word and what follows).
 _PHRASE_BITS = tuple(
-    (_BIT[name], re.compile("|".join(map(re.escape, phrases))))
+    (
+        _BIT[name],
+        tuple(sorted({p[: p.index(" ") + 1] for p in phrases})),
+        re.compile("|".join(map(re.escape, phrases))),
+    )
     for name, phrases in _PHRASES.items()
 )
 _TABLE = tuple(
@@ -101,20 +110,40 @@ _TABLE = tuple(
 _DIGIT, _YEAR = _BIT["digit"], _BIT["year"]
 
 
+def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """True when one of `parts` occurs in `text` (a plain loop: cheaper than any() here)."""
+    for p in parts:  # noqa: SIM110 - a generator costs more than the test itself
+        if p in text:
+            return True
+    return False
+
+
 def _mask(text: str) -> tuple[int, int]:
     """(bitmask of binary features, number of names capped at 3)."""
     low = text.lower()
-    mask = 0
-    for t in _TOKEN.findall(low):
-        bits = _WORD_BITS.get(t)
-        if bits:
-            mask |= bits
-        elif t[0].isdigit():
-            mask |= _DIGIT
-            if len(t) == 4 and t[:2] in ("18", "19", "20"):
-                mask |= _YEAR
-    for bit, rx in _PHRASE_BITS:
-        if not mask & bit and rx.search(low):
+    mask = names = 0
+    after_space = text[:1].isspace()
+    # Tokens never cross whitespace, so chunk by chunk; a chunk that is a plain ASCII word once
+    # its edge punctuation is stripped is its own only token, the rest go through _TOKEN.
+    for w in text.split():
+        if after_space and w[0] in _UPPER and w[1:2] in _ASCII_LETTERS:
+            names += 1
+        after_space = True
+        lw = w.lower()
+        core = lw.strip(_EDGE)
+        if core.isalpha() and core.isascii():
+            mask |= _WORD_BITS.get(core, 0)
+            continue
+        for t in _TOKEN.findall(lw):
+            bits = _WORD_BITS.get(t)
+            if bits:
+                mask |= bits
+            elif t[0].isdigit():
+                mask |= _DIGIT
+                if len(t) == 4 and t[:2] in ("18", "19", "20"):
+                    mask |= _YEAR
+    for bit, anchors, rx in _PHRASE_BITS:
+        if not mask & bit and _holds_any(low, anchors) and rx.search(low):
             mask |= bit
     if "?" in text:
         mask |= _BIT["question"]
@@ -123,7 +152,7 @@ def _mask(text: str) -> tuple[int, int]:
         mask |= _BIT["short"]
     elif n > 18:
         mask |= _BIT["long"]
-    return mask, min(len(_NAME.findall(text)), 3)
+    return mask, min(names, 3)
 
 
 def features(text: str) -> dict[str, float]:
