@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
 _UPPER = frozenset(string.ascii_uppercase)  # a name: after whitespace, [A-Z][A-Za-z]
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 # Never part of a token (nor "'"): stripped from a chunk's edges they leave its word.
-_EDGE = ",.;:!?()[]\"“”‘’"
+_EDGE = ',.;:!?()[]"“”‘’'
 
 # Feature word lists: a token (or a two-word phrase) in the list sets the feature.
 _LISTS: dict[str, frozenset[str]] = {
