@@ -84,11 +84,11 @@ class TestMainScreen:
             assert current(app) == ids(app)[0]
 
     @run_async
-    async def test_a_key_acts_on_the_cursor_before_the_screen_catches_up(self, db_file):
+    async def test_a_key_acts_on_the_claim_under_the_cursor(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            app.main.claims.move_to(2)  # no pause: the Highlighted message is still queued
+            app.main.claims.move_to(2)  # and no pause before the key
             app.main.action_tag("refuted")
             assert verdict(app, ids(app)[2]).status is Status.REFUTED
             assert verdict(app, ids(app)[0]).status is Status.UNREVIEWED

@@ -9,6 +9,7 @@ placeholders show. Counting runs in a worker too.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -51,14 +52,6 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         *(f"claim-list--{s}" for s in STATUSES),
     }
 
-    class Highlighted(Message):
-        """The cursor is on a (new) claim; `row` is None when the list is empty."""
-
-        def __init__(self, row: dict[str, Any] | None, index: int) -> None:
-            super().__init__()
-            self.row = row
-            self.index = index
-
     class Counted(Message):
         """The list's length is known."""
 
@@ -66,8 +59,13 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             super().__init__()
             self.total = total
 
-    def __init__(self, db: Database, query: review.ListQuery, **kwargs: Any) -> None:
+    def __init__(self, db: Database, query: review.ListQuery,
+                 on_highlight: Callable[[dict[str, Any] | None], None], **kwargs: Any) -> None:
+        """`on_highlight(row)` is called at once whenever the cursor lands on a (new) claim,
+        `row` None when the list is empty: at once, not by message, so the claim's panels
+        repaint in the same frame as the list."""
         super().__init__(**kwargs)
+        self.on_highlight = on_highlight
         self.db = db
         self.query_ = query
         self.cursor = 0
@@ -260,7 +258,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         if key == self._announced and key is not None:
             return
         self._announced = key
-        self.post_message(self.Highlighted(row, self.cursor))
+        self.on_highlight(row)
 
     def action_move(self, delta: int) -> None:
         self.move_to(self.cursor + delta)

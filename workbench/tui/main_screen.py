@@ -68,7 +68,7 @@ class MainScreen(Screen):
         self.reviewer = reviewer
         self.query_ = review.ListQuery(session_id=session["id"])
         self._article_id: int | None = None
-        self._list = ClaimList(db, self.query_, id="claims")
+        self._list = ClaimList(db, self.query_, self._highlighted, id="claims")
         self._rest_timer: Timer | None = None
         self.similar: list[Any] = []
         self.session_progress: review.Progress | None = None
@@ -97,17 +97,13 @@ class MainScreen(Screen):
 
     @property
     def claim(self) -> dict[str, Any] | None:
-        """The claim under the list's cursor. Keys act on it, never on the claim of a
-        Highlighted message still in the queue, so `j j s` tags the third claim."""
+        """The claim under the list's cursor: what keys act on."""
         return self._list.current
 
     # -- showing ----------------------------------------------------------------------
 
-    @on(ClaimList.Highlighted)
-    def _highlighted(self, event: ClaimList.Highlighted) -> None:
-        claim = self.claim
-        if event.row is not None and claim is not None and event.row["id"] != claim["id"]:
-            return  # the cursor has moved on; the message for where it is now follows
+    def _highlighted(self, claim: dict[str, Any] | None) -> None:
+        """The list's cursor is on a new claim (None: the list is empty)."""
         self.show_claim()
         if claim is not None:
             if claim["article_id"] != self._article_id:
