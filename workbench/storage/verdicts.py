@@ -161,10 +161,10 @@ def sheet_rows(db: Database, session_id: int, session_cell: str, starts: Sequenc
     first = ", ".join(f":{k}" for k in marks)
 
     def cell(x: str, safe: bool = True) -> str:
-        if safe:
-            x = f"(CASE WHEN substr({x}, 1, 1) IN ({first}) THEN :esc || {x} ELSE {x} END)"
-        return (f"coalesce(CASE WHEN {x} GLOB :special THEN '\"' || replace({x}, '\"', '\"\"')"
-                f" || '\"' ELSE {x} END, '')")
+        shown = (f"(CASE WHEN substr({x}, 1, 1) IN ({first}) THEN :esc || {x} ELSE {x} END)"
+                 if safe else x)  # the escape adds nothing that needs quoting: test x
+        return (f"coalesce(CASE WHEN {x} GLOB :special THEN '\"' || replace({shown}, '\"',"
+                f" '\"\"') || '\"' ELSE {shown} END, '')")
 
     head = " || ',' || ".join((
         "c.id", "c.article_id", "c.seq", cell("c.text"), cell("c.by"),
