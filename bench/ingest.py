@@ -13,7 +13,11 @@ run, into fresh databases:
 - ingest with the full atomic splitter (`workbench.split.split`).
 
 Each is reported as the median over runs, with the median of the same-run
-ratios to its ceiling (a ratio is steadier than a rate on a shared machine).
+ratios to its ceiling (a ratio is steadier than a rate on a shared machine),
+and the CPU seconds spent: on a busy machine the wall clock shows the share of
+CPU ingest got, the CPU seconds what it cost. Ingest's writer (this process)
+only writes; the workers read and split, so MB per writer CPU-second is the
+speed ingest reaches when there are CPUs enough for the workers to keep up.
 Peak memory is measured in child processes at one and three times the corpus
 size: it should not grow.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -73,13 +78,21 @@ def fresh_db(folder: Path) -> Iterator[Database]:
 
 def time_ingest(
     folder: Path, tmp: Path, splitter: Splitter = split, workers: int | None = None
-) -> tuple[float, int]:
-    """Seconds to ingest the folder into a new database, and the claims stored."""
+) -> tuple[float, int, float, float]:
+    """Seconds to ingest the folder into a new database, the claims stored, and the CPU
+    seconds of this process (the writer) and of the worker processes."""
     with fresh_db(tmp) as db:
-        t0 = time.perf_counter()
+        children = _children_cpu()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         results = ingest_paths(db, [folder], splitter=splitter, workers=workers)
         count = sum(r.claims for r in results)
-        return time.perf_counter() - t0, count
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+        return elapsed, count, cpu, _children_cpu() - children
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 Prepared = list[tuple[str, str, str, str, list[claims.Row]]]
@@ -95,11 +108,12 @@ def prepare(folder: Path, splitter: Splitter) -> Prepared:
     return out
 
 
-def time_ceiling(prepared: Prepared, tmp: Path) -> float:
-    """Seconds to insert the prepared rows with plain sqlite3 in one transaction."""
+def time_ceiling(prepared: Prepared, tmp: Path) -> tuple[float, float]:
+    """Seconds (and CPU seconds) to insert the prepared rows with plain sqlite3 in one
+    transaction."""
     with fresh_db(tmp) as db:
         conn, at = db.conn, now()
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         conn.execute("BEGIN IMMEDIATE")
         for origin, title, text, content_hash, rows in prepared:
             article_id = conn.execute(
@@ -114,7 +128,7 @@ def time_ceiling(prepared: Prepared, tmp: Path) -> float:
             )
         conn.execute("INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims")
         conn.execute("COMMIT")
-        return time.perf_counter() - t0
+        return time.perf_counter() - t0, time.process_time() - cpu0
 
 
 def time_split(texts: list[str], splitter: Splitter) -> float:
@@ -162,9 +176,15 @@ def main() -> None:
         counts: dict[str, int] = {}
         for _ in range(a.runs):
             for name, splitter in SPLITTERS.items():
-                times[f"ceiling {name}"].append(time_ceiling(prepared[name], Path(tmp)))
-                elapsed, counts[name] = time_ingest(folder, Path(tmp), splitter, a.workers)
+                elapsed, cpu = time_ceiling(prepared[name], Path(tmp))
+                times[f"ceiling {name}"].append(elapsed)
+                times[f"ceiling cpu {name}"].append(cpu)
+                elapsed, counts[name], cpu, workers_cpu = time_ingest(
+                    folder, Path(tmp), splitter, a.workers
+                )
                 times[f"ingest {name}"].append(elapsed)
+                times[f"writer cpu {name}"].append(cpu)
+                times[f"workers cpu {name}"].append(workers_cpu)
                 times[f"split {name}"].append(time_split(texts, splitter))
         print(f"corpus: {a.articles} articles, {mb:.2f} MB; workers: {a.workers or 'one per CPU'};"
               f" medians of {a.runs} runs")
@@ -181,6 +201,10 @@ def main() -> None:
             print(f"  raw SQLite ceiling : {mb / ceiling:6.2f} MB/s {n / ceiling:9.0f} claims/s")
             print(f"  ingest end to end  : {mb / ingest:6.2f} MB/s {n / ingest:9.0f} claims/s"
                   f"  ({ratio:.2f} of the ceiling, same-run median)")
+            floor, writer, workers = (statistics.median(times[f"{k} cpu {name}"])
+                                      for k in ("ceiling", "writer", "workers"))
+            print(f"  CPU seconds        : ceiling {floor:.2f}; ingest writer {writer:.2f},"
+                  f" workers {workers:.2f} ({mb / writer:.2f} MB per writer CPU-second)")
             print(f"  split only, 1 CPU  : {mb / split_s:6.2f} MB/s")
     if not a.no_memory:
         (small, small_w), (large, large_w) = (

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -238,3 +240,23 @@ class TestBulk:
                 claims.insert_many(database, 1, [Claim(2, "Maybe.", 0, 6, kind="rumour")])
         assert claims.get(database, 1)["kind"] == "opinion"
         database.close()
+
+    def test_files_are_split_in_workers_unless_threads_run(self, db, folder):
+        def pid_claims(text: str) -> list[Claim]:
+            return [Claim(1, f"Split in {os.getpid()}.", 0, 1)]
+
+        list(ingest_paths(db, [folder], splitter=pid_claims, workers=2))
+        pooled = {r[0] for r in db.query("SELECT DISTINCT text FROM claims")}
+        assert f"Split in {os.getpid()}." not in pooled
+        for path in folder.glob("n*.md"):
+            path.write_text(path.read_text() + "\nMore.\n")
+        stop = threading.Event()
+        waiter = threading.Thread(target=stop.wait)
+        waiter.start()
+        try:
+            list(ingest_paths(db, [folder], splitter=pid_claims, workers=2))
+        finally:
+            stop.set()
+            waiter.join()
+        inline = {r[0] for r in db.query("SELECT DISTINCT text FROM claims")} - pooled
+        assert inline == {f"Split in {os.getpid()}."}
