@@ -145,8 +145,10 @@ def peak_rss_mb(n_articles: int, workers: int | None) -> tuple[float, float]:
         "import ingest as b; d = Path(tempfile.mkdtemp()); (d / 'c').mkdir();"
         f"b.write_corpus(d / 'c', {n_articles});"
         f"b.time_ingest(d / 'c', d, workers={workers});"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of this
+        # (large) process would report this process's size.
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1];"
+        "print(hwm, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
