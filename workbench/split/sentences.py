@@ -11,7 +11,7 @@ from workbench.split.lexicon import words
 #: Longest sentence we hand on; longer runs are cut at whitespace so later rules stay linear.
 MAX_SENTENCE = 1000
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its outer whitespace
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then a space or an
 # opening quote (the seed has `capital.“'Our …` with no space).
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[“\"‘]|$)")
@@ -41,13 +41,7 @@ class Span(NamedTuple):
 def lines(text: str) -> Iterator[Span]:
     """Non-blank lines of `text`, stripped, with their spans."""
     for m in _LINE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            yield Span(s, e, text[s:e])
+        yield Span(m.start(), m.end(), m.group())
 
 
 def _is_boundary(line: str, end: int, punct_start: int) -> bool:
@@ -97,17 +91,19 @@ def _cap(span: Span) -> Iterator[Span]:
 
 def sentences_of_line(line: Span) -> Iterator[Span]:
     """Sentences of one line (a paragraph), spans relative to the whole text."""
-    text = line.text
+    text, base = line.text, line.start
     start = 0
     for m in _END.finditer(text):
-        if _is_boundary(text, m.end(), m.start()):
-            piece = text[start : m.end()]
-            lead = len(piece) - len(piece.lstrip())
-            if piece.strip():
-                yield from _cap(
-                    Span(line.start + start + lead, line.start + m.end(), piece.strip())
-                )
-            start = m.end()
+        end = m.end()
+        if _is_boundary(text, end, m.start()):
+            piece = text[start:end].strip()  # ends in punctuation: only leading space goes
+            if piece:
+                span = Span(base + end - len(piece), base + end, piece)
+                if len(piece) > MAX_SENTENCE:
+                    yield from _cap(span)
+                else:
+                    yield span
+            start = end
     piece = text[start:]
     if piece.strip():
         lead = len(piece) - len(piece.lstrip())
