@@ -144,9 +144,12 @@ def ours(db: Path, runs: int, moves: int, query: str) -> dict[str, object]:
         tags.append(press("s", lambda s: "SUPPORTED" in s))
         tags.append(press("BSpace", lambda s: "UNREVIEWED" in s))
     last = press("G", lambda s: position(s) == f"{total}/{total}")
+    time.sleep(0.5)  # let the work a rest on a claim starts (similar claims) finish first
     tmux("send-keys", "-t", PANE, "/")
     wait_for(lambda s: "Search claims" in s, time.perf_counter())
     tmux("send-keys", "-t", PANE, "-l", query)
+    wait_for(lambda s: query in s, time.perf_counter())  # typed, before the clock starts
+    time.sleep(0.3)
     search = press("Enter", lambda s: "search" in s.splitlines()[1])
     rss, peak = memory_mb(pid())
     tmux("send-keys", "-t", PANE, "q")
