@@ -155,14 +155,14 @@ def sheet_rows(db: Database, session_id: int, session_cell: str, starts: Sequenc
     sources, sources as stored JSON, the cells after), the cells in the sheet's column
     order (claim_id, article, seq, claim, by, status, confidence | sources | notes,
     reviewer, session, updated_at, title, kind, start, end), comma-separated with a comma
-    next to the sources. A text cell that starts with any of `starts` gets `escape` in
-    front; a cell with a comma, quote or line break is quoted as csv.writer quotes it."""
-    marks = {f"m{i}": m for i, m in enumerate(starts)}
-    first = ", ".join(f":{k}" for k in marks)
+    next to the sources. A text cell that starts with any of the characters `starts` gets
+    `escape` in front; a cell with a comma, quote or line break is quoted as csv.writer
+    quotes it."""
 
     def cell(x: str, safe: bool = True) -> str:
-        shown = (f"(CASE WHEN substr({x}, 1, 1) IN ({first}) THEN :esc || {x} ELSE {x} END)"
-                 if safe else x)  # the escape adds nothing that needs quoting: test x
+        # quoting tests x itself: the escape adds nothing that needs quoting
+        shown = (f"(CASE WHEN {x} != '' AND instr(:starts, substr({x}, 1, 1))"
+                 f" THEN :esc || {x} ELSE {x} END)" if safe else x)
         return (f"coalesce(CASE WHEN {x} GLOB :special THEN '\"' || replace({shown}, '\"',"
                 f" '\"\"') || '\"' ELSE {shown} END, '')")
 
@@ -174,8 +174,8 @@ def sheet_rows(db: Database, session_id: int, session_cell: str, starts: Sequenc
         cell("v.updated_at"), cell("a.title"), "c.kind", "c.start", 'c."end"'))
     return _tuples(
         db, f"SELECT {head}, coalesce(v.sources, '[]'), {tail}" + _scope(),
-        {"s": session_id, "session": session_cell, "esc": escape,
-         "special": "*[,\"\r\n]*", **marks},
+        {"s": session_id, "session": session_cell, "esc": escape, "starts": "".join(starts),
+         "special": "*[,\"\r\n]*"},
     )
 
 
