@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui_fixtures import SIZE, run_async, seeded
+from test_tui_fixtures import SIZE, run_async, seeded, settle
 from textual.widgets import Input, TextArea
-from textual.worker import WorkerCancelled
 
 from workbench import review
 from workbench.model import Source, Status
@@ -43,18 +42,6 @@ def verdict(app: WorkbenchApp, claim_id: int) -> review.Verdict:
 
 def current(app: WorkbenchApp) -> int:
     return app.main.claim["id"]
-
-
-async def settle(pilot) -> None:
-    """Wait until no worker runs (an exclusive worker replaced by a newer one is fine)."""
-    while True:
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            continue
-        await pilot.pause()
-        if not any(w.is_running for w in pilot.app.workers):
-            return
 
 
 class TestMainScreen:

@@ -41,3 +41,17 @@ def run_async(test):
         return asyncio.run(test(*args, **kwargs))
 
     return wrapper
+
+
+async def settle(pilot) -> None:
+    """Wait until no worker runs (an exclusive worker replaced by a newer one is fine)."""
+    from textual.worker import WorkerCancelled
+
+    while True:
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            return

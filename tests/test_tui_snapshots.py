@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui_fixtures import FROZEN, SIZE, seeded
+from test_tui_fixtures import FROZEN, SIZE, seeded, settle
 
 from workbench import review
 from workbench.storage import open_db
@@ -22,12 +22,6 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WorkbenchApp:
     path = tmp_path / "c.db"
     seeded(path).close()
     return WorkbenchApp(open_db(path), "ann", "ann")
-
-
-async def settle(pilot) -> None:
-    """Let the workers (count, progress, similar claims) finish before the picture."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def pressing(*keys: str):
