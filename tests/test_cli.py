@@ -71,6 +71,16 @@ class TestClaims:
         run = cli("claims", "--session", "desk", "--status", "refuted", "--format", "jsonl")
         assert [json.loads(line)["id"] for line in run.out.splitlines()] == [2]
 
+    def test_status_without_session_reads_the_reviewers_latest(self, cli, seed_copy,
+                                                               monkeypatch):
+        ingest_seed(cli, seed_copy)
+        monkeypatch.setenv("WORKBENCH_REVIEWER", "ann")
+        none_yet = cli("claims", "--status", "refuted")
+        assert none_yet.code == 1 and "ann has none" in none_yet.err
+        assert cli("tag", "3", "--status", "refuted").code == 0
+        run = cli("claims", "--status", "refuted", "--format", "jsonl")
+        assert [json.loads(line)["id"] for line in run.out.splitlines()] == [3]
+
     def test_table_and_csv(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
         table = cli("claims")

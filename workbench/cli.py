@@ -206,8 +206,13 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 def cmd_claims(args: argparse.Namespace, db: Database) -> int:
     session_id = sessions.require(db, args.session)["id"] if args.session else None
-    if args.status and session_id is None:
-        raise WorkbenchError("--status needs --session (verdicts belong to a session)")
+    if args.status and session_id is None:  # verdicts belong to a session: the reviewer's own
+        reviewer = review.default_reviewer()
+        latest = sessions.latest_for_reviewer(db, reviewer)
+        if latest is None:
+            raise WorkbenchError(f"--status needs a session: {reviewer} has none, name one "
+                                 "with --session")
+        session_id = latest["id"]
     f = claims.ClaimFilter(
         article_id=articles.resolve(db, args.article) if args.article else None,
         status=Status(args.status) if args.status else None,
