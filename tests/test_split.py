@@ -158,6 +158,19 @@ def test_reported_statement_is_a_fact_with_by() -> None:
     assert (c.text, c.by, c.kind) == ("Prices rose 4% in May.", "the statistics office", Kind.FACT)
 
 
+@pytest.mark.parametrize("sentence,text,by", [
+    ("Militants seized the town, security sources said.", "Militants seized the town.",
+     "security sources"),
+    ("Flamingo numbers fell by half, rangers said.", "Flamingo numbers fell by half.",
+     "rangers"),
+    ("The bridge reopened in May, city officials said.", "The bridge reopened in May.",
+     "city officials"),
+])
+def test_speaker_without_a_determiner(sentence: str, text: str, by: str) -> None:
+    (c,) = split(sentence)
+    assert (c.text, c.by) == (text, by)
+
+
 def test_direct_quote_has_speaker() -> None:
     (c,) = split('"We will not raise taxes," the minister said.')
     assert (c.text, c.by, c.kind) == ("We will not raise taxes.", "the minister", Kind.QUOTE)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.split.grammar import has_verb
+from workbench.split.lexicon import words
 
 _VERB = (
     r"(?:said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
@@ -60,10 +61,23 @@ class Attribution:
     copula_subject: str | None = None  # "X called Y “Z”" → "Y is Z"
 
 
+# Nouns that name who reports something: "security sources", "city officials", "rangers".
+_SPEAKER_HEADS = words(
+    "sources source officials official police rangers residents witnesses analysts experts "
+    "authorities spokesman spokeswoman spokesperson researchers scientists doctors lawyers "
+    "prosecutors investigators diplomats activists campaigners organisers organizers medics "
+    "rescuers firefighters troops soldiers militants rebels protesters observers monitors "
+    "economists traders executives regulators lawmakers ministers"
+)
+
+
 def _good_speaker(by: str) -> bool:
     if has_verb(by.replace("who lives", "")) and " who " not in by:
         return False
-    first = by.split()[0]
+    parts = by.split()
+    first = parts[0]
+    if len(parts) <= 4 and parts[-1].lower() in _SPEAKER_HEADS:
+        return True
     return first[0].isupper() or first.lower() in {
         "one",
         "a",
