@@ -11,6 +11,7 @@ from test_tui_fixtures import (
     frozen,  # noqa: F401 (a fixture: every timestamp review writes is the same)
     run_async,
     seeded,
+    settle,
 )
 from textual.widgets import Input, OptionList
 
@@ -81,17 +82,12 @@ def text(app: WorkbenchApp, widget_id: str) -> str:
     return str(app.screen.query_one(widget_id).render())
 
 
-async def counted(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 class TestAdjudicateScreen:
     @run_async
     async def test_lists_disagreements_side_by_side_on_the_first_unsettled(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             s = screen(app)
             assert [d.claim_id for d in s.items] == [3, 4, 5, 6, 7]
             assert s.current.claim_id == 3
@@ -107,7 +103,7 @@ class TestAdjudicateScreen:
     async def test_take_a_and_take_b_write_into_the_target_with_history(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             await pilot.press("a")
             assert final(app, 3) == review.Verdict(
                 Status.SUPPORTED, 90, [Source("https://example.org/a", "report")], "",
@@ -126,7 +122,7 @@ class TestAdjudicateScreen:
     async def test_taking_a_side_that_did_not_review_is_refused(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             await pilot.press("j", "j", "b")  # claim 5: only a reviewed it
             assert screen(app).current.claim_id == 5
             assert final(app, 5).status == Status.UNREVIEWED
@@ -136,7 +132,7 @@ class TestAdjudicateScreen:
     async def test_edit_sets_status_confidence_and_notes(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             await pilot.press("e")
             assert isinstance(app.screen, FinalVerdictDialog)
             await pilot.press("down", "down", "tab")  # supported -> misleading
@@ -153,7 +149,7 @@ class TestAdjudicateScreen:
     async def test_edit_refuses_a_bad_confidence_and_escape_cancels(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             await pilot.press("e")
             app.screen.query_one("#confidence", Input).value = "120"
             await pilot.press("enter")
@@ -167,7 +163,7 @@ class TestAdjudicateScreen:
     async def test_next_unsettled_skips_settled_and_wraps(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             await pilot.press("j", "a")  # settle 4
             await pilot.press("k", "right_square_bracket")
             assert screen(app).current.claim_id == 5
@@ -185,12 +181,12 @@ class TestAdjudicateScreen:
     async def test_choices_persist_after_quit_and_reopen(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             await pilot.press("a", "j", "b", "q")
         assert app.return_code == 0 and not app.is_running
         again = open_app(db_file)
         async with again.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             assert screen(again).current.claim_id == 5  # the first unsettled
             assert "settled 2 / 5" in text(again, "#adj-top")
             assert [d.settled for d in screen(again).items] == [True, True, False, False,
@@ -200,7 +196,7 @@ class TestAdjudicateScreen:
     async def test_target_is_created_with_the_agreed_verdicts(self, db_file):
         app = open_app(db_file, target="settled")
         async with app.run_test(size=SIZE) as pilot:
-            await counted(pilot)
+            await settle(pilot)
             await pilot.press("a")
             assert "into settled" in text(app, "#adj-top")
         assert final(app, 1, "settled").status == Status.SUPPORTED  # agreed: copied
@@ -256,7 +252,7 @@ class TestEntryPoints:
             assert "a" not in names
             app.screen.query_one(OptionList).highlighted = names.index("b")
             await pilot.press("enter")
-            await counted(pilot)
+            await settle(pilot)
             assert screen(app).sides.a == "a" and screen(app).sides.b == "b"
             await pilot.press("escape")
             assert app.screen is app.main
@@ -275,7 +271,7 @@ class TestEntryPoints:
 
 def test_snapshot(db_file, snap_compare):
     async def run_before(pilot) -> None:
-        await counted(pilot)
+        await settle(pilot)
         await pilot.press("a", "j")
 
     assert snap_compare(open_app(db_file), terminal_size=SIZE, run_before=run_before)
