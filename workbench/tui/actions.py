@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from workbench import review
 from workbench.errors import WorkbenchError
@@ -14,7 +15,11 @@ from workbench.storage import articles, sessions
 from workbench.tui.dialogs.pick import PickDialog
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from workbench.tui.main_screen import MainScreen
+
+T = TypeVar("T")
 
 
 def filter_status(screen: MainScreen, status: Status) -> None:
@@ -33,21 +38,36 @@ def sort(screen: MainScreen, order: str) -> None:
     screen.set_query(replace(screen.query_, order=order))
 
 
+def read_then(screen: Screen, read: Callable[[], T], then: Callable[[T], None]) -> None:
+    """Run `read` (a database read that may take seconds at a million claims) in a thread,
+    then `then(result)` on the screen: the keys and the screen never wait for it."""
+
+    def work() -> None:
+        result = read()
+        screen.app.call_from_thread(then, result)
+
+    screen.run_worker(work, thread=True, exclusive=True, group="read-then")
+
+
 def pick_article(screen: MainScreen) -> None:
-    rows = articles.list_current(screen.db)
-    options = [(f"{r['title']}  ({r['claims']} claims)", r["id"]) for r in rows[:2000]]
+    def show(rows: list) -> None:
+        options = [(f"{r['title']}  ({r['claims']} claims)", r["id"]) for r in rows[:2000]]
+        screen.app.push_screen(PickDialog("Switch article", options), done)
 
     def done(article_id: int | None) -> None:
         if article_id is not None:
             filter_article(screen, article_id)
 
-    screen.app.push_screen(PickDialog("Switch article", options), done)
+    read_then(screen, lambda: articles.list_current(screen.db), show)
 
 
 def pick_session(screen: MainScreen) -> None:
-    rows = sessions.list_with_progress(screen.db)
-    options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)",
-                r["name"]) for r in rows]
+    def show(rows: list) -> None:
+        options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)",
+                    r["name"]) for r in rows]
+        screen.app.push_screen(
+            PickDialog("Switch or start a session", options,
+                       new_label="or a new session's name"), done)
 
     def done(choice: object) -> None:
         if choice is None:
@@ -62,9 +82,7 @@ def pick_session(screen: MainScreen) -> None:
         except WorkbenchError as e:
             screen.notify(str(e), severity="error")
 
-    screen.app.push_screen(
-        PickDialog("Switch or start a session", options, new_label="or a new session's name"),
-        done)
+    read_then(screen, lambda: sessions.list_with_progress(screen.db), show)
 
 
 def export_csv(screen: MainScreen) -> None:

@@ -25,6 +25,7 @@ from workbench.compare.adjudicate import Disagreement, Sides
 from workbench.errors import WorkbenchError
 from workbench.model import Source, Status
 from workbench.storage import Database, sessions
+from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.pick import PickDialog
 from workbench.tui.glyphs import glyph, label
@@ -382,9 +383,7 @@ def run(db: Database, sides: Sides, reviewer: str) -> None:
 
 def pick_sessions(screen: MainScreen, target: str = adjudicate.DEFAULT_TARGET) -> None:
     """The palette's "Adjudicate sessions…": pick A, then B, then open the screen on them."""
-    rows = sessions.list_with_progress(screen.db)
-    options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)",
-                r["name"]) for r in rows if r["name"] != target]
+    options: list[tuple[str, str]] = []
 
     def open_screen(a: str, b: str | None) -> None:
         if b is None:
@@ -402,5 +401,10 @@ def pick_sessions(screen: MainScreen, target: str = adjudicate.DEFAULT_TARGET) -
                 PickDialog(f"Adjudicate {a} against…", [o for o in options if o[1] != a]),
                 partial(open_screen, a))
 
-    screen.app.push_screen(PickDialog(f"Adjudicate into {target}: session A", options),
-                           picked_a)
+    def show(rows: list) -> None:
+        options.extend((f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} "
+                        "reviewed)", r["name"]) for r in rows if r["name"] != target)
+        screen.app.push_screen(PickDialog(f"Adjudicate into {target}: session A", options),
+                               picked_a)
+
+    actions.read_then(screen, lambda: sessions.list_with_progress(screen.db), show)
