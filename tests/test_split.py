@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from workbench.model import Claim, Kind
 from workbench.split import split
 from workbench.split.evaluation import Score, load_golds, roc_auc, score
+from workbench.split.grammar import past_tense
 from workbench.split.kinds import kind_of
 from workbench.split.worthiness import score as worth
 
@@ -169,6 +170,22 @@ def test_reported_statement_is_a_fact_with_by() -> None:
 def test_speaker_without_a_determiner(sentence: str, text: str, by: str) -> None:
     (c,) = split(sentence)
     assert (c.text, c.by) == (text, by)
+
+
+def test_an_ing_clause_becomes_a_sentence_in_the_past() -> None:
+    got = [c.text for c in split(
+        "About 1,200 dock workers walked off the job on Monday, closing the port for the "
+        "first time since 1998.")]
+    assert got == ["About 1,200 dock workers walked off the job on Monday.",
+                   "About 1,200 dock workers closed the port for the first time since 1998."]
+
+
+@pytest.mark.parametrize("ing,past", [
+    ("abandoning", "abandoned"), ("closing", "closed"), ("stopping", "stopped"),
+    ("carrying", "carried"), ("agreeing", "agreed"), ("leaving", "left"), ("being", None),
+])
+def test_past_tense(ing: str, past: str | None) -> None:
+    assert past_tense(ing) == past
 
 
 def test_direct_quote_has_speaker() -> None:

@@ -126,3 +126,36 @@ def first_verb(text: str) -> int | None:
 def has_verb(text: str) -> bool:
     """True when `text` holds something that looks like a finite verb."""
     return first_verb(text) is not None
+
+
+# Simple pasts of irregular verbs news writes in -ing clauses, by their -ing form.
+_IRREGULAR_PAST = dict(
+    pair.split(":")
+    for pair in words(
+        "taking:took leaving:left making:made giving:gave sending:sent bringing:brought "
+        "putting:put cutting:cut setting:set hitting:hit running:ran sitting:sat getting:got "
+        "holding:held keeping:kept telling:told saying:said seeing:saw going:went coming:came "
+        "becoming:became building:built spending:spent losing:lost meeting:met paying:paid "
+        "selling:sold leading:led writing:wrote driving:drove rising:rose falling:fell "
+        "having:had finding:found thinking:thought buying:bought fighting:fought "
+        "standing:stood winning:won beginning:began breaking:broke choosing:chose "
+        "drawing:drew feeding:fed forgetting:forgot freezing:froze hiding:hid lending:lent "
+        "letting:let lighting:lit shooting:shot shutting:shut speaking:spoke spreading:spread "
+        "stealing:stole striking:struck teaching:taught throwing:threw wearing:wore"
+    )
+)
+
+
+def past_tense(ing: str) -> str | None:
+    """The simple past of a verb in its -ing form ('abandoning' → 'abandoned'), or None when
+    no rule tells it ('being', 'during')."""
+    if ing in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[ing]
+    stem = ing[:-3]
+    if not ing.endswith("ing") or len(stem) < 3 or ing in ("being", "during", "nothing"):
+        return None
+    if stem.endswith("e"):  # agreeing → agreed
+        return stem + "d"
+    if stem.endswith("y") and stem[-2] not in "aeiou":  # carrying → carried
+        return stem[:-1] + "ied"
+    return stem + "ed"  # abandoning → abandoned, closing → closed, stopping → stopped

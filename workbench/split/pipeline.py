@@ -9,6 +9,7 @@ from workbench.model import Claim, Kind
 from workbench.split import boilerplate as bp
 from workbench.split.atomic import Frag, decompose
 from workbench.split.attribution import attribute
+from workbench.split.grammar import past_tense
 from workbench.split.kinds import kind_of
 from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import score
@@ -138,10 +139,26 @@ def _tight(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _in_the_past(f: Frag) -> str:
+    """A fragment whose carried subject is followed by an -ing verb (', abandoning …'),
+    with that verb in the simple past, so the claim is a sentence ('S abandoned …')."""
+    rest = f.text[f.lead:]
+    if not f.lead or not rest[:1].islower():
+        return f.text
+    verb = rest.split(" ", 1)[0]
+    past = past_tense(verb) if verb.endswith("ing") else None
+    if past is None or f.text[: f.lead].split()[-1].lower() in _AUXILIARIES:
+        return f.text
+    return f.text[: f.lead] + past + rest[len(verb):]
+
+
+_AUXILIARIES = frozenset(("is", "are", "was", "were", "be", "been", "has", "have", "had"))
+
+
 def _claim(
     seq: int, f: Frag, span: tuple[int, int], by: str | None, quoted: bool, stop: str
 ) -> Claim:
-    t = " ".join(f.text.split()).strip(" ,;:—–-")
+    t = " ".join(_in_the_past(f).split()).strip(" ,;:—–-")
     t = t.strip("“”\"‘’'") if quoted else t
     t = t[:1].upper() + t[1:]
     if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
