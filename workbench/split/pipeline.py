@@ -142,8 +142,10 @@ def _tight(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _in_the_past(f: Frag) -> str:
     """A fragment whose carried subject is followed by an -ing verb (', abandoning …'),
     with that verb in the simple past, so the claim is a sentence ('S abandoned …')."""
+    if not f.lead or "ing " not in f.text:
+        return f.text
     rest = f.text[f.lead:]
-    if not f.lead or not rest[:1].islower():
+    if not rest[:1].islower():  # a name ('Beijing …'), not a verb
         return f.text
     verb = rest.split(" ", 1)[0]
     past = past_tense(verb) if verb.endswith("ing") else None
