@@ -180,6 +180,12 @@ def test_an_ing_clause_becomes_a_sentence_in_the_past() -> None:
                    "About 1,200 dock workers closed the port for the first time since 1998."]
 
 
+def test_seed_army_claim_reads_as_a_sentence(seed_claims: list[Claim]) -> None:
+    texts = [c.text for c in seed_claims]
+    assert ("The army of the Shi'ite-led government in Baghdad abandoned buildings and weapons "
+            "to the fighters.") in texts
+
+
 @pytest.mark.parametrize("ing,past", [
     ("abandoning", "abandoned"), ("closing", "closed"), ("stopping", "stopped"),
     ("carrying", "carried"), ("agreeing", "agreed"), ("leaving", "left"), ("being", None),

@@ -50,7 +50,8 @@ def sub(f: Frag, i: int, j: int, prefix: str = "", *, from_start: bool = False) 
         s = f.start
     if prefix and not prefix.endswith(" "):
         prefix += " "
-    return Frag(prefix + f.text[i:j], s, max(e, s + 1), len(prefix), f.exact)
+    kept = max(f.lead - i, 0)  # a carried subject cut along with the text stays carried
+    return Frag(prefix + f.text[i:j], s, max(e, s + 1), len(prefix) + kept, f.exact)
 
 
 def joined(f: Frag, parts: list[tuple[int, int]]) -> Frag:
