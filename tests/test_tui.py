@@ -11,6 +11,7 @@ from textual.widgets import Input, TextArea
 from workbench import review
 from workbench.model import Source, Status
 from workbench.storage import claims, open_db
+from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.dialogs.help import HelpScreen
@@ -18,6 +19,7 @@ from workbench.tui.dialogs.notes import NotesDialog
 from workbench.tui.dialogs.pick import PickDialog
 from workbench.tui.dialogs.source import SourceDialog
 from workbench.tui.main_screen import REST_DELAY, MainScreen
+from workbench.tui.verdict_panel import VerdictPanel
 
 
 @pytest.fixture
@@ -369,6 +371,31 @@ class TestPersistence:
             await pilot.press("G")
             await settle(pilot)
             assert current(app) == listed[-1]
+
+
+class TestEmpty:
+    @run_async
+    async def test_an_empty_database_says_how_to_add_articles(self, tmp_path):
+        path = tmp_path / "empty.db"
+        with open_db(path) as db:
+            review.start_session(db, "ann", "ann")
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("s", "j", "G", "right_square_bracket", "ctrl+z")  # no harm done
+            assert app.main.claim is None
+            assert "workbench ingest PATH" in app.main.query_one(VerdictPanel).text
+
+    @run_async
+    async def test_a_filter_without_matches_says_how_to_clear_it(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            actions.filter_status(app.main, Status.REFUTED)
+            await settle(pilot)
+            assert "escape to clear the filters" in app.main.query_one(VerdictPanel).text
+            await pilot.press("escape")
+            assert app.main.claim is not None
 
 
 class TestSimilarClaims:

@@ -123,8 +123,7 @@ class MainScreen(Screen):
         self.query_one(ArticleView).show(claim)
         panel = self.query_one(VerdictPanel)
         if claim is None:
-            panel.show(None, None, [])
-            panel.show_similar([])
+            panel.show_nothing(filtered=bool(self.query_.describe()))
             return
         verdict = review.get_verdict(self.db, self.session["id"], claim["id"])
         history = review.claim_history(self.db, self.session["id"], claim["id"])

@@ -73,15 +73,11 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
 
     def show(
         self,
-        claim: dict[str, Any] | None,
-        verdict: review.Verdict | None,
+        claim: dict[str, Any],
+        verdict: review.Verdict,
         history: list[dict[str, Any]],
     ) -> None:
-        """Fill the panel for one claim (or say there is none)."""
-        if claim is None or verdict is None:
-            self._set(_lines("No claims match. Press escape to clear the filters, "
-                             "or ctrl+p to switch article or session."), [])
-            return
+        """Fill the panel for one claim."""
         by = claim.get("by") or "the article's own voice"
         s = str(verdict.status)
         conf = "–" if verdict.confidence is None else f"{verdict.confidence}"
@@ -115,6 +111,16 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         else:
             body.append([("History ", "bold"), ("no changes yet", "dim")])
         self._set(body, [])
+
+    def show_nothing(self, *, filtered: bool) -> None:
+        """Say why there is no claim to show, and what to do about it."""
+        if filtered:
+            self._set(_lines("No claims match. Press escape to clear the filters and search, "
+                             "or ctrl+p to switch article or session."), [])
+        else:
+            self._set(_lines("No claims yet. Add articles from the shell with "
+                             "`workbench ingest PATH...` (.txt, .md, .html, or a folder), "
+                             "then open the workbench again."), [])
 
     def show_similar(self, similar: list[Any]) -> None:
         """The closest claims of other articles that have a verdict (see match.similar)."""
