@@ -13,6 +13,7 @@ from workbench.model import Source, Status
 from workbench.storage import claims, open_db
 from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.dialogs.help import HelpScreen
 from workbench.tui.dialogs.notes import NotesDialog
@@ -366,6 +367,9 @@ class TestPersistence:
             assert claim_list.cursor == 250
             top = claim_list.scroll_offset.y  # the claim is in view, with claims after it
             assert top < 250 < top + claim_list.scrollable_content_region.height - 5
+            article = app.main.query_one(ArticleView)  # and so is its span in the article
+            line, top = article.line_of(article.span[0]), article.scroll_offset.y
+            assert top > 0 and top <= line < top + article.scrollable_content_region.height
             await pilot.press("k")
             assert current(app) == listed[249]
             await pilot.press("G")

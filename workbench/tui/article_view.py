@@ -63,6 +63,9 @@ class ArticleView(LineStyles, ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         if not force and width == self._wrapped_at:
             return
+        if width <= 0:  # not laid out yet: wrap once the width is known
+            self._wrapped_at, self._lines, self._starts = -1, [], []
+            return
         self._wrapped_at = width
         self._lines = wrap_offsets(self.text, width) if self.text else []
         self._starts = [s for s, _e in self._lines]
@@ -85,7 +88,7 @@ class ArticleView(LineStyles, ScrollView, can_focus=False):
 
     def on_resize(self) -> None:
         self._wrap()
-        self._scroll_to_span()
+        self.call_after_refresh(self._scroll_to_span)  # once the new length is laid out
 
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
