@@ -424,3 +424,6 @@ class TestSimilarClaims:
             await pilot.press("c")
             v = verdict(app, first)
             assert (v.status, v.confidence) == (Status.REFUTED, 80)
+            assert "Similar claims reviewed before" in app.main.query_one(VerdictPanel).text
+            await pilot.press("j", "c")  # before the next claim's similar claims are known
+            assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED

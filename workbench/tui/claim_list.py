@@ -23,13 +23,13 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench import review
+from workbench.model import Status
 from workbench.storage import Database
 from workbench.tui.glyphs import glyph
 from workbench.tui.line_styles import LineStyles
 
 PAGE = 100
 CACHE_ROWS = 3000
-STATUSES = ("unreviewed", "supported", "refuted", "misleading", "unverifiable", "not_a_claim")
 
 
 class ClaimList(LineStyles, ScrollView, can_focus=True):
@@ -49,7 +49,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         "claim-list--seq",
         "claim-list--confidence",
         "claim-list--placeholder",
-        *(f"claim-list--{s}" for s in STATUSES),
+        *(f"claim-list--{s.value}" for s in Status),
     }
 
     class Counted(Message):
@@ -294,8 +294,9 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         for prefix, under in (("", base), ("cursor ", base + part("claim-list--cursor"))):
             styles[prefix] = under
             styles[prefix + "seq"] = under + part("claim-list--seq", partial=True)
-            for status in STATUSES:
-                styles[prefix + status] = under + part(f"claim-list--{status}", partial=True)
+            for status in Status:
+                styles[prefix + status.value] = under + part(f"claim-list--{status.value}",
+                                                             partial=True)
         return styles
 
     def render_line(self, y: int) -> Strip:

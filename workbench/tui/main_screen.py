@@ -84,11 +84,10 @@ class MainScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        claims = self.query_one(ClaimList)
-        claims.border_title = "claims"
+        self._list.border_title = "claims"
         self.query_one(VerdictPanel).border_title = "verdict"
-        claims.load(self.query_, review.start_claim(self.db, self.session))
-        claims.focus()
+        self._list.load(self.query_, review.start_claim(self.db, self.session))
+        self._list.focus()
         self._session_progress()
 
     @property
@@ -104,6 +103,7 @@ class MainScreen(Screen):
 
     def _highlighted(self, claim: dict[str, Any] | None) -> None:
         """The list's cursor is on a new claim (None: the list is empty)."""
+        self.similar = []  # the last claim's: `c` must not copy them onto this one
         self.show_claim()
         if claim is not None:
             if claim["article_id"] != self._article_id:
@@ -127,7 +127,7 @@ class MainScreen(Screen):
             return
         verdict = review.get_verdict(self.db, self.session["id"], claim["id"])
         history = review.claim_history(self.db, self.session["id"], claim["id"])
-        panel.show(claim, verdict, history)
+        panel.show(claim, verdict, history, self.similar)
 
     def show_topbar(self) -> None:
         """The top line: article, session, reviewer, progress; the list position at right."""
@@ -144,12 +144,13 @@ class MainScreen(Screen):
         total = f"{claims.total:,}" if claims.counted else "…"
         where = f"claim {claims.cursor + 1:,}/{total}" if claims.total else "no claims"
         bar = self.query_one(TopBar)
-        room = (bar.size.width or 120) - 2 - len(where) - sum(len(p) for p in rest) - 2
+        width = (bar.size.width or 120) - 2  # inside its padding
+        room = width - len(where) - sum(len(p) for p in rest) - 2
         title = str(self.query_one(ArticleView).border_title) if self.claim else "no claim"
         if len(title) > room:
             title = title[: max(room - 1, 8)] + "…"
         left = Content.assemble((title, "bold"), *rest)
-        gap = max((bar.size.width or 120) - 2 - left.cell_length - len(where), 2)
+        gap = max(width - left.cell_length - len(where), 2)
         bar.show(Content.assemble(left, " " * gap, (where, "bold")))
         label = self.query_.describe()
         title = "claims" + (f" · {label}" if label else "")

@@ -5,17 +5,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.segment import Segment
-from rich.style import Style as RichStyle
+from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench import review
+from workbench.model import Status
 from workbench.tui.glyphs import glyph, label
 from workbench.tui.line_styles import LineStyles
 from workbench.tui.wrap import wrap_offsets
-
-STATUSES = ("unreviewed", "supported", "refuted", "misleading", "unverifiable", "not_a_claim")
 
 
 def _short_time(at: str) -> str:
@@ -44,8 +43,8 @@ def describe_change(entry: dict[str, Any]) -> str:
 
 Run = tuple[str, str]  # some text and the name of its style in the panel's line styles
 Line = list[Run]
-_TEXT_STYLES = {"bold": RichStyle(bold=True), "dim": RichStyle(dim=True),
-                "italic": RichStyle(italic=True), "underline": RichStyle(underline=True)}
+_TEXT_STYLES = {"bold": Style(bold=True), "dim": Style(dim=True),
+                "italic": Style(italic=True), "underline": Style(underline=True)}
 
 
 def _lines(text: str, style: str = "", lead: Line | None = None) -> list[Line]:
@@ -56,13 +55,26 @@ def _lines(text: str, style: str = "", lead: Line | None = None) -> list[Line]:
     return out
 
 
+def _similar_lines(similar: list[Any]) -> list[Line]:
+    if not similar:
+        return []
+    lines: list[Line] = [[("Similar claims reviewed before", "bold"),
+                          ("  (c copies the first verdict)", "dim")]]
+    for item in similar:
+        conf = item.confidence if item.confidence is not None else "–"
+        lines.append([(f" {glyph(item.status)} {label(item.status)}", ""),
+                      (f" {conf} {item.score:.0f}% ", "dim"), (item.text, ""),
+                      (f"  [{item.article}, {item.session}]", "dim")])
+    return lines
+
+
 class VerdictPanel(LineStyles, ScrollView, can_focus=False):
     """Everything about the current claim, read-only; keys on the main screen change it.
 
     Lines of styled runs, wrapped and drawn by the panel itself: showing another claim
     costs well under a millisecond and repaints this panel alone, with no layout pass."""
 
-    COMPONENT_CLASSES: ClassVar = {f"verdict-panel--{s}" for s in STATUSES}
+    COMPONENT_CLASSES: ClassVar = {f"verdict-panel--{s.value}" for s in Status}
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -76,8 +88,9 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         claim: dict[str, Any],
         verdict: review.Verdict,
         history: list[dict[str, Any]],
+        similar: list[Any],
     ) -> None:
-        """Fill the panel for one claim."""
+        """Fill the panel for one claim (`similar`: see show_similar)."""
         by = claim.get("by") or "the article's own voice"
         s = str(verdict.status)
         conf = "–" if verdict.confidence is None else f"{verdict.confidence}"
@@ -110,7 +123,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             body += [[(" " + describe_change(h), "")] for h in history[:8]]
         else:
             body.append([("History ", "bold"), ("no changes yet", "dim")])
-        self._set(body, [])
+        self._set(body, _similar_lines(similar))
 
     def show_nothing(self, *, filtered: bool) -> None:
         """Say why there is no claim to show, and what to do about it."""
@@ -124,16 +137,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
 
     def show_similar(self, similar: list[Any]) -> None:
         """The closest claims of other articles that have a verdict (see match.similar)."""
-        lines: list[Line] = []
-        if similar:
-            lines.append([("Similar claims reviewed before", "bold"),
-                          ("  (c copies the first verdict)", "dim")])
-        for item in similar:
-            conf = item.confidence if item.confidence is not None else "–"
-            lines.append([(f" {glyph(item.status)} {label(item.status)}", ""),
-                          (f" {conf} {item.score:.0f}% ", "dim"), (item.text, ""),
-                          (f"  [{item.article}, {item.session}]", "dim")])
-        self._set(self._body, lines)
+        self._set(self._body, _similar_lines(similar))
 
     @property
     def text(self) -> str:
@@ -151,11 +155,11 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
-    def make_line_styles(self) -> dict[str, RichStyle]:
+    def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
         styles = {"": base, **{name: base + style for name, style in _TEXT_STYLES.items()}}
-        for s in STATUSES:
-            styles[s] = base + self.get_component_rich_style(f"verdict-panel--{s}")
+        for s in Status:
+            styles[s.value] = base + self.get_component_rich_style(f"verdict-panel--{s.value}")
         return styles
 
     def _render_strips(self) -> None:
