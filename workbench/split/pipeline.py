@@ -9,7 +9,7 @@ from workbench.model import Claim, Kind
 from workbench.split import boilerplate as bp
 from workbench.split.atomic import Frag, decompose
 from workbench.split.attribution import attribute
-from workbench.split.grammar import past_tense
+from workbench.split.grammar import AUX, past_tense
 from workbench.split.kinds import kind_of
 from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import score
@@ -149,12 +149,9 @@ def _in_the_past(f: Frag) -> str:
         return f.text
     verb = rest.split(" ", 1)[0]
     past = past_tense(verb) if verb.endswith("ing") else None
-    if past is None or f.text[: f.lead].split()[-1].lower() in _AUXILIARIES:
+    if past is None or f.text[: f.lead].split()[-1].lower() in AUX:
         return f.text
     return f.text[: f.lead] + past + rest[len(verb):]
-
-
-_AUXILIARIES = frozenset(("is", "are", "was", "were", "be", "been", "has", "have", "had"))
 
 
 def _claim(
