@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from workbench import review
-from workbench.exchange.csvsheet import read_sheet, write_sheet
+from workbench.exchange.csvsheet import export_sheet, read_sheet
 from workbench.model import Source, parse_sources
 from workbench.split import split
 from workbench.storage import articles, claims, open_db, sessions
@@ -48,7 +48,7 @@ def test_any_verdict_text_survives_export_then_parse(notes, found):
             db, session, 1, who="ann", status="supported", confidence=50, sources=found, notes=notes
         )
         out = io.StringIO()
-        write_sheet(out, claims.stream(db, claims.ClaimFilter(session_id=session)), "s")
+        export_sheet(out, db, session, "s")
         [(_, row)] = list(read_sheet(io.StringIO(out.getvalue()), "sheet.csv"))
         assert row["notes"] == notes
         assert parse_sources(row["sources"]) == found

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import IO
 
@@ -44,35 +43,10 @@ def sources_cell(stored: str) -> str:
     return safe_cell(format_sources(sources_from_json(stored)))
 
 
-def sheet_row(row: sqlite3.Row, session: str) -> list[object]:
-    """One claim joined to its verdict (a row of storage.verdicts.export_rows or
-    storage.claims.stream) as a CSV row for csv.writer; `session` is the session's cell,
-    made safe already. Numbers, statuses and kinds cannot start like a formula."""
-    return [
-        row["id"], row["article_id"], row["seq"], safe_cell(row["text"]), safe_cell(row["by"]),
-        row["status"], row["confidence"], sources_cell(row["sources"]),
-        safe_cell(row["notes"]), safe_cell(row["reviewer"]), session,
-        safe_cell(row["updated_at"]), safe_cell(row["article"]), row["kind"], row["start"],
-        row["end"],
-    ]
-
-
-def write_sheet(out: IO[str], rows: Iterable[sqlite3.Row], session: str) -> int:
-    """Write the header and one row per claim; returns the number of rows."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow((*COLUMNS, *EXTRA_COLUMNS))
-    cell = safe_cell(session)
-    count = 0
-    for row in rows:
-        writer.writerow(sheet_row(row, cell))
-        count += 1
-    return count
-
-
 def export_sheet(out: IO[str], db: Database, session_id: int, session: str) -> int:
-    """What write_sheet writes for the session's claims in scope, faster: the database
-    writes each line but the sources cell, formula-safe by the rule above and quoted as
-    csv.writer quotes. Returns the number of rows."""
+    """The verdict sheet of the session's claims in scope. The database writes each line but
+    the sources cell, formula-safe by the rule above and quoted as csv.writer quotes (a
+    property test checks it against csv.writer). Returns the number of rows."""
     header = io.StringIO()
     csv.writer(header, lineterminator="\r\n").writerow((*COLUMNS, *EXTRA_COLUMNS))
     out.write(header.getvalue())
