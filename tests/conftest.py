@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from workbench import review
 from workbench.cli import main
 from workbench.storage import Database, open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "militants-in-iraq-heading-to-baghdad.txt"
+FROZEN = "2026-01-02T03:04:05.000Z"
 
 
 @dataclass
@@ -62,3 +64,10 @@ def cli(
         return Run(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def frozen(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every timestamp review writes is the same, so snapshots do not drift."""
+    monkeypatch.setattr(review, "now", lambda: FROZEN)
+    return FROZEN

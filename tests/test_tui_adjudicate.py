@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from test_tui_fixtures import (
     SIZE,
-    frozen,  # noqa: F401 (a fixture: every timestamp review writes is the same)
     run_async,
     seeded,
     settle,

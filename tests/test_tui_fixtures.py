@@ -1,10 +1,12 @@
-"""Shared set-up for the TUI tests: a seeded database, a session and a frozen clock."""
+"""Shared set-up for the TUI tests: a seeded database with a session, async tests."""
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from pathlib import Path
 
-import pytest
+from textual.worker import WorkerCancelled
 
 from workbench import review
 from workbench.ingest import ingest_paths
@@ -12,7 +14,6 @@ from workbench.storage import Database, open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "militants-in-iraq-heading-to-baghdad.txt"
-FROZEN = "2026-01-02T03:04:05.000Z"
 SIZE = (120, 40)
 
 
@@ -24,17 +25,8 @@ def seeded(path: Path, *extra: Path) -> Database:
     return db
 
 
-@pytest.fixture
-def frozen(monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every timestamp review writes is the same, so snapshots do not drift."""
-    monkeypatch.setattr(review, "now", lambda: FROZEN)
-    return FROZEN
-
-
 def run_async(test):
     """Run an async test on a fresh event loop (no async plugin is installed)."""
-    import asyncio
-    import functools
 
     @functools.wraps(test)
     def wrapper(*args, **kwargs):
@@ -45,8 +37,6 @@ def run_async(test):
 
 async def settle(pilot) -> None:
     """Wait until no worker runs (an exclusive worker replaced by a newer one is fine)."""
-    from textual.worker import WorkerCancelled
-
     while True:
         try:
             await pilot.app.workers.wait_for_complete()

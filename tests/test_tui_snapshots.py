@@ -9,16 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_tui_fixtures import FROZEN, SIZE, seeded, settle
+from test_tui_fixtures import SIZE, seeded, settle
 
-from workbench import review
 from workbench.storage import open_db
 from workbench.tui.app import WorkbenchApp
 
 
 @pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WorkbenchApp:
-    monkeypatch.setattr(review, "now", lambda: FROZEN)
+def app(tmp_path: Path, frozen: str) -> WorkbenchApp:
     path = tmp_path / "c.db"
     seeded(path).close()
     return WorkbenchApp(open_db(path), "ann", "ann")
