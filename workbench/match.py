@@ -13,6 +13,7 @@ from workbench.storage import Database, claims, search
 
 CANDIDATES = 600  # full-text candidates rapidfuzz ranks for a search
 
+
 @dataclass(frozen=True, slots=True)
 class Similar:
     """A claim of another article with a verdict, and how close it is (0-100)."""
