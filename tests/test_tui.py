@@ -87,8 +87,26 @@ class TestMainScreen:
     async def test_mouse_click_picks_a_claim(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.click(ClaimList, offset=(10, 5))
-            assert current(app) == ids(app)[4]
+            claims = app.main.claims
+            # the second line of a claim that wraps (the border is line 0 of the widget)
+            y = next(y for y in range(1, 30) if claims.index_at(y) == claims.index_at(y - 1) > 0)
+            await pilot.click(ClaimList, offset=(10, 1 + y))
+            assert current(app) == ids(app)[claims.index_at(y)]
+
+    @run_async
+    async def test_long_claims_are_wrapped_whole_in_the_list(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            claims = app.main.claims
+            width = claims.scrollable_content_region.width
+            long = next(i for i in range(20) if len(claims.row(i)["text"]) > width)
+            shown = " ".join(
+                claims.render_line(y).text[7:-5].strip()
+                for y in range(claims.scrollable_content_region.height)
+                if claims.index_at(y) == long
+            )
+            assert shown == " ".join(claims.row(long)["text"].split())
 
     @pytest.mark.parametrize("key,status", [
         ("s", Status.SUPPORTED), ("r", Status.REFUTED), ("m", Status.MISLEADING),

@@ -1,9 +1,13 @@
 """The claim list: a virtual list over the claims in SQLite, drawn line by line.
 
-It never holds every claim: `virtual_size` is the count, `render_line` draws from a
-small cache of pages, and a page is read by sort key from its neighbour (cheap
-anywhere in a million rows) or, after a jump, by offset in a thread worker while
-placeholders show. Counting runs in a worker too.
+It never holds every claim: `render_line` draws from a small cache of pages, and a
+page is read by sort key from its neighbour (cheap anywhere in a million rows) or,
+after a jump, by offset in a thread worker while placeholders show. Counting runs in
+a worker too.
+
+Each claim is wrapped whole over as many lines as it needs, so the scroll axis counts
+claims, not lines: `scroll_offset.y` is the claim at the top, and only the claims in
+view are wrapped (`_layout`).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
@@ -27,13 +31,15 @@ from workbench.model import Status
 from workbench.storage import Database
 from workbench.tui.glyphs import glyph
 from workbench.tui.line_styles import LineStyles
+from workbench.tui.wrap import wrap_offsets
 
 PAGE = 100
 CACHE_ROWS = 3000
+GLYPH, SEQ, CONFIDENCE = 2, 5, 5  # the cells of the columns around a claim's text
 
 
 class ClaimList(LineStyles, ScrollView, can_focus=True):
-    """The claims of the current list query, one line each."""
+    """The claims of the current list query, each wrapped whole."""
 
     BINDINGS: ClassVar = [
         Binding("up,k", "move(-1)", "up", show=False),
@@ -75,6 +81,9 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._loading: set[int] = set()
         self._generation = 0
         self._announced: int | None = None
+        self._wrapped: dict[int, tuple[str, int, int, list[str]]] = {}
+        self._layout_key: tuple[int, ...] = ()
+        self._layout_lines: list[tuple[int, int]] = []
 
     # -- data -------------------------------------------------------------------------
 
@@ -83,6 +92,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._generation += 1
         self.query_ = query
         self._rows.clear()
+        self._wrapped.clear()
         self._loading.clear()
         self._announced = None
         index = 0
@@ -116,7 +126,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
     def _show_cursor_high(self) -> None:
         """Scroll so the cursor sits a third of the way down, with claims after it in view."""
         height = self.scrollable_content_region.height
-        self.scroll_to(y=max(self.cursor - height // 3, 0), animate=False, immediate=True)
+        self._scroll_top(self._top_above(self.cursor, height // 3 + 1))
 
     def _put_before(self, index: int, query: review.ListQuery) -> None:
         first = self._rows.get(index)
@@ -132,6 +142,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             self._rows.move_to_end(i)
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)
+        self._layout_key = ()  # placeholders may have become claims of several lines
 
     @work(thread=True, exclusive=True, group="count")
     def _count(self, generation: int) -> None:
@@ -149,7 +160,12 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self.post_message(self.Counted(total))
 
     def _resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.total)
+        """Scroll as far as the claim at the top when the last claims fill the view."""
+        height = self.scrollable_content_region.height
+        last_top = self._top_above(self.total - 1, height) if self.total else 0
+        size = Size(self.size.width, last_top + height)
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def row(self, index: int) -> dict[str, Any] | None:
         """The claim at `index`, if it is in the cache."""
@@ -207,6 +223,9 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             return
         self._loading.discard(page)
         self._put(page * PAGE, rows)
+        self._resize()
+        if self.cursor >= self.scroll_offset.y and self.cursor not in self._whole_in_view():
+            self._scroll_top(self._top_above(self.cursor, self.scrollable_content_region.height))
         self.refresh()
         self._announce()
 
@@ -215,7 +234,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         for index, row in self._rows.items():
             if row["id"] == claim_id:
                 row.update(values)
-                self.refresh_line(index - self.scroll_offset.y)
+                self._refresh_claim(index)
                 if index == self.cursor:
                     self._announced = None
 
@@ -242,13 +261,18 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         height = max(self.scrollable_content_region.height, 1)
         top = self.scroll_offset.y
         if index < top:
-            self.scroll_to(y=index, animate=False, immediate=True)
-        elif index >= top + height:
-            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+            self._scroll_top(index)
+        elif index not in self._whole_in_view():
+            if index >= self.total - height:
+                self._resize()  # the last claims' lines are known now
+            self._scroll_top(self._top_above(index, height))
         else:
-            self.refresh_line(old - top)
-            self.refresh_line(index - top)
+            self._refresh_claim(old)
+            self._refresh_claim(index)
         self._announce()
+
+    def _scroll_top(self, top: int) -> None:
+        self.scroll_to(y=top, animate=False, immediate=True)
 
     def _announce(self) -> None:
         row = self._rows.get(self.cursor)
@@ -264,8 +288,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self.move_to(self.cursor + delta)
 
     def action_page(self, delta: int) -> None:
-        height = max(self.scrollable_content_region.height - 1, 1)
-        self.move_to(self.cursor + delta * height)
+        self.move_to(self.cursor + delta * max(len(self._whole_in_view()) - 1, 1))
 
     def action_first(self) -> None:
         self.move_to(0)
@@ -279,11 +302,82 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         self.focus()
         offset = event.get_content_offset(self)
-        if offset is not None:  # not on the border
-            self.move_to(self.scroll_offset.y + offset.y)
+        if offset is not None and (index := self.index_at(offset.y)) is not None:
+            self.move_to(index)
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()
+
+    # -- wrapping ---------------------------------------------------------------------
+
+    def _lines_of(self, index: int) -> list[str]:
+        """The lines claim `index` wraps to (one placeholder line while it is read)."""
+        row = self._rows.get(index)
+        if row is None:
+            return [""]
+        width = self._text_width()
+        height = max(self.scrollable_content_region.height, 1)
+        text = row["text"]
+        cached = self._wrapped.get(index)
+        if cached is not None and cached[:3] == (text, width, height):
+            return cached[3]
+        flat = " ".join(text.split())
+        lines = [flat[a:b].rstrip() for a, b in wrap_offsets(flat, width)]
+        if len(lines) > height:  # taller than the list: its end is in the verdict panel
+            lines = lines[:height]
+            lines[-1] = set_cell_size(lines[-1], width - 1) + "…"
+        if len(self._wrapped) > CACHE_ROWS:
+            self._wrapped.clear()
+        self._wrapped[index] = (text, width, height, lines)
+        return lines
+
+    def _text_width(self) -> int:
+        return max(self.scrollable_content_region.width - GLYPH - SEQ - CONFIDENCE, 1)
+
+    def _top_above(self, index: int, lines: int) -> int:
+        """The top claim that shows `index` last in `lines` lines (or first, if it alone is
+        taller)."""
+        top, used = index, len(self._lines_of(index))
+        while top > 0:
+            used += len(self._lines_of(top - 1))
+            if used > lines:
+                break
+            top -= 1
+        return top
+
+    def _layout(self) -> list[tuple[int, int]]:
+        """(claim index, line of that claim) for each line in view, worked out once per
+        scroll position, size and page read."""
+        region = self.scrollable_content_region
+        top = self.scroll_offset.y
+        key = (top, region.width, region.height, self.total, self._generation)
+        if key != self._layout_key:
+            lines: list[tuple[int, int]] = []
+            index = top
+            while len(lines) < region.height and index < self.total:
+                lines.extend((index, n) for n in range(len(self._lines_of(index))))
+                index += 1
+            self._layout_key, self._layout_lines = key, lines[: region.height]
+        return self._layout_lines
+
+    def index_at(self, y: int) -> int | None:
+        """The claim drawn on line `y` of the list's content, if any."""
+        layout = self._layout()
+        return layout[y][0] if 0 <= y < len(layout) else None
+
+    def _whole_in_view(self) -> set[int]:
+        """The claims every line of which is in view."""
+        layout = self._layout()
+        shown = {index for index, _ in layout}
+        if layout and layout[-1][1] < len(self._lines_of(layout[-1][0])) - 1:
+            shown.discard(layout[-1][0])  # its last lines are below the view
+        return shown
+
+    def _refresh_claim(self, index: int) -> None:
+        """Repaint the lines of claim `index`, if it is in view."""
+        for y, (at, _) in enumerate(self._layout()):
+            if at == index:
+                self.refresh_line(y)
 
     # -- drawing ----------------------------------------------------------------------
 
@@ -300,32 +394,31 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         return styles
 
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         styles = self.line_styles()
-        if index >= self.total:
+        layout = self._layout()
+        if y >= len(layout):
             return Strip.blank(width, styles[""])
+        index, line = layout[y]
         row = self._rows.get(index)
         if row is None:
             self.call_later(self._ensure_and_refresh, index)
             return Strip([Segment(set_cell_size("  …", width), styles["placeholder"])], width)
         prefix = "cursor " if index == self.cursor else ""
         base = styles[prefix]
-        status = row["status"]
-        status_style = styles[prefix + status]
-        conf = "" if row["confidence"] is None else str(row["confidence"])
-        seq = str(row["seq"])
-        text_width = max(width - 2 - 5 - 5, 1)
-        text = " ".join(row["text"].split())
-        if cell_len(text) > text_width:
-            text = set_cell_size(text, text_width - 1) + "…"
-        segments = [
-            Segment(f"{glyph(status)} ", status_style),
-            Segment(f"{seq:>4} ", styles[prefix + "seq"]),
-            Segment(set_cell_size(text, text_width), base),
-            Segment(f"{conf:>4} ", status_style),
-        ]
-        return Strip(segments, width).adjust_cell_length(width, base)
+        text = Segment(set_cell_size(self._lines_of(index)[line], self._text_width()), base)
+        if line:  # a wrapped claim's later lines: its text only
+            segments = [Segment(" " * (GLYPH + SEQ), base), text]
+        else:
+            status_style = styles[prefix + row["status"]]
+            conf = "" if row["confidence"] is None else str(row["confidence"])
+            segments = [
+                Segment(f"{glyph(row['status'])} ", status_style),
+                Segment(f"{row['seq']:>4} ", styles[prefix + "seq"]),
+                text,
+                Segment(f"{conf:>4} ", status_style),
+            ]
+        return Strip(segments).adjust_cell_length(width, base)
 
     def _ensure_and_refresh(self, index: int) -> None:
         if self._ensure(index):
