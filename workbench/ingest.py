@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -78,7 +79,7 @@ def ingest_file(
     """
     with db.transaction():
         last = claims.last_id(db)
-        result = _store(db, _read(path), None, splitter, who)
+        result = _store(db, _split_here(db, _read(path), splitter), who)
         claims.index_after(db, last)
     return result
 
@@ -93,11 +94,13 @@ def ingest_paths(
     """Ingest files and folders; a bad file is reported and skipped, the rest go in.
 
     Articles are written in batches of about BATCH_SECONDS, one transaction a
-    batch and a savepoint an article (one commit per article made ingest a
-    third slower), and each batch's results are yielded only once it is
-    committed, so nothing reported as added can be lost. Claim text is indexed
-    once a batch. Files are read and split by `workers` processes (default: one
-    per CPU; 0: none) a few chunks ahead of this one, which only writes.
+    batch (one commit per article made ingest a third slower), and each batch's
+    results are yielded only once it is committed, so nothing reported as added
+    can be lost. An error while writing rolls the whole batch back, so each
+    article is all or nothing without a savepoint of its own (savepoints cost
+    the writer a tenth more). Claim text is indexed once a batch. Files are read
+    and split by `workers` processes (default: one per CPU; 0: none) a few
+    chunks ahead of this one, which only writes.
     """
     ready = _prepared(db, iter(expand(paths)), splitter, workers)
     while True:
@@ -105,8 +108,8 @@ def ingest_paths(
         with db.transaction():
             last = claims.last_id(db)
             started = time.monotonic()
-            for read, rows in ready:
-                batch.append(_store(db, read, rows, splitter))
+            for prepared in ready:
+                batch.append(_store(db, prepared))
                 if time.monotonic() - started > BATCH_SECONDS:
                     break
             claims.index_after(db, last)
@@ -115,7 +118,8 @@ def ingest_paths(
             return
 
 
-Prepared = tuple[_Read | IngestResult, list[claims.Row] | None]
+Prepared = IngestResult | tuple[_Read, list[claims.Row]]
+"""A file ready to store: its read text and claim rows, or its result (skipped, unchanged)."""
 
 
 def _read(path: Path) -> _Read | IngestResult:
@@ -133,38 +137,48 @@ def _rows(splitter: Splitter, text: str) -> list[claims.Row]:
     return [claims.as_row(c) for c in splitter(text)]
 
 
-def _store(
-    db: Database,
-    read: _Read | IngestResult,
-    rows: list[claims.Row] | None,
-    splitter: Splitter,
-    who: str = "ingest",
-) -> IngestResult:
-    """Write one file's article and claims in a savepoint (splitting it here if `rows` is
-    None), or report it unchanged or skipped. The claims are left for `index_after`."""
+def _unchanged(read: _Read, known: sqlite3.Row) -> IngestResult:
+    """The result for a file whose text is stored already, as article `known`."""
+    return IngestResult(
+        read.path, "unchanged", known["id"], known["title"], version=known["version"]
+    )
+
+
+def _known(db: Database, read: _Read | IngestResult) -> _Read | IngestResult:
+    """`read`, or the unchanged result when its text is stored already."""
     if isinstance(read, IngestResult):
         return read
-    article = read.article
     known = articles.find_by_hash(db, read.content_hash)
-    if known is not None:
-        return IngestResult(
-            read.path, "unchanged", known["id"], known["title"], version=known["version"]
-        )
-    if rows is None:
-        rows = _rows(splitter, article.text)
-    with db.transaction():
-        previous = articles.latest_by_origin(db, read.origin)
-        article_id = articles.insert(
-            db,
-            origin=read.origin,
-            title=article.title,
-            text=article.text,
-            content_hash=read.content_hash,
-            format=article.format,
-            previous=previous,
-        )
-        count = claims.insert_rows(db, article_id, rows)
-        changes = carry_over(db, previous["id"], article_id, who=who) if previous else None
+    return _unchanged(read, known) if known else read
+
+
+def _split_here(db: Database, read: _Read | IngestResult, splitter: Splitter) -> Prepared:
+    """A file read in this process, split here unless its text is stored already."""
+    read = _known(db, read)
+    return read if isinstance(read, IngestResult) else (read, _rows(splitter, read.article.text))
+
+
+def _store(db: Database, prepared: Prepared, who: str = "ingest") -> IngestResult:
+    """Write one file's article and claims, or report it unchanged or skipped. The claims
+    are left for `index_after`; the caller's transaction makes the article all or nothing."""
+    if isinstance(prepared, IngestResult):
+        return prepared
+    read, rows = prepared
+    article = read.article
+    previous = articles.latest_by_origin(db, read.origin)
+    article_id = articles.insert(
+        db,
+        origin=read.origin,
+        title=article.title,
+        text=article.text,
+        content_hash=read.content_hash,
+        format=article.format,
+        previous=previous,
+    )
+    if article_id is None:  # a copy of a file stored earlier in this run
+        return _unchanged(read, articles.find_by_hash(db, read.content_hash))
+    count = claims.insert_rows(db, article_id, rows)
+    changes = carry_over(db, previous["id"], article_id, who=who) if previous else None
     note = f"decoded as {article.encoding} (not valid UTF-8)" if article.encoding != "utf-8" else ""
     return IngestResult(
         read.path,
@@ -193,7 +207,7 @@ def _prepared(
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
         for path in chain(head, files):
-            yield _read(path), None
+            yield _split_here(db, _read(path), splitter)
         return
     pool = ProcessPoolExecutor(
         count,
@@ -233,17 +247,17 @@ def _pipeline(
                 continue
             if chunk.reads is None:
                 chunk.reads = chunk.future.result()
-                chunk.future = pool.submit(_split_all, [
-                    r.article.text
-                    if isinstance(r, _Read) and articles.find_by_hash(db, r.content_hash) is None
-                    else None
-                    for r in chunk.reads
-                ])
+                chunk.reads = [_known(db, r) for r in chunk.reads]
+                chunk.future = pool.submit(
+                    _split_all,
+                    [r.article.text if isinstance(r, _Read) else None for r in chunk.reads],
+                )
             else:
                 chunk.rows = chunk.future.result()
         while window and window[0].rows is not None:
             done = window.popleft()
-            yield from zip(done.reads or (), done.rows, strict=True)
+            for read, rows in zip(done.reads or (), done.rows, strict=True):
+                yield read if isinstance(read, IngestResult) else (read, rows or [])
 
 
 _worker_splitter: Splitter = split

@@ -11,9 +11,7 @@ from workbench.storage.db import Database
 
 def find_by_hash(db: Database, content_hash: str) -> sqlite3.Row | None:
     """The article version whose text has this hash, if any."""
-    return db.execute(
-        "SELECT * FROM articles WHERE content_hash = ?", (content_hash,)
-    ).fetchone()
+    return db.execute("SELECT * FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
 
 
 def latest_by_origin(db: Database, origin: str) -> sqlite3.Row | None:
@@ -32,11 +30,13 @@ def insert(
     content_hash: str,
     format: str,
     previous: sqlite3.Row | None = None,
-) -> int:
-    """Add an article version (a new version of `previous` when given); returns its id."""
+) -> int | None:
+    """Add an article version (a new version of `previous` when given); returns its id, or
+    None (writing nothing) when an article with the same text is stored already."""
     cur = db.execute(
         "INSERT INTO articles (origin, title, text, content_hash, version, previous_id,"
-        " format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (content_hash) DO NOTHING",
         (
             origin,
             title,
@@ -48,7 +48,7 @@ def insert(
             now(),
         ),
     )
-    return int(cur.lastrowid)
+    return int(cur.lastrowid) if cur.rowcount else None
 
 
 def get(db: Database, article_id: int) -> sqlite3.Row:
