@@ -94,14 +94,17 @@ _WORD_BITS: dict[str, int] = {}
 for _name, _lst in _LISTS.items():
     for _w in _lst:
         _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | _BIT[_name]
-# (bit, anchors, regex): each phrase holds one of the anchors (its first word and what follows).
+_FEATURES = (1 << len(_BINARY)) - 1
+# (bit, cue, first words, regex): a phrase's first word ends a chunk; a chunk that ends in one
+# of them carries the `cue` bit, and only then is the phrase regex worth a search.
 _PHRASE_BITS = tuple(
     (
         _BIT[name],
-        tuple(sorted({p[: p.index(" ") + 1] for p in phrases})),
+        1 << (len(_BINARY) + k),
+        tuple(sorted({p.split()[0] for p in phrases})),
         re.compile("|".join(map(re.escape, phrases))),
     )
-    for name, phrases in _PHRASES.items()
+    for k, (name, phrases) in enumerate(_PHRASES.items())
 )
 _TABLE = tuple(
     sum(_WEIGHTS[name] for k, name in enumerate(_BINARY) if mask >> k & 1)
@@ -110,41 +113,60 @@ _TABLE = tuple(
 _DIGIT, _YEAR = _BIT["digit"], _BIT["year"]
 
 
-def _holds_any(text: str, parts: tuple[str, ...]) -> bool:
-    """True when one of `parts` occurs in `text` (a plain loop: cheaper than any() here)."""
-    for p in parts:  # noqa: SIM110 - a generator costs more than the test itself
-        if p in text:
-            return True
-    return False
+_NAME = 1 << 40  # a chunk's value counts names from here up; feature bits sum far below it
+
+
+def _chunk_value(w: str) -> int:
+    """The feature bits of one whitespace-free chunk, plus _NAME when it starts like a name."""
+    value = _NAME if w[0] in _UPPER and w[1:2] in _ASCII_LETTERS else 0
+    lw = w.lower()
+    core = lw.strip(_EDGE)
+    # A chunk that is a plain ASCII word once its edge punctuation is stripped is its own only
+    # token; the rest go through _TOKEN.
+    for _, cue, firsts, _ in _PHRASE_BITS:
+        if lw.endswith(firsts):
+            value |= cue
+    if core.isalpha() and core.isascii():
+        return value | _WORD_BITS.get(core, 0)
+    for t in _TOKEN.findall(lw):
+        bits = _WORD_BITS.get(t)
+        if bits:
+            value |= bits
+        elif t[0].isdigit():
+            value |= _DIGIT
+            if len(t) == 4 and t[:2] in ("18", "19", "20"):
+                value |= _YEAR
+    return value
+
+
+class _ChunkValues(dict[str, int]):
+    """_chunk_value by chunk, computed once per distinct chunk; emptied when it grows large."""
+
+    def __missing__(self, w: str) -> int:
+        if len(self) >= 50_000:
+            self.clear()
+        value = self[w] = _chunk_value(w)
+        return value
+
+
+_CHUNK_VALUES = _ChunkValues()
 
 
 def _mask(text: str) -> tuple[int, int]:
     """(bitmask of binary features, number of names capped at 3)."""
-    low = text.lower()
-    mask = names = 0
-    after_space = text[:1].isspace()
-    # Tokens never cross whitespace, so chunk by chunk; a chunk that is a plain ASCII word once
-    # its edge punctuation is stripped is its own only token, the rest go through _TOKEN.
-    for w in text.split():
-        if after_space and w[0] in _UPPER and w[1:2] in _ASCII_LETTERS:
-            names += 1
-        after_space = True
-        lw = w.lower()
-        core = lw.strip(_EDGE)
-        if core.isalpha() and core.isascii():
-            mask |= _WORD_BITS.get(core, 0)
-            continue
-        for t in _TOKEN.findall(lw):
-            bits = _WORD_BITS.get(t)
-            if bits:
-                mask |= bits
-            elif t[0].isdigit():
-                mask |= _DIGIT
-                if len(t) == 4 and t[:2] in ("18", "19", "20"):
-                    mask |= _YEAR
-    for bit, anchors, rx in _PHRASE_BITS:
-        if not mask & bit and _holds_any(low, anchors) and rx.search(low):
+    # Tokens never cross whitespace, so the features are those of the chunks put together.
+    chunks = text.split()
+    mask = total = 0
+    for value in map(_CHUNK_VALUES.__getitem__, chunks):
+        mask |= value
+        total += value
+    names = total // _NAME
+    if chunks and not text[:1].isspace() and _CHUNK_VALUES[chunks[0]] >= _NAME:
+        names -= 1  # a name only after whitespace
+    for bit, cue, _, rx in _PHRASE_BITS:
+        if mask & cue and not mask & bit and rx.search(text.lower()):
             mask |= bit
+    mask &= _FEATURES
     if "?" in text:
         mask |= _BIT["question"]
     n = text.count(" ") + 1
