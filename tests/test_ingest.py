@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -64,8 +68,16 @@ class TestFormats:
         assert article.title == "Dock workers strike shuts Harbourton port"
         assert "1,200 dock workers walked off the job" in article.text
         assert "injunction in the high court" in article.text
-        for furniture in ("Subscribe", "ADVERTISEMENT", "Related stories", "Celebrity chef",
-                          "Cookie settings", "tracking pixel", "color: red", "All rights"):
+        for furniture in (
+            "Subscribe",
+            "ADVERTISEMENT",
+            "Related stories",
+            "Celebrity chef",
+            "Cookie settings",
+            "tracking pixel",
+            "color: red",
+            "All rights",
+        ):
             assert furniture not in article.text
 
     def test_html_page_with_cookie_banner_menu_and_newsletter(self):
@@ -78,7 +90,7 @@ class TestFormats:
         result = ingest_file(db, PAGES / "harbour-strike.html")
         text = articles.get(db, result.article_id)["text"]
         rows = stored_claims(db, result.article_id)
-        assert rows and all("<" not in text[r["start"]:r["end"]] for r in rows)
+        assert rows and all("<" not in text[r["start"] : r["end"]] for r in rows)
 
     def test_markdown_becomes_plain_text(self, tmp_path):
         path = tmp_path / "story.md"
@@ -123,8 +135,7 @@ class TestBadInput:
             ("photo.jpg", b"jpeg", "unsupported file type"),
         ],
     )
-    def test_bad_file_is_skipped_with_a_reason_naming_it(self, db, tmp_path, name, data,
-                                                          message):
+    def test_bad_file_is_skipped_with_a_reason_naming_it(self, db, tmp_path, name, data, message):
         path = tmp_path / name
         path.write_bytes(data)
         result = ingest_file(db, path)
@@ -175,13 +186,21 @@ class TestBulk:
         with open_db(tmp_path / "one.db") as one, open_db(tmp_path / "many.db") as many:
             alone = outcomes(ingest_paths(one, [folder], workers=0))
             pooled = outcomes(ingest_paths(many, [folder], workers=2))
-            rows = [db.query("SELECT article_id, seq, text, start, \"end\", by, kind,"
-                             " checkworthiness FROM claims ORDER BY id") for db in (one, many)]
+            rows = [
+                db.query(
+                    'SELECT article_id, seq, text, start, "end", by, kind,'
+                    " checkworthiness FROM claims ORDER BY id"
+                )
+                for db in (one, many)
+            ]
         assert pooled == alone
         assert [tuple(r) for r in rows[0]] == [tuple(r) for r in rows[1]]
         names = {name: outcome for name, outcome, _, _ in alone}
         assert (names["bad.txt"], names["copy.txt"], names[SEED_NAME]) == (
-            "skipped", "added", "unchanged")
+            "skipped",
+            "added",
+            "unchanged",
+        )
         assert sum(o == "added" for o in names.values()) == 21
 
     @pytest.mark.parametrize("workers", [0, 2])
@@ -189,8 +208,10 @@ class TestBulk:
         list(ingest_paths(db, [folder], workers=workers))
         db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')")
         hits = search.candidates(db, "council closed schools")
-        texts = {r["text"] for r in db.query("SELECT text FROM claims WHERE id IN"
-                                             f" ({','.join(map(str, hits))})")}
+        texts = {
+            r["text"]
+            for r in db.query(f"SELECT text FROM claims WHERE id IN ({','.join(map(str, hits))})")
+        }
         assert "The council closed 7 schools on Monday." in texts
         assert len(hits) >= 20
 
@@ -221,8 +242,9 @@ class TestBulk:
         indexed = db.query("SELECT count(*) FROM claims_fts")[0][0]
         assert stored == indexed
         assert not db.query("SELECT 1 FROM articles WHERE text LIKE '%Story 3%'")
-        assert not db.query("SELECT 1 FROM claims c LEFT JOIN articles a ON a.id = c.article_id"
-                            " WHERE a.id IS NULL")
+        assert not db.query(
+            "SELECT 1 FROM claims c LEFT JOIN articles a ON a.id = c.article_id WHERE a.id IS NULL"
+        )
 
     def test_stopping_early_keeps_what_was_reported(self, db, folder):
         results = ingest_paths(db, [folder], splitter=sentence_claims, workers=2)
@@ -232,8 +254,10 @@ class TestBulk:
 
     def test_a_claim_of_an_unknown_kind_is_still_refused(self, db, tmp_path):
         with open_db(tmp_path / "old.db", migrate_to=7) as old:
-            old.execute("INSERT INTO articles (origin, title, text, content_hash, format,"
-                        " ingested_at) VALUES ('x', 't', 'Prices rose.', 'h', 'txt', 'now')")
+            old.execute(
+                "INSERT INTO articles (origin, title, text, content_hash, format,"
+                " ingested_at) VALUES ('x', 't', 'Prices rose.', 'h', 'txt', 'now')"
+            )
             claims.insert_many(old, 1, [Claim(1, "Prices rose.", 0, 12, kind=Kind.OPINION)])
         for database in (db, open_db(tmp_path / "old.db")):
             with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
@@ -260,3 +284,54 @@ class TestBulk:
             waiter.join()
         inline = {r[0] for r in db.query("SELECT DISTINCT text FROM claims")} - pooled
         assert inline == {f"Split in {os.getpid()}."}
+
+    @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+    def test_workers_end_when_the_writer_is_killed(self, tmp_path, folder):
+        script = (
+            "import os, sys, time; from pathlib import Path; from workbench.ingest import"
+            " ingest_paths; from workbench.storage import open_db\n"
+            "def stuck(text):\n"
+            "    Path(sys.argv[3], str(os.getpid())).touch()\n"
+            "    time.sleep(60)\n"
+            "list(ingest_paths(open_db(sys.argv[1]), [Path(sys.argv[2])], splitter=stuck,"
+            " workers=2))"
+        )
+        splitting = tmp_path / "splitting"
+        splitting.mkdir()
+        writer = subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path / "k.db"), str(folder), str(splitting)]
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while not any(splitting.iterdir()) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            workers = children(writer.pid)
+        finally:
+            os.kill(writer.pid, signal.SIGKILL)
+            writer.wait(10)
+        assert len(workers) == 2 and any(splitting.iterdir())
+        deadline = time.monotonic() + 5
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(alive(pid) for pid in workers)
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, dead but not yet reaped by init, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import signal
 import sqlite3
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from itertools import chain, islice
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from workbench.compare.versions import VersionChanges, carry_over
@@ -125,12 +127,16 @@ Prepared = IngestResult | tuple[_Read, list[claims.Row]]
 def _read(path: Path) -> _Read | IngestResult:
     """Read one file, or the result that skips it."""
     if not path.exists():
-        return IngestResult(path, "skipped", note=f"{path}: no such file or folder")
+        return _skip(path, f"{path}: no such file or folder")
     try:
         article = read_article(path)
     except WorkbenchError as e:
-        return IngestResult(path, "skipped", note=str(e))
+        return _skip(path, str(e))
     return _Read(path, str(path.resolve()), article, article.content_hash)
+
+
+def _skip(path: Path, note: str) -> IngestResult:
+    return IngestResult(path, "skipped", note=note)
 
 
 def _rows(splitter: Splitter, text: str) -> list[claims.Row]:
@@ -209,77 +215,144 @@ def _prepared(
         for path in chain(head, files):
             yield _split_here(db, _read(path), splitter)
         return
-    pool = ProcessPoolExecutor(
-        count,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(splitter,),
-    )
+    pool = _Pool(splitter, count)
     try:
-        yield from _pipeline(db, chain(head, files), pool, AHEAD * count)
+        yield from pool.prepared(db, chain(head, files))
     finally:
-        pool.shutdown(cancel_futures=True)
+        pool.close()
 
 
 @dataclass(slots=True)
 class _Chunk:
-    """A few files on their way through the workers: read, then the new ones split."""
+    """A few files on their way through a worker: read, then the new ones split."""
 
-    future: Future
+    paths: list[Path]
     reads: list[_Read | IngestResult] | None = None
-    rows: list[list[claims.Row] | None] | None = None
+    rows: list[list[claims.Row]] | None = None
+
+    def prepared(self) -> Iterator[Prepared]:
+        for read, rows in zip(self.reads or (), self.rows or (), strict=True):
+            yield read if isinstance(read, IngestResult) else (read, rows)
 
 
-def _pipeline(
-    db: Database, files: Iterator[Path], pool: ProcessPoolExecutor, ahead: int
-) -> Iterator[Prepared]:
-    """Chunks of files read in the pool; the text of those whose hash is not stored yet is
-    split in the pool too (so an unchanged file costs no split); results in file order."""
-    window: deque[_Chunk] = deque()
-    while True:
-        while len(window) < ahead and (paths := list(islice(files, CHUNK))):
-            window.append(_Chunk(pool.submit(_read_all, paths)))
-        if not window:
-            return
-        wait([c.future for c in window if c.rows is None], return_when=FIRST_COMPLETED)
-        for chunk in window:
-            if chunk.rows is not None or not chunk.future.done():
+class _Pool:
+    """Forked worker processes, each behind its own pipe: a worker reads the chunks of files
+    it is sent, keeps their text, and splits those the writer asks it to (the ones whose
+    hash is not stored), so a text crosses a pipe once and an unchanged file is never split.
+
+    The writer needs no thread to drive them: it hands out chunks and takes replies
+    between the articles it writes. A worker ends when the writer's end of its pipe
+    closes, which also happens when the writer is killed."""
+
+    def __init__(self, splitter: Splitter, count: int) -> None:
+        context = multiprocessing.get_context("fork")
+        pipes = [context.Pipe() for _ in range(count)]
+        ends = [end for pair in pipes for end in pair]
+        self._procs = [
+            context.Process(target=_work, args=(splitter, child, ends, os.getpid()), daemon=True)
+            for _, child in pipes
+        ]
+        for proc in self._procs:
+            proc.start()
+        for _, child in pipes:
+            child.close()
+        self._conns = [parent for parent, _ in pipes]
+        self._owed: list[deque[_Chunk]] = [deque() for _ in pipes]  # replies due, in order
+        self._worker = {conn.fileno(): w for w, conn in enumerate(self._conns)}
+        self._replies = select.poll()  # one poll() a look, where conn.poll() builds a selector
+        for conn in self._conns:
+            self._replies.register(conn, select.POLLIN)
+
+    def prepared(self, db: Database, files: Iterator[Path]) -> Iterator[Prepared]:
+        """The files, read and split, in order, with up to AHEAD chunks a worker in flight."""
+        window: deque[_Chunk] = deque()
+        while True:
+            while len(window) < AHEAD * len(self._conns) and (paths := list(islice(files, CHUNK))):
+                window.append(self._send(paths))
+            if not window:
+                return
+            if window[0].rows is None:
+                self._receive(db, block=True)
                 continue
+            for item in window.popleft().prepared():
+                yield item
+                self._receive(db, block=False)
+
+    def close(self) -> None:
+        for conn in self._conns:
+            conn.close()
+        for proc in self._procs:
+            proc.terminate()
+            proc.join()
+
+    def _send(self, paths: list[Path]) -> _Chunk:
+        """Hand a chunk of files to the worker with the fewest replies due."""
+        worker = min(range(len(self._conns)), key=lambda w: len(self._owed[w]))
+        chunk = _Chunk(paths)
+        self._conns[worker].send(("read", [str(p) for p in paths]))
+        self._owed[worker].append(chunk)
+        return chunk
+
+    def _receive(self, db: Database, *, block: bool) -> None:
+        """Take every reply that has come in (waiting for one if `block`): files read are
+        checked against the stored hashes and the new ones sent back to be split."""
+        for fd, _ in self._replies.poll(None if block else 0):
+            worker = self._worker[fd]
+            conn = self._conns[worker]
+            try:
+                reply = conn.recv()
+            except EOFError:
+                raise WorkbenchError("ingest: a worker process ended unexpectedly") from None
+            if isinstance(reply, BaseException):
+                raise reply
+            chunk = self._owed[worker].popleft()
             if chunk.reads is None:
-                chunk.reads = chunk.future.result()
-                chunk.reads = [_known(db, r) for r in chunk.reads]
-                chunk.future = pool.submit(
-                    _split_all,
-                    [r.article.text if isinstance(r, _Read) else None for r in chunk.reads],
-                )
+                chunk.reads = [
+                    _known(db, _Read(path, *r) if isinstance(r, tuple) else _skip(path, r))
+                    for path, r in zip(chunk.paths, reply, strict=True)
+                ]
+                conn.send(("split", [isinstance(r, _Read) for r in chunk.reads]))
+                self._owed[worker].append(chunk)
             else:
-                chunk.rows = chunk.future.result()
-        while window and window[0].rows is not None:
-            done = window.popleft()
-            for read, rows in zip(done.reads or (), done.rows, strict=True):
-                yield read if isinstance(read, IngestResult) else (read, rows or [])
+                chunk.rows = reply
 
 
-_worker_splitter: Splitter = split
-
-
-def _start_worker(splitter: Splitter) -> None:
-    global _worker_splitter
-    _worker_splitter = splitter
-    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
+def _work(splitter: Splitter, conn: Connection, ends: list[Connection], parent: int) -> None:
+    """A worker: read each chunk of files sent, split the texts asked for, reply in order.
+    Errors go back to the writer, which raises them; the end of the pipe, or of the
+    writer's process while this one is still splitting, ends the worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    for end in ends:
+        if end is not conn:
+            end.close()  # so that only the writer holds the other end of this pipe
+    texts: deque[list[str]] = deque()
+    try:
+        while True:
+            kind, items = conn.recv()
+            try:
+                if kind == "read":
+                    reads = [_read(Path(p)) for p in items]
+                    texts.append([r.article.text if isinstance(r, _Read) else "" for r in reads])
+                    # the writer has the paths: a read goes back as its other fields, a skip
+                    # as its note (a Path is slow to unpickle)
+                    reply: object = [
+                        (r.origin, r.article, r.content_hash) if isinstance(r, _Read) else r.note
+                        for r in reads
+                    ]
+                else:
+                    todo = zip(texts.popleft(), items, strict=True)
+                    reply = [_rows(splitter, t) if new else [] for t, new in todo]
+            except Exception as e:
+                reply = e
+            conn.send(reply)
+    except (EOFError, OSError):
+        return
 
 
 def _exit_with(parent: int) -> None:
     """End this worker once the process that started it is gone (killed, say): an orphan
-    would otherwise wait for work forever."""
+    would otherwise finish a long split for no one."""
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
-
-
-def _read_all(paths: list[Path]) -> list[_Read | IngestResult]:
-    return [_read(p) for p in paths]
-
-
-def _split_all(texts: list[str | None]) -> list[list[claims.Row] | None]:
-    return [None if t is None else _rows(_worker_splitter, t) for t in texts]
