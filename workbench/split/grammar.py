@@ -108,17 +108,43 @@ def _prev_token(text: str, start: int) -> str | None:
     return text[i:k]
 
 
+_NOT_VERB, _VERB, _MAYBE_VERB = 0, 1, 2
+
+
+def _word_class(w: str) -> int:
+    """_VERB for an auxiliary or irregular past, _MAYBE_VERB for a lower-case -ed or -s form
+    of four letters or more (its neighbours decide), else _NOT_VERB."""
+    if w.lower() in _VERB_WORDS:
+        return _VERB
+    if w.islower() and len(w) >= 4 and _VERB_FORM.fullmatch(w):
+        return _MAYBE_VERB
+    return _NOT_VERB
+
+
+class _WordClasses(dict[str, int]):
+    """_word_class by word, computed once per distinct word; emptied when it grows large."""
+
+    def __missing__(self, w: str) -> int:
+        if len(self) >= 50_000:
+            self.clear()
+        value = self[w] = _word_class(w)
+        return value
+
+
+_WORD_CLASSES = _WordClasses()
+
+
 def first_verb(text: str) -> int | None:
     """Character index of the first finite verb in `text`, or None."""
+    classes = _WORD_CLASSES
     for m in _RUN.finditer(text):
-        w = m.group()
-        if w.lower() in _VERB_WORDS:
-            return m.start()
-        # Only a lower-case -ed or -s form of four letters or more can still be a verb.
-        if not (w.islower() and len(w) >= 4 and _VERB_FORM.fullmatch(w)):
+        c = classes[m.group()]
+        if c == _NOT_VERB:
             continue
+        if c == _VERB:
+            return m.start()
         n = _NEXT.match(text, m.end())
-        if is_finite_verb(w, _prev_token(text, m.start()), n.group(1) if n else None):
+        if is_finite_verb(m.group(), _prev_token(text, m.start()), n.group(1) if n else None):
             return m.start()
     return None
 

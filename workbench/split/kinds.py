@@ -14,10 +14,23 @@ _OPINION_WORDS = (
     r"should|shouldn't|ought to|disgrace\w*|brilliant|terrible|awful|outrageous|"
     r"shameful|wonderful|ridiculous|absurd|excellent|horrible|fantasy|incompetent"
 )
-_PREDICTION = re.compile(rf"\b({_PREDICTION_WORDS})\b")
-_OPINION = re.compile(rf"\b({_OPINION_WORDS})\b")
+
+
+def _words_rx(alternatives: str) -> re.Pattern[str]:
+    """A search for any of `alternatives` ("will|won't|…", each starting with a letter) as a
+    whole word, grouped by first letter so that a word starting otherwise fails at once."""
+    groups: dict[str, list[str]] = {}
+    for a in alternatives.split("|"):
+        groups.setdefault(a[0], []).append(a[1:])
+    return re.compile(
+        r"\b(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + r")\b"
+    )
+
+
+_PREDICTION = _words_rx(_PREDICTION_WORDS)
+_OPINION = _words_rx(_OPINION_WORDS)
 # Both lists in one scan: a lower-cased text without a match is a fact.
-_CUE = re.compile(rf"\b(?:{_PREDICTION_WORDS}|{_OPINION_WORDS})\b")
+_CUE = _words_rx(f"{_PREDICTION_WORDS}|{_OPINION_WORDS}")
 # What a law or rule "would allow" is a fact about the rule, not a prediction.
 _ALLOWS = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
 _MONTH_MAY = re.compile(r"(?<=\S )May\b")  # the month, not the modal

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from functools import cache
 
 from workbench.model import Kind
 from workbench.split.lexicon import words
@@ -188,5 +189,10 @@ def features(text: str) -> dict[str, float]:
 def score(text: str, kind: Kind = Kind.FACT) -> float:
     """A check-worthiness score in [0, 1]; higher means more worth checking."""
     mask, names = _mask(text)
-    x = _BIAS + _KIND[kind] + _TABLE[mask] + _WEIGHTS["names"] * names
+    return _squash(_BIAS + _KIND[kind] + _TABLE[mask] + _WEIGHTS["names"] * names)
+
+
+@cache
+def _squash(x: float) -> float:
+    """The logistic function rounded to 3 places; x takes few values, so each is computed once."""
     return round(1 / (1 + math.exp(-x)), 3)
