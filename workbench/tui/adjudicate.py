@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -307,7 +307,7 @@ class AdjudicateScreen(Screen):
         self._jump(found.claim_id)
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        if len(self.app.screen_stack) > 1:  # opened over the main screen
             self.dismiss()
         else:
             self.app.exit()
@@ -371,9 +371,8 @@ class AdjudicateApp(WorkbenchApp):
         super().__init__(db, sides.target, reviewer, **kwargs)
         self.sides = sides
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # not the main screen the base app opens on
-        self.push_screen(AdjudicateScreen(self.db, self.sides, self.reviewer))
+    def get_default_screen(self) -> Screen:
+        return AdjudicateScreen(self.db, self.sides, self.reviewer)
 
 
 def run(db: Database, sides: Sides, reviewer: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import App
+from textual.screen import Screen
 
 from workbench.storage import Database, sessions
 from workbench.tui.commands import WorkbenchCommands
@@ -25,8 +26,9 @@ class WorkbenchApp(App[None]):
         self.session = sessions.require(db, session_name)
         self.reviewer = reviewer
 
-    def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.db, self.session, self.reviewer))
+    def get_default_screen(self) -> Screen:
+        """The main screen is the app's first: no blank screen is built, styled and left."""
+        return MainScreen(self.db, self.session, self.reviewer)
 
     @property
     def main(self) -> MainScreen:
