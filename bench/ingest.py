@@ -16,8 +16,10 @@ Each is reported as the median over runs, with the median of the same-run
 ratios to its ceiling (a ratio is steadier than a rate on a shared machine),
 and the CPU seconds spent: on a busy machine the wall clock shows the share of
 CPU ingest got, the CPU seconds what it cost. Ingest's writer (this process)
-only writes; the workers read and split, so MB per writer CPU-second is the
-speed ingest reaches when there are CPUs enough for the workers to keep up.
+writes; the workers read and split, and the writer splits a chunk itself only
+when it would otherwise wait for one, so with the sentence splitter MB per
+writer CPU-second is about the speed ingest reaches when there are CPUs enough
+for the workers to keep up.
 Peak memory is measured in child processes at one and three times the corpus
 size: it should not grow.
 """
@@ -165,7 +167,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description="ingest throughput")
     p.add_argument("--articles", type=int, default=1000)
     p.add_argument("--runs", type=int, default=5)
-    p.add_argument("--workers", type=int, default=None, help="split processes (default: CPUs)")
+    p.add_argument("--workers", type=int, default=None, help="split processes (default: CPUs-1)")
     p.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     a = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -188,25 +190,32 @@ def main() -> None:
                 times[f"writer cpu {name}"].append(cpu)
                 times[f"workers cpu {name}"].append(workers_cpu)
                 times[f"split {name}"].append(time_split(texts, splitter))
-        print(f"corpus: {a.articles} articles, {mb:.2f} MB; workers: {a.workers or 'one per CPU'};"
-              f" medians of {a.runs} runs")
+        pool = "CPUs - 1" if a.workers is None else a.workers
+        print(f"corpus: {a.articles} articles, {mb:.2f} MB; workers: {pool};", end="")
+        print(f" medians of {a.runs} runs")
         for name in SPLITTERS:
             n = counts[name]
             ceiling, ingest, split_s = (
                 statistics.median(times[f"{k} {name}"]) for k in ("ceiling", "ingest", "split")
             )
             ratio = statistics.median(
-                c / i for c, i in zip(times[f"ceiling {name}"], times[f"ingest {name}"],
-                                      strict=True)
+                c / i
+                for c, i in zip(times[f"ceiling {name}"], times[f"ingest {name}"], strict=True)
             )
             print(f"{name} splitter ({n} claims):")
             print(f"  raw SQLite ceiling : {mb / ceiling:6.2f} MB/s {n / ceiling:9.0f} claims/s")
-            print(f"  ingest end to end  : {mb / ingest:6.2f} MB/s {n / ingest:9.0f} claims/s"
-                  f"  ({ratio:.2f} of the ceiling, same-run median)")
-            floor, writer, workers = (statistics.median(times[f"{k} cpu {name}"])
-                                      for k in ("ceiling", "writer", "workers"))
-            print(f"  CPU seconds        : ceiling {floor:.2f}; ingest writer {writer:.2f},"
-                  f" workers {workers:.2f} ({mb / writer:.2f} MB per writer CPU-second)")
+            print(
+                f"  ingest end to end  : {mb / ingest:6.2f} MB/s {n / ingest:9.0f} claims/s"
+                f"  ({ratio:.2f} of the ceiling, same-run median)"
+            )
+            floor, writer, workers = (
+                statistics.median(times[f"{k} cpu {name}"])
+                for k in ("ceiling", "writer", "workers")
+            )
+            print(
+                f"  CPU seconds        : ceiling {floor:.2f}; ingest writer {writer:.2f},"
+                f" workers {workers:.2f} ({mb / writer:.2f} MB per writer CPU-second)"
+            )
             print(f"  split only, 1 CPU  : {mb / split_s:6.2f} MB/s")
     if not a.no_memory:
         (small, small_w), (large, large_w) = (

@@ -182,10 +182,13 @@ def outcomes(results):
 
 
 class TestBulk:
-    def test_worker_processes_give_the_results_of_one_process(self, folder, tmp_path):
+    @pytest.mark.parametrize("workers", [1, 2])
+    def test_worker_processes_give_the_results_of_one_process(self, folder, tmp_path, workers):
+        for i in range(40):  # more chunks than the workers take at once: the writer splits some
+            (folder / f"x{i:02d}.txt").write_text(f"Rates rose {i}%. The bank said so.\n")
         with open_db(tmp_path / "one.db") as one, open_db(tmp_path / "many.db") as many:
             alone = outcomes(ingest_paths(one, [folder], workers=0))
-            pooled = outcomes(ingest_paths(many, [folder], workers=2))
+            pooled = outcomes(ingest_paths(many, [folder], workers=workers))
             rows = [
                 db.query(
                     'SELECT article_id, seq, text, start, "end", by, kind,'
@@ -201,7 +204,7 @@ class TestBulk:
             "added",
             "unchanged",
         )
-        assert sum(o == "added" for o in names.values()) == 21
+        assert sum(o == "added" for o in names.values()) == 61
 
     @pytest.mark.parametrize("workers", [0, 2])
     def test_search_finds_what_was_just_ingested(self, db, folder, workers):

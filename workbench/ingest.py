@@ -26,8 +26,8 @@ from workbench.textio import ArticleText, article_format, read_article
 Splitter = Callable[[str], list[Claim]]
 
 BATCH_SECONDS = 0.25
-CHUNK = 8  # files a worker reads, or splits, per task (a task costs ~0.15 ms to hand over)
-AHEAD = 3  # chunks in flight per worker: bounds the memory ingest uses
+CHUNK = 8  # files a worker reads, or splits, per message (fewer, larger messages are cheaper)
+AHEAD = 3  # chunks in flight per worker, and per writer: bounds the memory ingest uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +101,9 @@ def ingest_paths(
     can be lost. An error while writing rolls the whole batch back, so each
     article is all or nothing without a savepoint of its own (savepoints cost
     the writer a tenth more). Claim text is indexed once a batch. Files are read
-    and split by `workers` processes (default: one per CPU; 0: none) a few
-    chunks ahead of this one, which only writes.
+    and split by `workers` processes (default: one CPU fewer than there are;
+    0: none) a few chunks ahead of this one, which writes them, and reads and
+    splits a chunk itself whenever it would otherwise wait for one.
     """
     ready = _prepared(db, iter(expand(paths)), splitter, workers)
     while True:
@@ -204,7 +205,7 @@ def _prepared(
 ) -> Iterator[Prepared]:
     """Each file read (and split, when new) in order: in worker processes when there is
     more than one file and this process can safely fork (it runs no other thread)."""
-    count = (os.cpu_count() or 1) if workers is None else workers
+    count = (os.cpu_count() or 1) - 1 if workers is None else workers  # this process is one
     head = list(islice(files, 2))
     if (
         count < 1
@@ -228,11 +229,7 @@ class _Chunk:
 
     paths: list[Path]
     reads: list[_Read | IngestResult] | None = None
-    rows: list[list[claims.Row]] | None = None
-
-    def prepared(self) -> Iterator[Prepared]:
-        for read, rows in zip(self.reads or (), self.rows or (), strict=True):
-            yield read if isinstance(read, IngestResult) else (read, rows)
+    done: list[Prepared] | None = None
 
 
 class _Pool:
@@ -245,6 +242,7 @@ class _Pool:
     closes, which also happens when the writer is killed."""
 
     def __init__(self, splitter: Splitter, count: int) -> None:
+        self._splitter = splitter
         context = multiprocessing.get_context("fork")
         pipes = [context.Pipe() for _ in range(count)]
         ends = [end for pair in pipes for end in pair]
@@ -264,19 +262,30 @@ class _Pool:
             self._replies.register(conn, select.POLLIN)
 
     def prepared(self, db: Database, files: Iterator[Path]) -> Iterator[Prepared]:
-        """The files, read and split, in order, with up to AHEAD chunks a worker in flight."""
+        """The files, read and split, in order, with up to AHEAD chunks a worker in flight.
+        When the next chunk due is not back yet, this process reads and splits one itself
+        rather than wait."""
         window: deque[_Chunk] = deque()
+        limit = AHEAD * (len(self._conns) + 1)
         while True:
-            while len(window) < AHEAD * len(self._conns) and (paths := list(islice(files, CHUNK))):
+            while (
+                len(window) < limit
+                and min(map(len, self._owed)) < AHEAD
+                and (paths := list(islice(files, CHUNK)))
+            ):
                 window.append(self._send(paths))
             if not window:
                 return
-            if window[0].rows is None:
+            self._receive(db, block=False)
+            if window[0].done is not None:
+                for item in window.popleft().done:
+                    yield item
+                    self._receive(db, block=False)
+            elif len(window) < limit and (paths := list(islice(files, CHUNK))):
+                done = [_split_here(db, _read(p), self._splitter) for p in paths]
+                window.append(_Chunk(paths, done=done))
+            else:
                 self._receive(db, block=True)
-                continue
-            for item in window.popleft().prepared():
-                yield item
-                self._receive(db, block=False)
 
     def close(self) -> None:
         for conn in self._conns:
@@ -314,7 +323,10 @@ class _Pool:
                 conn.send(("split", [isinstance(r, _Read) for r in chunk.reads]))
                 self._owed[worker].append(chunk)
             else:
-                chunk.rows = reply
+                chunk.done = [
+                    r if isinstance(r, IngestResult) else (r, rows)
+                    for r, rows in zip(chunk.reads, reply, strict=True)
+                ]
 
 
 def _work(splitter: Splitter, conn: Connection, ends: list[Connection], parent: int) -> None:
