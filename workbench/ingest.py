@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import select
@@ -79,6 +80,7 @@ def ingest_file(
     A new version's claims are aligned to the previous version's in the same
     transaction, and every session's verdicts carried over (edited claims flagged).
     """
+    _real_folder.cache_clear()  # folders may have moved since the last ingest
     with db.transaction():
         last = claims.last_id(db)
         result = _store(db, _split_here(db, _read(path), splitter), who)
@@ -105,6 +107,7 @@ def ingest_paths(
     0: none) a few chunks ahead of this one, which writes them, and reads and
     splits a chunk itself whenever it would otherwise wait for one.
     """
+    _real_folder.cache_clear()  # folders may have moved since the last ingest
     ready = _prepared(db, iter(expand(paths)), splitter, workers)
     while True:
         batch: list[IngestResult] = []
@@ -133,7 +136,20 @@ def _read(path: Path) -> _Read | IngestResult:
         article = read_article(path)
     except WorkbenchError as e:
         return _skip(path, str(e))
-    return _Read(path, str(path.resolve()), article, article.content_hash)
+    return _Read(path, _origin(path), article, article.content_hash)
+
+
+def _origin(path: Path) -> str:
+    """The file's real path, as stored: its folder resolved once (`path.resolve()` looks up
+    every folder on the way, for every file), the file itself when it is a link."""
+    if path.is_symlink():
+        return str(path.resolve())
+    return os.path.join(_real_folder(str(path.parent)), path.name)
+
+
+@functools.lru_cache(maxsize=64)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _skip(path: Path, note: str) -> IngestResult:

