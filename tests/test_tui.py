@@ -19,6 +19,7 @@ from workbench.tui.dialogs.help import HelpScreen
 from workbench.tui.dialogs.notes import NotesDialog
 from workbench.tui.dialogs.pick import PickDialog
 from workbench.tui.dialogs.source import SourceDialog
+from workbench.tui.key_bar import KeyBar
 from workbench.tui.main_screen import REST_DELAY, MainScreen
 from workbench.tui.verdict_panel import VerdictPanel
 
@@ -92,6 +93,19 @@ class TestMainScreen:
             y = next(y for y in range(1, 30) if claims.index_at(y) == claims.index_at(y - 1) > 0)
             await pilot.click(ClaimList, offset=(10, 1 + y))
             assert current(app) == ids(app)[claims.index_at(y)]
+
+    @run_async
+    async def test_clicking_a_key_in_the_key_bar_runs_it(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            line = str(app.screen.query_one(KeyBar).render())
+            assert line.startswith("s supported r refuted m misleading")
+            await pilot.click(KeyBar, offset=(line.index("refuted"), 0))
+            assert verdict(app, ids(app)[0]).status is Status.REFUTED
+            await pilot.click(KeyBar, offset=(line.index("? help"), 0))
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
 
     @run_async
     async def test_long_claims_are_wrapped_whole_in_the_list(self, db_file):

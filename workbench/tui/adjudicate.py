@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench import review
@@ -29,6 +29,7 @@ from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.pick import PickDialog
 from workbench.tui.glyphs import glyph, label
+from workbench.tui.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from workbench.tui.main_screen import MainScreen
@@ -147,7 +148,7 @@ class AdjudicateScreen(Screen):
                 yield Static(id="adj-a", classes="adj-side")
                 yield Static(id="adj-b", classes="adj-side")
             yield Static(id="adj-final")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(self.BINDINGS)
 
     def on_mount(self) -> None:
         a_rev = sessions.require(self.db, self.sides.a)["reviewer"]

@@ -14,7 +14,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from workbench import review
 from workbench.errors import WorkbenchError
@@ -22,6 +21,7 @@ from workbench.model import Source
 from workbench.storage import Database
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
+from workbench.tui.key_bar import KeyBar
 from workbench.tui.top_bar import TopBar
 from workbench.tui.verdict_panel import VerdictPanel
 
@@ -81,7 +81,7 @@ class MainScreen(Screen):
             with Vertical(id="right"):
                 yield ArticleView(self.db, id="article")
                 yield VerdictPanel(id="verdict")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(self.BINDINGS)
 
     def on_mount(self) -> None:
         self._list.border_title = "claims"
