@@ -10,14 +10,17 @@ from workbench.storage.db import Database
 
 
 def find_by_hash(db: Database, content_hash: str) -> sqlite3.Row | None:
-    """The article version whose text has this hash, if any."""
-    return db.execute("SELECT * FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+    """The id, title and version of the article version whose text has this hash, if any."""
+    return db.execute(
+        "SELECT id, title, version FROM articles WHERE content_hash = ?", (content_hash,)
+    ).fetchone()
 
 
 def latest_by_origin(db: Database, origin: str) -> sqlite3.Row | None:
-    """The newest version of the article first ingested from `origin`."""
+    """The id and version of the newest version of the article first ingested from `origin`."""
     return db.execute(
-        "SELECT * FROM articles WHERE origin = ? ORDER BY version DESC LIMIT 1", (origin,)
+        "SELECT id, version FROM articles WHERE origin = ? ORDER BY version DESC LIMIT 1",
+        (origin,),
     ).fetchone()
 
 
