@@ -23,9 +23,9 @@ from workbench.exchange.csvsheet import (
     safe_cell,
     sources_cell,
 )
-from workbench.exchange.jsonl import FIELDS
+from workbench.exchange.jsonl import FIELDS, write_jsonl
 from workbench.model import Claim, Source
-from workbench.storage import articles, claims, open_db, sessions, verdicts
+from workbench.storage import articles, claims, open_db, sessions
 
 ARTICLE = (
     "Storm hits coast\n\n"
@@ -254,29 +254,33 @@ typed = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
                 max_size=30)
 
 
-def reference_sheet(rows, session: str) -> str:
-    """The verdict sheet as csv.writer writes it, cell by cell with safe_cell: what the
-    SQL-built export_sheet must match."""
+def reference_sheet(db, session_id: int, session: str) -> str:
+    """The verdict sheet as csv.writer writes it, cell by cell with safe_cell, from the
+    JSON lines export: what the SQL-built export_sheet must match."""
+    lines = io.StringIO()
+    write_jsonl(lines, db, session_id, session)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow((*COLUMNS, *EXTRA_COLUMNS))
-    for r in rows:
+    for line in lines.getvalue().split("\n")[:-1]:
+        r = json.loads(line)
         writer.writerow([
-            r["id"], r["article_id"], r["seq"], safe_cell(r["text"]), safe_cell(r["by"]),
-            r["status"], r["confidence"], sources_cell(r["sources"]), safe_cell(r["notes"]),
-            safe_cell(r["reviewer"]), safe_cell(session), safe_cell(r["updated_at"]),
-            safe_cell(r["article"]), r["kind"], r["start"], r["end"],
+            r["claim_id"], r["article"], r["seq"], safe_cell(r["claim"]), safe_cell(r["by"]),
+            r["status"], r["confidence"], sources_cell(json.dumps(r["sources"])),
+            safe_cell(r["notes"]), safe_cell(r["reviewer"]), safe_cell(r["session"]),
+            safe_cell(r["updated_at"]), safe_cell(r["title"]), r["kind"], r["start"], r["end"],
         ])
     return out.getvalue()
 
 
 @settings(max_examples=60, deadline=None)
 @given(text=typed, by=typed, notes=typed, title=typed, session=typed.filter(str.strip),
-       refs=st.lists(typed.map(str.strip).filter(bool), max_size=3))
+       refs=st.lists(st.tuples(typed.map(str.strip).filter(bool), typed.map(str.strip)),
+                     max_size=3))
 def test_export_sheet_writes_what_the_reference_writer_writes(text, by, notes, title,
                                                               session, refs) -> None:
     """Cells made formula-safe in SQL match safe_cell, for any text (formula starters,
-    the escape itself, quotes, line breaks)."""
+    the escape itself, quotes, line breaks), and sources match format_sources."""
     with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
         with db.transaction():
             article = articles.insert(db, origin="o", title=title or "t", text="x" * 40,
@@ -285,8 +289,7 @@ def test_export_sheet_writes_what_the_reference_writer_writes(text, by, notes, t
                                          Claim(2, "second", 6, 12)])
         sid = sessions.create(db, session.strip(), "=ann")
         review.tag(db, sid, 1, who="@bob", status="refuted", confidence=5, notes=notes,
-                   sources=[Source(r, "") for r in refs])
+                   sources=[Source(r, n) for r, n in refs])
         fast = io.StringIO()
         assert export_sheet(fast, db, sid, session.strip()) == 2
-        assert fast.getvalue() == reference_sheet(verdicts.export_rows(db, sid),
-                                                  session.strip())
+        assert fast.getvalue() == reference_sheet(db, sid, session.strip())

@@ -44,25 +44,23 @@ def sources_cell(stored: str) -> str:
 
 
 def export_sheet(out: IO[str], db: Database, session_id: int, session: str) -> int:
-    """The verdict sheet of the session's claims in scope. The database writes each line but
-    the sources cell, formula-safe by the rule above and quoted as csv.writer quotes (a
-    property test checks it against csv.writer). Returns the number of rows."""
+    """The verdict sheet of the session's claims in scope, each line built by the database,
+    formula-safe by the rule above and quoted as csv.writer quotes (a property test checks
+    it against csv.writer). Returns the number of rows."""
     header = io.StringIO()
     csv.writer(header, lineterminator="\r\n").writerow((*COLUMNS, *EXTRA_COLUMNS))
     out.write(header.getvalue())
     count = 0
     write = out.write
-    for head, sources, tail in verdicts.sheet_rows(db, session_id, safe_cell(session),
-                                                   FORMULA_STARTS, ESCAPE):
-        write(f"{head}{_quoted_sources(sources)}{tail}\r\n")
+    for line in verdicts.sheet_lines(db, session_id, _quoted(safe_cell(session)),
+                                     FORMULA_STARTS, ESCAPE):
+        write(line)
         count += 1
     return count
 
 
-@lru_cache(maxsize=4096)
-def _quoted_sources(stored: str) -> str:
-    """The sources cell for sources as stored, quoted for CSV where csv.writer would."""
-    text = sources_cell(stored)
+def _quoted(text: str) -> str:
+    """A cell quoted for CSV where csv.writer would quote it."""
     if any(ch in text for ch in ',"\r\n'):
         return '"' + text.replace('"', '""') + '"'
     return text

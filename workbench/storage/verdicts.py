@@ -124,64 +124,61 @@ def _scope(reviewed_only: bool = False, where: str = "") -> str:
     (and `where`, more SQL conditions)."""
     only = (" AND v.status != 'unreviewed'" if reviewed_only else "") + where
     join = "JOIN" if reviewed_only else "LEFT JOIN"
-    return (
-        " FROM claims c JOIN articles a ON a.id = c.article_id"
+    return (  # article by article: its row is read once, not once a claim
+        " FROM current_articles a CROSS JOIN claims c ON c.article_id = a.id"
         f" {join} verdicts v ON v.claim_id = c.id AND v.session_id = :s"
-        " WHERE NOT c.dropped AND c.article_id IN (SELECT id FROM current_articles)"
-        f"{only} ORDER BY c.article_id, c.seq, c.id"
+        f" WHERE NOT c.dropped{only} ORDER BY a.id, c.seq, c.id"
     )
 
 
-def export_rows(db: Database, session_id: int, *, reviewed_only: bool = False) -> sqlite3.Cursor:
-    """Every claim in scope (current article versions, not dropped) joined to its verdict
-    in the session, in article order, as sqlite3.Row with every field."""
-    cur = db.conn.cursor()
-    cur.row_factory = sqlite3.Row
-    return cur.execute(
-        'SELECT c.id, c.article_id, a.title AS article, a.origin, a.version,'
-        ' a.ingested_at AS article_ingested_at, c.seq, c.text, c.start, c."end", c.by, c.kind,'
-        " c.checkworthiness, c.previous_claim_id,"
-        " coalesce(v.status, 'unreviewed') AS status, v.confidence,"
-        " coalesce(v.sources, '[]') AS sources, coalesce(v.notes, '') AS notes, v.reviewer,"
-        " v.updated_at, coalesce(v.needs_review, 0) AS needs_review"
-        + _scope(reviewed_only),
-        {"s": session_id},
+def _csv_cell(x: str, starts: Sequence[str]) -> str:
+    """SQL: text `x` as a CSV cell ('' for NULL): `:esc` in front when it starts with one
+    of `starts`, then quoted where csv.writer quotes (a comma, quote or line break in it).
+    Each test is a call or two on `x`: a GLOB over the cell cost three times as much."""
+    whens = " ".join(f"WHEN {ord(s)} THEN :esc || {x}" for s in starts)
+    shown = f"(CASE unicode({x}) {whens} ELSE {x} END)"
+    special = " OR ".join(f"instr({x}, {ch})" for ch in ("','", "'\"'", "char(10)", "char(13)"))
+    return (f"CASE WHEN {x} IS NULL OR {x} = '' THEN '' WHEN {special}"
+            f" THEN printf('\"%w\"', {shown}) ELSE {shown} END")
+
+
+def _escaped(x: str) -> str:
+    """SQL: a source's ref or note escaped as model.format_source escapes it."""
+    return f"replace(replace(replace({x}, '\\', '\\\\'), '|', '\\|'), '::', ':\\:')"
+
+
+def sheet_lines(db: Database, session_id: int, session_cell: str, starts: Sequence[str],
+                escape: str) -> Iterator[str]:
+    """Every claim in scope (current article versions, not dropped) with its verdict in the
+    session, in article order, as a line of the verdict CSV built by SQLite (CRLF at the
+    end): claim_id, article, seq, claim, by, status, confidence, sources, notes, reviewer,
+    session (`session_cell` as given), updated_at, title, kind, start, end. Text cells are
+    formula-safe with `escape` and quoted by `_csv_cell`; sources joined as
+    model.format_sources joins them (a property test checks the lines against csv.writer)."""
+    ref, note = "j.value ->> 'ref'", "j.value ->> 'note'"
+    joined = (f"group_concat({_escaped(ref)} || CASE WHEN {note} != ''"
+              f" THEN ' :: ' || {_escaped(note)} ELSE '' END, ' | ')")
+    # one group_concat however often the cell names it: SQLite computes an aggregate once
+    sources = (f"CASE WHEN v.sources = '[]' THEN '' ELSE (SELECT {_csv_cell(joined, starts)}"
+               " FROM json_each(v.sources) j) END")
+    cells = (
+        ("%d", "c.id"), ("%d", "c.article_id"), ("%d", "c.seq"),
+        ("%s", _csv_cell("c.text", starts)), ("%s", _csv_cell("c.by", starts)),
+        ("%s", "coalesce(v.status, 'unreviewed')"), ("%s", "coalesce(v.confidence, '')"),
+        ("%s", sources), ("%s", _csv_cell("v.notes", starts)),
+        ("%s", _csv_cell("v.reviewer", starts)), ("%s", ":session"),
+        ("%s", _csv_cell("v.updated_at", starts)), ("%s", _csv_cell("a.title", starts)),
+        ("%s", "c.kind"), ("%d", "c.start"), ("%d", 'c."end"'),
     )
-
-
-def sheet_rows(db: Database, session_id: int, session_cell: str, starts: Sequence[str],
-               escape: str) -> sqlite3.Cursor:
-    """The rows of export_rows as verdict-CSV text built in C, each as (the cells before
-    sources, sources as stored JSON, the cells after), the cells in the sheet's column
-    order (claim_id, article, seq, claim, by, status, confidence | sources | notes,
-    reviewer, session, updated_at, title, kind, start, end), comma-separated with a comma
-    next to the sources. A text cell that starts with any of the characters `starts` gets
-    `escape` in front; a cell with a comma, quote or line break is quoted as csv.writer
-    quotes it."""
-
-    def cell(x: str, safe: bool = True) -> str:
-        # quoting tests x itself: the escape adds nothing that needs quoting
-        shown = (f"(CASE WHEN {x} != '' AND instr(:starts, substr({x}, 1, 1))"
-                 f" THEN :esc || {x} ELSE {x} END)" if safe else x)
-        return (f"coalesce(CASE WHEN {x} GLOB :special THEN '\"' || replace({shown}, '\"',"
-                f" '\"\"') || '\"' ELSE {shown} END, '')")
-
-    head = " || ',' || ".join((
-        "c.id", "c.article_id", "c.seq", cell("c.text"), cell("c.by"),
-        "coalesce(v.status, 'unreviewed')", "coalesce(v.confidence, '')")) + " || ','"
-    tail = "',' || " + " || ',' || ".join((
-        cell("coalesce(v.notes, '')"), cell("v.reviewer"), cell(":session", safe=False),
-        cell("v.updated_at"), cell("a.title"), "c.kind", "c.start", 'c."end"'))
-    return _tuples(
-        db, f"SELECT {head}, coalesce(v.sources, '[]'), {tail}" + _scope(),
-        {"s": session_id, "session": session_cell, "esc": escape, "starts": "".join(starts),
-         "special": "*[,\"\r\n]*"},
-    )
+    line = ",".join(f for f, _ in cells) + "\r\n"
+    cur = _tuples(db, f"SELECT printf('{line}', {', '.join(x for _, x in cells)})" + _scope(),
+                  {"s": session_id, "session": session_cell, "esc": escape})
+    return (row[0] for row in cur)
 
 
 def json_lines(db: Database, session_id: int, session: str,
                fields: Sequence[str]) -> Iterator[str]:
-    """The rows of export_rows as JSON objects built by SQLite, one string each, with keys
+    """The claims of sheet_lines as JSON objects built by SQLite, one string each, with keys
     `fields` in order (a subset of: claim_id, article, seq, claim, by, status, confidence,
     sources as a list, notes, reviewer, session, updated_at, title, origin, version, kind,
     start, end, checkworthiness, needs_review as a boolean, previous_claim_id)."""
