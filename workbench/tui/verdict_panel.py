@@ -150,10 +150,17 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
     def _set(self, body: list[Line], similar: list[Line]) -> None:
         new_claim = body is not self._body
         self._body, self._similar = body, similar
+        before, top = self._strips, self.scroll_offset.y
         self._render_strips()
-        if new_claim:
+        if new_claim and top:
             self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
+            self.refresh()
+            return
+        # Repaint only the lines that changed: moving between claims keeps most of them.
+        after = self._strips
+        for y in range(top, top + self.scrollable_content_region.height):
+            if (before[y] if y < len(before) else None) != (after[y] if y < len(after) else None):
+                self.refresh_line(y - top)
 
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
