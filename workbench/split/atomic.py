@@ -390,7 +390,7 @@ RULES: list[Callable[[Frag], list[Frag] | None]] = [
 QUOTE_RULES: list[Callable[[Frag], list[Frag] | None]] = [comma_splice, *RULES]
 
 
-_CLAUSE_WORD = re.compile(r" (?:and|but|who|after|because|since|before|when) ")
+_CLAUSE_WORD = re.compile(r" (?:a(?:nd|fter)|b(?:ut|ecause|efore)|wh(?:o|en)|since) ")
 
 
 def _simple(t: str) -> bool:

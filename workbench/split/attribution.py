@@ -40,8 +40,8 @@ _LEAD = re.compile(
 )
 # A reporting verb after whitespace: _TAIL and _LEAD cannot match without one.
 _VERB_HINT = re.compile(
-    r"\s(?:sa(?:id|y)|told|added|stated|warned|claimed|announced|reported|argued|insisted|"
-    r"explained|noted|wrote|estimated|predicted|confirmed|believe)"
+    r"\s(?:s(?:a(?:id|y)|tated)|told|a(?:dded|nnounced|rgued)|w(?:arned|rote)|"
+    r"c(?:laimed|onfirmed)|reported|insisted|e(?:xplained|stimated)|noted|predicted|believe)"
 )
 _CALLED = re.compile(
     r"^(?P<by>[^,\"“”]{2,60}?)\s+(?:called|described)\s+(?P<obj>[^\"“”]{2,60}?)\s+(?:as\s+)?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.split.grammar import AUX, DETERMINERS, IRREGULAR, NUMBER_WORDS, PREPOSITIONS
-from workbench.split.lexicon import words
+from workbench.split.lexicon import holds_any, words
 
 _BOILER = re.compile(
     r"""(?ix)
@@ -63,9 +63,12 @@ def has_credit(line: str) -> bool:
     return bool(_CREDIT.search(line.strip()))
 
 
+_CREDIT_HINTS = ("/", "Getty", "Shutterstock", "photo")
+
+
 def is_caption(line: str) -> bool:
     """A short line that ends in a photo credit: a caption, never a claim."""
-    if len(line) > 300 or not any(h in line for h in ("/", "Getty", "Shutterstock", "photo")):
+    if len(line) > 300 or not holds_any(line, _CREDIT_HINTS):
         return False
     return has_credit(line) and len(_WORD.findall(line)) <= 30
 

@@ -27,32 +27,34 @@ def _words_rx(alternatives: str) -> re.Pattern[str]:
     )
 
 
-_PREDICTION = _words_rx(_PREDICTION_WORDS)
-_OPINION = _words_rx(_OPINION_WORDS)
+_PREDICTION_RX = _words_rx(_PREDICTION_WORDS)
+_OPINION_RX = _words_rx(_OPINION_WORDS)
 # Both lists in one scan: a lower-cased text without a match is a fact.
 _CUE = _words_rx(f"{_PREDICTION_WORDS}|{_OPINION_WORDS}")
 # What a law or rule "would allow" is a fact about the rule, not a prediction.
 _ALLOWS = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
 _MONTH_MAY = re.compile(r"(?<=\S )May\b")  # the month, not the modal
-_QUOTE = re.compile(r"[“\"]")
+_QUOTE_MARK = re.compile(r"[“\"]")
+# The kinds as plain names: an attribute of an Enum class is a slow lookup on every use.
+FACT, QUOTE, PREDICTION, OPINION = Kind.FACT, Kind.QUOTE, Kind.PREDICTION, Kind.OPINION
 
 
 def kind_of(text: str, *, quoted: bool = False) -> Kind:
     """The kind of one claim's text; `quoted` when it came from inside quotation marks."""
     if quoted:
-        return Kind.QUOTE
+        return QUOTE
     low = text.lower()
     if not _CUE.search(low):
-        return Kind.FACT
+        return FACT
     if "May" in text:
         low = _MONTH_MAY.sub("month", text).lower()
-    if _PREDICTION.search(low) and not _ALLOWS.search(low):
-        return Kind.PREDICTION
-    if _OPINION.search(low):
-        return Kind.OPINION
-    return Kind.FACT
+    if _PREDICTION_RX.search(low) and not _ALLOWS.search(low):
+        return PREDICTION
+    if _OPINION_RX.search(low):
+        return OPINION
+    return FACT
 
 
 def has_quote(text: str) -> bool:
     """True when the text holds an opening quotation mark."""
-    return bool(_QUOTE.search(text))
+    return bool(_QUOTE_MARK.search(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbench.model import Claim, Kind
+from workbench.model import Claim
 from workbench.split import boilerplate as bp
 from workbench.split.atomic import Frag, decompose
 from workbench.split.attribution import attribute
@@ -144,14 +144,14 @@ def _in_the_past(f: Frag) -> str:
     with that verb in the simple past, so the claim is a sentence ('S abandoned …')."""
     if not f.lead or "ing " not in f.text:
         return f.text
-    rest = f.text[f.lead:]
+    rest = f.text[f.lead :]
     if not rest[:1].islower():  # a name ('Beijing …'), not a verb
         return f.text
     verb = rest.split(" ", 1)[0]
     past = past_tense(verb) if verb.endswith("ing") else None
     if past is None or f.text[: f.lead].split()[-1].lower() in AUX:
         return f.text
-    return f.text[: f.lead] + past + rest[len(verb):]
+    return f.text[: f.lead] + past + rest[len(verb) :]
 
 
 def _claim(
@@ -162,7 +162,7 @@ def _claim(
     t = t[:1].upper() + t[1:]
     if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
         t += stop
-    kind = Kind.QUOTE if quoted else kind_of(t)
+    kind = kind_of(t, quoted=quoted)
     return Claim(
         seq=seq,
         text=t,

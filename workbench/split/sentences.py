@@ -14,7 +14,9 @@ MAX_SENTENCE = 1000
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its outer whitespace
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then a space or an
 # opening quote (the seed has `capital.“'Our …` with no space).
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[“\"‘]|$)")
+# ("[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a character set is scanned
+# for that set in C.)
+_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s|[“\"‘]|$)")
 _NEXT = re.compile(r"\s*([\"“‘'(\[]*)(\S)")
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 
