@@ -255,7 +255,7 @@ class _Pool:
 
     The writer needs no thread to drive them: it hands out chunks and takes replies
     between the articles it writes. A worker ends when the writer's end of its pipe
-    closes, which also happens when the writer is killed."""
+    closes, or soon after the writer's process ends (killed, say) while it splits."""
 
     def __init__(self, splitter: Splitter, count: int) -> None:
         self._splitter = splitter
