@@ -13,6 +13,7 @@ from workbench import review
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Source, Status
 from workbench.storage import articles, claims, history, open_db, sessions
+from workbench.storage.db import BULK_CACHE_KIB
 from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION
 
 
@@ -89,6 +90,13 @@ class TestRefusesForeignFiles:
 
 
 class TestTransactions:
+    def test_bulk_writes_get_a_larger_cache_then_the_usual_one(self, db):
+        usual = db.query("PRAGMA cache_size")[0][0]
+        with pytest.raises(RuntimeError), db.bulk():
+            assert db.query("PRAGMA cache_size")[0][0] == -BULK_CACHE_KIB
+            raise RuntimeError("boom")
+        assert db.query("PRAGMA cache_size")[0][0] == usual
+
     def test_error_rolls_back_the_whole_block(self, db):
         with pytest.raises(RuntimeError), db.transaction():
             articles.insert(db, origin="x", title="t", text="t", content_hash="h", format="txt")

@@ -109,19 +109,20 @@ def ingest_paths(
     """
     _real_folder.cache_clear()  # folders may have moved since the last ingest
     ready = _prepared(db, iter(expand(paths)), splitter, workers)
-    while True:
-        batch: list[IngestResult] = []
-        with db.transaction():
-            last = claims.last_id(db)
-            started = time.monotonic()
-            for prepared in ready:
-                batch.append(_store(db, prepared))
-                if time.monotonic() - started > BATCH_SECONDS:
-                    break
-            claims.index_after(db, last)
-        yield from batch
-        if not batch:
-            return
+    with db.bulk():
+        while True:
+            batch: list[IngestResult] = []
+            with db.transaction():
+                last = claims.last_id(db)
+                started = time.monotonic()
+                for prepared in ready:
+                    batch.append(_store(db, prepared))
+                    if time.monotonic() - started > BATCH_SECONDS:
+                        break
+                claims.index_after(db, last)
+            yield from batch
+            if not batch:
+                return
 
 
 Prepared = IngestResult | tuple[_Read, list[claims.Row]]

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+BULK_CACHE_KIB = 8192  # page cache while writing in bulk (SQLite's default is 2 MB)
 
 
 class Database:
@@ -71,6 +72,20 @@ class Database:
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    @contextmanager
+    def bulk(self) -> Iterator[Database]:
+        """Run a long series of writes with a larger page cache on this thread's connection,
+        put back afterwards: in a file of a million claims, an index written in scattered
+        places (claims by check-worthiness) then stays cached from batch to batch, which
+        took a third off the cost of a claim (bench/ingest.py at scale)."""
+        conn = self.conn
+        before = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        try:
+            yield self
+        finally:
+            conn.execute(f"PRAGMA cache_size = {before}")
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         """Run one statement; inside a transaction it joins it."""
