@@ -54,6 +54,12 @@ class TestSchema:
             # claims written before the full-text index existed are found by it
             assert db.query("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'prices'")[0][0]
 
+    def test_a_text_stored_already_is_not_stored_again(self, db):
+        first = articles.insert(db, origin="a", title="A", text="t", content_hash="h", format="txt")
+        again = articles.insert(db, origin="b", title="B", text="t", content_hash="h", format="txt")
+        assert first is not None and again is None
+        assert db.query("SELECT origin FROM articles")[0][0] == "a"
+
     def test_foreign_keys_enforced(self, db):
         with pytest.raises(sqlite3.IntegrityError):
             claims.insert_many(db, 999, [Claim(1, "x", 0, 1)])
