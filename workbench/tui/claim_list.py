@@ -259,13 +259,15 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._ensure(index)
         old, self.cursor = self.cursor, index
         height = max(self.scrollable_content_region.height, 1)
-        top = self.scroll_offset.y
-        if index < top:
-            self._scroll_top(index)
+        # Past an edge, the view jumps so that the claims the reviewer is heading for show
+        # (the cursor a third of the way down going on, two thirds going back), rather
+        # than creeping a claim a key and redrawing the whole list each time.
+        if index < self.scroll_offset.y:
+            self._scroll_top(self._top_above(index, 2 * height // 3))
         elif index not in self._whole_in_view():
             if index >= self.total - height:
                 self._resize()  # the last claims' lines are known now
-            self._scroll_top(self._top_above(index, height))
+            self._show_cursor_high()
         else:
             self._refresh_claim(old)
             self._refresh_claim(index)
