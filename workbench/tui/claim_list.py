@@ -118,8 +118,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._show_cursor_high()
         if not self.scrollable_content_region.height:  # not laid out yet: again once it is
             self.call_after_refresh(self._show_cursor_high)
-        if not self.counted:
-            self._count(self._generation)
+        if not self.counted:  # once this frame is out: the count must not delay it
+            self.call_after_refresh(self._count, self._generation)
         self.refresh()
         self._announce()
 

@@ -88,7 +88,7 @@ class MainScreen(Screen):
         self.query_one(VerdictPanel).border_title = "verdict"
         self._list.load(self.query_, review.start_claim(self.db, self.session))
         self._list.focus()
-        self._session_progress()
+        self.call_after_refresh(self._session_progress)  # after the first frame, not before
 
     @property
     def claims(self) -> ClaimList:
