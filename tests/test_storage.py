@@ -54,6 +54,23 @@ class TestSchema:
             # claims written before the full-text index existed are found by it
             assert db.query("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'prices'")[0][0]
 
+    def test_statuses_and_kinds_are_still_checked_after_the_cheaper_checks(self, db):
+        schema = " ".join(r[0] for r in db.query("SELECT sql FROM sqlite_schema WHERE sql > ''"))
+        assert " IN ('" not in schema  # migrations 8 and 9 replaced both IN lists
+        db.execute("INSERT INTO articles (id, origin, title, text, content_hash, format,"
+                   " ingested_at) VALUES (1, 'a.txt', 'A', 'Prices rose.', 'h', 'txt', 'now')")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            db.execute('INSERT INTO claims (article_id, seq, text, start, "end", kind)'
+                       " VALUES (1, 1, 'Prices rose.', 0, 12, 'rumour')")
+        db.execute('INSERT INTO claims (id, article_id, seq, text, start, "end", kind)'
+                   " VALUES (1, 1, 1, 'Prices rose.', 0, 12, 'opinion')")
+        session = sessions.create(db, "ann", reviewer="ann")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            db.execute("INSERT INTO verdicts (session_id, claim_id, status, reviewer, updated_at)"
+                       " VALUES (?, 1, 'true', 'ann', 'now')", (session,))
+        db.execute("INSERT INTO verdicts (session_id, claim_id, status, reviewer, updated_at)"
+                   " VALUES (?, 1, 'not_a_claim', 'ann', 'now')", (session,))
+
     def test_a_text_stored_already_is_not_stored_again(self, db):
         first = articles.insert(db, origin="a", title="A", text="t", content_hash="h", format="txt")
         again = articles.insert(db, origin="b", title="B", text="t", content_hash="h", format="txt")
