@@ -34,7 +34,11 @@ _CUE = _words_rx(f"{_PREDICTION_WORDS}|{_OPINION_WORDS}")
 # What a law or rule "would allow" is a fact about the rule, not a prediction.
 _ALLOWS = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
 _MONTH_MAY = re.compile(r"(?<=\S )May\b")  # the month, not the modal
-_QUOTE_MARK = re.compile(r"[“\"]")
+# Cues that span chunks ("expected to", "is sure to"): a chunk may start one when it ends in its
+# first word ("plans?" is "plan" or "plans"), and must be a middle word whole.
+_SPANNING = [a.split() for a in f"{_PREDICTION_WORDS}|{_OPINION_WORDS}".split("|") if " " in a]
+_CUE_FIRSTS = tuple({f for w in _SPANNING for f in (w[0].replace("s?", ""), w[0].replace("?", ""))})
+_CUE_MIDDLES = frozenset(m for w in _SPANNING for m in w[1:-1])
 # The kinds as plain names: an attribute of an Enum class is a slow lookup on every use.
 FACT, QUOTE, PREDICTION, OPINION = Kind.FACT, Kind.QUOTE, Kind.PREDICTION, Kind.OPINION
 
@@ -55,6 +59,7 @@ def kind_of(text: str, *, quoted: bool = False) -> Kind:
     return FACT
 
 
-def has_quote(text: str) -> bool:
-    """True when the text holds an opening quotation mark."""
-    return bool(_QUOTE_MARK.search(text))
+def may_cue(chunk: str) -> bool:
+    """False when the lower-cased whitespace-free `chunk` holds no part of a prediction or
+    opinion cue, so a text made only of such chunks is a fact unless quoted."""
+    return bool(_CUE.search(chunk)) or chunk.endswith(_CUE_FIRSTS) or chunk in _CUE_MIDDLES

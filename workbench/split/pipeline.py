@@ -10,9 +10,8 @@ from workbench.split import boilerplate as bp
 from workbench.split.atomic import Frag, decompose
 from workbench.split.attribution import attribute
 from workbench.split.grammar import AUX, past_tense
-from workbench.split.kinds import kind_of
 from workbench.split.sentences import Span, lines, sentences_of_line
-from workbench.split.worthiness import score
+from workbench.split.worthiness import assess
 
 _OPEN = '“"‘'
 _CLOSE = '”"'
@@ -162,7 +161,7 @@ def _claim(
     t = t[:1].upper() + t[1:]
     if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
         t += stop
-    kind = kind_of(t, quoted=quoted)
+    kind, worth = assess(t, quoted=quoted)
     return Claim(
         seq=seq,
         text=t,
@@ -170,5 +169,5 @@ def _claim(
         end=span[1],
         by=by,
         kind=kind,
-        checkworthiness=score(t, kind),
+        checkworthiness=worth,
     )

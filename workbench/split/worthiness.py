@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 import re
 import string
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 
 from workbench.model import Kind
+from workbench.split.kinds import FACT, QUOTE, kind_of, may_cue
 from workbench.split.lexicon import words
 
 _TOKEN = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
@@ -112,15 +114,20 @@ _TABLE = tuple(
     for mask in range(1 << len(_BINARY))
 )
 _DIGIT, _YEAR = _BIT["digit"], _BIT["year"]
+# Set on a chunk that may hold a prediction or opinion cue: without it a claim is a fact.
+_MAY_CUE = 1 << (len(_BINARY) + len(_PHRASE_BITS))
 
 
 _NAME = 1 << 40  # a chunk's value counts names from here up; feature bits sum far below it
 
 
 def _chunk_value(w: str) -> int:
-    """The feature bits of one whitespace-free chunk, plus _NAME when it starts like a name."""
+    """The feature bits of one whitespace-free chunk, _MAY_CUE when it may hold a kind's cue,
+    plus _NAME when it starts like a name."""
     value = _NAME if w[0] in _UPPER and w[1:2] in _ASCII_LETTERS else 0
     lw = w.lower()
+    if may_cue(lw):
+        value |= _MAY_CUE
     core = lw.strip(_EDGE)
     # A chunk that is a plain ASCII word once its edge punctuation is stripped is its own only
     # token; the rest go through _TOKEN.
@@ -154,20 +161,17 @@ _CHUNK_VALUES = _ChunkValues()
 
 
 def _mask(text: str) -> tuple[int, int]:
-    """(bitmask of binary features, number of names capped at 3)."""
+    """(bitmask of binary features and _MAY_CUE, number of names capped at 3)."""
     # Tokens never cross whitespace, so the features are those of the chunks put together.
-    chunks = text.split()
-    mask = total = 0
-    for value in map(_CHUNK_VALUES.__getitem__, chunks):
-        mask |= value
-        total += value
-    names = total // _NAME
-    if chunks and not text[:1].isspace() and _CHUNK_VALUES[chunks[0]] >= _NAME:
+    values = list(map(_CHUNK_VALUES.__getitem__, text.split()))
+    mask = reduce(or_, values, 0)
+    names = sum(values) // _NAME
+    if values and values[0] >= _NAME and not text[:1].isspace():
         names -= 1  # a name only after whitespace
     for bit, cue, _, rx in _PHRASE_BITS:
         if mask & cue and not mask & bit and rx.search(text.lower()):
             mask |= bit
-    mask &= _FEATURES
+    mask &= _FEATURES | _MAY_CUE
     if "?" in text:
         mask |= _BIT["question"]
     n = text.count(" ") + 1
@@ -189,7 +193,15 @@ def features(text: str) -> dict[str, float]:
 def score(text: str, kind: Kind = Kind.FACT) -> float:
     """A check-worthiness score in [0, 1]; higher means more worth checking."""
     mask, names = _mask(text)
-    return _squash(_BIAS + _KIND[kind] + _TABLE[mask] + _WEIGHTS["names"] * names)
+    return _squash(_BIAS + _KIND[kind] + _TABLE[mask & _FEATURES] + _WEIGHTS["names"] * names)
+
+
+def assess(text: str, *, quoted: bool = False) -> tuple[Kind, float]:
+    """`kind_of(text, quoted=quoted)` and the score for that kind, from one pass over the
+    text's chunks (kind_of's word search runs only when a chunk may hold a cue)."""
+    mask, names = _mask(text)
+    kind = QUOTE if quoted else kind_of(text) if mask & _MAY_CUE else FACT
+    return kind, _squash(_BIAS + _KIND[kind] + _TABLE[mask & _FEATURES] + _WEIGHTS["names"] * names)
 
 
 @cache
