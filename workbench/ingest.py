@@ -242,7 +242,8 @@ def _prepared(
 
 @dataclass(slots=True)
 class _Chunk:
-    """A few files on their way through a worker: read, then the new ones split."""
+    """A few files on their way through a worker (read, then the new ones split), or
+    read and split by the writer at once."""
 
     paths: list[Path]
     reads: list[_Read | IngestResult] | None = None
