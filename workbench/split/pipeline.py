@@ -117,7 +117,8 @@ def split(text: str) -> list[Claim]:
                 for frag, by, quoted in _claims_of(sent, st)
                 for piece in decompose(frag, quoted=quoted)
             ]
-            pieces.sort(key=lambda p: p[0].start)  # stable: reading order within a start
+            if len(pieces) > 1:
+                pieces.sort(key=_start)  # stable: reading order within a start
             for piece, by, quoted in pieces:
                 span = _tight(text, piece.start, piece.end)
                 if span and _WORDY.search(piece.text):
@@ -128,20 +129,26 @@ def split(text: str) -> list[Claim]:
 _WORDY = re.compile(r"\w")
 
 
+def _start(piece: tuple[Frag, str | None, bool]) -> int:
+    return piece[0].start
+
+
 def _tight(text: str, start: int, end: int) -> tuple[int, int] | None:
     """[start, end) clamped to the text and trimmed of outer whitespace; None when empty."""
-    start, end = max(0, start), min(len(text), end)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    start = max(0, start)
+    seg = text[start : max(start, end)]
+    core = seg.strip()
+    if not core:
+        return None
+    start += len(seg) - len(seg.lstrip())
+    return start, start + len(core)
 
 
 def _in_the_past(f: Frag) -> str:
     """A fragment whose carried subject is followed by an -ing verb (', abandoning …'),
-    with that verb in the simple past, so the claim is a sentence ('S abandoned …')."""
-    if not f.lead or "ing " not in f.text:
+    with that verb in the simple past, so the claim is a sentence ('S abandoned …').
+    Only for a fragment that carries a subject (f.lead > 0)."""
+    if "ing " not in f.text:
         return f.text
     rest = f.text[f.lead :]
     if not rest[:1].islower():  # a name ('Beijing …'), not a verb
@@ -156,18 +163,10 @@ def _in_the_past(f: Frag) -> str:
 def _claim(
     seq: int, f: Frag, span: tuple[int, int], by: str | None, quoted: bool, stop: str
 ) -> Claim:
-    t = " ".join(_in_the_past(f).split()).strip(" ,;:—–-")
+    t = " ".join((_in_the_past(f) if f.lead else f.text).split()).strip(" ,;:—–-")
     t = t.strip("“”\"‘’'") if quoted else t
     t = t[:1].upper() + t[1:]
     if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
         t += stop
     kind, worth = assess(t, quoted=quoted)
-    return Claim(
-        seq=seq,
-        text=t,
-        start=span[0],
-        end=span[1],
-        by=by,
-        kind=kind,
-        checkworthiness=worth,
-    )
+    return Claim(seq, t, span[0], span[1], by, kind, worth)
