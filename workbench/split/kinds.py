@@ -34,11 +34,13 @@ _CUE = _words_rx(f"{_PREDICTION_WORDS}|{_OPINION_WORDS}")
 # What a law or rule "would allow" is a fact about the rule, not a prediction.
 _ALLOWS = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
 _MONTH_MAY = re.compile(r"(?<=\S )May\b")  # the month, not the modal
-# Cues that span chunks ("expected to", "is sure to"): a chunk may start one when it ends in its
-# first word ("plans?" is "plan" or "plans"), and must be a middle word whole.
+# Cues that span chunks ("expected to", "is sure to") have a chunk that marks them: one ending in
+# the first word of a two-word cue ("plans?" is "plan" or "plans"), else a middle word whole.
 _SPANNING = [a.split() for a in f"{_PREDICTION_WORDS}|{_OPINION_WORDS}".split("|") if " " in a]
-_CUE_FIRSTS = tuple({f for w in _SPANNING for f in (w[0].replace("s?", ""), w[0].replace("?", ""))})
-_CUE_MIDDLES = frozenset(m for w in _SPANNING for m in w[1:-1])
+_CUE_FIRSTS = tuple(
+    {f for w in _SPANNING if len(w) == 2 for f in (w[0].replace("s?", ""), w[0].replace("?", ""))}
+)
+_CUE_MIDDLES = frozenset(w[1] for w in _SPANNING if len(w) > 2)
 # The kinds as plain names: an attribute of an Enum class is a slow lookup on every use.
 FACT, QUOTE, PREDICTION, OPINION = Kind.FACT, Kind.QUOTE, Kind.PREDICTION, Kind.OPINION
 
