@@ -20,13 +20,21 @@ from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION
 def add_article(db, text="Prices rose 4% in May. The mayor closed 12 schools.") -> int:
     with db.transaction():
         article_id = articles.insert(
-            db, origin="/tmp/a.txt", title="A", text=text, content_hash=str(hash(text)),
+            db,
+            origin="/tmp/a.txt",
+            title="A",
+            text=text,
+            content_hash=str(hash(text)),
             format="txt",
         )
-        claims.insert_many(db, article_id, [
-            Claim(1, "Prices rose 4% in May.", 0, 22),
-            Claim(2, "The mayor closed 12 schools.", 23, 51),
-        ])
+        claims.insert_many(
+            db,
+            article_id,
+            [
+                Claim(1, "Prices rose 4% in May.", 0, 22),
+                Claim(2, "The mayor closed 12 schools.", 23, 51),
+            ],
+        )
     return article_id
 
 
@@ -42,10 +50,14 @@ class TestSchema:
         with open_db(db_path, migrate_to=1) as old:
             assert old.schema_version == 1
             # rows as a version-1 workbench wrote them
-            old.execute("INSERT INTO articles (id, origin, title, text, content_hash, format,"
-                        " ingested_at) VALUES (1, 'a.txt', 'A', 'Prices rose.', 'h', 'txt', 'now')")
-            old.execute('INSERT INTO claims (article_id, seq, text, start, "end")'
-                        " VALUES (1, 1, 'Prices rose.', 0, 12)")
+            old.execute(
+                "INSERT INTO articles (id, origin, title, text, content_hash, format,"
+                " ingested_at) VALUES (1, 'a.txt', 'A', 'Prices rose.', 'h', 'txt', 'now')"
+            )
+            old.execute(
+                'INSERT INTO claims (article_id, seq, text, start, "end")'
+                " VALUES (1, 1, 'Prices rose.', 0, 12)"
+            )
         with open_db(db_path) as db:
             assert db.schema_version == LATEST_VERSION
             assert [r["title"] for r in articles.list_current(db)] == ["A"]
@@ -57,19 +69,31 @@ class TestSchema:
     def test_statuses_and_kinds_are_still_checked_after_the_cheaper_checks(self, db):
         schema = " ".join(r[0] for r in db.query("SELECT sql FROM sqlite_schema WHERE sql > ''"))
         assert " IN ('" not in schema  # migrations 8 and 9 replaced both IN lists
-        db.execute("INSERT INTO articles (id, origin, title, text, content_hash, format,"
-                   " ingested_at) VALUES (1, 'a.txt', 'A', 'Prices rose.', 'h', 'txt', 'now')")
+        db.execute(
+            "INSERT INTO articles (id, origin, title, text, content_hash, format,"
+            " ingested_at) VALUES (1, 'a.txt', 'A', 'Prices rose.', 'h', 'txt', 'now')"
+        )
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
-            db.execute('INSERT INTO claims (article_id, seq, text, start, "end", kind)'
-                       " VALUES (1, 1, 'Prices rose.', 0, 12, 'rumour')")
-        db.execute('INSERT INTO claims (id, article_id, seq, text, start, "end", kind)'
-                   " VALUES (1, 1, 1, 'Prices rose.', 0, 12, 'opinion')")
+            db.execute(
+                'INSERT INTO claims (article_id, seq, text, start, "end", kind)'
+                " VALUES (1, 1, 'Prices rose.', 0, 12, 'rumour')"
+            )
+        db.execute(
+            'INSERT INTO claims (id, article_id, seq, text, start, "end", kind)'
+            " VALUES (1, 1, 1, 'Prices rose.', 0, 12, 'opinion')"
+        )
         session = sessions.create(db, "ann", reviewer="ann")
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
-            db.execute("INSERT INTO verdicts (session_id, claim_id, status, reviewer, updated_at)"
-                       " VALUES (?, 1, 'true', 'ann', 'now')", (session,))
-        db.execute("INSERT INTO verdicts (session_id, claim_id, status, reviewer, updated_at)"
-                   " VALUES (?, 1, 'not_a_claim', 'ann', 'now')", (session,))
+            db.execute(
+                "INSERT INTO verdicts (session_id, claim_id, status, reviewer, updated_at)"
+                " VALUES (?, 1, 'true', 'ann', 'now')",
+                (session,),
+            )
+        db.execute(
+            "INSERT INTO verdicts (session_id, claim_id, status, reviewer, updated_at)"
+            " VALUES (?, 1, 'not_a_claim', 'ann', 'now')",
+            (session,),
+        )
 
     def test_a_text_stored_already_is_not_stored_again(self, db):
         first = articles.insert(db, origin="a", title="A", text="t", content_hash="h", format="txt")
@@ -130,8 +154,9 @@ class TestTransactions:
         with db.transaction():
             articles.insert(db, origin="x", title="t", text="t", content_hash="h1", format="txt")
             with pytest.raises(RuntimeError), db.transaction():
-                articles.insert(db, origin="y", title="u", text="u", content_hash="h2",
-                                format="txt")
+                articles.insert(
+                    db, origin="y", title="u", text="u", content_hash="h2", format="txt"
+                )
                 raise RuntimeError("inner")
         assert articles.find_by_hash(db, "h1") is not None
         assert articles.find_by_hash(db, "h2") is None
@@ -159,7 +184,6 @@ class TestTransactions:
         assert review.get_verdict(db, session_b, 1).status is Status.REFUTED
         other.close()
 
-
     def test_a_long_read_in_another_thread_does_not_block_this_one(self, db):
         add_article(db)
         release, reading = threading.Event(), threading.Event()
@@ -181,8 +205,16 @@ class TestHistory:
     def test_tag_writes_verdict_and_history_together(self, db):
         add_article(db)
         session = sessions.create(db, "s", "ann")
-        review.tag(db, session, 1, who="ann", status="supported", confidence=80,
-                   sources=[Source("https://example.org", "table 2")], notes="checked")
+        review.tag(
+            db,
+            session,
+            1,
+            who="ann",
+            status="supported",
+            confidence=80,
+            sources=[Source("https://example.org", "table 2")],
+            notes="checked",
+        )
         review.tag(db, session, 1, who="ann", status="refuted")
         rows = history.for_claim(db, 1)
         assert [r["action"] for r in rows] == ["tag", "tag"]

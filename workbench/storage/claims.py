@@ -64,8 +64,9 @@ def index_after(db: Database, last: int) -> None:
     every savepoint, so indexing article by article cost a segment (and merges)
     per article (bench/ingest.py).
     """
-    db.execute("INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?",
-               (last,))
+    db.execute(
+        "INSERT INTO claims_fts (rowid, text) SELECT id, text FROM claims WHERE id > ?", (last,)
+    )
 
 
 def get(db: Database, claim_id: int) -> sqlite3.Row:
@@ -122,7 +123,7 @@ def stream(db: Database, f: ClaimFilter = ClaimFilter()) -> Iterator[sqlite3.Row
 ORDERS = ("article", "worthiness")
 
 _LIST_COLUMNS = (
-    "c.id, c.article_id, c.seq, c.text, c.start, c.\"end\", c.by, c.kind, c.checkworthiness,"
+    'c.id, c.article_id, c.seq, c.text, c.start, c."end", c.by, c.kind, c.checkworthiness,'
     " coalesce(v.status, 'unreviewed') AS status, v.confidence"
 )
 _ORDER_BY = {
@@ -144,11 +145,16 @@ def _key_clause(order: str, key: tuple[object, ...], forward: bool) -> tuple[str
     if order == "worthiness":
         w, cid = key
         wop = "<" if forward else ">"
-        return (f"c.checkworthiness {wop}= ? AND (c.checkworthiness {wop} ? OR c.id {lt} ?)",
-                [w, w, cid])
+        return (
+            f"c.checkworthiness {wop}= ? AND (c.checkworthiness {wop} ? OR c.id {lt} ?)",
+            [w, w, cid],
+        )
     aid, seq, cid = key
-    return (f"c.article_id {lt}= ? AND (c.article_id {lt} ? OR c.seq {lt} ?"
-            f" OR (c.seq = ? AND c.id {lt} ?))", [aid, aid, seq, seq, cid])
+    return (
+        f"c.article_id {lt}= ? AND (c.article_id {lt} ? OR c.seq {lt} ?"
+        f" OR (c.seq = ? AND c.id {lt} ?))",
+        [aid, aid, seq, seq, cid],
+    )
 
 
 def _listing(f: ClaimFilter, *, paged: bool = False) -> tuple[str, list[object]]:
@@ -196,11 +202,13 @@ def page(
     columns = _LIST_COLUMNS
     if "verdicts v" not in source:
         columns = columns.replace("coalesce(v.status, 'unreviewed')", "'unreviewed'").replace(
-            "v.confidence", "NULL AS confidence")
+            "v.confidence", "NULL AS confidence"
+        )
     sql = f"SELECT {columns}{source}"
     if after is not None or before is not None:
-        clause, extra = _key_clause(order, after if after is not None else before,
-                                    after is not None)
+        clause, extra = _key_clause(
+            order, after if after is not None else before, after is not None
+        )
         sql += f" AND {clause}"
         params = [*params, *extra]
     if before is not None:
@@ -252,16 +260,20 @@ def reviewed_count(db: Database, f: ClaimFilter) -> int:
     """How many claims of a listing have a status other than unreviewed in `f.session_id`."""
     where, params = _where(ClaimFilter(f.article_id, None, f.kind, None))
     if f.article_id is not None:  # few claims: start from them, not from the session's verdicts
-        return int(db.query(
-            "SELECT count(*) FROM claims c CROSS JOIN verdicts v ON v.claim_id = c.id"
-            f" AND v.session_id = ? WHERE v.status != 'unreviewed' AND {where}",
+        return int(
+            db.query(
+                "SELECT count(*) FROM claims c CROSS JOIN verdicts v ON v.claim_id = c.id"
+                f" AND v.session_id = ? WHERE v.status != 'unreviewed' AND {where}",
+                [f.session_id, *params],
+            )[0][0]
+        )
+    return int(
+        db.query(
+            "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id"
+            f" WHERE v.session_id = ? AND v.status != 'unreviewed' AND {where}",
             [f.session_id, *params],
-        )[0][0])
-    return int(db.query(
-        "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id"
-        f" WHERE v.session_id = ? AND v.status != 'unreviewed' AND {where}",
-        [f.session_id, *params],
-    )[0][0])
+        )[0][0]
+    )
 
 
 EDITABLE = ("text", "start", "end", "by", "kind", "dropped", "seq")
@@ -283,8 +295,16 @@ def insert_one(db: Database, article_id: int, claim: Claim) -> int:
     cur = db.execute(
         'INSERT INTO claims (article_id, seq, text, start, "end", by, kind, checkworthiness)'
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (article_id, claim.seq, claim.text, claim.start, claim.end, claim.by, str(claim.kind),
-         claim.checkworthiness),
+        (
+            article_id,
+            claim.seq,
+            claim.text,
+            claim.start,
+            claim.end,
+            claim.by,
+            str(claim.kind),
+            claim.checkworthiness,
+        ),
     )
     claim_id = int(cur.lastrowid)
     db.execute("INSERT INTO claims_fts (rowid, text) VALUES (?, ?)", (claim_id, claim.text))
