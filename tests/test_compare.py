@@ -5,19 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workbench import review
 from workbench.cli import main
 from workbench.compare import adjudicate
 from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
 from workbench.compare.diff import compare_rows, diff_sessions
-from workbench.compare.render import CSV_COLUMNS
+from workbench.compare.render import CSV_COLUMNS, write_csv, write_text
 from workbench.errors import WorkbenchError
-from workbench.model import Source, Status
-from workbench.storage import open_db, sessions, verdicts
+from workbench.model import Claim, Source, Status
+from workbench.storage import articles, claims, open_db, sessions, verdicts
 
 
 def test_wikipedia_kappa_example() -> None:
@@ -271,3 +274,41 @@ def test_one_database_diff_equals_the_pure_diff(env: Path) -> None:
         assert list(got.claims) == list(want.claims)
         assert (got.agreement, got.counts, got.articles, got.mean_confidence_difference) == (
             want.agreement, want.counts, want.articles, want.mean_confidence_difference)
+
+
+typed = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                max_size=20)
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=typed.filter(str.strip), title=typed.filter(str.strip), notes=typed,
+       refs=st.lists(st.tuples(typed.map(str.strip).filter(bool), typed.map(str.strip)),
+                     max_size=2),
+       status=st.sampled_from(["supported", "refuted"]), confidence=st.sampled_from([None, 5]))
+def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, status,
+                                                 confidence) -> None:
+    """The CSV lines SQLite writes for claims paired by id, and the text of the claims that
+    differ, match what the pure diff writes claim by claim (formula starts, quotes, line
+    breaks and carriage returns in any cell)."""
+    with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
+        with db.transaction():
+            article = articles.insert(db, origin="o", title=title, text="x" * 40,
+                                      content_hash="h", format="txt")
+        claims.insert_many(db, article, [Claim(1, text, 0, 5), Claim(2, "second", 6, 12),
+                                         Claim(3, "third", 13, 20)])
+        a, b = sessions.create(db, "a", "ann"), sessions.create(db, "b", "bob")
+        for claim in (1, 2):
+            review.tag(db, a, claim, who="ann", status="supported", notes=notes,
+                       sources=[Source(r, n) for r, n in refs])
+        review.tag(db, b, 1, who="bob", status=status, confidence=confidence, notes=notes,
+                   sources=[Source(r, n) for r, n in refs])
+        review.tag(db, b, 2, who="bob", status="supported", notes=notes + "!")
+        review.tag(db, b, 3, who="bob", status="refuted")
+        got = diff_sessions(db, "a", db, "b")
+        want = compare_rows(verdicts.reviewed_rows(db, a), verdicts.reviewed_rows(db, b), "a",
+                            "b")
+        for write in (write_csv, write_text):
+            out_got, out_want = io.StringIO(), io.StringIO()
+            write(out_got, got)
+            write(out_want, want)
+            assert out_got.getvalue() == out_want.getvalue()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,9 +128,53 @@ class _PairedClaims:
         self.db, self.a, self.b, self.extra = db, a, b, extra
 
     def __iter__(self) -> Iterator[ClaimDiff]:
-        by_id = (_claim(r[:10], r[:6] + r[10:], "id")
-                 for r in verdicts.paired_rows(self.db, self.a, self.b))
-        return heapq.merge(by_id, self.extra, key=_order) if self.extra else by_id
+        return self._merged(verdicts.paired_rows(self.db, self.a, self.b), self.extra)
+
+    def differing(self) -> Iterator[ClaimDiff]:
+        """The claims that differ or pair across versions: SQL hands over only those."""
+        return self._merged(verdicts.paired_rows(self.db, self.a, self.b, differing=True),
+                            [c for c in self.extra if _differs(c)])
+
+    def lines(self, line: Callable[[ClaimDiff], str], starts: Sequence[str],
+              escape: str) -> Iterator[str]:
+        """Each claim as a diff CSV line: SQLite writes those paired by id (with formula
+        starts `starts` escaped by `escape`), `line` the rest."""
+        by_id = verdicts.paired_csv_lines(self.db, self.a, self.b, starts, escape)
+        if not self.extra:
+            return (text for _id, text in by_id)
+        keyed = ((claim_id, claim_id, text) for claim_id, text in by_id)
+        extra = ((*_order(c), line(c)) for c in self.extra)
+        return (text for *_key, text in heapq.merge(keyed, extra, key=_key))
+
+    @staticmethod
+    def _merged(rows: Iterable[Row], extra: list[ClaimDiff]) -> Iterator[ClaimDiff]:
+        by_id = (_claim(r[:10], r[:6] + r[10:], "id") for r in rows)
+        return heapq.merge(by_id, extra, key=_order) if extra else by_id
+
+
+def _key(item: tuple[int, int, str]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+def _differs(c: ClaimDiff) -> bool:
+    return c.change != "same" or bool(c.version)
+
+
+def differing(result: DiffResult) -> Iterator[ClaimDiff]:
+    """The result's claims that differ or pair across article versions, in claim order."""
+    if isinstance(result.claims, _PairedClaims):
+        return result.claims.differing()
+    return filter(_differs, result.claims)
+
+
+def claim_lines(result: DiffResult, line: Callable[[ClaimDiff], str], starts: Sequence[str],
+                escape: str) -> Iterator[str]:
+    """Each compared claim as `line` writes it, in claim order; in a one-database diff,
+    SQLite writes the lines of those paired by id (storage.verdicts.paired_csv_lines, which
+    a test checks against `line`)."""
+    if isinstance(result.claims, _PairedClaims):
+        return result.claims.lines(line, starts, escape)
+    return map(line, result.claims)
 
 
 def _order(c: ClaimDiff) -> tuple[int, int]:

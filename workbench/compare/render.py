@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import shutil
 from typing import IO, Any
 
 from workbench.compare.agreement import Agreement
-from workbench.compare.diff import CONFIDENCE, NOTES, SOURCES, STATUS, ClaimDiff, DiffResult
-from workbench.exchange.csvsheet import safe_cell, sources_cell
+from workbench.compare.diff import (
+    CONFIDENCE,
+    NOTES,
+    SOURCES,
+    STATUS,
+    ClaimDiff,
+    DiffResult,
+    claim_lines,
+    differing,
+)
+from workbench.exchange.csvsheet import ESCAPE, FORMULA_STARTS, safe_cell, sources_cell
 
 CSV_COLUMNS = (
     "claim_id", "claim", "change", "status_a", "status_b", "confidence_a", "confidence_b",
@@ -34,15 +44,22 @@ def _notes(row: Any) -> str:
 def write_csv(out: IO[str], result: DiffResult) -> None:
     """Every compared claim, one row each, the contract's columns first. Ids, statuses,
     confidences and the change words cannot start like a formula: only text is made safe."""
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow((*CSV_COLUMNS, *CSV_EXTRA))
-    for c in result.claims:
-        a, b = c.a, c.b
-        w.writerow((
-            c.claim_id, safe_cell(c.text), c.change, _side(a, STATUS), _side(b, STATUS),
-            _side(a, CONFIDENCE), _side(b, CONFIDENCE), _sources(a), _sources(b),
-            _notes(a), _notes(b), _side(b, 0), c.match, c.version, safe_cell(c.row[3]),
-        ))
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow((*CSV_COLUMNS, *CSV_EXTRA))
+    out.write(header.getvalue())
+    out.writelines(claim_lines(result, _csv_line, FORMULA_STARTS, ESCAPE))
+
+
+def _csv_line(c: ClaimDiff) -> str:
+    """One compared claim as a line of the diff CSV."""
+    a, b = c.a, c.b
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow((
+        c.claim_id, safe_cell(c.text), c.change, _side(a, STATUS), _side(b, STATUS),
+        _side(a, CONFIDENCE), _side(b, CONFIDENCE), _sources(a), _sources(b),
+        _notes(a), _notes(b), _side(b, 0), c.match, c.version, safe_cell(c.row[3]),
+    ))
+    return line.getvalue()
 
 
 def _verdict(row: Any) -> dict[str, Any] | None:
@@ -140,9 +157,7 @@ def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
     text_width = max(20, width - len(head) - 1)
     p("\n" + paint(head + "claim text", "bold") + "\n")
     shown = hidden = 0
-    for c in result.claims:  # streamed: a million claims are never held at once
-        if c.change == "same" and not c.version:
-            continue
+    for c in differing(result):  # streamed: a million claims are never held at once
         if limit and shown >= limit:
             hidden += 1
             continue

@@ -131,15 +131,28 @@ def _scope(reviewed_only: bool = False, where: str = "") -> str:
     )
 
 
-def _csv_cell(x: str, starts: Sequence[str]) -> str:
+def _csv_cell(x: str, starts: Sequence[str], breaks: str = "\r\n") -> str:
     """SQL: text `x` as a CSV cell ('' for NULL): `:esc` in front when it starts with one
-    of `starts`, then quoted where csv.writer quotes (a comma, quote or line break in it).
-    Each test is a call or two on `x`: a GLOB over the cell cost three times as much."""
+    of `starts`, then quoted where csv.writer quotes (a comma, a quote, or one of `breaks`,
+    the characters of its line terminator). Each test is a call or two on `x`: a GLOB over
+    the cell cost three times as much."""
     whens = " ".join(f"WHEN {ord(s)} THEN :esc || {x}" for s in starts)
     shown = f"(CASE unicode({x}) {whens} ELSE {x} END)"
-    special = " OR ".join(f"instr({x}, {ch})" for ch in ("','", "'\"'", "char(10)", "char(13)"))
+    special = " OR ".join(f"instr({x}, {ch})" for ch in (
+        "','", "'\"'", *(f"char({ord(b)})" for b in breaks)))
     return (f"CASE WHEN {x} IS NULL OR {x} = '' THEN '' WHEN {special}"
             f" THEN printf('\"%w\"', {shown}) ELSE {shown} END")
+
+
+def _sources_cell(v: str, starts: Sequence[str], breaks: str = "\r\n") -> str:
+    """SQL: verdict `v`'s sources as a CSV cell, joined as model.format_sources joins them,
+    made safe and quoted as `_csv_cell` does ('' for none)."""
+    ref, note = "j.value ->> 'ref'", "j.value ->> 'note'"
+    joined = (f"group_concat({_escaped(ref)} || CASE WHEN {note} != ''"
+              f" THEN ' :: ' || {_escaped(note)} ELSE '' END, ' | ')")
+    # one group_concat however often the cell names it: SQLite computes an aggregate once
+    return (f"CASE WHEN {v}.sources = '[]' THEN '' ELSE (SELECT"
+            f" {_csv_cell(joined, starts, breaks)} FROM json_each({v}.sources) j) END")
 
 
 def _escaped(x: str) -> str:
@@ -155,17 +168,11 @@ def sheet_lines(db: Database, session_id: int, session_cell: str, starts: Sequen
     session (`session_cell` as given), updated_at, title, kind, start, end. Text cells are
     formula-safe with `escape` and quoted by `_csv_cell`; sources joined as
     model.format_sources joins them (a property test checks the lines against csv.writer)."""
-    ref, note = "j.value ->> 'ref'", "j.value ->> 'note'"
-    joined = (f"group_concat({_escaped(ref)} || CASE WHEN {note} != ''"
-              f" THEN ' :: ' || {_escaped(note)} ELSE '' END, ' | ')")
-    # one group_concat however often the cell names it: SQLite computes an aggregate once
-    sources = (f"CASE WHEN v.sources = '[]' THEN '' ELSE (SELECT {_csv_cell(joined, starts)}"
-               " FROM json_each(v.sources) j) END")
     cells = (
         ("%d", "c.id"), ("%d", "c.article_id"), ("%d", "c.seq"),
         ("%s", _csv_cell("c.text", starts)), ("%s", _csv_cell("c.by", starts)),
         ("%s", "coalesce(v.status, 'unreviewed')"), ("%s", "coalesce(v.confidence, '')"),
-        ("%s", sources), ("%s", _csv_cell("v.notes", starts)),
+        ("%s", _sources_cell("v", starts)), ("%s", _csv_cell("v.notes", starts)),
         ("%s", _csv_cell("v.reviewer", starts)), ("%s", ":session"),
         ("%s", _csv_cell("v.updated_at", starts)), ("%s", _csv_cell("a.title", starts)),
         ("%s", "c.kind"), ("%d", "c.start"), ("%d", 'c."end"'),
@@ -302,16 +309,47 @@ def paired_counts(db: Database, a: int, b: int, labels: Sequence[str]) -> sqlite
     )
 
 
-def paired_rows(db: Database, a: int, b: int) -> sqlite3.Cursor:
+def paired_rows(db: Database, a: int, b: int, *, differing: bool = False) -> sqlite3.Cursor:
     """Claims both sessions reviewed, in claim id order: the claim's six fields as in
-    reviewed_rows, then A's four verdict fields, then B's."""
+    reviewed_rows, then A's four verdict fields, then B's; only those whose verdicts differ
+    when `differing`."""
     return _tuples(
         db,
         f"SELECT {_ROW.format(v='va')}, vb.status, vb.confidence, vb.sources, vb.notes"
         + _BOTH_FROM + " JOIN articles a ON a.id = c.article_id" + _BOTH_WHERE
-        + " ORDER BY va.claim_id",
+        + (f" AND {_DIFFERENT}" if differing else "") + " ORDER BY va.claim_id",
         {"a": a, "b": b},
     )
+
+
+def paired_csv_lines(db: Database, a: int, b: int, starts: Sequence[str],
+                     escape: str) -> Iterator[tuple[int, str]]:
+    """The claims of paired_rows as (claim id, line of the diff CSV built by SQLite, "\n"
+    at the end): claim_id, claim, change (same or changed), status_a, status_b,
+    confidence_a, confidence_b, sources_a, sources_b, notes_a, notes_b, claim_id_b, match
+    ("id"), version (""), article title. Text cells are made formula-safe with `escape`
+    and quoted as a csv.writer ending lines with "\n" quotes them."""
+    def cell(x: str) -> str:
+        return _csv_cell(x, starts, "\n")
+
+    cells = (
+        ("%d", "c.id"), ("%s", cell("c.text")),
+        ("%s", f"CASE WHEN {_DIFFERENT} THEN 'changed' ELSE 'same' END"),
+        ("%s", "va.status"), ("%s", "vb.status"), ("%s", "coalesce(va.confidence, '')"),
+        ("%s", "coalesce(vb.confidence, '')"), ("%s", _sources_cell("va", starts, "\n")),
+        ("%s", _sources_cell("vb", starts, "\n")), ("%s", cell("va.notes")),
+        ("%s", cell("vb.notes")), ("%d", "c.id"), ("id", None), ("", None),
+        ("%s", cell("a.title")),
+    )
+    line = ",".join(f for f, _ in cells) + "\n"
+    cur = _tuples(
+        db,
+        f"SELECT c.id, printf('{line}', {', '.join(x for _, x in cells if x)})"
+        + _BOTH_FROM + " JOIN articles a ON a.id = c.article_id" + _BOTH_WHERE
+        + " ORDER BY va.claim_id",
+        {"a": a, "b": b, "esc": escape},
+    )
+    return iter(cur)
 
 
 def unpaired_rows(db: Database, session_id: int, other: int) -> sqlite3.Cursor:
