@@ -356,28 +356,31 @@ def _work(splitter: Splitter, conn: Connection, ends: list[Connection], parent: 
     for end in ends:
         if end is not conn:
             end.close()  # so that only the writer holds the other end of this pipe
-    texts: deque[list[str]] = deque()
+    texts: deque[list[str]] = deque()  # of the chunks read, oldest first, till split
     try:
         while True:
             kind, items = conn.recv()
             try:
-                if kind == "read":
-                    reads = [_read(Path(p)) for p in items]
-                    texts.append([r.article.text if isinstance(r, _Read) else "" for r in reads])
-                    # the writer has the paths: a read goes back as its other fields, a skip
-                    # as its note (a Path is slow to unpickle)
-                    reply: object = [
-                        (r.origin, r.article, r.content_hash) if isinstance(r, _Read) else r.note
-                        for r in reads
-                    ]
-                else:
-                    todo = zip(texts.popleft(), items, strict=True)
-                    reply = [_rows(splitter, t) if new else [] for t, new in todo]
+                reply: object = _answer(kind, items, texts, splitter)
             except Exception as e:
                 reply = e
             conn.send(reply)
     except (EOFError, OSError):
         return
+
+
+def _answer(kind: str, items: list, texts: deque[list[str]], splitter: Splitter) -> list:
+    """A worker's reply to "read" (paths): each file's origin, article and hash, or the note
+    that skips it (the writer has the paths: a Path is slow to unpickle); or to "split"
+    (which texts of the oldest chunk read to split): their claim rows."""
+    if kind == "split":
+        todo = zip(texts.popleft(), items, strict=True)
+        return [_rows(splitter, text) if new else [] for text, new in todo]
+    reads = [_read(Path(p)) for p in items]
+    texts.append([r.article.text if isinstance(r, _Read) else "" for r in reads])
+    return [
+        (r.origin, r.article, r.content_hash) if isinstance(r, _Read) else r.note for r in reads
+    ]
 
 
 def _exit_with(parent: int) -> None:
