@@ -177,6 +177,8 @@ _MID_APPOS = re.compile(
     r"(?P<h>^(?:The|A|An)\s+[a-z][\w'-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*),\s+(?P<a>(?:\d[\d,.]*|about|some|nearly|"
     r"the|a|an)\s[^,]{2,80}?),\s+"
 )
+# What every _MID_APPOS match holds, found faster: a comma, whitespace and the aside's first word.
+_MID_APPOS_HINT = re.compile(r",\s+(?:\d|(?:about|some|nearly|the|an?)\s)")
 _END_APPOS = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
 _MOVE = re.compile(r"^an?\s+(?:move|step|decision|development|change)\s+(?:that|which)\b")
 _GROUP_WORDS = ("group", "organi", "movement", "party", "militia", "network", "faction")
@@ -205,7 +207,7 @@ def appositive(f: Frag) -> list[Frag] | None:
         short = m["alias"] or m["n"]
         rest = Frag(f.text[: m.start()] + short + f.text[m.end() :], f.start, f.end, 0, False)
         return [desc, rest]
-    m = _MID_APPOS.search(t) if t.count(", ") >= 2 else None
+    m = _MID_APPOS.search(t) if t.count(", ") >= 2 and _MID_APPOS_HINT.search(t) else None
     if m and not has_verb(m["a"]) and (m.start() > 0 or m["h"][0] in "TA"):
         claim = sub(f, m.start("a"), m.end("a"), f"{m['h']} is")
         rest = joined(f, [(0, m.end("h")), (m.end(), len(f.text))])
