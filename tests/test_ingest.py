@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.ingest import ingest_file, ingest_paths
+from workbench.ingest import AHEAD, CHUNK, ingest_file, ingest_paths
 from workbench.model import Claim, Kind
 from workbench.split.sentences import sentences
 from workbench.storage import articles, claims, open_db, search
@@ -184,8 +184,9 @@ def outcomes(results):
 class TestBulk:
     @pytest.mark.parametrize("workers", [1, 2])
     def test_worker_processes_give_the_results_of_one_process(self, folder, tmp_path, workers):
-        for i in range(40):  # more chunks than the workers take at once: the writer splits some
-            (folder / f"x{i:02d}.txt").write_text(f"Rates rose {i}%. The bank said so.\n")
+        extra = (AHEAD * workers + 2) * CHUNK  # more than the workers take: the writer splits some
+        for i in range(extra):
+            (folder / f"x{i:03d}.txt").write_text(f"Rates rose {i}%. The bank said so.\n")
         with open_db(tmp_path / "one.db") as one, open_db(tmp_path / "many.db") as many:
             alone = outcomes(ingest_paths(one, [folder], workers=0))
             pooled = outcomes(ingest_paths(many, [folder], workers=workers))
@@ -204,7 +205,7 @@ class TestBulk:
             "added",
             "unchanged",
         )
-        assert sum(o == "added" for o in names.values()) == 61
+        assert sum(o == "added" for o in names.values()) == 21 + extra
 
     @pytest.mark.parametrize("workers", [0, 2])
     def test_search_finds_what_was_just_ingested(self, db, folder, workers):

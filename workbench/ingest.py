@@ -28,7 +28,9 @@ Splitter = Callable[[str], list[Claim]]
 
 BATCH_SECONDS = 0.25
 CHUNK = 8  # files a worker reads, or splits, per message (fewer, larger messages are cheaper)
-AHEAD = 3  # chunks in flight per worker, and per writer: bounds the memory ingest uses
+# Chunks in flight per worker, and per writer: this bounds the memory ingest uses, and is
+# work enough to keep a worker splitting while the writer indexes and commits a batch.
+AHEAD = 12
 
 
 @dataclass(frozen=True, slots=True)
