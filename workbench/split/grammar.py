@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from workbench.split.lexicon import words
+from workbench.split.lexicon import Memo, words
 
 AUX = words(
     """is are was were be been am has have had will would could can may might must shall
@@ -123,17 +123,8 @@ def _word_class(w: str) -> int:
     return _NOT_VERB
 
 
-class _WordClasses(dict[str, int]):
-    """_word_class by word, computed once per distinct word; emptied when it grows large."""
-
-    def __missing__(self, w: str) -> int:
-        if len(self) >= 50_000:
-            self.clear()
-        value = self[w] = _word_class(w)
-        return value
-
-
-_WORD_CLASSES = _WordClasses()
+#: _word_class by word, computed once per distinct word.
+_WORD_CLASSES = Memo(_word_class)
 
 
 def first_verb(text: str) -> int | None:

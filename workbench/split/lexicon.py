@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 def words(spec: str) -> frozenset[str]:
     """A frozenset from a whitespace-separated word list."""
@@ -14,3 +16,19 @@ def holds_any(text: str, parts: tuple[str, ...]) -> bool:
         if p in text:
             return True
     return False
+
+
+class Memo(dict[str, int]):
+    """`fn(key)` by key, computed once per distinct key; emptied when it grows large."""
+
+    __slots__ = ("_fn",)
+
+    def __init__(self, fn: Callable[[str], int]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def __missing__(self, key: str) -> int:
+        if len(self) >= 50_000:
+            self.clear()
+        value = self[key] = self._fn(key)
+        return value

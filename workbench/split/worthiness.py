@@ -16,7 +16,7 @@ from operator import or_
 
 from workbench.model import Kind
 from workbench.split.kinds import FACT, QUOTE, kind_of, may_cue
-from workbench.split.lexicon import words
+from workbench.split.lexicon import Memo, words
 
 _TOKEN = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
 _UPPER = frozenset(string.ascii_uppercase)  # a name: after whitespace, [A-Z][A-Za-z]
@@ -147,17 +147,8 @@ def _chunk_value(w: str) -> int:
     return value
 
 
-class _ChunkValues(dict[str, int]):
-    """_chunk_value by chunk, computed once per distinct chunk; emptied when it grows large."""
-
-    def __missing__(self, w: str) -> int:
-        if len(self) >= 50_000:
-            self.clear()
-        value = self[w] = _chunk_value(w)
-        return value
-
-
-_CHUNK_VALUES = _ChunkValues()
+#: _chunk_value by chunk, computed once per distinct chunk.
+_CHUNK_VALUES = Memo(_chunk_value)
 
 
 def _mask(text: str) -> tuple[int, int]:
