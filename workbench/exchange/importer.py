@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +89,7 @@ def read_rows(path: Path) -> tuple[list[Checked], list[tuple[int, str]]]:
     rows: list[Checked] = []
     seen: dict[int, int] = {}
     try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
+        with path.open(encoding="utf-8-sig", newline="") as f, _no_cycle_collection():
             for line, cells in read_columns(f, name, COLUMNS):
                 try:
                     checked = check_row(line, cells)
@@ -109,6 +112,19 @@ def read_rows(path: Path) -> tuple[list[Checked], list[tuple[int, str]]]:
     except ValueError as e:  # missing columns
         raise WorkbenchError(str(e)) from None
     return rows, errors
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cycle collector while rows are read: they hold no cycles, and its passes
+    over a million of them took a fifth of the reading (9.1-10.1 s -> 7.9-8.1 s CPU)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResult:

