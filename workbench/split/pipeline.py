@@ -160,13 +160,30 @@ def _in_the_past(f: Frag) -> str:
     return f.text[: f.lead] + past + rest[len(verb) :]
 
 
+def _tidy(text: str, quoted: bool, stop: str) -> tuple[str, list[str]]:
+    """The claim text made of `text` (whitespace collapsed, edge punctuation and, when quoted,
+    quotation marks trimmed, the first letter capitalised, `stop` after a final word or number)
+    and its whitespace chunks, reused from the one split of `text` unless trimming cut some."""
+    chunks = text.split()
+    joined = " ".join(chunks)
+    t = joined.strip(" ,;:—–-")
+    t = t.strip("“”\"‘’'") if quoted else t
+    if len(t) != len(joined):
+        chunks = []  # trimmed: split the result below
+    head = t[:1].upper()
+    if chunks and head != t[:1]:
+        chunks[0] = head + chunks[0][1:]  # an upper-case letter is never whitespace
+    t = head + t[1:]
+    if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
+        t += stop
+        if chunks:
+            chunks[-1] += stop
+    return t, chunks or t.split()
+
+
 def _claim(
     seq: int, f: Frag, span: tuple[int, int], by: str | None, quoted: bool, stop: str
 ) -> Claim:
-    t = " ".join((_in_the_past(f) if f.lead else f.text).split()).strip(" ,;:—–-")
-    t = t.strip("“”\"‘’'") if quoted else t
-    t = t[:1].upper() + t[1:]
-    if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
-        t += stop
-    kind, worth = assess(t, quoted=quoted)
+    t, chunks = _tidy(_in_the_past(f) if f.lead else f.text, quoted, stop)
+    kind, worth = assess(t, chunks, quoted=quoted)
     return Claim(seq, t, span[0], span[1], by, kind, worth)

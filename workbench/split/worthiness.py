@@ -114,11 +114,18 @@ _TABLE = tuple(
     for mask in range(1 << len(_BINARY))
 )
 _DIGIT, _YEAR = _BIT["digit"], _BIT["year"]
+_QUESTION, _SHORT, _LONG = _BIT["question"], _BIT["short"], _BIT["long"]
+_CUES = reduce(or_, (cue for _, cue, _, _ in _PHRASE_BITS))
 # Set on a chunk that may hold a prediction or opinion cue: without it a claim is a fact.
 _MAY_CUE = 1 << (len(_BINARY) + len(_PHRASE_BITS))
 
 
 _NAME = 1 << 40  # a chunk's value counts names from here up; feature bits sum far below it
+_KEPT = _FEATURES | _MAY_CUE
+# The score's sum by kind and feature bits, then the names' term: added in the order of
+# _BIAS + _KIND[kind] + _TABLE[bits] + _WEIGHTS["names"] * names, so every float is the same.
+_BASE = {kind: tuple(_BIAS + w + t for t in _TABLE) for kind, w in _KIND.items()}
+_NAMES_TERM = tuple(_WEIGHTS["names"] * n for n in range(4))
 
 
 def _chunk_value(w: str) -> int:
@@ -151,31 +158,33 @@ def _chunk_value(w: str) -> int:
 _CHUNK_VALUES = Memo(_chunk_value)
 
 
-def _mask(text: str) -> tuple[int, int]:
-    """(bitmask of binary features and _MAY_CUE, number of names capped at 3)."""
+def _mask(text: str, chunks: list[str]) -> tuple[int, int]:
+    """(bitmask of binary features and _MAY_CUE, number of names capped at 3) of `text`, whose
+    whitespace chunks are `chunks`."""
     # Tokens never cross whitespace, so the features are those of the chunks put together.
-    values = list(map(_CHUNK_VALUES.__getitem__, text.split()))
+    values = list(map(_CHUNK_VALUES.__getitem__, chunks))
     mask = reduce(or_, values, 0)
     names = sum(values) // _NAME
     if values and values[0] >= _NAME and not text[:1].isspace():
         names -= 1  # a name only after whitespace
-    for bit, cue, _, rx in _PHRASE_BITS:
-        if mask & cue and not mask & bit and rx.search(text.lower()):
-            mask |= bit
-    mask &= _FEATURES | _MAY_CUE
+    if mask & _CUES:
+        for bit, cue, _, rx in _PHRASE_BITS:
+            if mask & cue and not mask & bit and rx.search(text.lower()):
+                mask |= bit
+    mask &= _KEPT
     if "?" in text:
-        mask |= _BIT["question"]
+        mask |= _QUESTION
     n = text.count(" ") + 1
     if n < 7:
-        mask |= _BIT["short"]
+        mask |= _SHORT
     elif n > 18:
-        mask |= _BIT["long"]
+        mask |= _LONG
     return mask, min(names, 3)
 
 
 def features(text: str) -> dict[str, float]:
     """The feature values of one sentence or claim, by name."""
-    mask, names = _mask(text)
+    mask, names = _mask(text, text.split())
     out = {name: float(mask >> k & 1) for k, name in enumerate(_BINARY)}
     out["names"] = float(names)
     return out
@@ -183,16 +192,16 @@ def features(text: str) -> dict[str, float]:
 
 def score(text: str, kind: Kind = Kind.FACT) -> float:
     """A check-worthiness score in [0, 1]; higher means more worth checking."""
-    mask, names = _mask(text)
-    return _squash(_BIAS + _KIND[kind] + _TABLE[mask & _FEATURES] + _WEIGHTS["names"] * names)
+    mask, names = _mask(text, text.split())
+    return _squash(_BASE[kind][mask & _FEATURES] + _NAMES_TERM[names])
 
 
-def assess(text: str, *, quoted: bool = False) -> tuple[Kind, float]:
+def assess(text: str, chunks: list[str], *, quoted: bool = False) -> tuple[Kind, float]:
     """`kind_of(text, quoted=quoted)` and the score for that kind, from one pass over the
-    text's chunks (kind_of's word search runs only when a chunk may hold a cue)."""
-    mask, names = _mask(text)
+    text's whitespace `chunks` (kind_of's word search runs only when a chunk may hold a cue)."""
+    mask, names = _mask(text, chunks)
     kind = QUOTE if quoted else kind_of(text) if mask & _MAY_CUE else FACT
-    return kind, _squash(_BIAS + _KIND[kind] + _TABLE[mask & _FEATURES] + _WEIGHTS["names"] * names)
+    return kind, _squash(_BASE[kind][mask & _FEATURES] + _NAMES_TERM[names])
 
 
 @cache
