@@ -180,6 +180,8 @@ _MID_APPOS = re.compile(
 # What every _MID_APPOS match holds, found faster: a comma, whitespace and the aside's first word.
 _MID_APPOS_HINT = re.compile(r",\s+(?:\d|(?:about|some|nearly|the|an?)\s)")
 _END_APPOS = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
+# The verb at the subject's end with an auxiliary or adverb after it: the object follows.
+_VERB_END = re.compile(r"\w+(?:\s+(?:been|be|now|also|today))?\s+")
 _MOVE = re.compile(r"^an?\s+(?:move|step|decision|development|change)\s+(?:that|which)\b")
 _GROUP_WORDS = ("group", "organi", "movement", "party", "militia", "network", "faction")
 _NAMED = re.compile(
@@ -223,7 +225,7 @@ def appositive(f: Frag) -> list[Frag] | None:
         sv = _subject(main)
         if sv is None:
             return None
-        vend = re.match(r"\w+(?:\s+(?:been|be|now|also|today))?\s+", main[sv[1] :])
+        vend = _VERB_END.match(main[sv[1] :])
         obj_start = sv[1] + (vend.end() if vend else 0)
         first = main[obj_start:].split(" ", 1)[0].lower()
         if first in DETERMINERS or first[:1].isdigit():

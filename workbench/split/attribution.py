@@ -8,7 +8,7 @@ and an attribution ending in a colon that governs the following paragraph or quo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from workbench.split.grammar import has_verb
 from workbench.split.lexicon import words
@@ -49,8 +49,7 @@ _CALLED = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """`by` and the content range [start, end) of the sentence it governs."""
 
     by: str | None
