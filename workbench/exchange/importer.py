@@ -42,7 +42,7 @@ class ImportResult:
 
 
 COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer")
-# A checked row: (line, claim_id, status, confidence, sources JSON, notes, reviewer there).
+# A checked row: (line, claim_id, status, confidence, sources JSON, notes, reviewer).
 Checked = tuple[int, int, str, int | None, str, str, str]
 
 
@@ -57,9 +57,10 @@ def sources_json(cell: str) -> str:
     return "[" + ", ".join(f'{{"ref": {_string(r)}, "note": ""}}' for r in refs if r) + "]"
 
 
-def check_row(line: int, cells: list[str]) -> Checked:
-    """One row's COLUMNS as stored values; ValueError says what is wrong with it (whether
-    the claim exists is asked of the database, for all rows at once)."""
+def check_row(line: int, cells: list[str], who: str) -> Checked:
+    """One row's COLUMNS as stored values, `who` for an empty reviewer; ValueError says
+    what is wrong with it (whether the claim exists is asked of the database, for all rows
+    at once)."""
     raw_id, status, raw_conf, sources, notes, reviewer = cells
     raw_id = raw_id.strip()
     if not raw_id.isdigit():
@@ -78,12 +79,14 @@ def check_row(line: int, cells: list[str]) -> Checked:
         confidence = CONFIDENCES[raw_conf]
         if status == Status.UNREVIEWED:
             raise ValueError("a confidence needs a status other than 'unreviewed'")
-    return line, claim_id, status, confidence, sources_json(sources), notes, reviewer.strip()
+    return (line, claim_id, status, confidence, sources_json(sources), notes,
+            reviewer.strip() or who)
 
 
-def read_rows(path: Path) -> tuple[list[Checked], list[tuple[int, str]]]:
-    """Every row of the sheet, checked, and (line, what is wrong) for each bad one;
-    WorkbenchError when the file cannot be read as a verdict CSV at all."""
+def read_rows(path: Path, who: str) -> tuple[list[Checked], list[tuple[int, str]]]:
+    """Every row of the sheet, checked (`who` for an empty reviewer), and (line, what is
+    wrong) for each bad one; WorkbenchError when the file cannot be read as a verdict CSV
+    at all."""
     name = path.name
     errors: list[tuple[int, str]] = []
     rows: list[Checked] = []
@@ -92,7 +95,7 @@ def read_rows(path: Path) -> tuple[list[Checked], list[tuple[int, str]]]:
         with path.open(encoding="utf-8-sig", newline="") as f, _no_cycle_collection():
             for line, cells in read_columns(f, name, COLUMNS):
                 try:
-                    checked = check_row(line, cells)
+                    checked = check_row(line, cells, who)
                     if checked[1] in seen:
                         raise ValueError(f"claim {checked[1]} appears again "
                                          f"(first on line {seen[checked[1]]})")
@@ -133,9 +136,9 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
     transaction. Rows that match the session already are left alone."""
     if not session.strip():
         raise WorkbenchError("a session needs a name")
-    rows, errors = read_rows(path)
+    rows, errors = read_rows(path, who)
     with db.transaction():
-        verdicts.stage(db, ((*r[:6], r[6] or who) for r in rows))
+        verdicts.stage(db, rows)
         errors += [(line, f"unknown claim id {claim_id}")
                    for line, claim_id in verdicts.staged_unknown(db)]
         if errors:  # the rollback empties the staged rows
