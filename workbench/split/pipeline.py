@@ -135,6 +135,8 @@ def _start(piece: tuple[Frag, str | None, bool]) -> int:
 
 def _tight(text: str, start: int, end: int) -> tuple[int, int] | None:
     """[start, end) clamped to the text and trimmed of outer whitespace; None when empty."""
+    if 0 <= start < end <= len(text) and not (text[start].isspace() or text[end - 1].isspace()):
+        return start, end  # already tight, as most fragments' spans are
     start = max(0, start)
     seg = text[start : max(start, end)]
     core = seg.strip()
