@@ -14,6 +14,7 @@ from workbench.split import split
 from workbench.split.evaluation import Score, load_golds, roc_auc, score
 from workbench.split.grammar import past_tense
 from workbench.split.kinds import kind_of
+from workbench.split.lexicon import Memo
 from workbench.split.worthiness import score as worth
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,6 +193,15 @@ def test_seed_army_claim_reads_as_a_sentence(seed_claims: list[Claim]) -> None:
 ])
 def test_past_tense(ing: str, past: str | None) -> None:
     assert past_tense(ing) == past
+
+
+def test_memo_computes_each_key_once_and_empties_when_full() -> None:
+    calls: list[str] = []
+    memo = Memo(lambda w: calls.append(w) or len(w))
+    assert (memo["ab"], memo["ab"], memo["abc"]) == (2, 2, 3)
+    assert calls == ["ab", "abc"]
+    memo.update((str(k), 0) for k in range(50_000))
+    assert memo["new"] == 3 and len(memo) == 1
 
 
 def test_direct_quote_has_speaker() -> None:
