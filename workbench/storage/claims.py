@@ -260,20 +260,11 @@ def reviewed_count(db: Database, f: ClaimFilter) -> int:
     """How many claims of a listing have a status other than unreviewed in `f.session_id`."""
     where, params = _where(ClaimFilter(f.article_id, None, f.kind, None))
     if f.article_id is not None:  # few claims: start from them, not from the session's verdicts
-        return int(
-            db.query(
-                "SELECT count(*) FROM claims c CROSS JOIN verdicts v ON v.claim_id = c.id"
-                f" AND v.session_id = ? WHERE v.status != 'unreviewed' AND {where}",
-                [f.session_id, *params],
-            )[0][0]
-        )
-    return int(
-        db.query(
-            "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id"
-            f" WHERE v.session_id = ? AND v.status != 'unreviewed' AND {where}",
-            [f.session_id, *params],
-        )[0][0]
-    )
+        source = "claims c CROSS JOIN verdicts v ON v.claim_id = c.id AND v.session_id = ?"
+    else:
+        source = "verdicts v JOIN claims c ON c.id = v.claim_id AND v.session_id = ?"
+    sql = f"SELECT count(*) FROM {source} WHERE v.status != 'unreviewed' AND {where}"
+    return int(db.query(sql, [f.session_id, *params])[0][0])
 
 
 EDITABLE = ("text", "start", "end", "by", "kind", "dropped", "seq")
