@@ -20,10 +20,12 @@ from workbench.storage import open_db
 from workbench.tui.app import WorkbenchApp
 
 async def main():
-    app = WorkbenchApp(open_db(sys.argv[1]), "ann", "ann")
+    path, who, keys = sys.argv[1], sys.argv[2], sys.argv[3:]
+    app = WorkbenchApp(open_db(path), who, who)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "r", "3", "o", *"https://example.org/a", "enter")
-        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()  # each key acted on before the next, as a person types
         print(app.main.claim["id"], flush=True)  # the screen shows the change: acknowledged
         await asyncio.sleep(120)  # killed here, never quits
 
@@ -31,11 +33,16 @@ asyncio.run(main())
 """
 
 
+def reviewer(path: Path, who: str, *keys: str) -> subprocess.Popen:
+    """A reviewer's TUI in a process of its own, pressing `keys` in session `who`."""
+    return subprocess.Popen([sys.executable, "-c", REVIEWER, str(path), who, *keys],
+                            stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent)
+
+
 def test_kill_9_right_after_a_change_loses_nothing(tmp_path: Path):
     path = tmp_path / "c.db"
     seeded(path).close()
-    proc = subprocess.Popen([sys.executable, "-c", REVIEWER, str(path)], stdout=subprocess.PIPE,
-                            text=True, cwd=Path(__file__).parent)
+    proc = reviewer(path, "ann", "j", "r", "3", "o", *"https://example.org/a", "enter")
     try:
         claim_id = int(proc.stdout.readline())
     finally:
@@ -47,4 +54,27 @@ def test_kill_9_right_after_a_change_loses_nothing(tmp_path: Path):
     assert (v.status, v.confidence, [s.ref for s in v.sources]) == (
         Status.REFUTED, 60, ["https://example.org/a"])
     assert claims.get(db, claim_id)["seq"] == 2
+    db.close()
+
+
+def test_two_reviewers_at_once_on_one_database_both_keep_their_work(tmp_path: Path):
+    path = tmp_path / "c.db"
+    db = seeded(path)
+    review.resolve_session(db, "bob", "bob")
+    db.close()
+    keys = {"ann": ["s", "j", "r", "j", "m"], "bob": ["x", "j", "u", "j", "s"]}
+    procs = {who: reviewer(path, who, *pressed) for who, pressed in keys.items()}
+    try:
+        for proc in procs.values():  # both are open and have written before either is killed
+            int(proc.stdout.readline())
+    finally:
+        for proc in procs.values():
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+    db = open_db(path)
+    first = [r["id"] for r in claims.stream(db, claims.ClaimFilter())][:3]
+    for who, expected in (("ann", ["supported", "refuted", "misleading"]),
+                          ("bob", ["not_a_claim", "unverifiable", "supported"])):
+        session = review.resolve_session(db, who, who)["id"]
+        assert [str(review.get_verdict(db, session, c).status) for c in first] == expected
     db.close()
