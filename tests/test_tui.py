@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,18 @@ class TestMainScreen:
             await pilot.click(KeyBar, offset=(line.index("? help"), 0))
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
+
+    @run_async
+    async def test_collection_held_back_for_start_up_resumes_after_the_first_frame(self, db_file):
+        gc.disable()  # as `workbench review` does before it imports the app
+        try:
+            app = open_app(db_file)
+            async with app.run_test(size=SIZE) as pilot:
+                await settle(pilot)
+                assert gc.isenabled()
+        finally:
+            gc.enable()
+            gc.unfreeze()
 
     @run_async
     async def test_long_claims_are_wrapped_whole_in_the_list(self, db_file):

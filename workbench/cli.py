@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import json
 import os
 import shutil
@@ -132,6 +133,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                 print(f"error: {result.note}", file=sys.stderr)
     reviewer = getattr(args, "reviewer", None) or review.default_reviewer()
     session = review.resolve_session(db, getattr(args, "session", None), reviewer)
+    gc.disable()  # while the TUI starts; the app turns it back on after its first frame
     from workbench.tui.app import run
 
     run(db, session["name"], reviewer)
@@ -375,6 +377,7 @@ def cmd_diff(args: argparse.Namespace, db: Database) -> int:
 
 def cmd_adjudicate(args: argparse.Namespace, db: Database) -> int:
     from workbench.compare.adjudicate import open_sides
+    gc.disable()  # while the TUI starts; the app turns it back on after its first frame
     from workbench.tui.adjudicate import run
 
     reviewer = args.reviewer or review.default_reviewer()

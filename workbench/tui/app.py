@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any, ClassVar
 
 from textual.app import App
@@ -26,6 +27,10 @@ class WorkbenchApp(App[None]):
         self.session = sessions.require(db, session_name)
         self.reviewer = reviewer
 
+    def on_mount(self) -> None:
+        if not gc.isenabled():
+            self.call_after_refresh(_resume_collection)
+
     def get_default_screen(self) -> Screen:
         """The main screen is the app's first: no blank screen is built, styled and left."""
         return MainScreen(self.db, self.session, self.reviewer)
@@ -36,6 +41,15 @@ class WorkbenchApp(App[None]):
             if isinstance(screen, MainScreen):
                 return screen
         raise LookupError("no main screen")
+
+
+def _resume_collection() -> None:
+    """Collect cycles again, as the CLI held the collector back while the app started: start-up
+    makes tens of thousands of objects and little garbage, and collections over them took a
+    tenth of the time to the first frame. What start-up made is frozen out of later
+    collections, which then walk only what reviewing makes."""
+    gc.freeze()
+    gc.enable()
 
 
 def run(db: Database, session_name: str, reviewer: str) -> None:
