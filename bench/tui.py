@@ -148,6 +148,10 @@ def ours(db: Path, runs: int, moves: int, query: str) -> dict[str, object]:
     wait_for(lambda s: (position(s) or "").endswith("/1,000,000") or "…" not in (
         position(s) or "…"), started)
     at, total = position(screen()).split("/")
+    if int(at.replace(",", "")) + moves >= int(total.replace(",", "")):
+        # the session resumed too near the end (a last run's G) for the moves: go to the top
+        press("g", lambda s: (position(s) or "").startswith("1/"))
+        at = "1"
     first_row = int(at.replace(",", "")) + 1  # the session may resume where it was left
     moves_s = []
     for n in range(first_row, first_row + moves):

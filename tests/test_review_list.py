@@ -43,6 +43,17 @@ class TestPaging:
         assert review.count(db, q) == len(ids) > 10
         assert review.locate(db, q, ids[7]) == 7
 
+    @pytest.mark.parametrize("order", ["article", "worthiness"])
+    def test_a_page_from_a_claim_is_the_page_at_its_place(self, db, order):
+        q = review.ListQuery(session(db), order=order)
+        rows = review.page(db, q, 0, 100)
+        for at in (0, 7, len(rows) - 1):
+            page = review.page_from(db, q, rows[at]["id"], 5)
+            assert [r["id"] for r in page] == [r["id"] for r in rows[at:at + 5]]
+        found = review.ListQuery(session(db), ids=(rows[3]["id"], rows[1]["id"], rows[2]["id"]))
+        assert [r["id"] for r in review.page_from(db, found, rows[1]["id"], 5)] == [
+            rows[1]["id"], rows[2]["id"]]
+
     def test_worthiness_order_is_descending(self, db):
         q = review.ListQuery(session(db), order="worthiness")
         rows = review.page(db, q, 0, 100)

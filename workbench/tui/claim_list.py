@@ -103,8 +103,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         elif claim_id is not None:
             index = review.locate(self.db, query, claim_id) or 0
         start = 0
-        if index >= len(rows):
-            start, rows = index, review.page(self.db, query, index, PAGE)
+        if index >= len(rows) and claim_id is not None:
+            start, rows = index, review.page_from(self.db, query, claim_id, PAGE)
             self._put(index, rows)
             self._put_before(index, query)
         else:
