@@ -393,8 +393,9 @@ class TestPersistence:
             assert again.main.claims.row(2)["status"] == "misleading"
 
 
-    @run_async
-    async def test_reopens_deep_in_a_long_list(self, tmp_path):
+    @staticmethod
+    def deep_in_a_long_list(tmp_path: Path) -> tuple[Path, list[int]]:
+        """A database whose session was left at the 251st of its claims."""
         long = tmp_path / "long.txt"
         long.write_text("Long report\n\n" + " ".join(
             f"The council approved budget line {n} on Monday." for n in range(1, 301)) + "\n")
@@ -404,12 +405,18 @@ class TestPersistence:
         listed = [r["id"] for r in claims.stream(db, review.ListQuery(s).claim_filter)]
         review.remember_cursor(db, s, listed[250])
         db.close()
+        return path, listed
+
+    @run_async
+    async def test_reopens_deep_in_a_long_list(self, tmp_path):
+        path, listed = self.deep_in_a_long_list(tmp_path)
         app = open_app(path)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert current(app) == listed[250]
             claim_list = app.main.claims
-            assert claim_list.cursor == 250
+            assert claim_list.cursor == 250 and claim_list.placed
+            assert f"claim 251/{len(listed)}" in str(app.main.query_one("#topbar").render())
             top = claim_list.scroll_offset.y  # the claim is in view, with claims after it
             assert top < 250 < top + claim_list.scrollable_content_region.height - 5
             article = app.main.query_one(ArticleView)  # and so is its span in the article
@@ -420,6 +427,22 @@ class TestPersistence:
             await pilot.press("G")
             await settle(pilot)
             assert current(app) == listed[-1]
+
+    @run_async
+    async def test_going_to_the_top_before_a_deep_claim_is_placed(self, tmp_path):
+        path, listed = self.deep_in_a_long_list(tmp_path)
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            claim_list = app.main.claims
+            claim_list._locate = lambda *_: None  # the worker never answers: g must not wait
+            claim_list.load(claim_list.query_, listed[250])
+            assert not claim_list.placed and current(app) == listed[250]
+            assert "claim …/" in str(app.main.query_one("#topbar").render())
+            await pilot.press("g")
+            assert claim_list.placed and current(app) == listed[0]
+            await pilot.press("j")
+            assert current(app) == listed[1]
 
 
 class TestEmpty:

@@ -65,6 +65,9 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             super().__init__()
             self.total = total
 
+    class Placed(Message):
+        """The index of a claim opened deep in the list is known (see `placed`)."""
+
     def __init__(self, db: Database, query: review.ListQuery,
                  on_highlight: Callable[[dict[str, Any] | None], None], **kwargs: Any) -> None:
         """`on_highlight(row)` is called at once whenever the cursor lands on a (new) claim,
@@ -81,6 +84,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._loading: set[int] = set()
         self._generation = 0
         self._announced: int | None = None
+        self.placed = True  # False while a claim opened deep in the list has a stand-in index
+        self._standin = 0  # that claim
         self._wrapped: dict[int, tuple[str, int, int, list[str]]] = {}
         self._layout_key: tuple[int, ...] = ()
         self._layout_lines: list[tuple[int, int]] = []
@@ -95,22 +100,30 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._wrapped.clear()
         self._loading.clear()
         self._announced = None
-        index = 0
+        self.placed = True
+        index = start = 0
         rows = review.page(self.db, query, 0, PAGE)
         first_ids = [r["id"] for r in rows]
         if claim_id in first_ids:
             index = first_ids.index(claim_id)  # near the top: no need to count rows
+        elif claim_id is not None and query.ids is None:
+            ahead = review.page_from(self.db, query, claim_id, PAGE)
+            if ahead and ahead[0]["id"] == claim_id:
+                # Deep in the list: show it now at a stand-in index; counting the claims
+                # before it (a fifth of a second at a million) happens in a worker.
+                index, start, rows, self.placed = PAGE, PAGE, ahead, False
+                self._standin = claim_id
+                self.call_after_refresh(self._locate, self._generation, claim_id)
         elif claim_id is not None:
             index = review.locate(self.db, query, claim_id) or 0
-        start = 0
-        if index >= len(rows) and claim_id is not None:
+        if index >= len(rows) and claim_id is not None and self.placed:
             start, rows = index, review.page_from(self.db, query, claim_id, PAGE)
-            self._put(index, rows)
-            self._put_before(index, query)
-        else:
-            self._put(0, rows)
-        self.counted = len(rows) < PAGE or query.ids is not None
-        self.total = start + len(rows) if self.counted else start + len(rows) + PAGE
+        self._put(start, rows)
+        self._put_before(start, query)
+        ends_here = len(rows) < PAGE
+        # A stand-in index makes a stand-in total too: counted only once it is placed.
+        self.counted = (ends_here and self.placed) or query.ids is not None
+        self.total = start + len(rows) + (0 if ends_here else PAGE)
         if query.ids is not None:
             self.total = review.count(self.db, query)
         self._resize()
@@ -122,6 +135,37 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             self.call_after_refresh(self._count, self._generation)
         self.refresh()
         self._announce()
+
+    @work(thread=True, exclusive=True, group="locate")
+    def _locate(self, generation: int, claim_id: int) -> None:
+        index = review.locate(self.db, self.query_, claim_id)
+        self.app.call_from_thread(self._located, generation, index)
+
+    def _located(self, generation: int, index: int | None) -> None:
+        if generation == self._generation and not self.placed and index is not None:
+            self._place(index)
+
+    def _place_now(self) -> None:
+        """Find the stand-in claim's real index at once (before a jump to an end)."""
+        if not self.placed:
+            self._place(review.locate(self.db, self.query_, self._standin) or PAGE)
+
+    def _place(self, index: int) -> None:
+        """Move every cached claim by as much as the stand-in index was off."""
+        delta = index - PAGE
+        self._rows = OrderedDict((i + delta, row) for i, row in self._rows.items())
+        self._wrapped = {i + delta: wrapped for i, wrapped in self._wrapped.items()}
+        self._loading.clear()
+        if not self.counted:
+            self.total += delta
+        self.placed = True
+        self.cursor += delta
+        top = self.scroll_offset.y + delta
+        self._resize()
+        self._scroll_top(top)
+        self._layout_key = ()
+        self.refresh()
+        self.post_message(self.Placed())
 
     def _show_cursor_high(self) -> None:
         """Scroll so the cursor sits a third of the way down, with claims after it in view."""
@@ -188,6 +232,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             self._put(start, review.page(self.db, q, start, PAGE))
             return index in self._rows
         before = self._rows.get(start - 1) if start else None
+        if not self.placed and before is None and self._next_known(index) is None:
+            return False  # no read by position until the stand-in index is replaced
         if start == 0:
             self._put(0, review.page(self.db, q, 0, PAGE))
         elif before is not None:
@@ -293,9 +339,11 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self.move_to(self.cursor + delta * max(len(self._whole_in_view()) - 1, 1))
 
     def action_first(self) -> None:
+        self._place_now()
         self.move_to(0)
 
     def action_last(self) -> None:
+        self._place_now()
         if not self.counted:
             self.notify("still counting the claims…", timeout=2)
             return

@@ -114,7 +114,8 @@ class MainScreen(Screen):
         self.show_topbar()
 
     @on(ClaimList.Counted)
-    def _counted(self, event: ClaimList.Counted) -> None:
+    @on(ClaimList.Placed)
+    def _counted_or_placed(self, event: ClaimList.Counted | ClaimList.Placed) -> None:
         self.show_topbar()
 
     def show_claim(self) -> None:
@@ -142,7 +143,8 @@ class MainScreen(Screen):
         else:
             rest.append("  ·  session …")
         total = f"{claims.total:,}" if claims.counted else "…"
-        where = f"claim {claims.cursor + 1:,}/{total}" if claims.total else "no claims"
+        at = f"{claims.cursor + 1:,}" if claims.placed else "…"
+        where = f"claim {at}/{total}" if claims.total else "no claims"
         bar = self.query_one(TopBar)
         width = (bar.size.width or 120) - 2  # inside its padding
         room = width - len(where) - sum(len(p) for p in rest) - 2
