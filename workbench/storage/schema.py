@@ -186,6 +186,13 @@ MIGRATIONS: list[str] = [
     DROP INDEX verdicts_session_status;
     CREATE INDEX verdicts_session_status ON verdicts(session_id, status);
     """,
+    # 10: cheaper claim inserts (bench/ingest.py). Every read of an article's claims leaves
+    # out dropped ones and so walks the partial index claims_live; the full index on the
+    # same columns served no query (articles are never deleted, so no foreign-key check
+    # needs it) and cost about a tenth of storing a claim.
+    """
+    DROP INDEX claims_article_seq;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
