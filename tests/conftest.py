@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from paths import SEED
 
 from workbench import review
 from workbench.cli import main
 from workbench.storage import Database, open_db
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "militants-in-iraq-heading-to-baghdad.txt"
 FROZEN = "2026-01-02T03:04:05.000Z"
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import ROOT
+from paths import SEED as SEED_FILE
 
 from workbench.model import Claim, Kind
 from workbench.split import split
@@ -17,9 +18,8 @@ from workbench.split.kinds import kind_of
 from workbench.split.lexicon import Memo
 from workbench.split.worthiness import score as worth
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "split"
-SEED = (ROOT / "seeds" / "militants-in-iraq-heading-to-baghdad.txt").read_text(encoding="utf-8")
+SEED = SEED_FILE.read_text(encoding="utf-8")
 GOLDS = load_golds(DATA)
 
 

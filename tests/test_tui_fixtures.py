@@ -6,14 +6,13 @@ import asyncio
 import functools
 from pathlib import Path
 
+from paths import SEED
 from textual.worker import WorkerCancelled
 
 from workbench import review
 from workbench.ingest import ingest_paths
 from workbench.storage import Database, open_db
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "militants-in-iraq-heading-to-baghdad.txt"
 SIZE = (120, 40)
 
 
