@@ -444,6 +444,25 @@ class TestPersistence:
             await pilot.press("j")
             assert current(app) == listed[1]
 
+    @run_async
+    async def test_a_deep_claim_dropped_before_it_is_placed_opens_the_list_at_the_top(
+            self, tmp_path):
+        path, listed = self.deep_in_a_long_list(tmp_path)
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            claim_list = app.main.claims
+            claim_list._locate = lambda *_: None
+            claim_list.load(claim_list.query_, listed[250])
+            review.drop_claim(app.db, listed[250], who="bob")  # another reviewer, meanwhile
+            await pilot.press("G")  # needs the real place: the claim is gone, so the top
+            assert claim_list.placed and current(app) == listed[0]
+            await settle(pilot)
+            await pilot.press("G")
+            assert current(app) == listed[-1]
+            assert f"claim {len(listed) - 1}/{len(listed) - 1}" in str(
+                app.main.query_one("#topbar").render())
+
 
 class TestEmpty:
     @run_async

@@ -142,16 +142,20 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self.app.call_from_thread(self._located, generation, index)
 
     def _located(self, generation: int, index: int | None) -> None:
-        if generation == self._generation and not self.placed and index is not None:
+        if generation == self._generation and not self.placed:
             self._place(index)
 
     def _place_now(self) -> None:
         """Find the stand-in claim's real index at once (before a jump to an end)."""
         if not self.placed:
-            self._place(review.locate(self.db, self.query_, self._standin) or PAGE)
+            self._place(review.locate(self.db, self.query_, self._standin))
 
-    def _place(self, index: int) -> None:
-        """Move every cached claim by as much as the stand-in index was off."""
+    def _place(self, index: int | None) -> None:
+        """Move every cached claim by as much as the stand-in index was off (start again
+        from the top if the claim left the list meanwhile, dropped by another reviewer)."""
+        if index is None:
+            self.load(self.query_)
+            return
         delta = index - PAGE
         self._rows = OrderedDict((i + delta, row) for i, row in self._rows.items())
         self._wrapped = {i + delta: wrapped for i, wrapped in self._wrapped.items()}
