@@ -21,7 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -88,7 +88,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._standin = 0  # that claim
         self._wrapped: dict[int, tuple[str, int, int, list[str]]] = {}
         self._layout_key: tuple[int, ...] = ()
-        self._layout_lines: list[tuple[int, int]] = []
+        self._layout_lines: list[tuple[int, int, str]] = []
+        self._layout_fit = (1, 1)
 
     # -- data -------------------------------------------------------------------------
 
@@ -364,13 +365,13 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
     # -- wrapping ---------------------------------------------------------------------
 
-    def _lines_of(self, index: int) -> list[str]:
-        """The lines claim `index` wraps to (one placeholder line while it is read)."""
+    def _lines_of(self, index: int, fit: tuple[int, int]) -> list[str]:
+        """The lines claim `index` wraps to in `fit` (see _fit; one placeholder line while it
+        is read)."""
         row = self._rows.get(index)
         if row is None:
             return [""]
-        width = self._text_width()
-        height = max(self.scrollable_content_region.height, 1)
+        width, height = fit
         text = row["text"]
         cached = self._wrapped.get(index)
         if cached is not None and cached[:3] == (text, width, height):
@@ -385,33 +386,38 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._wrapped[index] = (text, width, height, lines)
         return lines
 
-    def _text_width(self) -> int:
-        return max(self.scrollable_content_region.width - GLYPH - SEQ - CONFIDENCE, 1)
+    @staticmethod
+    def _fit(region: Region) -> tuple[int, int]:
+        """(cells for a claim's text, most lines a claim may take) in the list's `region`."""
+        return max(region.width - GLYPH - SEQ - CONFIDENCE, 1), max(region.height, 1)
 
     def _top_above(self, index: int, lines: int) -> int:
         """The top claim that shows `index` last in `lines` lines (or first, if it alone is
         taller)."""
-        top, used = index, len(self._lines_of(index))
+        fit = self._fit(self.scrollable_content_region)
+        top, used = index, len(self._lines_of(index, fit))
         while top > 0:
-            used += len(self._lines_of(top - 1))
+            used += len(self._lines_of(top - 1, fit))
             if used > lines:
                 break
             top -= 1
         return top
 
-    def _layout(self) -> list[tuple[int, int]]:
-        """(claim index, line of that claim) for each line in view, worked out once per
-        scroll position, size and page read."""
+    def _layout(self) -> list[tuple[int, int, str]]:
+        """(claim index, line of that claim, its text) for each line in view, worked out
+        once per scroll position, size and page read."""
         region = self.scrollable_content_region
         top = self.scroll_offset.y
         key = (top, region.width, region.height, self.total, self._generation)
         if key != self._layout_key:
-            lines: list[tuple[int, int]] = []
+            fit = self._fit(region)
+            lines: list[tuple[int, int, str]] = []
             index = top
             while len(lines) < region.height and index < self.total:
-                lines.extend((index, n) for n in range(len(self._lines_of(index))))
+                lines.extend((index, n, t) for n, t in enumerate(self._lines_of(index, fit)))
                 index += 1
             self._layout_key, self._layout_lines = key, lines[: region.height]
+            self._layout_fit = fit
         return self._layout_lines
 
     def index_at(self, y: int) -> int | None:
@@ -422,14 +428,14 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
     def _whole_in_view(self) -> set[int]:
         """The claims every line of which is in view."""
         layout = self._layout()
-        shown = {index for index, _ in layout}
-        if layout and layout[-1][1] < len(self._lines_of(layout[-1][0])) - 1:
+        shown = {index for index, *_line in layout}
+        if layout and layout[-1][1] < len(self._lines_of(layout[-1][0], self._layout_fit)) - 1:
             shown.discard(layout[-1][0])  # its last lines are below the view
         return shown
 
     def _refresh_claim(self, index: int) -> None:
         """Repaint the lines of claim `index`, if it is in view."""
-        for y, (at, _) in enumerate(self._layout()):
+        for y, (at, *_line) in enumerate(self._layout()):
             if at == index:
                 self.refresh_line(y)
 
@@ -453,14 +459,14 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         layout = self._layout()
         if y >= len(layout):
             return Strip.blank(width, styles[""])
-        index, line = layout[y]
+        index, line, line_text = layout[y]
         row = self._rows.get(index)
         if row is None:
             self.call_later(self._ensure_and_refresh, index)
             return Strip([Segment(set_cell_size("  …", width), styles["placeholder"])], width)
         prefix = "cursor " if index == self.cursor else ""
         base = styles[prefix]
-        text = Segment(set_cell_size(self._lines_of(index)[line], self._text_width()), base)
+        text = Segment(set_cell_size(line_text, self._layout_fit[0]), base)
         if line:  # a wrapped claim's later lines: its text only
             segments = [Segment(" " * (GLYPH + SEQ), base), text]
         else:

@@ -27,7 +27,7 @@ from workbench.tui.verdict_panel import VerdictPanel
 
 REST_DELAY = 0.15  # seconds on a claim before it is remembered and similar claims sought
 
-# One registry of the reviewer's keys: the footer, the help screen and the tests read it.
+# One registry of the reviewer's keys: the key bar, the help screen and the tests read it.
 BINDINGS: list[Binding] = [
     Binding("s", "tag('supported')", "supported"),
     Binding("r", "tag('refuted')", "refuted"),
