@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.storage.db import Database
+from workbench.storage.verdicts import compared
 
 _VERDICT = "{v}.status, {v}.confidence, {v}.sources, {v}.notes, {v}.reviewer, {v}.updated_at"
 # (claim id, title, seq, text, by, then A's, B's and the target's six verdict fields)
@@ -24,8 +25,7 @@ _FROM = (
     "  AND vt.status != 'unreviewed'"
     " WHERE NOT c.dropped AND {article} IN (SELECT id FROM current_articles)"
     " AND (va.claim_id IS NOT NULL OR vb.claim_id IS NOT NULL)"
-    " AND (va.status, va.confidence, va.sources, va.notes)"
-    "  IS NOT (vb.status, vb.confidence, vb.sources, vb.notes)"
+    f" AND {compared('va', 'vb')}"
 )
 # Pages walk claims by id (`+` keeps SQLite off the article index, which would read every
 # claim and sort them); a count reads that index alone, and no titles.
@@ -67,8 +67,7 @@ def copy_agreed(db: Database, a: int, b: int, target: int) -> int:
         " va.updated_at, va.needs_review FROM verdicts va JOIN verdicts vb"
         " ON vb.session_id = :b AND vb.claim_id = va.claim_id"
         " WHERE va.session_id = :a AND va.status != 'unreviewed'"
-        " AND (va.status, va.confidence, va.sources, va.notes)"
-        "  IS (vb.status, vb.confidence, vb.sources, vb.notes)"
+        f" AND {compared('va', 'vb', 'IS')}"
         " ON CONFLICT (session_id, claim_id) DO NOTHING",
         {"a": a, "b": b, "t": target},
     )

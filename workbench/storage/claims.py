@@ -283,20 +283,7 @@ def update(db: Database, claim_id: int, values: dict[str, object]) -> None:
 
 def insert_one(db: Database, article_id: int, claim: Claim) -> int:
     """Store one claim (a reviewer's split); returns its id."""
-    cur = db.execute(
-        'INSERT INTO claims (article_id, seq, text, start, "end", by, kind, checkworthiness)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            article_id,
-            claim.seq,
-            claim.text,
-            claim.start,
-            claim.end,
-            claim.by,
-            str(claim.kind),
-            claim.checkworthiness,
-        ),
-    )
+    cur = db.execute(_INSERT, (article_id, *as_row(claim)))
     claim_id = int(cur.lastrowid)
     db.execute("INSERT INTO claims_fts (rowid, text) VALUES (?, ?)", (claim_id, claim.text))
     return claim_id

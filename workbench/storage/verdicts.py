@@ -49,6 +49,15 @@ def stream(db: Database, session_id: int) -> Iterator[sqlite3.Row]:
 VALUE_COLUMNS = ("status", "confidence", "sources", "notes")
 
 
+def compared(a: str, b: str, op: str = "IS NOT") -> str:
+    """SQL: the fields a reviewer sets (VALUE_COLUMNS) of verdicts `a` and `b` differ, or
+    with `op` "IS" are the same; a missing verdict's NULLs compare as values."""
+    def fields(v: str) -> str:
+        return ", ".join(f"{v}.{c}" for c in VALUE_COLUMNS)
+
+    return f"({fields(a)}) {op} ({fields(b)})"
+
+
 def _tuples(db: Database, sql: str, params: Any = ()) -> sqlite3.Cursor:
     cur = db.conn.cursor()
     cur.row_factory = None
@@ -293,10 +302,7 @@ _BOTH_FROM = (
     " JOIN claims c ON c.id = va.claim_id"
 )
 _BOTH_WHERE = f" WHERE va.session_id = :a AND {_current('va', 'a')} AND {_current('vb', 'b')}"
-_DIFFERENT = (
-    "(va.status, va.confidence, va.sources, va.notes)"
-    " IS NOT (vb.status, vb.confidence, vb.sources, vb.notes)"
-)
+_DIFFERENT = compared("va", "vb")
 
 
 def paired_counts(db: Database, a: int, b: int, labels: Sequence[str]) -> sqlite3.Cursor:
