@@ -6,7 +6,9 @@ import csv
 import io
 import json
 
-from workbench.exchange.csvsheet import COLUMNS, read_sheet
+from sheets import read_sheet
+
+from workbench.exchange.csvsheet import COLUMNS
 
 
 def ingest_seed(cli, seed_copy):
@@ -143,7 +145,7 @@ class TestExport:
         tagged = next(r for r in rows if r[0] == "2")
         assert tagged[5:8] == ["refuted", "100", "'=HYPERLINK(\"http://evil\")"]
         assert tagged[8] == "'@SUM(1+1)"
-        parsed = {row["claim_id"]: row for _, row in read_sheet(io.StringIO(run.out), "x")}["2"]
+        parsed = {row["claim_id"]: row for row in read_sheet(run.out)}["2"]
         assert parsed["notes"] == "@SUM(1+1)"
 
     def test_to_a_file(self, cli, seed_copy, tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sheets import read_sheet
 
 from workbench import review
 from workbench.cli import main
@@ -19,7 +20,6 @@ from workbench.exchange.csvsheet import (
     COLUMNS,
     EXTRA_COLUMNS,
     export_sheet,
-    read_sheet,
     safe_cell,
     sources_cell,
 )
@@ -59,7 +59,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def sheet(text: str) -> list[dict[str, str]]:
-    return [row for _, row in read_sheet(io.StringIO(text), "x.csv")]
+    return read_sheet(text)
 
 
 def test_csv_round_trip_is_exact(env: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from sheets import read_sheet
 
 from workbench import review
-from workbench.exchange.csvsheet import export_sheet, read_sheet
+from workbench.exchange.csvsheet import export_sheet
 from workbench.model import Source, parse_sources
 from workbench.split import split
 from workbench.storage import articles, claims, open_db, sessions
@@ -49,7 +50,7 @@ def test_any_verdict_text_survives_export_then_parse(notes, found):
         )
         out = io.StringIO()
         export_sheet(out, db, session, "s")
-        [(_, row)] = list(read_sheet(io.StringIO(out.getvalue()), "sheet.csv"))
+        [row] = read_sheet(out.getvalue(), "sheet.csv")
         assert row["notes"] == notes
         assert parse_sources(row["sources"]) == found
         assert row["status"] == "supported" and row["confidence"] == "50"

@@ -67,22 +67,13 @@ def _quoted(text: str) -> str:
     return text
 
 
-def read_sheet(source: IO[str], name: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of a verdict CSV as (line number where the row starts, {column: value}), cells
-    unescaped; blank lines are skipped, missing cells read as "".
-
-    Raises ValueError naming the file when required columns are missing.
-    """
-    header: list[str] = []
-    for start, cells in _cells(source, name, header):
-        yield start, {k: read_cell(v) for k, v in zip(header, cells, strict=False)}
-
-
 def read_columns(source: IO[str], name: str,
                  columns: Sequence[str]) -> Iterator[tuple[int, list[str]]]:
-    """What read_sheet reads, only `columns`, as a list in that order ("" for a column the
-    sheet lacks; cells unescaped as read_cell does): the importer's fast path through a
-    million rows, one loop over csv.reader with a test in C for the escape."""
+    """Rows of a verdict CSV as (line number where the row starts, cells of `columns` in
+    that order): "" for a column the sheet lacks or a missing cell, cells unescaped as
+    read_cell does, blank lines skipped; ValueError naming the file when required columns
+    are missing. One loop over csv.reader with a test in C for the escape, as the importer
+    reads a million rows."""
     header: list[str] = []
     reader = _reader(source, name, header)
     width = len(header)
@@ -100,21 +91,6 @@ def read_columns(source: IO[str], name: str,
             yield start, [read_cell(c) for c in picked]
         else:
             yield start, list(picked)
-
-
-def _cells(source: IO[str], name: str, header: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """Raw rows (line where the row starts, cells padded to the header's width); fills
-    `header` first, and raises ValueError when required columns are missing."""
-    reader = _reader(source, name, header)
-    width = len(header)
-    line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
-        if not cells:
-            continue
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        yield start, cells
 
 
 def _reader(source: IO[str], name: str, header: list[str]) -> Any:  # csv's reader type
