@@ -16,6 +16,7 @@ from workbench.split.evaluation import Score, load_golds, roc_auc, score
 from workbench.split.grammar import past_tense
 from workbench.split.kinds import kind_of
 from workbench.split.lexicon import Memo
+from workbench.split.worthiness import assess
 from workbench.split.worthiness import score as worth
 
 DATA = ROOT / "tests" / "data" / "split"
@@ -313,6 +314,23 @@ def test_any_text_gives_valid_deterministic_spans(text: str) -> None:
 @given(st.text(max_size=300))
 def test_any_unicode_text_gives_valid_spans(text: str) -> None:
     check_spans(text, split(text))
+
+
+_CUE_WORDS = st.sampled_from(
+    ["will", "could", "would", "likely", "expected to", "is sure to", "plans to", "may",
+     "best", "worst", "disgraceful", "should", "I think", "it seems", "fell", "12%", "Paris",
+     "in 2024", "the", "said", "more than", "?", ",", "."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_WORDS | _ALPHABET, max_size=30).map(" ".join), st.booleans())
+def test_the_one_pass_kind_and_score_equal_kind_of_and_score(text: str, quoted: bool) -> None:
+    # split() takes kind and score from assess(), which skips kind_of's search unless a
+    # chunk may hold a cue: that shortcut must never change either answer.
+    t = " ".join(text.split())
+    kind = kind_of(t, quoted=quoted)
+    assert assess(t, t.split(), quoted=quoted) == (kind, worth(t, kind))
 
 
 def test_huge_line_without_punctuation_completes() -> None:

@@ -39,10 +39,7 @@ _LEAD = re.compile(
     re.S,
 )
 # A reporting verb after whitespace: _TAIL and _LEAD cannot match without one.
-_VERB_HINT = re.compile(
-    r"\s(?:s(?:a(?:id|y)|tated)|told|a(?:dded|nnounced|rgued)|w(?:arned|rote)|"
-    r"c(?:laimed|onfirmed)|reported|insisted|e(?:xplained|stimated)|noted|predicted|believe)"
-)
+_VERB_HINT = re.compile(r"\s" + _VERB)
 _CALLED = re.compile(
     r"^(?P<by>[^,\"“”]{2,60}?)\s+(?:called|described)\s+(?P<obj>[^\"“”]{2,60}?)\s+(?:as\s+)?"
     r"[“\"](?P<rest>[^\"”]+?)[.,]?[”\"]\.?$"

@@ -156,36 +156,27 @@ def _in_the_past(f: Frag) -> str:
     if not rest[:1].islower():  # a name ('Beijing …'), not a verb
         return f.text
     verb = rest.split(" ", 1)[0]
-    past = past_tense(verb) if verb.endswith("ing") else None
+    past = past_tense(verb)
     if past is None or f.text[: f.lead].split()[-1].lower() in AUX:
         return f.text
     return f.text[: f.lead] + past + rest[len(verb) :]
 
 
-def _tidy(text: str, quoted: bool, stop: str) -> tuple[str, list[str]]:
-    """The claim text made of `text` (whitespace collapsed, edge punctuation and, when quoted,
-    quotation marks trimmed, the first letter capitalised, `stop` after a final word or number)
-    and its whitespace chunks, reused from the one split of `text` unless trimming cut some."""
-    chunks = text.split()
-    joined = " ".join(chunks)
-    t = joined.strip(" ,;:—–-")
+def _tidy(text: str, quoted: bool, stop: str) -> str:
+    """The claim text made of `text`: whitespace collapsed, edge punctuation and, when quoted,
+    quotation marks trimmed, the first letter capitalised, `stop` after a final word or
+    number."""
+    t = " ".join(text.split()).strip(" ,;:—–-")
     t = t.strip("“”\"‘’'") if quoted else t
-    if len(t) != len(joined):
-        chunks = []  # trimmed: split the result below
-    head = t[:1].upper()
-    if chunks and head != t[:1]:
-        chunks[0] = head + chunks[0][1:]  # an upper-case letter is never whitespace
-    t = head + t[1:]
+    t = t[:1].upper() + t[1:]
     if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
         t += stop
-        if chunks:
-            chunks[-1] += stop
-    return t, chunks or t.split()
+    return t
 
 
 def _claim(
     seq: int, f: Frag, span: tuple[int, int], by: str | None, quoted: bool, stop: str
 ) -> Claim:
-    t, chunks = _tidy(_in_the_past(f) if f.lead else f.text, quoted, stop)
-    kind, worth = assess(t, chunks, quoted=quoted)
+    t = _tidy(_in_the_past(f) if f.lead else f.text, quoted, stop)
+    kind, worth = assess(t, t.split(), quoted=quoted)
     return Claim(seq, t, span[0], span[1], by, kind, worth)

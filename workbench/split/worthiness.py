@@ -182,14 +182,6 @@ def _mask(text: str, chunks: list[str]) -> tuple[int, int]:
     return mask, min(names, 3)
 
 
-def features(text: str) -> dict[str, float]:
-    """The feature values of one sentence or claim, by name."""
-    mask, names = _mask(text, text.split())
-    out = {name: float(mask >> k & 1) for k, name in enumerate(_BINARY)}
-    out["names"] = float(names)
-    return out
-
-
 def score(text: str, kind: Kind = Kind.FACT) -> float:
     """A check-worthiness score in [0, 1]; higher means more worth checking."""
     mask, names = _mask(text, text.split())
