@@ -157,6 +157,14 @@ class TestExport:
         assert target.read_text().startswith("claim_id,article,seq,claim")
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
+    def test_a_target_that_cannot_be_written_is_one_error_line(self, cli, seed_copy, tmp_path):
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk")
+        (tmp_path / "taken").mkdir()  # a folder where the file should go
+        run = cli("export", "--session", "desk", "-o", tmp_path / "taken")
+        assert run.code == 1 and run.err == f"error: {tmp_path / 'taken'}: Is a directory\n"
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
     def test_unknown_session(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
         run = cli("export", "--session", "ghost")

@@ -405,13 +405,18 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise WorkbenchError(f"{path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:
+        raise WorkbenchError(f"{path}: cannot write there ({e.strerror})") from e
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             yield out
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise WorkbenchError(f"{path}: {e.strerror}") from e
         raise
 
 
@@ -440,5 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except OSError as e:  # a file the command reads or writes: one line, never a traceback
+        print(f"error: {e}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
