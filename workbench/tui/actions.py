@@ -85,9 +85,18 @@ def pick_session(screen: MainScreen) -> None:
     read_then(screen, lambda: sessions.list_with_progress(screen.db), show)
 
 
-def export_csv(screen: MainScreen) -> None:
-    from workbench.tui.commands import export_path
+def export_path(session_name: str) -> Path:
+    """Where 'Export CSV' writes: ./<session>.csv, numbered when it exists."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in session_name)
+    path = Path(f"{safe}.csv")
+    n = 2
+    while path.exists():
+        path = Path(f"{safe}-{n}.csv")
+        n += 1
+    return path
 
+
+def export_csv(screen: MainScreen) -> None:
     path = export_path(screen.session["name"])
     screen.run_worker(partial(_export, screen, path), thread=True, group="export")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -68,14 +67,3 @@ class WorkbenchCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
-
-
-def export_path(session_name: str) -> Path:
-    """Where 'Export CSV' writes: ./<session>.csv, numbered when it exists."""
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in session_name)
-    path = Path(f"{safe}.csv")
-    n = 2
-    while path.exists():
-        path = Path(f"{safe}-{n}.csv")
-        n += 1
-    return path
