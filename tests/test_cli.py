@@ -128,6 +128,36 @@ class TestSessionsAndTag:
         assert rows[0]["reviewer"] == "ann"
 
 
+class TestAdjudicate:
+    def test_opens_the_screen_on_final_by_default(self, cli, seed_copy, monkeypatch):
+        import gc
+
+        import workbench.tui.adjudicate as screen
+
+        opened = []
+        monkeypatch.setattr(screen, "run", lambda db, sides, who: opened.append((sides, who)))
+        ingest_seed(cli, seed_copy)
+        cli("tag", "1", "--session", "a", "--status", "supported")
+        cli("tag", "1", "--session", "b", "--status", "refuted")
+        try:
+            run = cli("adjudicate", "a", "b")
+            assert not gc.isenabled()  # held back for the TUI, whose app turns it back on
+            again = cli("adjudicate", "a", "b", "--into", "settled")
+        finally:
+            gc.enable()
+        assert run.code == 0 and again.code == 0, run.err + again.err
+        [(first, who), (second, _)] = opened
+        assert (first.a, first.b, first.target, who) == ("a", "b", "final", "tester")
+        assert second.target == "settled"
+        assert {"final", "settled"} <= set(cli("sessions").out.split())
+
+    def test_refuses_to_settle_into_a_side(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        cli("tag", "1", "--session", "a", "--status", "supported")
+        cli("tag", "1", "--session", "b", "--status", "refuted")
+        run = cli("adjudicate", "a", "b", "--into", "a")
+        assert run.code == 1 and run.err.startswith("error: settle into another session")
+
 class TestExport:
     def test_columns_rows_and_safe_cells(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)

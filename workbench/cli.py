@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
+import importlib
 import json
 import os
 import shutil
@@ -17,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import IO
 
 from workbench import __version__, review
@@ -93,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     ad = sub.add_parser("adjudicate", help="settle where sessions A and B disagree, in the TUI")
     ad.add_argument("a", metavar="A")
     ad.add_argument("b", metavar="B")
-    ad.add_argument("--into", default="final", metavar="SESSION",
+    ad.add_argument("--into", metavar="SESSION",
                     help="session to settle into (default: final; a new one starts with the "
                     "verdicts A and B agree on)")
     ad.add_argument("--reviewer", help="who settles (default: $WORKBENCH_REVIEWER or login)")
@@ -133,11 +135,16 @@ def cmd_review(args: argparse.Namespace) -> int:
                 print(f"error: {result.note}", file=sys.stderr)
     reviewer = getattr(args, "reviewer", None) or review.default_reviewer()
     session = review.resolve_session(db, getattr(args, "session", None), reviewer)
-    gc.disable()  # while the TUI starts; the app turns it back on after its first frame
-    from workbench.tui.app import run
-
-    run(db, session["name"], reviewer)
+    _tui("app").run(db, session["name"], reviewer)
     return 0
+
+
+def _tui(module: str) -> ModuleType:
+    """`workbench.tui.<module>`, imported with the cycle collector held back: the thousands
+    of objects a TUI starts with hold no cycles worth a pass, and the app turns the
+    collector back on after its first frame."""
+    gc.disable()
+    return importlib.import_module(f"workbench.tui.{module}")
 
 
 def _ingest(db: Database, paths: list[Path]):
@@ -376,12 +383,11 @@ def cmd_diff(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_adjudicate(args: argparse.Namespace, db: Database) -> int:
-    from workbench.compare.adjudicate import open_sides
-    gc.disable()  # while the TUI starts; the app turns it back on after its first frame
-    from workbench.tui.adjudicate import run
+    from workbench.compare.adjudicate import DEFAULT_TARGET, open_sides
 
     reviewer = args.reviewer or review.default_reviewer()
-    run(db, open_sides(db, args.a, args.b, args.into, who=reviewer), reviewer)
+    sides = open_sides(db, args.a, args.b, args.into or DEFAULT_TARGET, who=reviewer)
+    _tui("adjudicate").run(db, sides, reviewer)
     return 0
 
 
