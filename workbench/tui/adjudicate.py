@@ -28,7 +28,7 @@ from workbench.storage import Database, sessions
 from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.dialogs.pick import PickDialog
-from workbench.tui.glyphs import glyph, label
+from workbench.tui.glyphs import colour, glyph, label
 from workbench.tui.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -36,21 +36,16 @@ if TYPE_CHECKING:
 
 PAGE = 100
 NEAR_END = 5  # load the next page when the cursor comes this close to the window's end
-STYLE = {
-    "unreviewed": "$foreground-muted", "supported": "$text-success", "refuted": "$text-error",
-    "misleading": "$text-warning", "unverifiable": "$text-accent",
-    "not_a_claim": "$text-secondary",
-}
 SETTLED, UNSETTLED = "●", "○"
 
 
 def _status(verdict: review.Verdict | None, width: int = 0) -> Content:
     """A verdict's glyph, label and confidence in its status colour ("not reviewed" if None)."""
     if verdict is None:
-        return Content.styled("· not reviewed".ljust(width), STYLE["unreviewed"])
+        return Content.styled("· not reviewed".ljust(width), colour("unreviewed"))
     s = str(verdict.status)
     conf = "" if verdict.confidence is None else f" {verdict.confidence}"
-    return Content.styled(f"{glyph(s)} {label(s)}{conf}".ljust(width), f"bold {STYLE[s]}")
+    return Content.styled(f"{glyph(s)} {label(s)}{conf}".ljust(width), f"bold {colour(s)}")
 
 
 def row_prompt(d: Disagreement) -> Content:
@@ -330,7 +325,7 @@ class FinalVerdictDialog(ModalScreen[review.Verdict | None]):
         with Vertical(classes="dialog") as box:
             box.border_title = f"Final verdict on claim #{self.claim_id}"
             yield OptionList(*(Option(Content.assemble(
-                (f"{glyph(str(s))} {label(str(s))}", STYLE[str(s)]))) for s in self.STATUSES),
+                (f"{glyph(str(s))} {label(str(s))}", colour(str(s))))) for s in self.STATUSES),
                 id="status")
             yield Label("Confidence (0-100, empty for none)")
             conf = self.start.confidence

@@ -1,4 +1,4 @@
-"""How each status looks: a glyph (never colour alone) and a short label."""
+"""How each status looks: a glyph (never colour alone), a short label and a colour."""
 
 from __future__ import annotations
 
@@ -22,6 +22,17 @@ LABEL = {
     Status.NOT_A_CLAIM: "not a claim",
 }
 
+# The theme colour of each status, for text drawn in Python; workbench.tcss colours the claim
+# list's and the verdict panel's status classes from the same theme colours.
+COLOUR = {
+    Status.UNREVIEWED: "$foreground-muted",
+    Status.SUPPORTED: "$text-success",
+    Status.REFUTED: "$text-error",
+    Status.MISLEADING: "$text-warning",
+    Status.UNVERIFIABLE: "$text-accent",
+    Status.NOT_A_CLAIM: "$text-secondary",
+}
+
 
 def glyph(status: str) -> str:
     return GLYPH[Status(status)]
@@ -29,3 +40,7 @@ def glyph(status: str) -> str:
 
 def label(status: str) -> str:
     return LABEL[Status(status)]
+
+
+def colour(status: str) -> str:
+    return COLOUR[Status(status)]
