@@ -6,6 +6,9 @@ import gc
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
 from test_tui_fixtures import SIZE, run_async, seeded, settle
 from textual.widgets import Input, TextArea
 
@@ -23,6 +26,7 @@ from workbench.tui.dialogs.source import SourceDialog
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.main_screen import REST_DELAY, MainScreen
 from workbench.tui.verdict_panel import VerdictPanel
+from workbench.tui.wrap import wrap_offsets
 
 
 @pytest.fixture
@@ -194,6 +198,35 @@ class TestMainScreen:
             assert current(app) == ids(app)[0]
             assert verdict(app, ids(app)[0]).confidence is None
             assert verdict(app, ids(app)[0]).status is Status.SUPPORTED
+
+    @run_async
+    async def test_history_names_what_changed_in_the_words_the_keys_use(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("x", "ctrl+z")
+            await settle(pilot)
+            lines = app.main.query_one(VerdictPanel).text.splitlines()
+            history = lines[lines.index("History") + 1:]
+            assert history[0].endswith("ann  undo: status not a claim → unreviewed")
+            assert history[1].endswith("ann  status unreviewed → not a claim")
+
+    @run_async
+    async def test_a_long_source_hangs_under_its_text(self, db_file):
+        app = open_app(db_file)
+        ref = "https://example.org/" + "reports/" * 12 + "mosul"
+        async with app.run_test(size=SIZE) as pilot:
+            review.tag(app.db, app.main.session["id"], current(app), who="ann",
+                       sources=[Source(ref, "the wire copy of the day the city fell, "
+                                            "with the army's own statement quoted in full")])
+            app.main.show_claim()
+            await settle(pilot)
+            panel = app.main.query_one(VerdictPanel)
+            drawn = [panel.render_line(y).text.rstrip() for y in range(panel.size.height)]
+            first = next(n for n, line in enumerate(drawn) if line.startswith(" 1. https"))
+            item = drawn[first:drawn.index("", first)]
+            assert len(item) >= 3  # the URL is cut where the line ends, then the note
+            assert all(line.startswith("   ") and line[3] != " " for line in item[1:])
+            assert " ".join(line.strip() for line in item).endswith("quoted in full")
 
     @run_async
     async def test_progress_follows_tags(self, db_file):
@@ -514,3 +547,25 @@ class TestSimilarClaims:
             assert "Similar claims reviewed before" in app.main.query_one(VerdictPanel).text
             await pilot.press("j", "c")  # before the next claim's similar claims are known
             assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED
+
+
+class TestWrap:
+    @given(st.text(st.sampled_from("ab 漢\n"), max_size=60), st.integers(1, 12),
+           st.integers(0, 4))
+    def test_lines_fit_and_cover_the_text(self, text, width, hang):
+        lines = wrap_offsets(text, width, hang)
+        paragraphs = text.split("\n")
+        assert len(lines) >= len(paragraphs)
+        assert lines[0][0] == 0 and lines[-1][1] == len(text)
+        first = True
+        for (a, b), (c, _d) in zip(lines, [*lines[1:], (len(text) + 1, 0)], strict=True):
+            shown = text[a:b].rstrip(" ")
+            limit = width if first else max(width - hang, 1)
+            assert cell_len(shown) <= limit or len(shown) == 1  # one wide character
+            assert c in (b, b + 1)  # nothing dropped: a newline at most between lines
+            first = c == b + 1  # a newline starts a paragraph, whose first line is wider
+
+    def test_a_long_word_is_cut_where_the_line_ends(self):
+        text = " 1. https://example.org/abcdefghij and more"
+        assert [text[a:b] for a, b in wrap_offsets(text, 20, 3)] == [
+            " 1. https://example.", "org/abcdefghij ", "and more"]

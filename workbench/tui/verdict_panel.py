@@ -26,7 +26,11 @@ def describe_change(entry: dict[str, Any]) -> str:
     parts = []
     for key, new in entry["new"].items():
         old = entry["old"].get(key)
-        if key == "sources":
+        if old == new:  # an undo puts back a blank confidence beside the status it restores
+            continue
+        if key == "status":
+            parts.append(f"status {label(old or Status.UNREVIEWED)} → {label(new)}")
+        elif key == "sources":
             parts.append("sources changed")
         elif key == "notes":
             parts.append("notes edited")
@@ -41,6 +45,7 @@ def describe_change(entry: dict[str, Any]) -> str:
     return f"{_short_time(entry['at'])}  {entry['who']}  {what}"
 
 
+HANG = 3  # cells a list item's wrapped lines are indented by, under its text
 Run = tuple[str, str]  # some text and the name of its style in the panel's line styles
 Line = list[Run]
 _TEXT_STYLES = {"bold": Style(bold=True), "dim": Style(dim=True),
@@ -176,10 +181,13 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         self._wrapped_at = width
         styles = self.line_styles()
         strips: list[Strip] = []
+        indent = Segment(" " * HANG, styles[""])
         for runs in self._all():
             plain = "".join(t for t, _s in runs)
-            for start, end in wrap_offsets(plain, width) if plain else [(0, 0)]:
-                segments, at = [], 0
+            hang = HANG if plain.startswith(" ") else 0  # an item of a list: hang its lines
+            wrapped = wrap_offsets(plain, width, hang) if plain else [(0, 0)]
+            for n, (start, end) in enumerate(wrapped):
+                segments, at = [indent] if n and hang else [], 0
                 for text, name in runs:
                     a, b = max(start, at), min(end, at + len(text))
                     if a < b:
