@@ -302,6 +302,7 @@ class TestDialogs:
             q = app.main.query_
             assert q.ids is not None
             assert "Kurd" in app.main.claim["text"]
+            assert app.main.claims.border_title == "claims · search “Kurdish fihgters”"
             await pilot.press("escape")
             assert app.main.query_.ids is None
             assert app.main.claims.total == len(ids(app))

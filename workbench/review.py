@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Kind, Source, Status, sources_from_json, sources_to_json
@@ -170,7 +170,8 @@ def tag(
 class ListQuery:
     """What the review list shows: a session's view of the claims, filtered and ordered.
 
-    `ids` (a search result, best first) replaces the order and is filtered like the rest.
+    `ids` (a search result, best first) replaces the order and is filtered like the rest;
+    `search` holds the words that found them.
     """
 
     session_id: int
@@ -179,6 +180,7 @@ class ListQuery:
     kind: str | None = None
     order: str = "article"
     ids: tuple[int, ...] | None = None
+    search: str = ""
 
     @property
     def claim_filter(self) -> claims.ClaimFilter:
@@ -194,7 +196,7 @@ class ListQuery:
         if self.article_id is not None:
             parts.append(f"article {self.article_id}")
         if self.ids is not None:
-            parts.append("search")
+            parts.append(f"search “{self.search}”" if self.search else "search")
         if self.order != "article":
             parts.append("by check-worthiness")
         return ", ".join(parts)
@@ -304,7 +306,7 @@ def start_claim(db: Database, session: sqlite3.Row) -> int | None:
 
 def next_unreviewed(db: Database, q: ListQuery, row: dict | sqlite3.Row | None) -> int | None:
     """The id of the next unreviewed claim of the list after `row` (from the top when None)."""
-    status_q = ListQuery(q.session_id, q.article_id, Status.UNREVIEWED, q.kind, q.order, q.ids)
+    status_q = replace(q, status=Status.UNREVIEWED)
     if q.ids is not None:
         ids = [r["id"] for r in _matching_ids(db, status_q, list(q.ids))]
         start = q.ids.index(row["id"]) + 1 if row is not None and row["id"] in q.ids else 0

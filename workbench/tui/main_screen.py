@@ -308,14 +308,15 @@ class MainScreen(Screen):
     def action_search(self) -> None:
         from workbench.tui.dialogs.search import SearchDialog
 
-        def done(ids: list[int] | None) -> None:
-            if ids is None:
+        def done(found: tuple[str, list[int]] | None) -> None:
+            if found is None:
                 return
+            words, ids = found
             if not ids:
-                self.notify("no claim matches", severity="warning")
+                self.notify(f"no claim matches {words!r}", severity="warning")
                 return
             self.set_query(review.ListQuery(
-                session_id=self.session["id"], ids=tuple(ids)))
+                session_id=self.session["id"], ids=tuple(ids), search=words))
 
         self.app.push_screen(SearchDialog(self.db), done)
 

@@ -13,8 +13,9 @@ from textual.widgets import Input, Static
 from workbench.storage import Database
 
 
-class SearchDialog(ModalScreen[list[int] | None]):
-    """Returns the matching claim ids, best first (an empty list when none match)."""
+class SearchDialog(ModalScreen[tuple[str, list[int]] | None]):
+    """Returns the words searched for and the matching claim ids, best first (an empty
+    list when none match)."""
 
     BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]
 
@@ -43,7 +44,7 @@ class SearchDialog(ModalScreen[list[int] | None]):
         from workbench import match
 
         ids = match.search_claims(self.db, text)
-        self.app.call_from_thread(self.dismiss, ids)
+        self.app.call_from_thread(self.dismiss, (text, ids))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
