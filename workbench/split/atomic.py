@@ -7,8 +7,7 @@ source span they came from; a carried subject is prefixed to the text, never add
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import NamedTuple
+from typing import Final
 
 from workbench.split.grammar import (
     DETERMINERS,
@@ -21,19 +20,38 @@ from workbench.split.grammar import (
 )
 from workbench.split.lexicon import holds_any, words
 
-_TRIM = " \t,;:.—–-\"“”‘’'"
-_MAX_DEPTH = 8
+_TRIM: Final = " \t,;:.—–-\"“”‘’'"
+_MAX_DEPTH: Final = 8
 
 
-class Frag(NamedTuple):
-    """Claim text under construction; text[lead:] is src[start:end] while `exact`."""
+class Frag:
+    """Claim text under construction; text[lead:] is src[start:end] while `exact`.
 
-    text: str
-    start: int
-    end: int
-    lead: int = 0
-    exact: bool = True
-    done: bool = False  # no further rule applies (e.g. a whole '…, a move that …' sentence)
+    A plain class rather than a NamedTuple: compiled (see setup.py), it is built without a call
+    into Python, and rules build many."""
+
+    __slots__ = ("done", "end", "exact", "lead", "start", "text")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        lead: int = 0,
+        exact: bool = True,
+        done: bool = False,  # no further rule applies (e.g. a whole '…, a move that …' sentence)
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lead = lead
+        self.exact = exact
+        self.done = done
+
+    def __repr__(self) -> str:
+        return (
+            f"Frag({self.text!r}, {self.start}, {self.end}, {self.lead}, {self.exact}, {self.done})"
+        )
 
 
 def sub(f: Frag, i: int, j: int, prefix: str = "", *, from_start: bool = False) -> Frag:
@@ -73,12 +91,14 @@ def _subject(text: str) -> tuple[int, int] | None:
 
 # --- rules --------------------------------------------------------------------------------
 
-_LEAD_MARKER = re.compile(
+_LEAD_MARKER: Final = re.compile(
     r"^(?:Meanwhile|However|Still|Also|In addition|Moreover|Separately|Earlier|Later|"
     r"Instead|Indeed|Yet|And|But|So),\s*"
 )
-_LEAD_SUB = re.compile(r"^(?P<c>As|While|When|Although|Though|If|Unless|Whether) [^,]{3,150},\s+")
-_LEAD_FACT_SUB = re.compile(r"^(?:After|Before|Because|Since) (?P<c>[^,]{3,150}),\s+")
+_LEAD_SUB: Final = re.compile(
+    r"^(?P<c>As|While|When|Although|Though|If|Unless|Whether) [^,]{3,150},\s+"
+)
+_LEAD_FACT_SUB: Final = re.compile(r"^(?:After|Before|Because|Since) (?P<c>[^,]{3,150}),\s+")
 
 
 def strip_lead(f: Frag) -> list[Frag] | None:
@@ -92,7 +112,7 @@ def strip_lead(f: Frag) -> list[Frag] | None:
     return None
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:but|though|although|whereas|yet)\s+|\s+but\s+")
+_CLAUSE_BREAK: Final = re.compile(r";\s+|,\s+(?:but|though|although|whereas|yet)\s+|\s+but\s+")
 
 
 def clauses(f: Frag) -> list[Frag] | None:
@@ -107,10 +127,10 @@ def clauses(f: Frag) -> list[Frag] | None:
     return None
 
 
-_DASHES = re.compile(
+_DASHES: Final = re.compile(
     r"\s+(?:—|–|--)\s*(?P<p>[^—–]{3,300}?)\s*(?:—|–|--)\s+|\s*\((?P<q>[^()]{3,200})\)"
 )
-_REL_START = re.compile(r"^(?:who|which|that)\s+")
+_REL_START: Final = re.compile(r"^(?:who|which|that)\s+")
 
 
 def parenthetical(f: Frag) -> list[Frag] | None:
@@ -133,7 +153,9 @@ def parenthetical(f: Frag) -> list[Frag] | None:
     return None
 
 
-_NONRESTRICTIVE = re.compile(r",\s+(?P<w>who|which|where)\s+(?P<r>(?:[^,]|,(?=\d))+?)(?:,\s+|\s*$)")
+_NONRESTRICTIVE: Final = re.compile(
+    r",\s+(?P<w>who|which|where)\s+(?P<r>(?:[^,]|,(?=\d))+?)(?:,\s+|\s*$)"
+)
 
 
 def relative(f: Frag) -> list[Frag] | None:
@@ -173,18 +195,18 @@ def relative(f: Frag) -> list[Frag] | None:
     return None
 
 
-_MID_APPOS = re.compile(
+_MID_APPOS: Final = re.compile(
     r"(?P<h>^(?:The|A|An)\s+[a-z][\w'-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*),\s+(?P<a>(?:\d[\d,.]*|about|some|nearly|"
     r"the|a|an)\s[^,]{2,80}?),\s+"
 )
 # What every _MID_APPOS match holds, found faster: a comma, whitespace and the aside's first word.
-_MID_APPOS_HINT = re.compile(r",\s+(?:\d|(?:about|some|nearly|the|an?)\s)")
-_END_APPOS = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
+_MID_APPOS_HINT: Final = re.compile(r",\s+(?:\d|(?:about|some|nearly|the|an?)\s)")
+_END_APPOS: Final = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
 # The verb at the subject's end with an auxiliary or adverb after it: the object follows.
-_VERB_END = re.compile(r"\w+(?:\s+(?:been|be|now|also|today))?\s+")
-_MOVE = re.compile(r"^an?\s+(?:move|step|decision|development|change)\s+(?:that|which)\b")
-_GROUP_WORDS = ("group", "organi", "movement", "party", "militia", "network", "faction")
-_NAMED = re.compile(
+_VERB_END: Final = re.compile(r"\w+(?:\s+(?:been|be|now|also|today))?\s+")
+_MOVE: Final = re.compile(r"^an?\s+(?:move|step|decision|development|change)\s+(?:that|which)\b")
+_GROUP_WORDS: Final = ("group", "organi", "movement", "party", "militia", "network", "faction")
+_NAMED: Final = re.compile(
     r"\b(?:the|a|an)\s+(?P<d>(?:[\w-]+\s+){0,4}?(?:group|organi[sz]ation|movement|party|"
     r"militia|network|faction))\s+(?P<n>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|in|and|for|the))*"
     r"\s+[A-Z][\w-]*)(?:,\s+or\s+(?P<alias>[A-Z]{2,8}),)?"
@@ -236,8 +258,8 @@ def appositive(f: Frag) -> list[Frag] | None:
     return None
 
 
-_PARTICIPLE = re.compile(r",\s+(?P<p>(?P<w>[a-z]+(?:ing|ed))\s[^,]+?)\s*[.]?$")
-_NOT_PARTICIPLE = words(
+_PARTICIPLE: Final = re.compile(r",\s+(?P<p>(?P<w>[a-z]+(?:ing|ed))\s[^,]+?)\s*[.]?$")
+_NOT_PARTICIPLE: Final = words(
     "according including excluding following regarding during concerning notwithstanding compared"
 )
 
@@ -260,7 +282,7 @@ def participle(f: Frag) -> list[Frag] | None:
     return [sub(f, 0, m.start()), sub(f, m.start("p"), m.end("p"), subj)]
 
 
-_WHO = re.compile(r"\b(?P<h>the\s+[a-z]+s)\s+who\s+(?P<r>.+)$")
+_WHO: Final = re.compile(r"\b(?P<h>the\s+[a-z]+s)\s+who\s+(?P<r>.+)$")
 
 
 def restrictive_who(f: Frag) -> list[Frag] | None:
@@ -272,14 +294,14 @@ def restrictive_who(f: Frag) -> list[Frag] | None:
     return [sub(f, 0, m.end("h")), sub(f, m.start("r"), m.end("r"), head)]
 
 
-_SUBORD = re.compile(
+_SUBORD: Final = re.compile(
     r"(?:,\s+|\s+)(?P<c>after|because|since|before|when)\s+(?P<s>.+)$|"
     r",\s+(?P<c2>as|while|whereas)\s+(?P<s2>.+)$"
 )
 
 
 # What every _SUBORD match holds, found faster: a conjunction between whitespace.
-_SUBORD_HINT = re.compile(r"\s(?:a(?:fter|s)|b(?:ecause|efore)|since|wh(?:en|ile|ereas))\s")
+_SUBORD_HINT: Final = re.compile(r"\s(?:a(?:fter|s)|b(?:ecause|efore)|since|wh(?:en|ile|ereas))\s")
 
 
 def subordinate(f: Frag) -> list[Frag] | None:
@@ -296,7 +318,7 @@ def subordinate(f: Frag) -> list[Frag] | None:
     return None
 
 
-_AND_VERB = re.compile(r"(?:,\s*and|\s+and|,\s*but)\s+(?:(?:now|also|then|later|still)\s+)?")
+_AND_VERB: Final = re.compile(r"(?:,\s*and|\s+and|,\s*but)\s+(?:(?:now|also|then|later|still)\s+)?")
 
 
 def coordinated_verbs(f: Frag) -> list[Frag] | None:
@@ -319,17 +341,17 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
     return None
 
 
-_PLURAL_OF = re.compile(
+_PLURAL_OF: Final = re.compile(
     r"\b(?P<pl>cities|towns|villages|provinces|regions|countries|districts|states)\s+of\s+"
     r"(?P<a>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)\s+and\s+(?P<b>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
 )
-_SINGULAR = {"cities": "city", "countries": "country"}
-_INF_AND = re.compile(
+_SINGULAR: Final = {"cities": "city", "countries": "country"}
+_INF_AND: Final = re.compile(
     r"\bto\s+(?P<v1>[a-z]+)\s+(?P<o1>[^,]+?)\s+and\s+(?P<v2>[a-z]+)\s+"
     r"(?P<o2>(?:the|a|an|its|their|his|her)\b[^,]+)"
 )
-_DIGIT = re.compile(r"\d")
-_NUM_AND = re.compile(r"(?P<o1>\d[\d,.]*\s[^,]+?)\s+and\s+(?P<o2>\d[\d,.]*\s.+)$")
+_DIGIT: Final = re.compile(r"\d")
+_NUM_AND: Final = re.compile(r"(?P<o1>\d[\d,.]*\s[^,]+?)\s+and\s+(?P<o2>\d[\d,.]*\s.+)$")
 
 
 def coordinated_objects(f: Frag) -> list[Frag] | None:
@@ -365,7 +387,7 @@ def coordinated_objects(f: Frag) -> list[Frag] | None:
     return None
 
 
-_SPLICE = re.compile(
+_SPLICE: Final = re.compile(
     r"^(?P<a>[^,]+\s(?:will|is|are|was|were|has|have)\s[^,]+),\s+"
     r"(?P<b>(?:the|a|an|we|they|he|she|it|our|their)\b[^,]*\s(?:will|is|are|was|were|has|have)\b.+)$"
 )
@@ -379,22 +401,44 @@ def comma_splice(f: Frag) -> list[Frag] | None:
     return [sub(f, m.start("a"), m.end("a")), sub(f, m.start("b"), m.end("b"))]
 
 
-RULES: list[Callable[[Frag], list[Frag] | None]] = [
-    strip_lead,
-    clauses,
-    parenthetical,
-    relative,
-    appositive,
-    subordinate,
-    participle,
-    restrictive_who,
-    coordinated_verbs,
-    coordinated_objects,
-]
-QUOTE_RULES: list[Callable[[Frag], list[Frag] | None]] = [comma_splice, *RULES]
+def _first_rule(f: Frag, quoted: bool) -> list[Frag] | None:
+    """The pieces of the first rule that splits f, in this order (comma_splice only inside
+    quotes), or None. Called one by one rather than from a list: compiled, each is a direct call."""
+    if quoted:
+        out = comma_splice(f)
+        if out:
+            return out
+    out = strip_lead(f)
+    if out:
+        return out
+    out = clauses(f)
+    if out:
+        return out
+    out = parenthetical(f)
+    if out:
+        return out
+    out = relative(f)
+    if out:
+        return out
+    out = appositive(f)
+    if out:
+        return out
+    out = subordinate(f)
+    if out:
+        return out
+    out = participle(f)
+    if out:
+        return out
+    out = restrictive_who(f)
+    if out:
+        return out
+    out = coordinated_verbs(f)
+    if out:
+        return out
+    return coordinated_objects(f)
 
 
-_CLAUSE_WORD = re.compile(r" (?:a(?:nd|fter)|b(?:ut|ecause|efore)|wh(?:o|en)|since) ")
+_CLAUSE_WORD: Final = re.compile(r" (?:a(?:nd|fter)|b(?:ut|ecause|efore)|wh(?:o|en)|since) ")
 
 
 def _simple(t: str) -> bool:
@@ -407,13 +451,12 @@ def _simple(t: str) -> bool:
 def decompose(f: Frag, *, quoted: bool = False, depth: int = 0) -> list[Frag]:
     """Atomic fragments of f in reading order."""
     if depth < _MAX_DEPTH and not f.done and not _simple(f.text):
-        for rule in QUOTE_RULES if quoted else RULES:
-            out = rule(f)
-            if out:
-                return [
-                    x
-                    for o in out
-                    if o.text.strip(_TRIM)
-                    for x in decompose(o, quoted=quoted, depth=depth + 1)
-                ]
+        out = _first_rule(f, quoted)
+        if out:
+            return [
+                x
+                for o in out
+                if o.text.strip(_TRIM)
+                for x in decompose(o, quoted=quoted, depth=depth + 1)
+            ]
     return [f]

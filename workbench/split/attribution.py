@@ -8,39 +8,41 @@ and an attribution ending in a colon that governs the following paragraph or quo
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from workbench.split.grammar import has_verb
 from workbench.split.lexicon import words
 
-_VERB = (
+_VERB: Final = (
     r"(?:said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
     r"reported|argued|insisted|explained|noted|wrote|estimated|predicted|confirmed|believes?)"
 )
-_WHEN = r"(?:\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement|\s+on\s+\w+\s+\d+)?"
-_OPEN = "“\"‘'"
-_CLOSE = "”\"’'"
+_WHEN: Final = r"(?:\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement|\s+on\s+\w+\s+\d+)?"
+_OPEN: Final = "“\"‘'"
+_CLOSE: Final = "”\"’'"
 
-_ACCORDING_LEAD = re.compile(r"^According to (?P<by>[^,]{2,80}), (?P<rest>.+)$", re.S)
-_ACCORDING_TAIL = re.compile(r"^(?P<rest>.+?),? according to (?P<by>[^,]{2,80}?)[.:]?$", re.S)
-_QUOTE_FIRST = re.compile(
+_ACCORDING_LEAD: Final = re.compile(r"^According to (?P<by>[^,]{2,80}), (?P<rest>.+)$", re.S)
+_ACCORDING_TAIL: Final = re.compile(
+    r"^(?P<rest>.+?),? according to (?P<by>[^,]{2,80}?)[.:]?$", re.S
+)
+_QUOTE_FIRST: Final = re.compile(
     rf"^[“\"](?P<rest>.+?)[,.!?]?[”\"],?\s+(?:(?:said|says|added|told\s+\w+)\s+(?P<by1>[^\"“]+?)"
     rf"|(?P<by2>[^\"“,]{{2,80}}?)\s+{_VERB}{_WHEN})\.?$",
     re.S,
 )
-_TAIL = re.compile(
+_TAIL: Final = re.compile(
     rf"^(?P<rest>.+?),\s+(?:(?P<by1>[^,\"“”]{{2,80}}?)\s+{_VERB}{_WHEN}"
     rf"|said\s+(?P<by2>[^,\"“”]{{2,80}}?){_WHEN})\.$",
     re.S,
 )
-_LEAD = re.compile(
+_LEAD: Final = re.compile(
     rf"^(?:In a statement,\s+)?(?P<by>[^,\"“”:]{{2,80}}?)\s+{_VERB}{_WHEN}(?:\s+that)?[:,]?\s*"
     r"(?P<rest>.*)$",
     re.S,
 )
 # A reporting verb after whitespace: _TAIL and _LEAD cannot match without one.
-_VERB_HINT = re.compile(r"\s" + _VERB)
-_CALLED = re.compile(
+_VERB_HINT: Final = re.compile(r"\s" + _VERB)
+_CALLED: Final = re.compile(
     r"^(?P<by>[^,\"“”]{2,60}?)\s+(?:called|described)\s+(?P<obj>[^\"“”]{2,60}?)\s+(?:as\s+)?"
     r"[“\"](?P<rest>[^\"”]+?)[.,]?[”\"]\.?$"
 )
@@ -58,7 +60,7 @@ class Attribution(NamedTuple):
 
 
 # Nouns that name who reports something: "security sources", "city officials", "rangers".
-_SPEAKER_HEADS = words(
+_SPEAKER_HEADS: Final = words(
     "sources source officials official police rangers residents witnesses analysts experts "
     "authorities spokesman spokeswoman spokesperson researchers scientists doctors lawyers "
     "prosecutors investigators diplomats activists campaigners organisers organizers medics "

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from workbench.split.grammar import AUX, DETERMINERS, IRREGULAR, NUMBER_WORDS, PREPOSITIONS
 from workbench.split.lexicon import holds_any, words
 
-_BOILER = re.compile(
+_BOILER: Final = re.compile(
     r"""(?ix)
     ^(this\ article\ is\ from\ the\ archive|subscribe|sign\ up|read\ more|related:|
       advertisement|share\ this|follow\ us|click\ here|copyright|©|all\ rights\ reserved|
@@ -17,18 +18,22 @@ _BOILER = re.compile(
       for\ more\ information|here\ (is|are)\ |here's\ |\(?reporting\ by|\(?editing\ by)
     """
 )
-_BYLINE = re.compile(r"^(by|from)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and)\s*.*)?$")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{1,40}\s*\((Reuters|AP|AFP|Bloomberg)\)\s*[-—–]*\s*$")
+_BYLINE: Final = re.compile(
+    r"^(by|from)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and)\s*.*)?$"
+)
+_DATELINE: Final = re.compile(
+    r"^[A-Z][A-Za-z .,'-]{1,40}\s*\((Reuters|AP|AFP|Bloomberg)\)\s*[-—–]*\s*$"
+)
 # "AP/militant website", "Reuters/John Smith", "Getty Images", "Photo: …"
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"""(?x)(^|\s)(
       (AP|AFP|Reuters|Getty|EPA|Bloomberg|Xinhua|Anadolu|UPI|PA)(\s+Images|\s+Photo)?\s*/\s*\S.*|
       \S+\s*/\s*(AP|AFP|Reuters|Getty(\s+Images)?|EPA|Shutterstock)|
       (Getty\s+Images|Shutterstock|AP\s+Photo|File\s+photo)\b.*
     )$"""
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_VERBISH = words(
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_VERBISH: Final = words(
     """is are was were be been being has have had do does did will would can could may might
     must shall should says said say heads head heading seized seizes seize takes took take
     falls fell rises rose wins won loses lost kills killed calls called"""
@@ -37,7 +42,7 @@ _VERBISH = words(
 
 # The first three letters (lower-cased) of every _BOILER phrase: an ASCII start outside this
 # set cannot match, so most sentences skip the case-insensitive alternation.
-_BOILER_STARTS = words(
+_BOILER_STARTS: Final = words(
     """thi sub sig rea rel adv sha fol cli cop all pho ima pic vid upd pub pos see mor rec lis
     wat edi rep add wri med pre con e-m ema tel for her (re (ed"""
 )
@@ -63,7 +68,7 @@ def has_credit(line: str) -> bool:
     return bool(_CREDIT.search(line.strip()))
 
 
-_CREDIT_HINTS = ("/", "Getty", "Shutterstock", "photo")
+_CREDIT_HINTS: Final = ("/", "Getty", "Shutterstock", "photo")
 
 
 def is_caption(line: str) -> bool:
@@ -102,9 +107,9 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip("\"”’') ").endswith("?")
 
 
-_STAMP = re.compile(r"(?i)^(published|updated|posted|last updated)\b")
-_BULLET = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
-_LINE_DATELINE = re.compile(
+_STAMP: Final = re.compile(r"(?i)^(published|updated|posted|last updated)\b")
+_BULLET: Final = re.compile(r"^(?:[-*•·▪–]|\d{1,2}[.)])\s+")
+_LINE_DATELINE: Final = re.compile(
     r"^[A-Z][A-Z .'-]{2,30}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*"
     r"(?:/[^/]{2,30}/|\((?:Reuters|AP|AFP|Bloomberg|dpa|UPI)\))?\s*(?:--|—|–|-)\s+"

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 import string
+from typing import Final
 
 from workbench.split.lexicon import Memo, words
 
-AUX = words(
+AUX: Final = words(
     """is are was were be been am has have had will would could can may might must shall
     should do does did won't wouldn't can't couldn't isn't aren't wasn't weren't hasn't
     haven't hadn't don't doesn't didn't"""
 )
-IRREGULAR = words(
+IRREGULAR: Final = words(
     """fled left took withdrew went came fell rose grew began won lost made said told gave got
     set put cut held kept led met paid ran saw sent sold spent stood struck brought bought
     built caught drew drove flew found heard hit knew meant read shot shut spoke spread stole
@@ -21,17 +22,19 @@ IRREGULAR = words(
     sought shook shone shrank slid sped spun sprang stuck strode swung tore undertook wept
     withheld wound sank"""
 )
-DETERMINERS = words(
+DETERMINERS: Final = words(
     """the a an this that these those its their his her our my your some many most all any
     each every no several both few"""
 )
-PREPOSITIONS = words(
+PREPOSITIONS: Final = words(
     """of in on at by for with from to into onto over under near towards toward across after
     before since during through against about between among around"""
 )
-NUMBER_WORDS = words("one two three four five six seven eight nine ten dozens hundreds thousands")
+NUMBER_WORDS: Final = words(
+    "one two three four five six seven eight nine ten dozens hundreds thousands"
+)
 #: A word or number token.
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?")
+WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?")
 
 
 def tokens(text: str) -> list[re.Match[str]]:
@@ -62,17 +65,17 @@ def is_finite_verb(word: str, prev: str | None = None, nxt: str | None = None) -
     return False
 
 
-_VERB_WORDS = AUX | IRREGULAR
+_VERB_WORDS: Final = AUX | IRREGULAR
 # A whole run of word characters made of ASCII letters, apostrophes and hyphens, counting the
 # four non-ASCII letters that [a-z] matches under re.I (İ ı ſ K), written out: a set without
 # re.I is scanned faster. The verb tests run on it.
-_LETTER = "a-zA-Z\u0130\u0131\u017f\u212a"
-_RUN = re.compile(rf"(?<![\w'’-])[{_LETTER}][{_LETTER}'-]*(?![\w'’-])")
-_VERB_FORM = re.compile(r"[a-z][a-z'-]*ed|[a-z][a-z'-]{2,}s", re.I)
-_NEXT = re.compile(r"\W*([A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?)")
-_ASCII_LETTERS = frozenset(string.ascii_letters)
-_IN_WORD = _ASCII_LETTERS | frozenset("'’-")
-_PREV_REACH = 30
+_LETTER: Final = "a-zA-Z\u0130\u0131\u017f\u212a"
+_RUN: Final = re.compile(rf"(?<![\w'’-])[{_LETTER}][{_LETTER}'-]*(?![\w'’-])")
+_VERB_FORM: Final = re.compile(r"[a-z][a-z'-]*ed|[a-z][a-z'-]{2,}s", re.I)
+_NEXT: Final = re.compile(r"\W*([A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?)")
+_ASCII_LETTERS: Final = frozenset(string.ascii_letters)
+_IN_WORD: Final = _ASCII_LETTERS | frozenset("'’-")
+_PREV_REACH: Final = 30
 
 
 def _prev_token(text: str, start: int) -> str | None:
@@ -124,7 +127,7 @@ def _word_class(w: str) -> int:
 
 
 #: _word_class by word, computed once per distinct word.
-_WORD_CLASSES = Memo(_word_class)
+_WORD_CLASSES: Final = Memo(_word_class)
 
 
 def first_verb(text: str) -> int | None:
@@ -148,7 +151,7 @@ def has_verb(text: str) -> bool:
 
 
 # Simple pasts of irregular verbs news writes in -ing clauses, by their -ing form.
-_IRREGULAR_PAST = dict(
+_IRREGULAR_PAST: Final = dict(
     pair.split(":")
     for pair in words(
         "taking:took leaving:left making:made giving:gave sending:sent bringing:brought "

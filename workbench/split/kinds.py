@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from workbench.model import Kind
 
-_PREDICTION_WORDS = (
+_PREDICTION_WORDS: Final = (
     r"will|won't|would|wouldn't|could|couldn't|may|might|likely|unlikely|expected to|"
     r"going to|set to|due to|plans? to|poised to|forecasts?|predicts?|is sure to|are sure to"
 )
-_OPINION_WORDS = (
+_OPINION_WORDS: Final = (
     r"should|shouldn't|ought to|disgrace\w*|brilliant|terrible|awful|outrageous|"
     r"shameful|wonderful|ridiculous|absurd|excellent|horrible|fantasy|incompetent"
 )
@@ -27,22 +28,27 @@ def _words_rx(alternatives: str) -> re.Pattern[str]:
     )
 
 
-_PREDICTION_RX = _words_rx(_PREDICTION_WORDS)
-_OPINION_RX = _words_rx(_OPINION_WORDS)
+_PREDICTION_RX: Final = _words_rx(_PREDICTION_WORDS)
+_OPINION_RX: Final = _words_rx(_OPINION_WORDS)
 # Both lists in one scan: a lower-cased text without a match is a fact.
-_CUE = _words_rx(f"{_PREDICTION_WORDS}|{_OPINION_WORDS}")
+_CUE: Final = _words_rx(f"{_PREDICTION_WORDS}|{_OPINION_WORDS}")
 # What a law or rule "would allow" is a fact about the rule, not a prediction.
-_ALLOWS = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
-_MONTH_MAY = re.compile(r"(?<=\S )May\b")  # the month, not the modal
+_ALLOWS: Final = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
+_MONTH_MAY: Final = re.compile(r"(?<=\S )May\b")  # the month, not the modal
 # Cues that span chunks ("expected to", "is sure to") have a chunk that marks them: one ending in
 # the first word of a two-word cue ("plans?" is "plan" or "plans"), else a middle word whole.
-_SPANNING = [a.split() for a in f"{_PREDICTION_WORDS}|{_OPINION_WORDS}".split("|") if " " in a]
-_CUE_FIRSTS = tuple(
+_SPANNING: Final = [
+    a.split() for a in f"{_PREDICTION_WORDS}|{_OPINION_WORDS}".split("|") if " " in a
+]
+_CUE_FIRSTS: Final = tuple(
     {f for w in _SPANNING if len(w) == 2 for f in (w[0].replace("s?", ""), w[0].replace("?", ""))}
 )
-_CUE_MIDDLES = frozenset(w[1] for w in _SPANNING if len(w) > 2)
+_CUE_MIDDLES: Final = frozenset(w[1] for w in _SPANNING if len(w) > 2)
 # The kinds as plain names: an attribute of an Enum class is a slow lookup on every use.
-FACT, QUOTE, PREDICTION, OPINION = Kind.FACT, Kind.QUOTE, Kind.PREDICTION, Kind.OPINION
+FACT: Final = Kind.FACT
+QUOTE: Final = Kind.QUOTE
+PREDICTION: Final = Kind.PREDICTION
+OPINION: Final = Kind.OPINION
 
 
 def kind_of(text: str, *, quoted: bool = False) -> Kind:

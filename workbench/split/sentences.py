@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from workbench.split.lexicon import words
 
 #: Longest sentence we hand on; longer runs are cut at whitespace so later rules stay linear.
-MAX_SENTENCE = 1000
+MAX_SENTENCE: Final = 1000
 
-_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its outer whitespace
+_LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its outer whitespace
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then a space or an
 # opening quote (the seed has `capital.“'Our …` with no space).
 # ("[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a character set is scanned
 # for that set in C.)
-_END = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s|[“\"‘]|$)")
-_NEXT = re.compile(r"\s*([\"“‘'(\[]*)(\S)")
-_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+_END: Final = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s|[“\"‘]|$)")
+_NEXT: Final = re.compile(r"\s*([\"“‘'(\[]*)(\S)")
+_INITIALISM: Final = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 
-ABBREVIATIONS = words(
+ABBREVIATIONS: Final = words(
     """mr mrs ms dr prof st gen lt col sgt capt cmdr adm maj gov sen rep rev hon pres jr sr
     inc corp co ltd llc plc bros dept univ no nos vs etc al fig approx est ave blvd rd mt ft
     jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
 # After an initialism like "U.S." a new sentence usually starts with one of these.
-_STARTERS = words(
+_STARTERS: Final = words(
     """the a an it he she they we i this that these those in on at but and as after before
     there his her their its our meanwhile however while when if for by with from"""
 )
@@ -67,7 +67,7 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
         return False  # an initial: "John F. Kennedy"
     if _INITIALISM.match(word):  # "U.S.", "a.m."
         after = re.match(r"[A-Za-z]+", line[nxt.start(2) :])
-        return bool(after) and after.group(0).lower() in _STARTERS
+        return after is not None and after.group(0).lower() in _STARTERS
     return True
 
 

@@ -13,19 +13,20 @@ import re
 import string
 from functools import cache, reduce
 from operator import or_
+from typing import Final
 
 from workbench.model import Kind
 from workbench.split.kinds import FACT, QUOTE, kind_of, may_cue
 from workbench.split.lexicon import Memo, words
 
-_TOKEN = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
-_UPPER = frozenset(string.ascii_uppercase)  # a name: after whitespace, [A-Z][A-Za-z]
-_ASCII_LETTERS = frozenset(string.ascii_letters)
+_TOKEN: Final = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
+_UPPER: Final = frozenset(string.ascii_uppercase)  # a name: after whitespace, [A-Z][A-Za-z]
+_ASCII_LETTERS: Final = frozenset(string.ascii_letters)
 # Never part of a token (nor "'"): stripped from a chunk's edges they leave its word.
-_EDGE = ',.;:!?()[]"“”‘’'
+_EDGE: Final = ',.;:!?()[]"“”‘’'
 
 # Feature word lists: a token (or a two-word phrase) in the list sets the feature.
-_LISTS: dict[str, frozenset[str]] = {
+_LISTS: Final[dict[str, frozenset[str]]] = {
     "quantity": words(
         """% $ percent million billion trillion thousand hundred dollar dollars half twice
         double doubled doubles triple tripled dozen dozens"""
@@ -49,7 +50,7 @@ _LISTS: dict[str, frozenset[str]] = {
     "you": words("you your you're yours"),
     "future": words("will would could might may can if"),
 }
-_PHRASES: dict[str, tuple[str, ...]] = {
+_PHRASES: Final[dict[str, tuple[str, ...]]] = {
     "opinion_talk": (
         "i think",
         "i believe",
@@ -71,8 +72,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "future": ("going to",),
 }
-_BIAS = -1.05
-_WEIGHTS = {
+_BIAS: Final = -1.05
+_WEIGHTS: Final = {
     "digit": 1.7,
     "quantity": 1.3,
     "year": 0.15,
@@ -87,20 +88,20 @@ _WEIGHTS = {
     "short": -0.6,
     "long": 0.6,
 }
-_KIND = {Kind.OPINION: -0.5, Kind.PREDICTION: -0.2, Kind.QUOTE: 0.0, Kind.FACT: 0.0}
+_KIND: Final = {Kind.OPINION: -0.5, Kind.PREDICTION: -0.2, Kind.QUOTE: 0.0, Kind.FACT: 0.0}
 
 
 # Each binary feature is one bit; a table holds the weight sum of every combination of bits.
-_BINARY = (*_LISTS, "digit", "year", "question", "short", "long")
-_BIT = {name: 1 << k for k, name in enumerate(_BINARY)}
-_WORD_BITS: dict[str, int] = {}
+_BINARY: Final = (*_LISTS, "digit", "year", "question", "short", "long")
+_BIT: Final = {name: 1 << k for k, name in enumerate(_BINARY)}
+_WORD_BITS: Final[dict[str, int]] = {}
 for _name, _lst in _LISTS.items():
     for _w in _lst:
         _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | _BIT[_name]
-_FEATURES = (1 << len(_BINARY)) - 1
+_FEATURES: Final = (1 << len(_BINARY)) - 1
 # (bit, cue, first words, regex): a phrase's first word ends a chunk; a chunk that ends in one
 # of them carries the `cue` bit, and only then is the phrase regex worth a search.
-_PHRASE_BITS = tuple(
+_PHRASE_BITS: Final = tuple(
     (
         _BIT[name],
         1 << (len(_BINARY) + k),
@@ -109,23 +110,23 @@ _PHRASE_BITS = tuple(
     )
     for k, (name, phrases) in enumerate(_PHRASES.items())
 )
-_TABLE = tuple(
+_TABLE: Final = tuple(
     sum(_WEIGHTS[name] for k, name in enumerate(_BINARY) if mask >> k & 1)
     for mask in range(1 << len(_BINARY))
 )
 _DIGIT, _YEAR = _BIT["digit"], _BIT["year"]
 _QUESTION, _SHORT, _LONG = _BIT["question"], _BIT["short"], _BIT["long"]
-_CUES = reduce(or_, (cue for _, cue, _, _ in _PHRASE_BITS))
+_CUES: Final = reduce(or_, (cue for _, cue, _, _ in _PHRASE_BITS))
 # Set on a chunk that may hold a prediction or opinion cue: without it a claim is a fact.
-_MAY_CUE = 1 << (len(_BINARY) + len(_PHRASE_BITS))
+_MAY_CUE: Final = 1 << (len(_BINARY) + len(_PHRASE_BITS))
 
 
-_NAME = 1 << 40  # a chunk's value counts names from here up; feature bits sum far below it
-_KEPT = _FEATURES | _MAY_CUE
+_NAME: Final = 1 << 40  # a chunk's value counts names from here up; feature bits sum far below it
+_KEPT: Final = _FEATURES | _MAY_CUE
 # The score's sum by kind and feature bits, then the names' term: added in the order of
 # _BIAS + _KIND[kind] + _TABLE[bits] + _WEIGHTS["names"] * names, so every float is the same.
-_BASE = {kind: tuple(_BIAS + w + t for t in _TABLE) for kind, w in _KIND.items()}
-_NAMES_TERM = tuple(_WEIGHTS["names"] * n for n in range(4))
+_BASE: Final = {kind: tuple(_BIAS + w + t for t in _TABLE) for kind, w in _KIND.items()}
+_NAMES_TERM: Final = tuple(_WEIGHTS["names"] * n for n in range(4))
 
 
 def _chunk_value(w: str) -> int:
@@ -155,17 +156,22 @@ def _chunk_value(w: str) -> int:
 
 
 #: _chunk_value by chunk, computed once per distinct chunk.
-_CHUNK_VALUES = Memo(_chunk_value)
+_CHUNK_VALUES: Final = Memo(_chunk_value)
 
 
 def _mask(text: str, chunks: list[str]) -> tuple[int, int]:
     """(bitmask of binary features and _MAY_CUE, number of names capped at 3) of `text`, whose
     whitespace chunks are `chunks`."""
     # Tokens never cross whitespace, so the features are those of the chunks put together.
-    values = list(map(_CHUNK_VALUES.__getitem__, chunks))
-    mask = reduce(or_, filter(None, values), 0)  # most chunks are 0: skip them in C
-    names = sum(values) // _NAME
-    if values and values[0] >= _NAME and not text[:1].isspace():
+    memo = _CHUNK_VALUES
+    mask = total = 0
+    for chunk in chunks:
+        value = memo[chunk]
+        if value:  # most chunks are 0
+            mask |= value
+            total += value
+    names = total // _NAME
+    if chunks and memo[chunks[0]] >= _NAME and not text[:1].isspace():
         names -= 1  # a name only after whitespace
     if mask & _CUES:
         for bit, cue, _, rx in _PHRASE_BITS:
