@@ -158,6 +158,9 @@ _NONRESTRICTIVE: Final = re.compile(
 )
 
 
+_DET_OR_PREP: Final = DETERMINERS | PREPOSITIONS
+
+
 def relative(f: Frag) -> list[Frag] | None:
     """', which/who/where …' clauses become claims about the noun they follow."""
     if ", wh" not in f.text:
@@ -170,16 +173,16 @@ def relative(f: Frag) -> list[Frag] | None:
         if not whole_head:
             toks = tokens(head)
             k = len(toks)
-            while k > 0 and toks[k - 1].group().lower() not in DETERMINERS | PREPOSITIONS:
+            while k > 0 and toks[k - 1][0].lower() not in _DET_OR_PREP:
                 k -= 1
             if k == 0:  # no determiner or preposition: the trailing capitalised name
                 k = len(toks)
-                while k > 0 and toks[k - 1].group()[0].isupper():
+                while k > 0 and toks[k - 1][0][0].isupper():
                     k -= 1
                 if k == len(toks) or k == 0:
                     continue
             else:
-                k -= 1 if toks[k - 1].group().lower() in DETERMINERS else 0
+                k -= 1 if toks[k - 1][0].lower() in DETERMINERS else 0
             head = head[toks[k].start() :] if k < len(toks) else head
         if m["w"] == "where":
             if head.split()[0].lower() not in PREPOSITIONS:
@@ -334,7 +337,7 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
         if first is None:
             continue
         second = WORD.search(f.text, first.end())
-        w, nxt = first.group(), second.group() if second else None
+        w, nxt = first[0], second[0] if second else None
         if not is_finite_verb(w, "and", nxt):
             continue
         return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text), subj, from_start=True)]

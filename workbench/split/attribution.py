@@ -8,7 +8,7 @@ and an attribution ending in a colon that governs the following paragraph or quo
 from __future__ import annotations
 
 import re
-from typing import Final, NamedTuple
+from typing import Final
 
 from workbench.split.grammar import has_verb
 from workbench.split.lexicon import words
@@ -48,15 +48,29 @@ _CALLED: Final = re.compile(
 )
 
 
-class Attribution(NamedTuple):
-    """`by` and the content range [start, end) of the sentence it governs."""
+class Attribution:
+    """`by` and the content range [start, end) of the sentence it governs.
 
-    by: str | None
-    start: int
-    end: int
-    quoted: bool = False
-    intro: bool = False  # ends in a colon: governs what follows
-    copula_subject: str | None = None  # "X called Y “Z”" → "Y is Z"
+    A plain class rather than a NamedTuple: compiled (setup.py), it is built without a call into
+    Python."""
+
+    __slots__ = ("by", "copula_subject", "end", "intro", "quoted", "start")
+
+    def __init__(
+        self,
+        by: str | None,
+        start: int,
+        end: int,
+        quoted: bool = False,
+        intro: bool = False,  # ends in a colon: governs what follows
+        copula_subject: str | None = None,  # "X called Y “Z”" → "Y is Z"
+    ) -> None:
+        self.by = by
+        self.start = start
+        self.end = end
+        self.quoted = quoted
+        self.intro = intro
+        self.copula_subject = copula_subject
 
 
 # Nouns that name who reports something: "security sources", "city officials", "rangers".

@@ -33,6 +33,7 @@ PREPOSITIONS: Final = words(
 NUMBER_WORDS: Final = words(
     "one two three four five six seven eight nine ten dozens hundreds thousands"
 )
+_VERB_WORDS: Final = AUX | IRREGULAR
 #: A word or number token.
 WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?")
 
@@ -45,27 +46,25 @@ def tokens(text: str) -> list[re.Match[str]]:
 def is_finite_verb(word: str, prev: str | None = None, nxt: str | None = None) -> bool:
     """Guess whether `word` is a finite verb from its form and neighbours."""
     low = word.lower()
-    if low in AUX or low in IRREGULAR:
+    if low in _VERB_WORDS:
         return True
     if not word.islower() or len(low) < 4:
         return False
     if low.endswith("ed"):
         return prev is None or prev.lower() not in DETERMINERS
     if low.endswith("s") and not low.endswith(("ss", "us", "is")):
-        if prev is None or (
-            prev.lower() in DETERMINERS
-            or prev.lower() in NUMBER_WORDS
-            or prev[0].isdigit()
-            or prev.lower() in PREPOSITIONS
-        ):
+        if prev is None:
             return False
-        return nxt is not None and (
-            nxt.lower() in DETERMINERS or nxt.lower() in PREPOSITIONS or nxt[0].isdigit()
-        )
+        p = prev.lower()
+        if p in DETERMINERS or p in NUMBER_WORDS or prev[0].isdigit() or p in PREPOSITIONS:
+            return False
+        if nxt is None:
+            return False
+        n = nxt.lower()
+        return n in DETERMINERS or n in PREPOSITIONS or nxt[0].isdigit()
     return False
 
 
-_VERB_WORDS: Final = AUX | IRREGULAR
 # A whole run of word characters made of ASCII letters, apostrophes and hyphens, counting the
 # four non-ASCII letters that [a-z] matches under re.I (İ ı ſ K), written out: a set without
 # re.I is scanned faster. The verb tests run on it.
@@ -134,13 +133,14 @@ def first_verb(text: str) -> int | None:
     """Character index of the first finite verb in `text`, or None."""
     classes = _WORD_CLASSES
     for m in _RUN.finditer(text):
-        c = classes[m.group()]
+        w = m[0]
+        c = classes[w]
         if c == _NOT_VERB:
             continue
         if c == _VERB:
             return m.start()
         n = _NEXT.match(text, m.end())
-        if is_finite_verb(m.group(), _prev_token(text, m.start()), n.group(1) if n else None):
+        if is_finite_verb(w, _prev_token(text, m.start()), n[1] if n else None):
             return m.start()
     return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Final, NamedTuple
+from typing import Final
 
 from workbench.split.lexicon import words
 
@@ -32,26 +32,43 @@ _STARTERS: Final = words(
 )
 
 
-class Span(NamedTuple):
-    """A half-open slice [start, end) of the source text; `text` is that slice."""
+class Span:
+    """A half-open slice [start, end) of the source text; `text` is that slice.
 
-    start: int
-    end: int
-    text: str
+    A plain class rather than a NamedTuple, so that the compiled splitter (setup.py) builds one
+    without a call into Python; it compares and hashes by value, as the NamedTuple did."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Span(start={self.start}, end={self.end}, text={self.text!r})"
 
 
 def lines(text: str) -> Iterator[Span]:
     """Non-blank lines of `text`, stripped, with their spans."""
     for m in _LINE.finditer(text):
-        yield Span(m.start(), m.end(), m.group())
+        yield Span(m.start(), m.end(), m[0])
 
 
 def _is_boundary(line: str, end: int, punct_start: int) -> bool:
     nxt = _NEXT.match(line, end)
     if nxt is None:
         return True
-    ch = nxt.group(2)
-    if not (ch.isupper() or ch.isdigit() or nxt.group(1)):
+    ch = nxt[2]
+    if not (ch.isupper() or ch.isdigit() or nxt[1]):
         return False
     if line[punct_start] != ".":
         return True
@@ -67,7 +84,7 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
         return False  # an initial: "John F. Kennedy"
     if _INITIALISM.match(word):  # "U.S.", "a.m."
         after = re.match(r"[A-Za-z]+", line[nxt.start(2) :])
-        return after is not None and after.group(0).lower() in _STARTERS
+        return after is not None and after[0].lower() in _STARTERS
     return True
 
 
