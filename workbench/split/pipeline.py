@@ -168,7 +168,17 @@ def _tidy(text: str, quoted: bool, stop: str) -> str:
     """The claim text made of `text`: whitespace collapsed, edge punctuation and, when quoted,
     quotation marks trimmed, the first letter capitalised, `stop` after a final word or
     number."""
-    t = " ".join(text.split()).strip(" ,;:—–-")
+    # Most texts have no whitespace to collapse: printable ASCII holds no whitespace but " ".
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        t = text.strip(" ,;:—–-")
+    else:
+        t = " ".join(text.split()).strip(" ,;:—–-")
     t = t.strip("“”\"‘’'") if quoted else t
     t = t[:1].upper() + t[1:]
     if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
