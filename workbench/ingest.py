@@ -324,29 +324,39 @@ class _Pool:
 
     def _receive(self, db: Database, *, block: bool) -> None:
         """Take every reply that has come in (waiting for one if `block`): files read are
-        checked against the stored hashes and the new ones sent back to be split."""
-        for fd, _ in self._replies.poll(None if block else 0):
-            worker = self._worker[fd]
-            conn = self._conns[worker]
-            try:
-                reply = conn.recv()
-            except EOFError:
-                raise WorkbenchError("ingest: a worker process ended unexpectedly") from None
-            if isinstance(reply, BaseException):
-                raise reply
-            chunk = self._owed[worker].popleft()
-            if chunk.reads is None:
-                chunk.reads = [
-                    _known(db, _Read(path, *r) if isinstance(r, tuple) else _skip(path, r))
-                    for path, r in zip(chunk.paths, reply, strict=True)
-                ]
-                conn.send(("split", [isinstance(r, _Read) for r in chunk.reads]))
-                self._owed[worker].append(chunk)
-            else:
-                chunk.done = [
-                    r if isinstance(r, IngestResult) else (r, rows)
-                    for r, rows in zip(chunk.reads, reply, strict=True)
-                ]
+        checked against the stored hashes and the new ones sent back to be split.
+
+        Replies are taken until none is left, not one a worker a call: a worker that
+        has read a dozen chunks waits for the word to split each, and the writer, while
+        it splits a chunk of its own, would otherwise give that word once a chunk."""
+        timeout = None if block else 0
+        while ready := self._replies.poll(timeout):
+            timeout = 0
+            for fd, _ in ready:
+                self._take(db, self._worker[fd])
+
+    def _take(self, db: Database, worker: int) -> None:
+        """Take one reply from a worker."""
+        conn = self._conns[worker]
+        try:
+            reply = conn.recv()
+        except EOFError:
+            raise WorkbenchError("ingest: a worker process ended unexpectedly") from None
+        if isinstance(reply, BaseException):
+            raise reply
+        chunk = self._owed[worker].popleft()
+        if chunk.reads is None:
+            chunk.reads = [
+                _known(db, _Read(path, *r) if isinstance(r, tuple) else _skip(path, r))
+                for path, r in zip(chunk.paths, reply, strict=True)
+            ]
+            conn.send(("split", [isinstance(r, _Read) for r in chunk.reads]))
+            self._owed[worker].append(chunk)
+        else:
+            chunk.done = [
+                r if isinstance(r, IngestResult) else (r, rows)
+                for r, rows in zip(chunk.reads, reply, strict=True)
+            ]
 
 
 def _work(splitter: Splitter, conn: Connection, ends: list[Connection], parent: int) -> None:
