@@ -22,7 +22,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Claim
 from workbench.split import split
 from workbench.storage import Database, articles, claims
-from workbench.textio import ArticleText, article_format, read_article
+from workbench.textio import ArticleText, format_of, read_article
 
 Splitter = Callable[[str], list[Claim]]
 
@@ -66,12 +66,32 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named directly, and the article files below each folder (sorted, recursively)."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                (p for p in path.rglob("*") if p.is_file() and article_format(p) is not None),
-                key=lambda p: p.parts,  # Path order, without Path's slow comparisons
-            )
+            yield from _article_files(path)
         else:
             yield path
+
+
+def _article_files(folder: Path) -> list[Path]:
+    """The article files below `folder` in Path order, as `rglob` finds them (a link to a
+    file is a file, a link to a folder is not followed, a folder that cannot be read is
+    passed over), listed with os.scandir, which knows an entry's type without a stat:
+    a third of the cost of rglob, paid before the first file can be handed out."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(top: str, parts: tuple[str, ...]) -> None:
+        try:
+            entries = list(os.scandir(top))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, (*parts, entry.name))
+            elif format_of(entry.name) is not None and entry.is_file():
+                found.append((*parts, entry.name))
+
+    walk(str(folder), ())
+    found.sort()
+    return [folder.joinpath(*parts) for parts in found]
 
 
 def ingest_file(

@@ -43,7 +43,13 @@ class ArticleText:
 
 def article_format(path: Path) -> str | None:
     """'txt', 'md' or 'html' for a file the workbench reads, else None."""
-    return FORMATS.get(path.suffix.lower())
+    return format_of(path.name)
+
+
+def format_of(name: str) -> str | None:
+    """`article_format` of a file name (its suffix as Path takes it), without a Path."""
+    dot = name.rfind(".")
+    return FORMATS.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
