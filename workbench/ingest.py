@@ -22,6 +22,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Claim
 from workbench.split import split
 from workbench.storage import Database, articles, claims
+from workbench.storage.clock import now
 from workbench.textio import ArticleText, format_of, read_article
 
 Splitter = Callable[[str], list[Claim]]
@@ -136,9 +137,9 @@ def ingest_paths(
             batch: list[IngestResult] = []
             with db.transaction():
                 last = claims.last_id(db)
-                started = time.monotonic()
+                started, at = time.monotonic(), now()  # a batch's articles: one time, one commit
                 for prepared in ready:
-                    batch.append(_store(db, prepared))
+                    batch.append(_store(db, prepared, at=at))
                     if time.monotonic() - started > BATCH_SECONDS:
                         break
                 claims.index_after(db, last)
@@ -204,9 +205,12 @@ def _split_here(db: Database, read: _Read | IngestResult, splitter: Splitter) ->
     return read if isinstance(read, IngestResult) else (read, _rows(splitter, read.article.text))
 
 
-def _store(db: Database, prepared: Prepared, who: str = "ingest") -> IngestResult:
-    """Write one file's article and claims, or report it unchanged or skipped. The claims
-    are left for `index_after`; the caller's transaction makes the article all or nothing."""
+def _store(
+    db: Database, prepared: Prepared, who: str = "ingest", at: str | None = None
+) -> IngestResult:
+    """Write one file's article and claims (ingested `at`, or now), or report it unchanged
+    or skipped. The claims are left for `index_after`; the caller's transaction makes the
+    article all or nothing."""
     if isinstance(prepared, IngestResult):
         return prepared
     read, rows = prepared
@@ -220,6 +224,7 @@ def _store(db: Database, prepared: Prepared, who: str = "ingest") -> IngestResul
         content_hash=read.content_hash,
         format=article.format,
         previous=previous,
+        at=at,
     )
     if article_id is None:  # a copy of a file stored earlier in this run
         return _unchanged(read, articles.find_by_hash(db, read.content_hash))

@@ -33,9 +33,11 @@ def insert(
     content_hash: str,
     format: str,
     previous: sqlite3.Row | None = None,
+    at: str | None = None,
 ) -> int | None:
-    """Add an article version (a new version of `previous` when given); returns its id, or
-    None (writing nothing) when an article with the same text is stored already."""
+    """Add an article version (a new version of `previous` when given), ingested `at` (a
+    `clock.now()`; now when not given); returns its id, or None (writing nothing) when
+    an article with the same text is stored already."""
     cur = db.execute(
         "INSERT INTO articles (origin, title, text, content_hash, version, previous_id,"
         " format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -48,7 +50,7 @@ def insert(
             previous["version"] + 1 if previous else 1,
             previous["id"] if previous else None,
             format,
-            now(),
+            at or now(),
         ),
     )
     return int(cur.lastrowid) if cur.rowcount else None
