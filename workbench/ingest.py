@@ -153,13 +153,11 @@ Prepared = IngestResult | tuple[_Read, list[claims.Row]]
 
 
 def _read(path: Path) -> _Read | IngestResult:
-    """Read one file, or the result that skips it."""
-    if not path.exists():
-        return _skip(path, f"{path}: no such file or folder")
+    """Read one file, or the result that skips it (looking for the file only then)."""
     try:
         article = read_article(path)
     except WorkbenchError as e:
-        return _skip(path, str(e))
+        return _skip(path, str(e) if path.exists() else f"{path}: no such file or folder")
     return _Read(path, _origin(path), article, article.content_hash)
 
 

@@ -58,9 +58,10 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise WorkbenchError(f"{name}: binary file (contains NUL bytes), not an article")
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        text = data.decode("utf-8")  # C's own UTF-8 decoder; "utf-8-sig" goes through Python
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+    return (text[1:] if text.startswith("\ufeff") else text), "utf-8"
 
 
 def normalise(text: str) -> str:
