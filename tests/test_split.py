@@ -14,7 +14,7 @@ from workbench.model import Claim, Kind
 from workbench.split import split
 from workbench.split.evaluation import Score, load_golds, roc_auc, score
 from workbench.split.grammar import past_tense
-from workbench.split.kinds import kind_of
+from workbench.split.kinds import cued_kind, kind_of
 from workbench.split.lexicon import Memo
 from workbench.split.worthiness import assess
 from workbench.split.worthiness import score as worth
@@ -319,7 +319,7 @@ def test_any_unicode_text_gives_valid_spans(text: str) -> None:
 _CUE_WORDS = st.sampled_from(
     ["will", "could", "would", "likely", "expected to", "is sure to", "plans to", "may",
      "best", "worst", "disgraceful", "should", "I think", "it seems", "fell", "12%", "Paris",
-     "in 2024", "the", "said", "more than", "?", ",", "."]
+     "in 2024", "the", "said", "more than", "?", ",", ".", "May", "in May", "would allow"]
 )
 
 
@@ -331,6 +331,13 @@ def test_the_one_pass_kind_and_score_equal_kind_of_and_score(text: str, quoted: 
     t = " ".join(text.split())
     kind = kind_of(t, quoted=quoted)
     assert assess(t, t.split(), quoted=quoted) == (kind, worth(t, kind))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_WORDS | _ALPHABET, max_size=30).map(" ".join))
+def test_cued_kind_equals_kind_of_on_any_text(text: str) -> None:
+    # assess() calls cued_kind, which skips kind_of's first search, when a chunk may hold a cue.
+    assert cued_kind(text) == kind_of(text)
 
 
 def test_huge_line_without_punctuation_completes() -> None:

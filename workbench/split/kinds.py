@@ -55,11 +55,16 @@ def kind_of(text: str, *, quoted: bool = False) -> Kind:
     """The kind of one claim's text; `quoted` when it came from inside quotation marks."""
     if quoted:
         return QUOTE
-    low = text.lower()
-    if not _CUE.search(low):
+    if not _CUE.search(text.lower()):
         return FACT
-    if "May" in text:
-        low = _MONTH_MAY.sub("month", text).lower()
+    return cued_kind(text)
+
+
+def cued_kind(text: str) -> Kind:
+    """kind_of(text) without its first search, for a text likely to hold a cue (assess knows
+    from its chunks). Right for any text: where _CUE finds nothing, neither search below finds
+    anything (each list is part of _CUE's, and "month" for the month May makes no cue)."""
+    low = _MONTH_MAY.sub("month", text).lower() if "May" in text else text.lower()
     if _PREDICTION_RX.search(low) and not _ALLOWS.search(low):
         return PREDICTION
     if _OPINION_RX.search(low):

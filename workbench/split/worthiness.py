@@ -16,7 +16,7 @@ from operator import or_
 from typing import Final
 
 from workbench.model import Kind
-from workbench.split.kinds import FACT, QUOTE, kind_of, may_cue
+from workbench.split.kinds import FACT, QUOTE, cued_kind, may_cue
 from workbench.split.lexicon import Memo, words
 
 _TOKEN: Final = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
@@ -198,7 +198,7 @@ def assess(text: str, chunks: list[str], *, quoted: bool = False) -> tuple[Kind,
     """`kind_of(text, quoted=quoted)` and the score for that kind, from one pass over the
     text's whitespace `chunks` (kind_of's word search runs only when a chunk may hold a cue)."""
     mask, names = _mask(text, chunks)
-    kind = QUOTE if quoted else kind_of(text) if mask & _MAY_CUE else FACT
+    kind = QUOTE if quoted else cued_kind(text) if mask & _MAY_CUE else FACT
     return kind, _squash(_BASE[kind][mask & _FEATURES] + _NAMES_TERM[names])
 
 
