@@ -293,3 +293,67 @@ def test_export_sheet_writes_what_the_reference_writer_writes(text, by, notes, t
         fast = io.StringIO()
         assert export_sheet(fast, db, sid, session.strip()) == 2
         assert fast.getvalue() == reference_sheet(db, sid, session.strip())
+
+
+def test_spaces_and_escapes_in_cells_import_as_the_row_checks_read_them(env: Path,
+                                                                       capsys) -> None:
+    """Cells SQLite does not take as they are (a spaced id, an escaped reviewer, a short
+    row) are read again in Python, and import as check_row reads them."""
+    (env / "odd.csv").write_text(
+        "claim_id,status,confidence,sources,notes,reviewer\n"
+        " 4 , supported ,' 60,'a | b,'=x,'@bob\n"
+        "005,refuted\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", "odd.csv", "--session", "a")
+    assert code == 0 and "2 changed" in out
+    with open_db(env / "c.db") as db:
+        v4, v5 = review.get_verdict(db, 1, 4), review.get_verdict(db, 1, 5)
+        reviewer = db.query("SELECT reviewer FROM verdicts WHERE claim_id = 4")[0][0]
+    assert (v4.status, v4.confidence, v4.sources, v4.notes) == (
+        "supported", 60, [Source("a"), Source("b")], "=x")
+    assert reviewer == "@bob" and (v5.status, v5.confidence) == ("refuted", None)
+
+
+odd_text = st.sampled_from([
+    "", " ", "'", "'x", "x ", " x", "a | b", "a :: n", "a\\|b", "|", "::", "é", "\u2003x",
+    "x\x00y", '"q"', "\tx", "x\x1f", "'=SUM(A1)", "a |  | b ", "https://x.org/1"])
+cell_text = st.one_of(odd_text, st.text(st.characters(blacklist_categories=("Cs",)),
+                                        max_size=8))
+# mostly good cells (None: the row's own number as its claim id), now and then an odd one
+ODD_IDS = ["007", " 3", "3 ", "'3", "x", "", "-1", "+2", "\u0661", "9" * 20, "2\x00", "1"]
+cells = st.tuples(
+    st.sampled_from([None] * 60 + ODD_IDS),
+    st.sampled_from(["supported", "refuted", "misleading", "unverifiable", "not_a_claim"] * 8
+                    + ["", "unreviewed", " misleading", "'refuted", "Supported", "maybe",
+                       "supported\x00"]),
+    st.sampled_from(["", "0", "7", "100"] * 12 + ["101", "05", " 5", "'5", "5.0", "-1",
+                                                 "\u0665", "50\x00"]),
+    st.one_of(st.just(""), st.just("https://x.org/2"), cell_text),
+    st.one_of(st.just(""), cell_text),
+    st.one_of(st.sampled_from(["", "bob"]), cell_text),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(cells, max_size=5), who=st.sampled_from(["ann", "ann", " ann", "'ann"]))
+def test_sql_staging_takes_only_rows_the_row_checks_take_alike(rows, who) -> None:
+    """What stage_quickly stages (when it takes the sheet at all) is what check_row
+    makes of every row; a sheet it leaves to Python is one check_row finds fault with or
+    reads otherwise than SQLite would."""
+    from workbench.exchange.importer import read_rows, stage_quickly
+
+    with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
+        path = Path(tmp) / "s.csv"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(("claim_id", "status", "confidence", "sources", "notes",
+                             "reviewer"))
+            writer.writerows((str(n) if r[0] is None else r[0], *r[1:])
+                             for n, r in enumerate(rows))
+        staged = stage_quickly(db, path, who)
+        if staged is None:
+            return
+        got = db.conn.execute("SELECT claim_id, status, confidence, sources, notes,"
+                              " reviewer FROM temp.incoming ORDER BY claim_id").fetchall()
+        checked, errors = read_rows(path, who)
+        assert errors == [] and staged == len(checked)
+        assert [tuple(r) for r in got] == sorted(r[1:] for r in checked)

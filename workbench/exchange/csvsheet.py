@@ -72,12 +72,9 @@ def read_columns(source: IO[str], name: str,
     """Rows of a verdict CSV as (line number where the row starts, cells of `columns` in
     that order): "" for a column the sheet lacks or a missing cell, cells unescaped as
     read_cell does, blank lines skipped; ValueError naming the file when required columns
-    are missing. One loop over csv.reader with a test in C for the escape, as the importer
-    reads a million rows."""
-    header: list[str] = []
-    reader = _reader(source, name, header)
-    width = len(header)
-    index = [header.index(c) if c in header else width for c in columns]
+    are missing. One loop over csv.reader with a test in C for the escape."""
+    reader, width, given = sheet_reader(source, name, columns)
+    index = [width if i is None else i for i in given]
     pick = itemgetter(*index) if len(index) > 1 else lambda cells: (cells[index[0]],)
     line = reader.line_num
     for cells in reader:
@@ -93,12 +90,15 @@ def read_columns(source: IO[str], name: str,
             yield start, list(picked)
 
 
-def _reader(source: IO[str], name: str, header: list[str]) -> Any:  # csv's reader type
-    """csv.reader over `source`, its header read into `header`; ValueError when required
-    columns are missing."""
+def sheet_reader(source: IO[str], name: str,
+                 columns: Sequence[str]) -> tuple[Any, int, list[int | None]]:
+    """csv.reader over `source` with its header row read, the header's width, and the
+    index of each of `columns` in a row (None for one the sheet lacks); ValueError naming
+    the file when required columns are missing. Rows are as csv.reader reads them: a
+    blank line is an empty list, a row may be short, cells are not unescaped."""
     reader = csv.reader(source)
-    header[:] = next(reader, None) or []
+    header = next(reader, None) or []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ValueError(f"{name}: not a verdict CSV (missing columns: {', '.join(missing)})")
-    return reader
+    return reader, len(header), [header.index(c) if c in header else None for c in columns]
