@@ -91,18 +91,25 @@ def _subject(text: str) -> tuple[int, int] | None:
 
 # --- rules --------------------------------------------------------------------------------
 
-_LEAD_MARKER: Final = re.compile(
-    r"^(?:Meanwhile|However|Still|Also|In addition|Moreover|Separately|Earlier|Later|"
-    r"Instead|Indeed|Yet|And|But|So),\s*"
+_MARKERS: Final = (
+    "Meanwhile|However|Still|Also|In addition|Moreover|Separately|Earlier|Later|Instead|Indeed|"
+    "Yet|And|But|So"
 )
-_LEAD_SUB: Final = re.compile(
-    r"^(?P<c>As|While|When|Although|Though|If|Unless|Whether) [^,]{3,150},\s+"
+_CONDITIONS: Final = "As|While|When|Although|Though|If|Unless|Whether"
+_CAUSES: Final = "After|Before|Because|Since"
+_LEAD_MARKER: Final = re.compile(rf"^(?:{_MARKERS}),\s*")
+_LEAD_SUB: Final = re.compile(rf"^(?P<c>{_CONDITIONS}) [^,]{{3,150}},\s+")
+_LEAD_FACT_SUB: Final = re.compile(rf"^(?:{_CAUSES}) (?P<c>[^,]{{3,150}}),\s+")
+# The letters those lead words start with: a text starting otherwise skips the three matches.
+_LEAD_FIRSTS: Final = "".join(
+    sorted({w[0] for w in f"{_MARKERS}|{_CONDITIONS}|{_CAUSES}".split("|")})
 )
-_LEAD_FACT_SUB: Final = re.compile(r"^(?:After|Before|Because|Since) (?P<c>[^,]{3,150}),\s+")
 
 
 def strip_lead(f: Frag) -> list[Frag] | None:
     """Drop discourse markers and conditional/temporal lead clauses; split factual ones."""
+    if f.text[:1] not in _LEAD_FIRSTS:
+        return None
     m = _LEAD_MARKER.match(f.text) or _LEAD_SUB.match(f.text)
     if m and m.end() < len(f.text):
         return [sub(f, m.end(), len(f.text))]
@@ -441,14 +448,16 @@ def _first_rule(f: Frag, quoted: bool) -> list[Frag] | None:
     return coordinated_objects(f)
 
 
-_CLAUSE_WORD: Final = re.compile(r" (?:a(?:nd|fter)|b(?:ut|ecause|efore)|wh(?:o|en)|since) ")
+_CLAUSE_WORDS: Final = (
+    " and ", " after ", " but ", " because ", " before ", " who ", " when ", " since "
+)
 
 
 def _simple(t: str) -> bool:
     """True when no rule can apply: no comma, conjunction, dash, bracket or clause word."""
     if "," in t or ";" in t or "(" in t or "—" in t or "–" in t or "--" in t:
         return False
-    return _CLAUSE_WORD.search(t) is None
+    return not holds_any(t, _CLAUSE_WORDS)
 
 
 def decompose(f: Frag, *, quoted: bool = False, depth: int = 0) -> list[Frag]:

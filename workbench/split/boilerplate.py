@@ -60,7 +60,8 @@ def is_boilerplate(sentence: str) -> bool:
 def is_byline_or_dateline(line: str) -> bool:
     """True for "By Jane Doe" style bylines and bare datelines."""
     s = line.strip()
-    return bool(_BYLINE.match(s) and len(s) < 80) or ("(" in s and bool(_DATELINE.match(s)))
+    byline = s[:1] in "bf" and len(s) < 80 and _BYLINE.match(s) is not None  # "by …", "from …"
+    return byline or ("(" in s and bool(_DATELINE.match(s)))
 
 
 def has_credit(line: str) -> bool:
@@ -118,10 +119,18 @@ _LINE_DATELINE: Final = re.compile(
 
 def is_navigation(line: str) -> bool:
     """Menu bars ("Home | News | Sport") and publish/update stamps."""
-    return line.count(" | ") >= 2 or bool(_STAMP.match(line))
+    if line.count(" | ") >= 2:
+        return True
+    # _STAMP's words start with p, u or l in either case; an ASCII letter can be no other.
+    c = line[:1]
+    return not (c.isascii() and c not in "pPuUlL") and _STAMP.match(line) is not None
 
 
 def line_prefix(line: str) -> int:
     """Length of a list bullet or wire dateline ("AUSTIN, Texas, May 3 /PRNewswire/ --")."""
-    m = _BULLET.match(line) or _LINE_DATELINE.match(line)
+    # Cheap tests first: a bullet starts with a mark or a digit, a dateline with A-Z.
+    c = line[:1]
+    m = None if c.isascii() and c not in "-*0123456789" else _BULLET.match(line)
+    if m is None and "A" <= c <= "Z":
+        m = _LINE_DATELINE.match(line)
     return m.end() if m else 0

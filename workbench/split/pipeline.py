@@ -123,7 +123,9 @@ def split(text: str) -> list[Claim]:
                 pieces.sort(key=_start)  # stable: reading order within a start
             for piece, by, quoted in pieces:
                 span = _tight(text, piece.start, piece.end)
-                if span and _WORDY.search(piece.text):
+                t = piece.text
+                # A first letter or digit is a word character: most texts skip the search.
+                if span and (t[:1].isalnum() or _WORDY.search(t)):
                     out.append(_claim(len(out) + 1, piece, span, by, quoted, stop))
     return out
 
