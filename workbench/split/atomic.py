@@ -100,15 +100,18 @@ _CAUSES: Final = "After|Before|Because|Since"
 _LEAD_MARKER: Final = re.compile(rf"^(?:{_MARKERS}),\s*")
 _LEAD_SUB: Final = re.compile(rf"^(?P<c>{_CONDITIONS}) [^,]{{3,150}},\s+")
 _LEAD_FACT_SUB: Final = re.compile(rf"^(?:{_CAUSES}) (?P<c>[^,]{{3,150}}),\s+")
-# The letters those lead words start with: a text starting otherwise skips the three matches.
-_LEAD_FIRSTS: Final = "".join(
-    sorted({w[0] for w in f"{_MARKERS}|{_CONDITIONS}|{_CAUSES}".split("|")})
+# The first three characters of a text that starts with a lead word (a two-letter word with
+# the comma or space after it): a text starting otherwise skips the three matches.
+_LEAD_STARTS: Final = frozenset(
+    start
+    for w in f"{_MARKERS}|{_CONDITIONS}|{_CAUSES}".split("|")
+    for start in ((w[:3],) if len(w) >= 3 else (w + ",", w + " "))
 )
 
 
 def strip_lead(f: Frag) -> list[Frag] | None:
     """Drop discourse markers and conditional/temporal lead clauses; split factual ones."""
-    if f.text[:1] not in _LEAD_FIRSTS:
+    if f.text[:3] not in _LEAD_STARTS:
         return None
     m = _LEAD_MARKER.match(f.text) or _LEAD_SUB.match(f.text)
     if m and m.end() < len(f.text):

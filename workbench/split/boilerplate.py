@@ -126,11 +126,14 @@ def is_navigation(line: str) -> bool:
     return not (c.isascii() and c not in "pPuUlL") and _STAMP.match(line) is not None
 
 
+_DATELINE_SECOND: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-"  # _LINE_DATELINE's [A-Z .'-]
+
+
 def line_prefix(line: str) -> int:
     """Length of a list bullet or wire dateline ("AUSTIN, Texas, May 3 /PRNewswire/ --")."""
     # Cheap tests first: a bullet starts with a mark or a digit, a dateline with A-Z.
     c = line[:1]
     m = None if c.isascii() and c not in "-*0123456789" else _BULLET.match(line)
-    if m is None and "A" <= c <= "Z":
+    if m is None and "A" <= c <= "Z" and line[1:2] in _DATELINE_SECOND:
         m = _LINE_DATELINE.match(line)
     return m.end() if m else 0

@@ -65,7 +65,7 @@ def cued_kind(text: str) -> Kind:
     from its chunks). Right for any text: where _CUE finds nothing, neither search below finds
     anything (each list is part of _CUE's, and "month" for the month May makes no cue)."""
     low = _MONTH_MAY.sub("month", text).lower() if "May" in text else text.lower()
-    if _PREDICTION_RX.search(low) and not _ALLOWS.search(low):
+    if _PREDICTION_RX.search(low) and not ("would " in low and _ALLOWS.search(low)):
         return PREDICTION
     if _OPINION_RX.search(low):
         return OPINION

@@ -82,7 +82,7 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
-    if _INITIALISM.match(word):  # "U.S.", "a.m."
+    if "." in word and _INITIALISM.match(word):  # "U.S.", "a.m."
         after = re.match(r"[A-Za-z]+", line[nxt.start(2) :])
         return after is not None and after[0].lower() in _STARTERS
     return True
