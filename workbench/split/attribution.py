@@ -30,8 +30,10 @@ _QUOTE_FIRST: Final = re.compile(
     rf"|(?P<by2>[^\"“,]{{2,80}}?)\s+{_VERB}{_WHEN})\.?$",
     re.S,
 )
+# "…, X said." from the comma on: no comma can follow it, so it is the sentence's last one, and
+# the content is all before it (matched from there, rather than trying each comma in turn).
 _TAIL: Final = re.compile(
-    rf"^(?P<rest>.+?),\s+(?:(?P<by1>[^,\"“”]{{2,80}}?)\s+{_VERB}{_WHEN}"
+    rf",\s+(?:(?P<by1>[^,\"“”]{{2,80}}?)\s+{_VERB}{_WHEN}"
     rf"|said\s+(?P<by2>[^,\"“”]{{2,80}}?){_WHEN})\.$",
     re.S,
 )
@@ -146,11 +148,12 @@ def attribute(sentence: str) -> Attribution | None:
                 return Attribution(m["by"].strip(), st, en, q, intro=s.rstrip().endswith(":"))
     if not _VERB_HINT.search(s):
         return None
-    m = _TAIL.match(s) if s.endswith((".", ".\n")) else None
+    comma = s.rfind(",")
+    m = _TAIL.match(s, comma) if comma > 0 and s.endswith((".", ".\n")) else None
     if m:
         by = m["by1"] or m["by2"]
         if _good_speaker(by):
-            st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
+            st, en, q = _unquote(s, 0, comma)
             return Attribution(by.strip(), st, en, q)
     m = _LEAD.match(s)
     if m and _good_speaker(m["by"]):

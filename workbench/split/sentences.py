@@ -17,7 +17,8 @@ _LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its outer whites
 # ("[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a character set is scanned
 # for that set in C.)
 _END: Final = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s|[“\"‘]|$)")
-_NEXT: Final = re.compile(r"\s*([\"“‘'(\[]*)(\S)")
+_OPENERS: Final = "\"“‘'(["
+_NEXT: Final = re.compile(rf"\s*([{re.escape(_OPENERS)}]*)(\S)")
 _INITIALISM: Final = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 
 ABBREVIATIONS: Final = words(
@@ -64,11 +65,15 @@ def lines(text: str) -> Iterator[Span]:
 
 
 def _is_boundary(line: str, end: int, punct_start: int) -> bool:
-    nxt = _NEXT.match(line, end)
-    if nxt is None:
-        return True
-    ch = nxt[2]
-    if not (ch.isupper() or ch.isdigit() or nxt[1]):
+    c = line[end + 1 : end + 2]
+    if line[end : end + 1] == " " and c and not c.isspace() and c not in _OPENERS:
+        ch, opener, at = c, False, end + 1  # what _NEXT matches after one space, found directly
+    else:
+        nxt = _NEXT.match(line, end)
+        if nxt is None:
+            return True
+        ch, opener, at = nxt[2], nxt[1] != "", nxt.start(2)
+    if not (ch.isupper() or ch.isdigit() or opener):
         return False
     if line[punct_start] != ".":
         return True
@@ -83,7 +88,7 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
     if len(word) == 1 and word.isupper():
         return False  # an initial: "John F. Kennedy"
     if "." in word and _INITIALISM.match(word):  # "U.S.", "a.m."
-        after = re.match(r"[A-Za-z]+", line[nxt.start(2) :])
+        after = re.match(r"[A-Za-z]+", line[at:])
         return after is not None and after[0].lower() in _STARTERS
     return True
 
