@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from workbench.ingest import AHEAD, CHUNK, ingest_file, ingest_paths
+from workbench.ingest import AHEAD, CHUNK, expand, ingest_file, ingest_paths
 from workbench.model import Claim, Kind
 from workbench.split.sentences import sentences
 from workbench.storage import articles, claims, open_db, search
-from workbench.textio import read_article
+from workbench.textio import article_format, read_article
 
 PAGES = Path(__file__).parent / "data" / "pages"
 SEED_NAME = "militants-in-iraq-heading-to-baghdad.txt"
@@ -155,6 +155,25 @@ class TestBadInput:
     def test_missing_path_is_reported(self, db, tmp_path):
         [result] = ingest_paths(db, [tmp_path / "nope.txt"])
         assert result.skipped and "nope.txt" in result.note
+        [result] = ingest_paths(db, [tmp_path / "nope.pdf"])
+        assert result.note == f"{tmp_path / 'nope.pdf'}: no such file or folder"
+
+    @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+    def test_a_folder_gives_its_article_files_in_path_order(self, tmp_path):
+        top = tmp_path / "top"
+        for name in ("b/c/2.html", "b/10.md", "a.TXT", "B.txt", ".hidden.txt", "x.csv", "y."):
+            (top / name).parent.mkdir(parents=True, exist_ok=True)
+            (top / name).write_text("Prices rose.\n")
+        (top / "file-link.txt").symlink_to(top / "a.TXT")
+        (top / "folder-link").symlink_to(top / "b", target_is_directory=True)
+        (top / "dangling.txt").symlink_to(top / "gone.txt")
+        found = [p.relative_to(top).as_posix() for p in expand([top])]
+        assert found == [".hidden.txt", "B.txt", "a.TXT", "b/10.md", "b/c/2.html", "file-link.txt"]
+        assert found == [
+            p.relative_to(top).as_posix()
+            for p in sorted(top.rglob("*"), key=lambda p: p.parts)
+            if p.is_file() and article_format(p)
+        ]
 
 
 def sentence_claims(text: str) -> list[Claim]:
@@ -255,6 +274,17 @@ class TestBulk:
         first = next(r for r in results if r.outcome == "added")
         results.close()
         assert articles.get(db, first.article_id)["title"] == first.title
+
+    def test_no_one_s_attribution_is_stored_as_null(self, db, tmp_path):
+        def attributed(text: str) -> list[Claim]:
+            return [Claim(1, "Prices rose.", 0, 12), Claim(2, "Rates fell.", 13, 24, by="Reuters")]
+
+        (tmp_path / "a.txt").write_text("Prices rose. Rates fell.\n")
+        list(ingest_paths(db, [tmp_path], splitter=attributed, workers=0))
+        assert [tuple(r) for r in db.query("SELECT seq, by FROM claims ORDER BY seq")] == [
+            (1, None),
+            (2, "Reuters"),
+        ]
 
     def test_a_claim_of_an_unknown_kind_is_still_refused(self, db, tmp_path):
         with open_db(tmp_path / "old.db", migrate_to=7) as old:
