@@ -88,13 +88,14 @@ def _claims_of(sent: Span, st: _State) -> list[tuple[Frag, str | None, bool]]:
     return [(Frag(s[:e], sent.start, sent.start + e), by, False)]
 
 
-def _keep_line(line: Span) -> bool:
-    t = line.text
-    if bp.is_navigation(t) or bp.is_byline_or_dateline(t) or bp.is_caption(t):
-        return False
-    if bp.is_boilerplate(t):
-        return False
-    return not (bp.looks_like_heading(t) and not bp.heading_states_something(t))
+def _never_claims(line: str) -> bool:
+    """Navigation, a byline or dateline, a caption or boilerplate."""
+    return (
+        bp.is_navigation(line)
+        or bp.is_byline_or_dateline(line)
+        or bp.is_caption(line)
+        or bp.is_boilerplate(line)
+    )
 
 
 def split(text: str) -> list[Claim]:
@@ -102,15 +103,19 @@ def split(text: str) -> list[Claim]:
     out: list[Claim] = []
     st = _State()
     for line in lines(text):
-        if not _keep_line(line):
+        if _never_claims(line.text):
             continue
+        heading = bp.looks_like_heading(line.text)
+        if heading and not bp.heading_states_something(line.text):
+            continue  # a label ("Background"), not a statement
         if not st.in_quote:
             st.block_by, st.pending_by = st.pending_by, None
             st.last_speaker = st.block_by
         cut = bp.line_prefix(line.text)
         if cut:
             line = Span(line.start + cut, line.end, line.text[cut:])
-        stop = "" if bp.looks_like_heading(line.text) else "."
+            heading = bp.looks_like_heading(line.text)
+        stop = "" if heading else "."
         for sent in sentences_of_line(line):
             if bp.is_boilerplate(sent.text) or bp.is_question(sent.text):
                 continue

@@ -65,8 +65,10 @@ def lines(text: str) -> Iterator[Span]:
 
 
 def _is_boundary(line: str, end: int, punct_start: int) -> bool:
+    if end >= len(line):
+        return True  # the line's end (lines are stripped): _NEXT finds nothing
     c = line[end + 1 : end + 2]
-    if line[end : end + 1] == " " and c and not c.isspace() and c not in _OPENERS:
+    if line[end] == " " and c and not c.isspace() and c not in _OPENERS:
         ch, opener, at = c, False, end + 1  # what _NEXT matches after one space, found directly
     else:
         nxt = _NEXT.match(line, end)
