@@ -112,7 +112,9 @@ def _prev_token(text: str, start: int) -> str | None:
     return text[i:k]
 
 
-_NOT_VERB, _VERB, _MAYBE_VERB = 0, 1, 2
+_NOT_VERB: Final = 0
+_VERB: Final = 1
+_MAYBE_VERB: Final = 2
 
 
 def _word_class(w: str) -> int:

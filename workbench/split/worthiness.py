@@ -114,8 +114,11 @@ _TABLE: Final = tuple(
     sum(_WEIGHTS[name] for k, name in enumerate(_BINARY) if mask >> k & 1)
     for mask in range(1 << len(_BINARY))
 )
-_DIGIT, _YEAR = _BIT["digit"], _BIT["year"]
-_QUESTION, _SHORT, _LONG = _BIT["question"], _BIT["short"], _BIT["long"]
+_DIGIT: Final = _BIT["digit"]
+_YEAR: Final = _BIT["year"]
+_QUESTION: Final = _BIT["question"]
+_SHORT: Final = _BIT["short"]
+_LONG: Final = _BIT["long"]
 _CUES: Final = reduce(or_, (cue for _, cue, _, _ in _PHRASE_BITS))
 # Set on a chunk that may hold a prediction or opinion cue: without it a claim is a fact.
 _MAY_CUE: Final = 1 << (len(_BINARY) + len(_PHRASE_BITS))
