@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import multiprocessing
 import os
 import select
@@ -268,11 +269,13 @@ def _prepared(
 @dataclass(slots=True)
 class _Chunk:
     """A few files on their way through a worker (read, then the new ones split), or
-    read and split by the writer at once."""
+    read and split by the writer at once, or read by a worker and split by the writer
+    (taken back from a worker that has more to split than the writer has to store)."""
 
     paths: list[Path]
     reads: list[_Read | IngestResult] | None = None
     done: list[Prepared] | None = None
+    number: int = 0  # a worker's name for it, to drop it when the writer takes it back
 
 
 class _Pool:
@@ -281,8 +284,11 @@ class _Pool:
     hash is not stored), so a text crosses a pipe once and an unchanged file is never split.
 
     The writer needs no thread to drive them: it hands out chunks and takes replies
-    between the articles it writes. A worker ends when the writer's end of its pipe
-    closes, or soon after the writer's process ends (killed, say) while it splits."""
+    between the articles it writes. When it has nothing to write and no file left to
+    split itself, it takes back the last chunk a worker has queued and splits it (at the
+    end of a run, a worker may hold a dozen chunks while the writer waits). A worker
+    ends when the writer's end of its pipe closes, or soon after the writer's process
+    ends (killed, say) while it splits."""
 
     def __init__(self, splitter: Splitter, count: int) -> None:
         self._splitter = splitter
@@ -299,6 +305,7 @@ class _Pool:
             child.close()
         self._conns = [parent for parent, _ in pipes]
         self._owed: list[deque[_Chunk]] = [deque() for _ in pipes]  # replies due, in order
+        self._numbers = itertools.count(1)
         self._worker = {conn.fileno(): w for w, conn in enumerate(self._conns)}
         self._replies = select.poll()  # one poll() a look, where conn.poll() builds a selector
         for conn in self._conns:
@@ -327,8 +334,23 @@ class _Pool:
             elif len(window) < limit and (paths := list(islice(files, CHUNK))):
                 done = [_split_here(db, _read(p), self._splitter) for p in paths]
                 window.append(_Chunk(paths, done=done))
-            else:
+            elif not self._take_back():
                 self._receive(db, block=True)
+
+    def _take_back(self) -> bool:
+        """Split here the last chunk a worker has yet to split, when it has another one to
+        split first, and tell the worker to drop it; False when there is none."""
+        for worker, owed in enumerate(self._owed):
+            queued = [c for c in owed if c.reads is not None and c.done is None]
+            if len(queued) > 1:
+                chunk = queued[-1]
+                self._conns[worker].send(("drop", chunk.number))
+                chunk.done = [
+                    r if isinstance(r, IngestResult) else (r, _rows(self._splitter, r.article.text))
+                    for r in chunk.reads
+                ]
+                return True
+        return False
 
     def close(self) -> None:
         for conn in self._conns:
@@ -373,9 +395,10 @@ class _Pool:
                 _known(db, _Read(path, *r) if isinstance(r, tuple) else _skip(path, r))
                 for path, r in zip(chunk.paths, reply, strict=True)
             ]
-            conn.send(("split", [isinstance(r, _Read) for r in chunk.reads]))
+            chunk.number = next(self._numbers)
+            conn.send(("split", (chunk.number, [isinstance(r, _Read) for r in chunk.reads])))
             self._owed[worker].append(chunk)
-        else:
+        elif chunk.done is None:  # else the writer took it back and split it
             chunk.done = [
                 r if isinstance(r, IngestResult) else (r, rows)
                 for r, rows in zip(chunk.reads, reply, strict=True)
@@ -392,9 +415,24 @@ def _work(splitter: Splitter, conn: Connection, ends: list[Connection], parent: 
         if end is not conn:
             end.close()  # so that only the writer holds the other end of this pipe
     texts: deque[list[str]] = deque()  # of the chunks read, oldest first, till split
+    inbox: deque[tuple[str, list]] = deque()
+    dropped: set[int] = set()  # chunks the writer took back
+    waiting = select.poll()
+    waiting.register(conn, select.POLLIN)
     try:
         while True:
-            kind, items = conn.recv()
+            while not inbox or waiting.poll(0):  # every message in, so a drop is seen early
+                kind, items = conn.recv()
+                if kind == "drop":
+                    dropped.add(items)
+                else:
+                    inbox.append((kind, items))
+            kind, items = inbox.popleft()
+            if kind == "split" and items[0] in dropped:
+                dropped.remove(items[0])
+                texts.popleft()
+                conn.send(None)
+                continue
             try:
                 reply: object = _answer(kind, items, texts, splitter)
             except Exception as e:
@@ -407,9 +445,10 @@ def _work(splitter: Splitter, conn: Connection, ends: list[Connection], parent: 
 def _answer(kind: str, items: list, texts: deque[list[str]], splitter: Splitter) -> list:
     """A worker's reply to "read" (paths): each file's origin, article and hash, or the note
     that skips it (the writer has the paths: a Path is slow to unpickle); or to "split"
-    (which texts of the oldest chunk read to split): their claim rows."""
+    (the chunk's number, and which texts of the oldest chunk read to split): their claim
+    rows."""
     if kind == "split":
-        todo = zip(texts.popleft(), items, strict=True)
+        todo = zip(texts.popleft(), items[1], strict=True)
         return [_rows(splitter, text) if new else [] for text, new in todo]
     reads = [_read(Path(p)) for p in items]
     texts.append([r.article.text if isinstance(r, _Read) else "" for r in reads])
