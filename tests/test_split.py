@@ -319,7 +319,8 @@ def test_any_unicode_text_gives_valid_spans(text: str) -> None:
 _CUE_WORDS = st.sampled_from(
     ["will", "could", "would", "likely", "expected to", "is sure to", "plans to", "may",
      "best", "worst", "disgraceful", "should", "I think", "it seems", "fell", "12%", "Paris",
-     "in 2024", "the", "said", "more than", "?", ",", ".", "May", "in May", "would allow"]
+     "in 2024", "the", "said", "more than", "?", ",", ".", "May", "in May", "would allow",
+     "won’t", "café"]
 )
 
 

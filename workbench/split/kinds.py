@@ -17,23 +17,29 @@ _OPINION_WORDS: Final = (
 )
 
 
-def _words_rx(alternatives: str) -> re.Pattern[str]:
+def _words_rx(alternatives: str, flags: int = 0) -> re.Pattern[str]:
     """A search for any of `alternatives` ("will|won't|…", each starting with a letter) as a
     whole word, grouped by first letter so that a word starting otherwise fails at once."""
     groups: dict[str, list[str]] = {}
     for a in alternatives.split("|"):
         groups.setdefault(a[0], []).append(a[1:])
     return re.compile(
-        r"\b(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + r")\b"
+        r"\b(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + r")\b",
+        flags,
     )
 
 
 _PREDICTION_RX: Final = _words_rx(_PREDICTION_WORDS)
 _OPINION_RX: Final = _words_rx(_OPINION_WORDS)
+# The same searches for ASCII text, which they match alike (no \s or \d in them), with the cheaper
+# ASCII test of \b and \w.
+_PREDICTION_ASCII: Final = _words_rx(_PREDICTION_WORDS, re.ASCII)
+_OPINION_ASCII: Final = _words_rx(_OPINION_WORDS, re.ASCII)
 # Both lists in one scan: a lower-cased text without a match is a fact.
 _CUE: Final = _words_rx(f"{_PREDICTION_WORDS}|{_OPINION_WORDS}")
 # What a law or rule "would allow" is a fact about the rule, not a prediction.
 _ALLOWS: Final = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
+_ALLOWS_ASCII: Final = re.compile(_ALLOWS.pattern, re.ASCII)
 _MONTH_MAY: Final = re.compile(r"(?<=\S )May\b")  # the month, not the modal
 # Cues that span chunks ("expected to", "is sure to") have a chunk that marks them: one ending in
 # the first word of a two-word cue ("plans?" is "plan" or "plans"), else a middle word whole.
@@ -65,11 +71,13 @@ def cued_kind(text: str) -> Kind:
     from its chunks). Right for any text: where _CUE finds nothing, neither search below finds
     anything (each list is part of _CUE's, and "month" for the month May makes no cue)."""
     low = _MONTH_MAY.sub("month", text).lower() if "May" in text else text.lower()
+    if low.isascii():
+        if _PREDICTION_ASCII.search(low) and not ("would " in low and _ALLOWS_ASCII.search(low)):
+            return PREDICTION
+        return OPINION if _OPINION_ASCII.search(low) else FACT
     if _PREDICTION_RX.search(low) and not ("would " in low and _ALLOWS.search(low)):
         return PREDICTION
-    if _OPINION_RX.search(low):
-        return OPINION
-    return FACT
+    return OPINION if _OPINION_RX.search(low) else FACT
 
 
 def may_cue(chunk: str) -> bool:

@@ -101,12 +101,20 @@ for _name, _lst in _LISTS.items():
 _FEATURES: Final = (1 << len(_BINARY)) - 1
 # (bit, cue, first words, regex): a phrase's first word ends a chunk; a chunk that ends in one
 # of them carries the `cue` bit, and only then is the phrase regex worth a search.
+def _any_rx(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for any of `phrases`, grouped by first letter (as kinds' word searches are)."""
+    groups: dict[str, list[str]] = {}
+    for p in phrases:
+        groups.setdefault(re.escape(p[0]), []).append(re.escape(p[1:]))
+    return re.compile("|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()))
+
+
 _PHRASE_BITS: Final = tuple(
     (
         _BIT[name],
         1 << (len(_BINARY) + k),
         tuple(sorted({p.split()[0] for p in phrases})),
-        re.compile("|".join(map(re.escape, phrases))),
+        _any_rx(phrases),
     )
     for k, (name, phrases) in enumerate(_PHRASES.items())
 )
