@@ -16,6 +16,7 @@ from workbench.split.evaluation import Score, load_golds, roc_auc, score
 from workbench.split.grammar import past_tense
 from workbench.split.kinds import cued_kind, kind_of
 from workbench.split.lexicon import Memo
+from workbench.split.sentences import _END, _ends
 from workbench.split.worthiness import assess
 from workbench.split.worthiness import score as worth
 
@@ -339,6 +340,13 @@ def test_the_one_pass_kind_and_score_equal_kind_of_and_score(text: str, quoted: 
 def test_cued_kind_equals_kind_of_on_any_text(text: str) -> None:
     # assess() calls cued_kind, which skips kind_of's first search, when a chunk may hold a cue.
     assert cued_kind(text) == kind_of(text)
+
+
+@given(st.lists(st.sampled_from([*"ab .!?\"”’')]“‘\n\tA", "...", "U.S.", "3.5"]), max_size=30))
+def test_sentence_ends_are_those_of_the_end_pattern(parts: list[str]) -> None:
+    # _ends tries _END only where str.find sees . ! or ?: the matches must be finditer's.
+    text = "".join(parts)
+    assert _ends(text) == [(m.start(), m.end()) for m in _END.finditer(text)]
 
 
 def test_huge_line_without_punctuation_completes() -> None:
