@@ -3,9 +3,10 @@
     python bench/diff.py DB [--a a] [--b b] [--runs 3]
 
 DB is built by bench/make_db.py with two sessions (`--sessions a,b --reviewed 1.0`).
-Timed: `compare.diff.diff_sessions` (pairing, agreement, kappa, per-article figures),
-and that plus writing the whole diff as CSV and as text. Baseline: a raw sqlite3
-SELECT of both sessions' reviewed rows joined to their claims. Target: 5 s.
+Timed: `compare.diff.diff_sessions` with its figures (pairing, agreement, kappa,
+per-article figures), and a diff written whole as CSV, as text and as JSON, as
+`workbench diff` writes it. Baseline: a raw sqlite3 SELECT of both sessions' reviewed
+rows joined to their claims. Target: 5 s.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.compare.diff import diff_sessions
-from workbench.compare.render import write_csv, write_text
+from workbench.compare.render import write_csv, write_json, write_text
 from workbench.storage import open_db, sessions
 
 RAW_SELECT = (
@@ -65,11 +66,11 @@ def main() -> None:
           f"{ag.observed:.3f}, kappa {ag.kappa:.3f}, {len(result.articles)} articles; "
           f"median of {args.runs} runs")
     print(f"  baseline  raw SELECT of both sessions        {base:6.2f} s")
-    t = median_of(args.runs, lambda: diff_sessions(db, args.a, db, args.b))
+    t = median_of(args.runs, lambda: diff_sessions(db, args.a, db, args.b).figures)
     print(f"  diff      pairing + figures                  {t:6.2f} s  x{t / base:4.1f} baseline"
           f"  {'ok' if t <= 5 else 'OVER 5 s'}")
     with open(os.devnull, "w", encoding="utf-8") as null:
-        for name, write in (("csv", write_csv), ("text", write_text)):
+        for name, write in (("csv", write_csv), ("text", write_text), ("json", write_json)):
             def full(write: Callable = write) -> None:
                 write(null, diff_sessions(db, args.a, db, args.b))
 

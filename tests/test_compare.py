@@ -17,7 +17,7 @@ from workbench.cli import main
 from workbench.compare import adjudicate
 from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
 from workbench.compare.diff import compare_rows, diff_sessions
-from workbench.compare.render import CSV_COLUMNS, write_csv, write_text
+from workbench.compare.render import CSV_COLUMNS, write_csv, write_json, write_text
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Source, Status
 from workbench.storage import articles, claims, open_db, sessions, verdicts
@@ -284,12 +284,14 @@ typed = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
 @given(text=typed.filter(str.strip), title=typed.filter(str.strip), notes=typed,
        refs=st.lists(st.tuples(typed.map(str.strip).filter(bool), typed.map(str.strip)),
                      max_size=2),
-       status=st.sampled_from(["supported", "refuted"]), confidence=st.sampled_from([None, 5]))
+       status=st.sampled_from(["supported", "refuted"]), confidence=st.sampled_from([None, 5]),
+       left_over=st.booleans())
 def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, status,
-                                                 confidence) -> None:
-    """The CSV lines SQLite writes for claims paired by id, and the text of the claims that
-    differ, match what the pure diff writes claim by claim (formula starts, quotes, line
-    breaks and carriage returns in any cell)."""
+                                                 confidence, left_over) -> None:
+    """The CSV lines and JSON SQLite writes for claims paired by id, and the text of the
+    claims that differ, match what the pure diff writes claim by claim (formula starts,
+    quotes, line breaks and carriage returns in any cell), whether or not a claim is left
+    over to be merged in."""
     with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
         with db.transaction():
             article = articles.insert(db, origin="o", title=title, text="x" * 40,
@@ -303,11 +305,12 @@ def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, statu
         review.tag(db, b, 1, who="bob", status=status, confidence=confidence, notes=notes,
                    sources=[Source(r, n) for r, n in refs])
         review.tag(db, b, 2, who="bob", status="supported", notes=notes + "!")
-        review.tag(db, b, 3, who="bob", status="refuted")
+        if left_over:
+            review.tag(db, b, 3, who="bob", status="refuted")
         got = diff_sessions(db, "a", db, "b")
         want = compare_rows(verdicts.reviewed_rows(db, a), verdicts.reviewed_rows(db, b), "a",
                             "b")
-        for write in (write_csv, write_text):
+        for write in (write_csv, write_text, write_json):
             out_got, out_want = io.StringIO(), io.StringIO()
             write(out_got, got)
             write(out_want, want)

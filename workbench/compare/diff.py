@@ -13,10 +13,12 @@ few seconds that way (bench/diff.py), where pairing a million rows in Python too
 from __future__ import annotations
 
 import heapq
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from workbench.compare.agreement import Agreement, from_counts
 from workbench.compare.align import align
@@ -70,16 +72,48 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class DiffResult:
-    """Two sessions compared."""
+class Figures:
+    """A diff's figures: agreement, counts, per-article summaries."""
 
-    a: str
-    b: str
-    claims: Iterable[ClaimDiff]  # in claim order; may be read from the database when walked
     agreement: Agreement
     mean_confidence_difference: float | None
     counts: dict[str, int]  # same, changed, only_a, only_b, edited, added, removed
-    articles: list[ArticleSummary] = field(default_factory=list)
+    articles: list[ArticleSummary]
+
+
+class DiffResult:
+    """Two sessions compared: `claims` in claim order (in a one-database diff, read from
+    the database when walked), and the figures, counted on first use unless a pass that
+    writes the claims (claim_output) counted them already."""
+
+    __slots__ = ("_figures", "a", "b", "claims")
+
+    def __init__(self, a: str, b: str, claims: Iterable[ClaimDiff],
+                 figures: Figures | Callable[[], Figures]) -> None:
+        self.a, self.b, self.claims = a, b, claims
+        self._figures = figures
+
+    @property
+    def figures(self) -> Figures:
+        if not isinstance(self._figures, Figures):
+            self._figures = self._figures()
+        return self._figures
+
+    @property
+    def agreement(self) -> Agreement:
+        return self.figures.agreement
+
+    @property
+    def mean_confidence_difference(self) -> float | None:
+        return self.figures.mean_confidence_difference
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.figures.counts
+
+    @property
+    def articles(self) -> list[ArticleSummary]:
+        return self.figures.articles
 
     @property
     def differs(self) -> bool:
@@ -95,86 +129,151 @@ def diff_sessions(db_a: Database, name_a: str, db_b: Database, name_b: str,
     if db_a is not db_b:
         return compare_rows(verdicts.reviewed_rows(db_a, sa["id"]),
                             verdicts.reviewed_rows(db_b, sb["id"]), a, b, same_db=False)
-    db, a_id, b_id = db_a, sa["id"], sb["id"]
-    tally = _Tally()
-    width = len(LABELS)
-    paired = 0
-    seen: list[Seen] = []
-    for article, origin, title, pairs, changed, conf, conf_n in verdicts.paired_counts(
-            db, a_id, b_id, LABELS):
-        counted = Counter({(LABELS[c // width], LABELS[c % width]): n
-                           for c, n in Counter(ord(ch) - 65 for ch in pairs).items()})
-        tally.add_group(origin, article, title, counted, changed, conf, conf_n)
-        paired += len(pairs)
-        seen.append((origin, article))
-    rest_a = (list(verdicts.unpaired_rows(db, a_id, b_id))
-              if sessions.count_reviewed(db, a_id) > paired else [])
-    rest_b = (list(verdicts.unpaired_rows(db, b_id, a_id))
-              if sessions.count_reviewed(db, b_id) > paired else [])
-    extra = _pair_rest(rest_a, rest_b, same_db=True,
-                       links=lambda ids: verdicts.previous_links(db, ids),
-                       continued=lambda ids: verdicts.continued(db, ids), seen_a=seen,
-                       seen_b=seen)
-    for c in extra:
-        tally.add(c)
-    return tally.result(a, b, _PairedClaims(db, a_id, b_id, extra))
+    claims = _PairedClaims(db_a, sa["id"], sb["id"])
+    return DiffResult(a, b, claims, claims.figures)
 
 
 class _PairedClaims:
     """The claims of a one-database diff: those paired by id streamed from SQL, merged in
-    claim order with the few paired or left over in Python."""
+    claim order with the few paired or left over in Python (`extra`, found by a pass)."""
 
-    def __init__(self, db: Database, a: int, b: int, extra: list[ClaimDiff]) -> None:
-        self.db, self.a, self.b, self.extra = db, a, b, extra
+    def __init__(self, db: Database, a: int, b: int) -> None:
+        self.db, self.a, self.b = db, a, b
+        self.extra: list[ClaimDiff] = []
+        self.counted: Figures | None = None
+
+    def figures(self) -> Figures:
+        """The figures, counted by SQLite unless a pass that wrote the claims counted them."""
+        if self.counted is None:
+            width, groups, paired = len(LABELS), [], 0
+            for article, origin, title, pairs, changed, conf, conf_n in verdicts.paired_counts(
+                    self.db, self.a, self.b, LABELS):
+                counted = Counter({(LABELS[c // width], LABELS[c % width]): n
+                                   for c, n in Counter(ord(ch) - 65 for ch in pairs).items()})
+                groups.append((origin, article, title, counted, changed, conf, conf_n))
+                paired += len(pairs)
+            self._settle(groups, paired)
+        assert self.counted is not None
+        return self.counted
 
     def __iter__(self) -> Iterator[ClaimDiff]:
-        return self._merged(verdicts.paired_rows(self.db, self.a, self.b), self.extra)
+        return self._merged(verdicts.paired_rows(self.db, self.a, self.b), None)
 
     def differing(self) -> Iterator[ClaimDiff]:
         """The claims that differ or pair across versions: SQL hands over only those."""
         return self._merged(verdicts.paired_rows(self.db, self.a, self.b, differing=True),
-                            [c for c in self.extra if _differs(c)])
+                            _differs)
 
-    def lines(self, line: Callable[[ClaimDiff], str], starts: Sequence[str],
-              escape: str) -> Iterator[str]:
-        """Each claim as a diff CSV line: SQLite writes those paired by id (with formula
-        starts `starts` escaped by `escape`), `line` the rest."""
-        by_id = verdicts.paired_csv_lines(self.db, self.a, self.b, starts, escape)
-        if not self.extra:
-            return (text for _id, text in by_id)
-        keyed = ((claim_id, claim_id, text) for claim_id, text in by_id)
-        extra = ((*_order(c), line(c)) for c in self.extra)
-        return (text for *_key, text in heapq.merge(keyed, extra, key=_key))
-
-    @staticmethod
-    def _merged(rows: Iterable[Row], extra: list[ClaimDiff]) -> Iterator[ClaimDiff]:
+    def _merged(self, rows: Iterable[Row],
+                only: Callable[[ClaimDiff], bool] | None) -> Iterator[ClaimDiff]:
+        self.figures()  # and the claims left over
         by_id = (_claim(r[:10], r[:6] + r[10:], "id") for r in rows)
+        extra = [c for c in self.extra if only is None or only(c)]
         return heapq.merge(by_id, extra, key=_order) if extra else by_id
 
+    def run(self, kind: str, each: Callable[[Any], None], *,
+            starts: Sequence[str] = (), escape: str = "") -> None:
+        """One pass over the claims paired by id (verdicts.paired_stream of `kind`),
+        handing `each` a row's output while the figures are counted; then the claims
+        left over are paired in Python, and the figures set."""
+        width = len(LABELS)
+        last = width * width  # per article: a count per status pair, then changed,
+        per: dict[int, list[int]] = {}  # how many with both confidences, their |a - b|
+        paired, seen_article, counts = 0, None, [0]
+        for _claim_id, article, pair, differ, conf, out in verdicts.paired_stream(
+                self.db, self.a, self.b, LABELS, kind, starts=starts, escape=escape):
+            if article != seen_article:  # an article's claims mostly come together
+                seen_article, counts = article, per.get(article) or [0] * (last + 3)
+                per[article] = counts
+            counts[pair] += 1
+            counts[last] += differ
+            if conf is not None:
+                counts[last + 1] += 1
+                counts[last + 2] += conf
+            paired += 1
+            each(out)
+        names = verdicts.article_names(self.db, per)
+        groups = []
+        for article in sorted(per):  # as SQLite groups them
+            counts, (origin, title) = per[article], names[article]
+            counted = Counter({(LABELS[k // width], LABELS[k % width]): n
+                               for k, n in enumerate(counts[:last]) if n})
+            groups.append((origin, article, title, counted, counts[last],
+                           float(counts[last + 2]), counts[last + 1]))
+        self._settle(groups, paired)
 
-def _key(item: tuple[int, int, str]) -> tuple[int, int]:
-    return item[0], item[1]
+    def _settle(self, groups: list[tuple[str, int, str, Counter[tuple[str, str]], int, float,
+                                         int]], paired: int) -> None:
+        """The figures from the claims paired by id, counted per article (`groups`, in
+        article order) with the claims left over, which are paired here."""
+        tally = _Tally()
+        for group in groups:
+            tally.add_group(*group)
+        seen = [(origin, article) for origin, article, *_rest in groups]
+        db, a, b = self.db, self.a, self.b
+        rest_a = (list(verdicts.unpaired_rows(db, a, b))
+                  if sessions.count_reviewed(db, a) > paired else [])
+        rest_b = (list(verdicts.unpaired_rows(db, b, a))
+                  if sessions.count_reviewed(db, b) > paired else [])
+        self.extra = _pair_rest(rest_a, rest_b, same_db=True,
+                                links=lambda ids: verdicts.previous_links(db, ids),
+                                continued=lambda ids: verdicts.continued(db, ids),
+                                seen_a=seen, seen_b=seen)
+        for c in self.extra:
+            tally.add(c)
+        self.counted = tally.figures()
 
 
 def _differs(c: ClaimDiff) -> bool:
     return c.change != "same" or bool(c.version)
 
 
-def differing(result: DiffResult) -> Iterator[ClaimDiff]:
-    """The result's claims that differ or pair across article versions, in claim order."""
-    if isinstance(result.claims, _PairedClaims):
-        return result.claims.differing()
-    return filter(_differs, result.claims)
+@contextmanager
+def claim_output(result: DiffResult, kind: str, line: Callable[[ClaimDiff], str], *,
+                 starts: Sequence[str] = (), escape: str = "") -> Iterator[Iterable[str]]:
+    """The result's claims as `line` writes each, in claim order: every claim for `kind`
+    "csv" or "json", only those that differ or pair across article versions for "text";
+    the result's figures are known when the block begins. In a one-database diff the
+    claims paired by id are written by SQLite (the diff CSV line with formula starts
+    `starts` escaped by `escape`, or the JSON of a claim; see verdicts.paired_stream,
+    which a test checks against `line`) in the pass that counts the figures too, the
+    lines waiting in a temporary file until it ends (where SQLite counted them first, then
+    wrote the lines in a second pass over the million pairs); for "text", SQLite counts
+    the figures and hands over only the claims that differ. Pieces of "csv" end
+    anywhere; of "json" and "text", each is one line, "\n" at its end."""
+    claims = result.claims
+    if not isinstance(claims, _PairedClaims):
+        yield (line(c) for c in claims if kind != "text" or _differs(c))
+        return
+    if kind == "text":  # the figures first, by SQLite; then the few that differ
+        yield (line(c) for c in claims.differing())
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
+        claims.run(kind, spool.write, starts=starts, escape=escape)
+        if claims.extra:  # rare: read the pairs again, merged with the claims left over
+            yield _merged_output(claims, kind, line, starts, escape)
+            return
+        spool.seek(0)
+        yield _pieces(spool) if kind == "csv" else spool
 
 
-def claim_lines(result: DiffResult, line: Callable[[ClaimDiff], str], starts: Sequence[str],
-                escape: str) -> Iterator[str]:
-    """Each compared claim as `line` writes it, in claim order; in a one-database diff,
-    SQLite writes the lines of those paired by id (storage.verdicts.paired_csv_lines, which
-    a test checks against `line`)."""
-    if isinstance(result.claims, _PairedClaims):
-        return result.claims.lines(line, starts, escape)
-    return map(line, result.claims)
+def _pieces(spool: IO[str]) -> Iterator[str]:
+    while piece := spool.read(1 << 20):
+        yield piece
+
+
+def _merged_output(claims: _PairedClaims, kind: str, line: Callable[[ClaimDiff], str],
+                   starts: Sequence[str], escape: str) -> Iterator[str]:
+    """The lines of a pass over the pairs, merged in claim order with the claims left
+    over (a second pass: the first found those)."""
+    paired = ((claim_id, claim_id, out) for claim_id, *_figures, out in verdicts.paired_stream(
+        claims.db, claims.a, claims.b, LABELS, kind, starts=starts, escape=escape))
+    extra = ((*_order(c), line(c)) for c in claims.extra)
+    return (text for *_key, text in heapq.merge(paired, extra, key=_key))
+
+
+def _key(item: tuple[int, int, str]) -> tuple[int, int]:
+    return item[0], item[1]
 
 
 def _order(c: ClaimDiff) -> tuple[int, int]:
@@ -212,7 +311,7 @@ def compare_rows(rows_a: Iterable[Row], rows_b: Iterable[Row], a: str = "a", b: 
     tally = _Tally()
     for c in claims:
         tally.add(c)
-    return tally.result(a, b, claims)
+    return DiffResult(a, b, claims, tally.figures())
 
 
 def _pair_rest(rest_a: list[Row], rest_b: list[Row], *, same_db: bool,
@@ -402,7 +501,7 @@ class _Tally:
                        Counter({(c.a[STATUS], c.b[STATUS]): 1}), c.change == "changed",
                        abs(ca - cb) if both else 0, both)
 
-    def result(self, a: str, b: str, claims: Iterable[ClaimDiff]) -> DiffResult:
+    def figures(self) -> Figures:
         pairs: Counter[tuple[str, str]] = Counter()
         conf_total = conf_n = 0.0
         for e in self.per.values():
@@ -417,5 +516,5 @@ class _Tally:
         ]
         articles.sort(key=lambda s: (s.agreement.observed if s.agreement.observed is not None
                                      else 2.0, -(s.only_a + s.only_b), s.title))
-        return DiffResult(a, b, claims, from_counts(pairs, LABELS),
-                          conf_total / conf_n if conf_n else None, dict(self.counts), articles)
+        return Figures(from_counts(pairs, LABELS), conf_total / conf_n if conf_n else None,
+                       dict(self.counts), articles)

@@ -16,8 +16,7 @@ from workbench.compare.diff import (
     STATUS,
     ClaimDiff,
     DiffResult,
-    claim_lines,
-    differing,
+    claim_output,
 )
 from workbench.exchange.csvsheet import ESCAPE, FORMULA_STARTS, safe_cell, sources_cell
 
@@ -47,7 +46,8 @@ def write_csv(out: IO[str], result: DiffResult) -> None:
     header = io.StringIO()
     csv.writer(header, lineterminator="\n").writerow((*CSV_COLUMNS, *CSV_EXTRA))
     out.write(header.getvalue())
-    out.writelines(claim_lines(result, _csv_line, FORMULA_STARTS, ESCAPE))
+    with claim_output(result, "csv", _csv_line, starts=FORMULA_STARTS, escape=ESCAPE) as lines:
+        out.writelines(lines)
 
 
 def _csv_line(c: ClaimDiff) -> str:
@@ -79,24 +79,31 @@ def summary(result: DiffResult) -> dict[str, Any]:
 
 
 def write_json(out: IO[str], result: DiffResult) -> None:
-    """One JSON document: sessions, summary, per-article figures, claims (streamed)."""
-    head = {
-        "a": result.a, "b": result.b, "differ": result.differs, "summary": summary(result),
-        "articles": [
-            {"origin": s.origin, "title": s.title, **s.agreement.as_dict(),
-             "mean_confidence_difference": s.mean_confidence_difference,
-             "only_a": s.only_a, "only_b": s.only_b, "changed": s.changed}
-            for s in result.articles
-        ],
-    }
-    text = json.dumps(head, ensure_ascii=False, indent=1)
-    out.write(text[:-2] + ',\n "claims": [')
-    for n, c in enumerate(result.claims):
-        out.write(",\n  " if n else "\n  ")
-        out.write(json.dumps({"claim_id": c.claim_id, "claim": c.text, "change": c.change,
-                              "match": c.match, "version": c.version,
-                              "a": _verdict(c.a), "b": _verdict(c.b)}, ensure_ascii=False))
+    """One JSON document: sessions, summary, per-article figures, claims (streamed; in a
+    one-database diff the figures are counted as the claims are written aside)."""
+    with claim_output(result, "json", _json_line) as lines:
+        head = {
+            "a": result.a, "b": result.b, "differ": result.differs, "summary": summary(result),
+            "articles": [
+                {"origin": s.origin, "title": s.title, **s.agreement.as_dict(),
+                 "mean_confidence_difference": s.mean_confidence_difference,
+                 "only_a": s.only_a, "only_b": s.only_b, "changed": s.changed}
+                for s in result.articles
+            ],
+        }
+        text = json.dumps(head, ensure_ascii=False, indent=1)
+        out.write(text[:-2] + ',\n "claims": [')
+        write = out.write
+        for n, line in enumerate(lines):
+            write(",\n  " if n else "\n  ")
+            write(line[:-1])
     out.write("\n ]\n}\n")
+
+
+def _json_line(c: ClaimDiff) -> str:
+    return json.dumps({"claim_id": c.claim_id, "claim": c.text, "change": c.change,
+                       "match": c.match, "version": c.version, "a": _verdict(c.a),
+                       "b": _verdict(c.b)}, ensure_ascii=False) + "\n"
 
 
 def _fmt(x: float | None, pct: bool = False) -> str:
@@ -126,6 +133,30 @@ def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
     def paint(text: str, key: str) -> str:
         return f"\x1b[{COLOURS[key]}m{text}\x1b[0m" if colour else text
 
+    width = shutil.get_terminal_size((120, 24)).columns
+    head = f"{'claim':>8}  {'change':<8} {result.a[:16]:<16} {result.b[:16]:<16} "
+    text_width = max(20, width - len(head) - 1)
+    with claim_output(result, "text",
+                      lambda c: _claim_line(c, text_width, paint) + "\n") as lines:
+        _write_summary(out, result, paint, limit)
+        k = result.counts
+        if not result.differs and not (k["edited"] or k["added"] or k["removed"]):
+            out.write("\nno differences\n")
+            return
+        out.write("\n" + paint(head + "claim text", "bold") + "\n")
+        shown = hidden = 0
+        for line in lines:  # streamed: a million claims are never held at once
+            if limit and shown >= limit:
+                hidden += 1
+                continue
+            out.write(line)
+            shown += 1
+    if hidden:
+        out.write(f"… {hidden} more (see --format csv)\n")
+
+
+def _write_summary(out: IO[str], result: DiffResult, paint: Any, limit: int | None) -> None:
+    """The figures: counts, agreement, confusion matrix, articles most in disagreement."""
     ag, k = result.agreement, result.counts
     p = out.write
     p(paint(f"diff {result.a} → {result.b}", "bold") + "\n")
@@ -149,22 +180,6 @@ def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
               f"{s.agreement.n:>6} {s.only_a:>7} {s.only_b:>7}  {s.title}\n")
         if len(result.articles) > (limit or 20):
             p(f"  … {len(result.articles) - (limit or 20)} more (see --format json)\n")
-    if not result.differs and not (k["edited"] or k["added"] or k["removed"]):
-        p("\nno differences\n")
-        return
-    width = shutil.get_terminal_size((120, 24)).columns
-    head = f"{'claim':>8}  {'change':<8} {result.a[:16]:<16} {result.b[:16]:<16} "
-    text_width = max(20, width - len(head) - 1)
-    p("\n" + paint(head + "claim text", "bold") + "\n")
-    shown = hidden = 0
-    for c in differing(result):  # streamed: a million claims are never held at once
-        if limit and shown >= limit:
-            hidden += 1
-            continue
-        p(_claim_line(c, text_width, paint) + "\n")
-        shown += 1
-    if hidden:
-        p(f"… {hidden} more (see --format csv)\n")
 
 
 def _claim_line(c: ClaimDiff, text_width: int, paint: Any) -> str:

@@ -321,19 +321,32 @@ def _csv_cell(x: str, starts: Sequence[str], breaks: str = "\r\n") -> str:
     shown = f"(CASE unicode({x}) {whens} ELSE {x} END)"
     special = " OR ".join(f"instr({x}, {ch})" for ch in (
         "','", "'\"'", *(f"char({ord(b)})" for b in breaks)))
-    return (f"CASE WHEN {x} IS NULL OR {x} = '' THEN '' WHEN {special}"
-            f" THEN printf('\"%w\"', {shown}) ELSE {shown} END")
+    return (f"CASE WHEN {x} IS NULL OR {x} = '' THEN '' WHEN {special} THEN CASE WHEN"
+            f" instr({x}, '\"') THEN printf('\"%w\"', {shown}) ELSE '\"' || {shown} || '\"' END"
+            f" ELSE {shown} END")  # printf's %w costs a microsecond: only for quotes
 
 
 def _sources_cell(v: str, starts: Sequence[str], breaks: str = "\r\n") -> str:
     """SQL: verdict `v`'s sources as a CSV cell, joined as model.format_sources joins them,
-    made safe and quoted as `_csv_cell` does ('' for none)."""
+    made safe and quoted as `_csv_cell` does ('' for none). One reference without a note
+    (a URL, most often) that neither JSON, format_source nor the cell needs to escape or
+    quote is cut from the stored JSON as it is: a third of the cost of json_each."""
     ref, note = "j.value ->> 'ref'", "j.value ->> 'note'"
     joined = (f"group_concat({_escaped(ref)} || CASE WHEN {note} != ''"
               f" THEN ' :: ' || {_escaped(note)} ELSE '' END, ' | ')")
+    x = f"{v}.sources"
+    starters = ", ".join(str(ord(s)) for s in starts)
+    # [{"ref": "…", "note": ""}] with no backslash (so nothing escaped), no | or :: in
+    # it, and no comma or quote in the reference (the first of each is the suffix's);
+    # a break would be escaped in JSON
+    plain = (f"substr({x}, 1, 10) = '[{{\"ref\": \"' AND substr({x}, -15) ="
+             f" '\", \"note\": \"\"}}]' AND instr({x}, '\\') = 0 AND instr({x}, '|') = 0"
+             f" AND instr({x}, '::') = 0 AND instr({x}, ',') = length({x}) - 13"
+             f" AND instr(substr({x}, 11), '\"') = length({x}) - 24"
+             f" AND unicode(substr({x}, 11, 1)) NOT IN ({starters})")
     # one group_concat however often the cell names it: SQLite computes an aggregate once
-    return (f"CASE WHEN {v}.sources = '[]' THEN '' ELSE (SELECT"
-            f" {_csv_cell(joined, starts, breaks)} FROM json_each({v}.sources) j) END")
+    return (f"CASE WHEN {x} = '[]' THEN '' WHEN {plain} THEN substr({x}, 11, length({x}) - 25)"
+            f" ELSE (SELECT {_csv_cell(joined, starts, breaks)} FROM json_each({x}) j) END")
 
 
 def _escaped(x: str) -> str:
@@ -428,15 +441,24 @@ _ROW = ("c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
         " {v}.status, {v}.confidence, {v}.sources, {v}.notes")
 
 
-def _current(v: str, session: str) -> str:
+def _current(v: str, session: str, versions: bool = True) -> str:
     """SQL: verdict `v` is reviewed and not superseded by a verdict of the same session on a
-    newer version's claim that continues its claim (the subquery runs once, not per row)."""
+    newer version's claim that continues its claim (the subquery runs once, not per row;
+    without `versions`, when no claim continues another, it is left out)."""
+    if not versions:
+        return f"{v}.status != 'unreviewed'"
     return (
         f"{v}.status != 'unreviewed' AND {v}.claim_id NOT IN (SELECT n.previous_claim_id"
         " FROM claims n WHERE n.previous_claim_id IS NOT NULL AND EXISTS (SELECT 1"
         f" FROM verdicts vn WHERE vn.session_id = :{session} AND vn.claim_id = n.id"
         " AND vn.status != 'unreviewed'))"
     )
+
+
+def has_versions(db: Database) -> bool:
+    """Whether any claim continues a claim of an older article version."""
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM claims"
+                           " WHERE previous_claim_id IS NOT NULL)").fetchone()[0])
 
 
 def reviewed_rows(db: Database, session_id: int) -> sqlite3.Cursor:
@@ -464,6 +486,12 @@ _BOTH_WHERE = f" WHERE va.session_id = :a AND {_current('va', 'a')} AND {_curren
 _DIFFERENT = compared("va", "vb")
 
 
+def _both_where(db: Database) -> str:
+    return (_BOTH_WHERE if has_versions(db) else
+            f" WHERE va.session_id = :a AND {_current('va', 'a', False)}"
+            f" AND {_current('vb', 'b', False)}")
+
+
 def paired_counts(db: Database, a: int, b: int, labels: Sequence[str]) -> sqlite3.Cursor:
     """For claims both sessions reviewed, one row per article: (article_id, origin, title,
     pairs, how many differ in any field, sum of |confidence_a - confidence_b|, how many have
@@ -481,7 +509,7 @@ def paired_counts(db: Database, a: int, b: int, labels: Sequence[str]) -> sqlite
         f"  + {code('vb')}), '') AS pairs, sum({_DIFFERENT}) AS changed,"
         "  total(abs(va.confidence - vb.confidence)) AS conf,"
         "  count(va.confidence - vb.confidence) AS conf_n"
-        f"  {_BOTH_FROM} {_BOTH_WHERE} GROUP BY c.article_id) g"
+        f"  {_BOTH_FROM} {_both_where(db)} GROUP BY c.article_id) g"
         " JOIN articles ar ON ar.id = g.article_id",
         {"a": a, "b": b},
     )
@@ -494,19 +522,46 @@ def paired_rows(db: Database, a: int, b: int, *, differing: bool = False) -> sql
     return _tuples(
         db,
         f"SELECT {_ROW.format(v='va')}, vb.status, vb.confidence, vb.sources, vb.notes"
-        + _BOTH_FROM + " JOIN articles a ON a.id = c.article_id" + _BOTH_WHERE
+        + _BOTH_FROM + " JOIN articles a ON a.id = c.article_id" + _both_where(db)
         + (f" AND {_DIFFERENT}" if differing else "") + " ORDER BY va.claim_id",
         {"a": a, "b": b},
     )
 
 
-def paired_csv_lines(db: Database, a: int, b: int, starts: Sequence[str],
-                     escape: str) -> Iterator[tuple[int, str]]:
-    """The claims of paired_rows as (claim id, line of the diff CSV built by SQLite, "\n"
-    at the end): claim_id, claim, change (same or changed), status_a, status_b,
-    confidence_a, confidence_b, sources_a, sources_b, notes_a, notes_b, claim_id_b, match
-    ("id"), version (""), article title. Text cells are made formula-safe with `escape`
-    and quoted as a csv.writer ending lines with "\n" quotes them."""
+def paired_stream(db: Database, a: int, b: int, labels: Sequence[str], kind: str, *,
+                  starts: Sequence[str] = (), escape: str = "") -> sqlite3.Cursor:
+    """Claims both sessions reviewed, in claim id order, in one pass for both the figures
+    and the output: (claim id, article id, pair, differ, |confidence_a - confidence_b|
+    or None, output) where `pair` is len(labels) * i + j for status_a = labels[i] and
+    status_b = labels[j] (a status not in `labels` counts as the last one), `differ` 1
+    when the verdicts differ in any field, and `output` by `kind`: "csv" the line of the
+    diff CSV (see _diff_csv_line), "json" the claim as the diff's JSON writes it ("\n"
+    at the end of each), "" NULL."""
+    def code(v: str) -> str:
+        whens = " ".join(f"WHEN '{label}' THEN {i}" for i, label in enumerate(labels[:-1]))
+        return f"(CASE {v}.status {whens} ELSE {len(labels) - 1} END)"
+
+    payload = {
+        "": "NULL",
+        "csv": _diff_csv_line(starts, escape),
+        "json": _diff_json_line(),
+    }[kind]
+    articles = " JOIN articles a ON a.id = c.article_id" if kind == "csv" else ""
+    return _tuples(
+        db,
+        f"SELECT c.id, c.article_id, {len(labels)} * {code('va')} + {code('vb')},"
+        f" {_DIFFERENT}, abs(va.confidence - vb.confidence), {payload}"
+        + _BOTH_FROM + articles + _both_where(db) + " ORDER BY va.claim_id",
+        {"a": a, "b": b, "esc": escape},
+    )
+
+
+def _diff_csv_line(starts: Sequence[str], escape: str) -> str:
+    """SQL: a claim paired by id as a line of the diff CSV ("\n" at the end): claim_id,
+    claim, change (same or changed), status_a, status_b, confidence_a, confidence_b,
+    sources_a, sources_b, notes_a, notes_b, claim_id_b, match ("id"), version (""),
+    article title. Text cells are made formula-safe with :esc and quoted as a csv.writer
+    ending lines with "\n" quotes them."""
     def cell(x: str) -> str:
         return _csv_cell(x, starts, "\n")
 
@@ -520,14 +575,35 @@ def paired_csv_lines(db: Database, a: int, b: int, starts: Sequence[str],
         ("%s", cell("a.title")),
     )
     line = ",".join(f for f, _ in cells) + "\n"
-    cur = _tuples(
-        db,
-        f"SELECT c.id, printf('{line}', {', '.join(x for _, x in cells if x)})"
-        + _BOTH_FROM + " JOIN articles a ON a.id = c.article_id" + _BOTH_WHERE
-        + " ORDER BY va.claim_id",
-        {"a": a, "b": b, "esc": escape},
-    )
-    return iter(cur)
+    return f"printf('{line}', {', '.join(x for _, x in cells if x)})"
+
+
+def _diff_json_line() -> str:
+    """SQL: a claim paired by id as the diff's JSON writes a claim (json.dumps, as
+    render.write_json calls it, "\n" at the end). Strings go through json_quote, which
+    escapes as Python's encoder does; sources are stored as json.dumps writes them."""
+    def side(v: str) -> str:
+        return (f"'{{\"claim_id\": ' || c.id || ', \"status\": \"' || {v}.status"
+                f" || '\", \"confidence\": ' || coalesce({v}.confidence, 'null')"
+                f" || ', \"sources\": ' || {v}.sources || ', \"notes\": '"
+                f" || json_quote({v}.notes) || '}}'")
+
+    return (f"'{{\"claim_id\": ' || c.id || ', \"claim\": ' || json_quote(c.text)"
+            f" || ', \"change\": \"' || CASE WHEN {_DIFFERENT} THEN 'changed' ELSE 'same'"
+            " END || '\", \"match\": \"id\", \"version\": \"\", \"a\": ' ||"
+            f" {side('va')} || ', \"b\": ' || {side('vb')} || '}}' || char(10)")
+
+
+def article_names(db: Database, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """{article id: (origin, title)} for those of `ids` that exist."""
+    ids = list(ids)
+    names: dict[int, tuple[str, str]] = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i : i + 900]
+        names.update((r[0], (r[1], r[2])) for r in _tuples(
+            db, f"SELECT id, origin, title FROM articles WHERE id IN"
+                f" ({','.join('?' * len(chunk))})", chunk))
+    return names
 
 
 def unpaired_rows(db: Database, session_id: int, other: int) -> sqlite3.Cursor:
