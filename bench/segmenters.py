@@ -10,18 +10,20 @@ against the gold decompositions (tuned and held-out texts), and the segmenter's 
 
 from __future__ import annotations
 
+import importlib.util
 import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from split_quality import DATA, ROOT
 from split_speed import corpus
 
-from workbench.split import pipeline, split
+from workbench.split import pipeline
 from workbench.split.evaluation import Score, load_golds, score
 from workbench.split.sentences import Span, lines, sentences_of_line
 
@@ -38,6 +40,23 @@ def spans_from_pieces(line: Span, pieces: list[str]) -> Iterator[Span]:
         end = found + len(piece.strip())
         yield Span(line.start + found, line.start + end, line.text[found:end])
         at = end
+
+
+def patchable_pipeline() -> ModuleType:
+    """The pipeline module, run from pipeline.py when the installed one is compiled (setup.py):
+    a compiled split() calls sentences_of_line directly, so assigning the module's attribute
+    would not reach it."""
+    if pipeline.__file__ is None or pipeline.__file__.endswith(".py"):
+        return pipeline
+    source = Path(pipeline.__file__).with_name("pipeline.py")
+    spec = importlib.util.spec_from_file_location("workbench.split._pipeline_source", source)
+    assert spec is not None and spec.loader is not None
+    module = sys.modules[spec.name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PIPELINE = patchable_pipeline()
 
 
 def candidates() -> dict[str, Segmenter]:
@@ -60,10 +79,10 @@ def candidates() -> dict[str, Segmenter]:
 
 
 def quality(segment: Segmenter) -> dict[bool, Score]:
-    pipeline.sentences_of_line = segment
+    PIPELINE.sentences_of_line = segment
     totals: dict[bool, Score] = {}
     for gold in load_golds(DATA).values():
-        s, _pairs = score(gold, split((ROOT / gold["path"]).read_text(encoding="utf-8")))
+        s, _pairs = score(gold, PIPELINE.split((ROOT / gold["path"]).read_text(encoding="utf-8")))
         held = bool(gold.get("held_out"))
         totals[held] = totals[held] + s if held in totals else s
     return totals
@@ -89,7 +108,7 @@ def main() -> None:
         mbs = speed(segment, text)
         print(f"{name:20} {totals[False].f1:9.3f} {totals[True].f1:8.3f} "
               f"{totals[True].by_accuracy:8.3f} {mbs:7.2f}")
-    pipeline.sentences_of_line = sentences_of_line
+    PIPELINE.sentences_of_line = sentences_of_line
 
 
 if __name__ == "__main__":
