@@ -12,6 +12,7 @@ from paths import SEED as SEED_FILE
 
 from workbench.model import Claim, Kind
 from workbench.split import split
+from workbench.split.boilerplate import _CREDIT, has_credit
 from workbench.split.evaluation import Score, load_golds, roc_auc, score
 from workbench.split.grammar import past_tense
 from workbench.split.kinds import cued_kind, kind_of
@@ -347,6 +348,17 @@ def test_sentence_ends_are_those_of_the_end_pattern(parts: list[str]) -> None:
     # _ends tries _END only where str.find sees . ! or ?: the matches must be finditer's.
     text = "".join(parts)
     assert _ends(text) == [(m.start(), m.end()) for m in _END.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["AP", "AFP", "EPA", "Getty", "Images", "Photo", "photo", "File", "UPI",
+                         "Shutterstock", "Reuters", "/", " ", "x", "Jo", "\t"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_credit_names_test_never_hides_a_credit(line: str) -> None:
+    assert has_credit(line) == bool(_CREDIT.search(line.strip()))
 
 
 def test_huge_line_without_punctuation_completes() -> None:

@@ -451,16 +451,14 @@ def _first_rule(f: Frag, quoted: bool) -> list[Frag] | None:
     return coordinated_objects(f)
 
 
-_CLAUSE_WORDS: Final = (
-    " and ", " after ", " but ", " because ", " before ", " who ", " when ", " since "
-)
+_CLAUSE_WORD: Final = re.compile(r" (?:a(?:nd|fter)|b(?:ut|ecause|efore)|wh(?:o|en)|since) ")
 
 
 def _simple(t: str) -> bool:
     """True when no rule can apply: no comma, conjunction, dash, bracket or clause word."""
     if "," in t or ";" in t or "(" in t or "—" in t or "–" in t or "--" in t:
         return False
-    return not holds_any(t, _CLAUSE_WORDS)
+    return _CLAUSE_WORD.search(t) is None
 
 
 def decompose(f: Frag, *, quoted: bool = False, depth: int = 0) -> list[Frag]:

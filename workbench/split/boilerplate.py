@@ -64,9 +64,17 @@ def is_byline_or_dateline(line: str) -> bool:
     return byline or ("(" in s and bool(_DATELINE.match(s)))
 
 
+# Every _CREDIT match holds one of these ("PA" in "EPA"): a line without them skips the search,
+# which tries every word of a long line.
+_CREDIT_NAMES: Final = (
+    "AP", "AFP", "Reuters", "Getty", "PA", "Bloomberg", "Xinhua", "Anadolu", "UPI",
+    "Shutterstock", "File",
+)
+
+
 def has_credit(line: str) -> bool:
     """True when a line ends in a photo credit such as "AP/militant website"."""
-    return bool(_CREDIT.search(line.strip()))
+    return holds_any(line, _CREDIT_NAMES) and _CREDIT.search(line.strip()) is not None
 
 
 _CREDIT_HINTS: Final = ("/", "Getty", "Shutterstock", "photo")
