@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 from paths import ROOT, SEED
@@ -32,6 +33,16 @@ def test_no_compiled_module_is_older_than_its_source() -> None:
         f"workbench/split/{', '.join(stale)} changed after the splitter was compiled, and the "
         f"compiled modules still run instead: {REBUILD}"
     )
+
+
+def test_a_pure_python_splitter_says_so() -> None:
+    """Not a failure (the build falls back on purpose), but worth seeing in the summary."""
+    if not compiled():
+        warnings.warn(
+            "workbench/split/ runs as pure Python, about half as fast as compiled: "
+            "`pip install -v -e .` shows why setup.py did not compile it",
+            stacklevel=1,
+        )
 
 
 def test_every_module_is_compiled_or_none() -> None:
