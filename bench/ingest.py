@@ -143,8 +143,8 @@ def time_split(texts: list[str], splitter: Splitter) -> float:
 def peak_rss_mb(n_articles: int, workers: int | None) -> tuple[float, float]:
     """Peak RSS of a child process that ingests n articles, and of its largest worker."""
     code = (
-        "import sys, tempfile, resource; from pathlib import Path; sys.path.insert(0, 'bench');"
-        "import ingest as b; d = Path(tempfile.mkdtemp()); (d / 'c').mkdir();"
+        "import sys, resource; from pathlib import Path; sys.path.insert(0, 'bench');"
+        "import ingest as b; d = Path(sys.argv[1]); (d / 'c').mkdir();"
         f"b.write_corpus(d / 'c', {n_articles});"
         f"b.time_ingest(d / 'c', d, workers={workers});"
         # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of this
@@ -152,13 +152,14 @@ def peak_rss_mb(n_articles: int, workers: int | None) -> tuple[float, float]:
         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1];"
         "print(hwm, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
+    with tempfile.TemporaryDirectory() as tmp:  # the corpus goes with it
+        out = subprocess.run(
+            [sys.executable, "-c", code, tmp],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
     main_kb, worker_kb = out.stdout.split()[-2:]
     return int(main_kb) / 1024, int(worker_kb) / 1024
 
