@@ -357,3 +357,23 @@ def test_sql_staging_takes_only_rows_the_row_checks_take_alike(rows, who) -> Non
         checked, errors = read_rows(path, who)
         assert errors == [] and staged == len(checked)
         assert [tuple(r) for r in got] == sorted(r[1:] for r in checked)
+
+
+def test_import_into_a_reviewed_session_logs_old_and_new_values(env: Path, capsys) -> None:
+    """A session that holds verdicts: each changed verdict is logged with the fields that
+    changed, old and new, as review.tag logs them (a session without verdicts takes
+    another path, with the defaults as old values)."""
+    (env / "c.csv").write_text(
+        "claim_id,status,confidence,sources,notes\n"
+        "1,supported,80,https://x.org/a\\|b :: wire \\:: copy | AP,\"=SUM(A1)\n"
+        "second line, \"\"quoted\"\"\"\n"
+        "2,misleading,0,https://y.org,'=x\n"
+        "3,not_a_claim,,,\n", encoding="utf-8")
+    code, out, _ = run(capsys, "import", "c.csv", "--session", "a")
+    assert code == 0 and "1 changed, 2 unchanged" in out
+    with open_db(env / "c.db") as db:
+        rows = db.query("SELECT claim_id, old, new FROM history WHERE action = 'import'")
+    assert [(r["claim_id"], r["old"], r["new"]) for r in rows] == [(
+        2, '{"status": "refuted", "sources": "[]", "notes": ""}',
+        '{"status": "misleading", "sources": "[{\\"ref\\": \\"https://y.org\\", '
+        '\\"note\\": \\"\\"}]", "notes": "=x"}')]
