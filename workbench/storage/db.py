@@ -57,14 +57,16 @@ class Database:
         return utils
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
-        """Run a block as one transaction (BEGIN IMMEDIATE), or a savepoint if nested."""
+    def transaction(self, *, deferred: bool = False) -> Iterator[Database]:
+        """Run a block as one transaction, or a savepoint if nested. It takes the write lock
+        at once (BEGIN IMMEDIATE), unless `deferred` (for a block that writes only temporary
+        tables, so that other writers need not wait for it)."""
         conn = self.conn
         if conn.in_transaction:
             with self.utils.atomic():
                 yield self
             return
-        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN" if deferred else "BEGIN IMMEDIATE")
         try:
             yield self
         except BaseException:

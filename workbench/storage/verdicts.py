@@ -149,10 +149,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
     staged_unknown checks that the claims exist."""
     conn = db.conn
     conn.create_function("sources_json", 1, sources, deterministic=True)
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN")  # deferred: it writes only temporary tables
-    try:
+    with db.transaction(deferred=True):  # it writes only temporary tables
         _incoming(db)
         for table, columns in (
             ("sheet", ", ".join(f"{c} DEFAULT ''" for c in SHEET_COLUMNS)),
@@ -189,12 +186,6 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
             db.execute(f"DELETE FROM temp.{table}")
         if kept != read:
             db.execute("DELETE FROM temp.incoming")
-    except BaseException:
-        if own:
-            conn.execute("ROLLBACK")
-        raise
-    if own:
-        conn.execute("COMMIT")
     return read if kept == read else None
 
 
