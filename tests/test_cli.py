@@ -146,6 +146,7 @@ class TestAdjudicate:
         finally:
             gc.enable()
         assert run.code == 0 and again.code == 0, run.err + again.err
+        assert run.err == "starting session 'final' with the verdicts 'a' and 'b' agree on…\n"
         [(first, who), (second, _)] = opened
         assert (first.a, first.b, first.target, who) == ("a", "b", "final", "tester")
         assert second.target == "settled"
@@ -157,6 +158,8 @@ class TestAdjudicate:
         cli("tag", "1", "--session", "b", "--status", "refuted")
         run = cli("adjudicate", "a", "b", "--into", "a")
         assert run.code == 1 and run.err.startswith("error: settle into another session")
+        missing = cli("adjudicate", "a", "nobody")
+        assert missing.code == 1 and missing.err.count("\n") == 1, missing.err  # one line
 
 class TestExport:
     def test_columns_rows_and_safe_cells(self, cli, seed_copy):

@@ -386,7 +386,13 @@ def cmd_adjudicate(args: argparse.Namespace, db: Database) -> int:
     from workbench.compare.adjudicate import DEFAULT_TARGET, open_sides
 
     reviewer = args.reviewer or review.default_reviewer()
-    sides = open_sides(db, args.a, args.b, args.into or DEFAULT_TARGET, who=reviewer)
+
+    def starting(target: str) -> None:  # copying what A and B agree on can take seconds
+        print(f"starting session {target!r} with the verdicts {args.a!r} and {args.b!r} "
+              "agree on…", file=sys.stderr)
+
+    sides = open_sides(db, args.a, args.b, args.into or DEFAULT_TARGET, who=reviewer,
+                       starting=starting)
     _tui("adjudicate").run(db, sides, reviewer)
     return 0
 

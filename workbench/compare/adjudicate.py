@@ -9,6 +9,7 @@ the whole reviewed result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -61,9 +62,9 @@ class Disagreement:
 
 
 def open_sides(db: Database, a: str, b: str, target: str = DEFAULT_TARGET, *,
-               who: str) -> Sides:
+               who: str, starting: Callable[[str], None] | None = None) -> Sides:
     """Resolve sessions A and B and the target, creating the target (with the verdicts A and
-    B agree on) when it does not exist yet."""
+    B agree on) when it does not exist yet, after telling `starting` its name."""
     target = target.strip()
     if a == b:
         raise WorkbenchError("adjudicate two different sessions")
@@ -74,6 +75,8 @@ def open_sides(db: Database, a: str, b: str, target: str = DEFAULT_TARGET, *,
     if existing is not None:
         target_id = existing["id"]
     else:
+        if starting is not None:
+            starting(target)
         with db.transaction():
             target_id = review.start_session(db, target, who)
             store.copy_agreed(db, a_id, b_id, target_id)
