@@ -182,6 +182,10 @@ class ListQuery:
     ids: tuple[int, ...] | None = None
     search: str = ""
 
+    def filtered(self, **changes: object) -> ListQuery:
+        """This query with `changes` to its filters, and the search dropped."""
+        return replace(self, ids=None, search="", **changes)
+
     @property
     def claim_filter(self) -> claims.ClaimFilter:
         return claims.ClaimFilter(self.article_id, self.status, self.kind, self.session_id)

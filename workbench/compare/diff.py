@@ -146,11 +146,10 @@ class _PairedClaims:
     def figures(self) -> Figures:
         """The figures, counted by SQLite unless a pass that wrote the claims counted them."""
         if self.counted is None:
-            width, groups, paired = len(LABELS), [], 0
+            groups, paired = [], 0
             for article, origin, title, pairs, changed, conf, conf_n in verdicts.paired_counts(
                     self.db, self.a, self.b, LABELS):
-                counted = Counter({(LABELS[c // width], LABELS[c % width]): n
-                                   for c, n in Counter(ord(ch) - 65 for ch in pairs).items()})
+                counted = _by_labels(Counter(ord(ch) - 65 for ch in pairs).items())
                 groups.append((origin, article, title, counted, changed, conf, conf_n))
                 paired += len(pairs)
             self._settle(groups, paired)
@@ -182,8 +181,7 @@ class _PairedClaims:
         """One pass over the claims paired by id (verdicts.paired_stream of `kind`),
         handing `each` a row's output while the figures are counted; then the claims
         left over are paired in Python, and the figures set."""
-        width = len(LABELS)
-        last = width * width  # per article: a count per status pair, then changed,
+        last = len(LABELS) ** 2  # per article: a count per status pair, then changed,
         per: dict[int, list[int]] = {}  # how many with both confidences, their |a - b|
         paired, seen_article, counts = 0, None, [0]
         for _claim_id, article, pair, differ, conf, out in verdicts.paired_stream(
@@ -202,8 +200,7 @@ class _PairedClaims:
         groups = []
         for article in sorted(per):  # as SQLite groups them
             counts, (origin, title) = per[article], names[article]
-            counted = Counter({(LABELS[k // width], LABELS[k % width]): n
-                               for k, n in enumerate(counts[:last]) if n})
+            counted = _by_labels(enumerate(counts[:last]))
             groups.append((origin, article, title, counted, counts[last],
                            float(counts[last + 2]), counts[last + 1]))
         self._settle(groups, paired)
@@ -228,6 +225,13 @@ class _PairedClaims:
         for c in self.extra:
             tally.add(c)
         self.counted = tally.figures()
+
+
+def _by_labels(counts: Iterable[tuple[int, int]]) -> Counter[tuple[str, str]]:
+    """(pair code, how many) as {(status_a, status_b): how many}, a code as
+    verdicts.paired_counts and paired_stream give it."""
+    width = len(LABELS)
+    return Counter({(LABELS[k // width], LABELS[k % width]): n for k, n in counts if n})
 
 
 def _differs(c: ClaimDiff) -> bool:

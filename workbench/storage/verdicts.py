@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -65,22 +66,29 @@ def _tuples(db: Database, sql: str, params: Any = ()) -> sqlite3.Cursor:
     return cur.execute(sql, params)
 
 
+# What a claim without a verdict holds, for each of VALUE_COLUMNS.
+_NO_VERDICT: dict[str, str | None] = {"status": "unreviewed", "confidence": None,
+                                      "sources": "[]", "notes": ""}
+
+
+def _literal(value: str | None) -> str:
+    """`value` as an SQL literal (NULL for None)."""
+    return "NULL" if value is None else "'" + value.replace("'", "''") + "'"
+
+
 _INCOMING = (
-    "(SELECT i.claim_id, i.status, i.confidence, i.sources, i.notes, i.reviewer,"
-    " coalesce(v.status, 'unreviewed') AS o_status, v.confidence AS o_confidence,"
-    " coalesce(v.sources, '[]') AS o_sources, coalesce(v.notes, '') AS o_notes"
-    " FROM temp.incoming i LEFT JOIN verdicts v ON v.session_id = :s AND v.claim_id = i.claim_id"
-    ") AS n WHERE (n.o_status, n.o_confidence, n.o_sources, n.o_notes)"
-    " IS NOT (n.status, n.confidence, n.sources, n.notes)"
+    "(SELECT i.claim_id, i.status, i.confidence, i.sources, i.notes, i.reviewer, "
+    + ", ".join(f"coalesce(v.{c}, {_literal(d)}) AS o_{c}" for c, d in _NO_VERDICT.items())
+    + " FROM temp.incoming i LEFT JOIN verdicts v ON v.session_id = :s"
+    " AND v.claim_id = i.claim_id) AS n WHERE (n.o_status, n.o_confidence, n.o_sources,"
+    " n.o_notes) IS NOT (n.status, n.confidence, n.sources, n.notes)"
 )
 
 
 _CHANGED = " | ".join(f"((n.o_{c} IS NOT n.{c}) << {i})" for i, c in enumerate(VALUE_COLUMNS))
-# The same bits for a row of temp.incoming `i` against no verdict (the defaults).
-_CHANGED_FROM_NONE = (
-    "(i.status != 'unreviewed') | ((i.confidence IS NOT NULL) << 1)"
-    " | ((i.sources != '[]') << 2) | ((i.notes != '') << 3)"
-)
+# The same bits for a row of temp.incoming `i` against no verdict.
+_CHANGED_FROM_NONE = " | ".join(f"((i.{c} IS NOT {_literal(_NO_VERDICT[c])}) << {i})"
+                                for i, c in enumerate(VALUE_COLUMNS))
 
 
 def _json_values(side: str) -> dict[str, str]:
@@ -93,8 +101,8 @@ def _json_values(side: str) -> dict[str, str]:
             "sources": f"json_quote(n.{side}sources)", "notes": f"json_quote(n.{side}notes)"}
 
 
-_NONE = {"status": "'\"unreviewed\"'", "confidence": "'null'", "sources": "'\"[]\"'",
-         "notes": "'\"\"'"}  # JSON of the values of no verdict: 'unreviewed', NULL, '[]', ''
+# The JSON text of no verdict's values, as review.tag logs them.
+_NONE = {c: _literal(json.dumps(d)) for c, d in _NO_VERDICT.items()}
 
 
 def _logged(values: dict[str, str]) -> str:
@@ -221,11 +229,6 @@ def _one_ref(x: str, escape: str) -> str:
     return (f"(instr({x}, '|') = 0 AND instr({x}, '\\') = 0 AND instr({x}, '::') = 0"
             f" AND length({x}) = length(CAST({x} AS BLOB)) AND substr({x}, 1, 1) > ' '"
             f" AND substr({x}, -1) > ' ' AND substr({x}, 1, 1) != {_literal(escape)})")
-
-
-def _literal(text: str) -> str:
-    """`text` as an SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def clear_staged(db: Database) -> None:
@@ -483,21 +486,28 @@ def _both_where(db: Database) -> str:
             f" AND {_current('vb', 'b', False)}")
 
 
+def _pair_code(labels: Sequence[str]) -> str:
+    """SQL: len(labels) * i + j for va.status = labels[i] and vb.status = labels[j] (a
+    status not in `labels` counts as the last one)."""
+    whens = " ".join(f"WHEN '{label}' THEN {i}" for i, label in enumerate(labels[:-1]))
+
+    def code(v: str) -> str:
+        return f"(CASE {v}.status {whens} ELSE {len(labels) - 1} END)"
+
+    return f"({len(labels)} * {code('va')} + {code('vb')})"
+
+
 def paired_counts(db: Database, a: int, b: int, labels: Sequence[str]) -> sqlite3.Cursor:
     """For claims both sessions reviewed, one row per article: (article_id, origin, title,
     pairs, how many differ in any field, sum of |confidence_a - confidence_b|, how many have
     both confidences). `pairs` holds a character per claim, chr(65 + len(labels) * i + j)
     for status_a = labels[i] and status_b = labels[j] (a status not in `labels` counts as
     the last one)."""
-    def code(v: str) -> str:
-        whens = " ".join(f"WHEN '{label}' THEN {i}" for i, label in enumerate(labels[:-1]))
-        return f"(CASE {v}.status {whens} ELSE {len(labels) - 1} END)"
-
     return _tuples(
         db,
         "SELECT g.article_id, ar.origin, ar.title, g.pairs, g.changed, g.conf, g.conf_n"
-        f" FROM (SELECT c.article_id, group_concat(char(65 + {len(labels)} * {code('va')}"
-        f"  + {code('vb')}), '') AS pairs, sum({_DIFFERENT}) AS changed,"
+        f" FROM (SELECT c.article_id, group_concat(char(65 + {_pair_code(labels)}), '')"
+        f"  AS pairs, sum({_DIFFERENT}) AS changed,"
         "  total(abs(va.confidence - vb.confidence)) AS conf,"
         "  count(va.confidence - vb.confidence) AS conf_n"
         f"  {_BOTH_FROM} {_both_where(db)} GROUP BY c.article_id) g"
@@ -523,24 +533,15 @@ def paired_stream(db: Database, a: int, b: int, labels: Sequence[str], kind: str
                   starts: Sequence[str] = (), escape: str = "") -> sqlite3.Cursor:
     """Claims both sessions reviewed, in claim id order, in one pass for both the figures
     and the output: (claim id, article id, pair, differ, |confidence_a - confidence_b|
-    or None, output) where `pair` is len(labels) * i + j for status_a = labels[i] and
-    status_b = labels[j] (a status not in `labels` counts as the last one), `differ` 1
+    or None, output) where `pair` is as _pair_code gives it, `differ` 1
     when the verdicts differ in any field, and `output` by `kind`: "csv" the line of the
     diff CSV (see _diff_csv_line), "json" the claim as the diff's JSON writes it ("\n"
-    at the end of each), "" NULL."""
-    def code(v: str) -> str:
-        whens = " ".join(f"WHEN '{label}' THEN {i}" for i, label in enumerate(labels[:-1]))
-        return f"(CASE {v}.status {whens} ELSE {len(labels) - 1} END)"
-
-    payload = {
-        "": "NULL",
-        "csv": _diff_csv_line(starts, escape),
-        "json": _diff_json_line(),
-    }[kind]
+    at the end of each)."""
+    payload = _diff_csv_line(starts, escape) if kind == "csv" else _diff_json_line()
     articles = " JOIN articles a ON a.id = c.article_id" if kind == "csv" else ""
     return _tuples(
         db,
-        f"SELECT c.id, c.article_id, {len(labels)} * {code('va')} + {code('vb')},"
+        f"SELECT c.id, c.article_id, {_pair_code(labels)},"
         f" {_DIFFERENT}, abs(va.confidence - vb.confidence), {payload}"
         + _BOTH_FROM + articles + _both_where(db) + " ORDER BY va.claim_id",
         {"a": a, "b": b, "esc": escape},

@@ -23,15 +23,15 @@ T = TypeVar("T")
 
 
 def filter_status(screen: MainScreen, status: Status) -> None:
-    screen.set_query(replace(screen.query_, status=status, ids=None, search=""))
+    screen.set_query(screen.query_.filtered(status=status))
 
 
 def filter_kind(screen: MainScreen, kind: str) -> None:
-    screen.set_query(replace(screen.query_, kind=kind, ids=None, search=""))
+    screen.set_query(screen.query_.filtered(kind=kind))
 
 
 def filter_article(screen: MainScreen, article_id: int | None) -> None:
-    screen.set_query(replace(screen.query_, article_id=article_id, ids=None, search=""))
+    screen.set_query(screen.query_.filtered(article_id=article_id))
 
 
 def sort(screen: MainScreen, order: str) -> None:
