@@ -333,7 +333,7 @@ def test_the_one_pass_kind_and_score_equal_kind_of_and_score(text: str, quoted: 
     # chunk may hold a cue: that shortcut must never change either answer.
     t = " ".join(text.split())
     kind = kind_of(t, quoted=quoted)
-    assert assess(t, t.split(), quoted=quoted) == (kind, worth(t, kind))
+    assert assess(t, quoted=quoted) == (kind, worth(t, kind))
 
 
 @settings(max_examples=300, deadline=None)

@@ -417,38 +417,10 @@ def comma_splice(f: Frag) -> list[Frag] | None:
 def _first_rule(f: Frag, quoted: bool) -> list[Frag] | None:
     """The pieces of the first rule that splits f, in this order (comma_splice only inside
     quotes), or None. Called one by one rather than from a list: compiled, each is a direct call."""
-    if quoted:
-        out = comma_splice(f)
-        if out:
-            return out
-    out = strip_lead(f)
-    if out:
-        return out
-    out = clauses(f)
-    if out:
-        return out
-    out = parenthetical(f)
-    if out:
-        return out
-    out = relative(f)
-    if out:
-        return out
-    out = appositive(f)
-    if out:
-        return out
-    out = subordinate(f)
-    if out:
-        return out
-    out = participle(f)
-    if out:
-        return out
-    out = restrictive_who(f)
-    if out:
-        return out
-    out = coordinated_verbs(f)
-    if out:
-        return out
-    return coordinated_objects(f)
+    return ((comma_splice(f) if quoted else None) or strip_lead(f) or clauses(f)
+            or parenthetical(f) or relative(f) or appositive(f) or subordinate(f)
+            or participle(f) or restrictive_who(f) or coordinated_verbs(f)
+            or coordinated_objects(f))
 
 
 _CLAUSE_WORD: Final = re.compile(r" (?:a(?:nd|fter)|b(?:ut|ecause|efore)|wh(?:o|en)|since) ")

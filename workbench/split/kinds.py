@@ -71,13 +71,12 @@ def cued_kind(text: str) -> Kind:
     from its chunks). Right for any text: where _CUE finds nothing, neither search below finds
     anything (each list is part of _CUE's, and "month" for the month May makes no cue)."""
     low = _MONTH_MAY.sub("month", text).lower() if "May" in text else text.lower()
-    if low.isascii():
-        if _PREDICTION_ASCII.search(low) and not ("would " in low and _ALLOWS_ASCII.search(low)):
-            return PREDICTION
-        return OPINION if _OPINION_ASCII.search(low) else FACT
-    if _PREDICTION_RX.search(low) and not ("would " in low and _ALLOWS.search(low)):
+    is_ascii = low.isascii()
+    prediction = _PREDICTION_ASCII if is_ascii else _PREDICTION_RX
+    allows = _ALLOWS_ASCII if is_ascii else _ALLOWS
+    if prediction.search(low) and not ("would " in low and allows.search(low)):
         return PREDICTION
-    return OPINION if _OPINION_RX.search(low) else FACT
+    return OPINION if (_OPINION_ASCII if is_ascii else _OPINION_RX).search(low) else FACT
 
 
 def may_cue(chunk: str) -> bool:

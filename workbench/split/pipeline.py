@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Final
 
 from workbench.model import Claim
@@ -193,44 +192,9 @@ def _tidy(text: str, quoted: bool, stop: str) -> str:
     return t
 
 
-# Claim is a frozen dataclass: its generated __init__ sets each field through
-# object.__setattr__ in Python, which costs more than the rest of a short claim's assembly. The
-# claims are built here by setting their slots directly; the check below fails at import when
-# Claim's fields change, so that this list changes with them.
-_FIELDS: Final = ("seq", "text", "start", "end", "by", "kind", "checkworthiness", "extra")
-if tuple(f.name for f in fields(Claim)) != _FIELDS:  # pragma: no cover
-    raise ImportError(f"pipeline sets Claim's fields {_FIELDS}; Claim now has others")
-_NEW: Final = object.__new__
-
-
-def _setter(name: str) -> Callable[[Claim, object], None]:
-    """The setter of Claim's slot `name`, which a frozen dataclass's __setattr__ does not block."""
-    setter: Callable[[Claim, object], None] = getattr(Claim, name).__set__
-    return setter
-
-
-_SET_SEQ: Final = _setter("seq")
-_SET_TEXT: Final = _setter("text")
-_SET_START: Final = _setter("start")
-_SET_END: Final = _setter("end")
-_SET_BY: Final = _setter("by")
-_SET_KIND: Final = _setter("kind")
-_SET_WORTH: Final = _setter("checkworthiness")
-_SET_EXTRA: Final = _setter("extra")
-
-
 def _claim(
     seq: int, f: Frag, span: tuple[int, int], by: str | None, quoted: bool, stop: str
 ) -> Claim:
     t = _tidy(_in_the_past(f) if f.lead else f.text, quoted, stop)
-    kind, worth = assess(t, t.split(), quoted=quoted)
-    c: Claim = _NEW(Claim)  # what Claim(seq, t, span[0], span[1], by, kind, worth) makes
-    _SET_SEQ(c, seq)
-    _SET_TEXT(c, t)
-    _SET_START(c, span[0])
-    _SET_END(c, span[1])
-    _SET_BY(c, by)
-    _SET_KIND(c, kind)
-    _SET_WORTH(c, worth)
-    _SET_EXTRA(c, {})
-    return c
+    kind, worth = assess(t, quoted=quoted)
+    return Claim(seq, t, span[0], span[1], by, kind, worth)

@@ -14,9 +14,7 @@ MAX_SENTENCE: Final = 1000
 _LINE: Final = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its outer whitespace
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then a space or an
 # opening quote (the seed has `capital.“'Our …` with no space).
-# ("[.!?][.!?]*" rather than "[.!?]+": a pattern that starts with a character set is scanned
-# for that set in C.)
-_END: Final = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s|[“\"‘]|$)")
+_END: Final = re.compile(r"[.!?]+[\"”’')\]]*(?=\s|[“\"‘]|$)")
 _OPENERS: Final = "\"“‘'(["
 _NEXT: Final = re.compile(rf"\s*([{re.escape(_OPENERS)}]*)(\S)")
 _INITIALISM: Final = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
@@ -37,7 +35,7 @@ class Span:
     """A half-open slice [start, end) of the source text; `text` is that slice.
 
     A plain class rather than a NamedTuple, so that the compiled splitter (setup.py) builds one
-    without a call into Python; it compares and hashes by value, as the NamedTuple did."""
+    without a call into Python."""
 
     __slots__ = ("end", "start", "text")
 
@@ -45,14 +43,6 @@ class Span:
         self.start = start
         self.end = end
         self.text = text
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Span):
-            return NotImplemented
-        return self.start == other.start and self.end == other.end and self.text == other.text
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.end, self.text))
 
     def __repr__(self) -> str:
         return f"Span(start={self.start}, end={self.end}, text={self.text!r})"

@@ -170,10 +170,10 @@ def _chunk_value(w: str) -> int:
 _CHUNK_VALUES: Final = Memo(_chunk_value)
 
 
-def _mask(text: str, chunks: list[str]) -> tuple[int, int]:
-    """(bitmask of binary features and _MAY_CUE, number of names capped at 3) of `text`, whose
-    whitespace chunks are `chunks`."""
+def _mask(text: str) -> tuple[int, int]:
+    """(bitmask of binary features and _MAY_CUE, number of names capped at 3) of `text`."""
     # Tokens never cross whitespace, so the features are those of the chunks put together.
+    chunks = text.split()
     memo = _CHUNK_VALUES
     mask = total = 0
     for chunk in chunks:
@@ -185,8 +185,9 @@ def _mask(text: str, chunks: list[str]) -> tuple[int, int]:
     if chunks and memo[chunks[0]] >= _NAME and not text[:1].isspace():
         names -= 1  # a name only after whitespace
     if mask & _CUES:
+        low = text.lower()
         for bit, cue, _, rx in _PHRASE_BITS:
-            if mask & cue and not mask & bit and rx.search(text.lower()):
+            if mask & cue and not mask & bit and rx.search(low):
                 mask |= bit
     mask &= _KEPT
     if "?" in text:
@@ -201,16 +202,20 @@ def _mask(text: str, chunks: list[str]) -> tuple[int, int]:
 
 def score(text: str, kind: Kind = Kind.FACT) -> float:
     """A check-worthiness score in [0, 1]; higher means more worth checking."""
-    mask, names = _mask(text, text.split())
-    return _squash(_BASE[kind][mask & _FEATURES] + _NAMES_TERM[names])
+    mask, names = _mask(text)
+    return _worth(mask, names, kind)
 
 
-def assess(text: str, chunks: list[str], *, quoted: bool = False) -> tuple[Kind, float]:
+def assess(text: str, *, quoted: bool = False) -> tuple[Kind, float]:
     """`kind_of(text, quoted=quoted)` and the score for that kind, from one pass over the
-    text's whitespace `chunks` (kind_of's word search runs only when a chunk may hold a cue)."""
-    mask, names = _mask(text, chunks)
+    text (kind_of's word search runs only when a chunk may hold a cue)."""
+    mask, names = _mask(text)
     kind = QUOTE if quoted else cued_kind(text) if mask & _MAY_CUE else FACT
-    return kind, _squash(_BASE[kind][mask & _FEATURES] + _NAMES_TERM[names])
+    return kind, _worth(mask, names, kind)
+
+
+def _worth(mask: int, names: int, kind: Kind) -> float:
+    return _squash(_BASE[kind][mask & _FEATURES] + _NAMES_TERM[names])
 
 
 @cache
