@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from workbench.model import Kind
+from workbench.split.lexicon import by_first_letter
 
 _PREDICTION_WORDS: Final = (
     r"will|won't|would|wouldn't|could|couldn't|may|might|likely|unlikely|expected to|"
@@ -20,13 +21,7 @@ _OPINION_WORDS: Final = (
 def _words_rx(alternatives: str, flags: int = 0) -> re.Pattern[str]:
     """A search for any of `alternatives` ("will|won't|…", each starting with a letter) as a
     whole word, grouped by first letter so that a word starting otherwise fails at once."""
-    groups: dict[str, list[str]] = {}
-    for a in alternatives.split("|"):
-        groups.setdefault(a[0], []).append(a[1:])
-    return re.compile(
-        r"\b(?:" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()) + r")\b",
-        flags,
-    )
+    return re.compile(r"\b(?:" + by_first_letter(alternatives.split("|")) + r")\b", flags)
 
 
 _PREDICTION_RX: Final = _words_rx(_PREDICTION_WORDS)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 
 def words(spec: str) -> frozenset[str]:
     """A frozenset from a whitespace-separated word list."""
     return frozenset(spec.split())
+
+
+def by_first_letter(alternatives: Iterable[str]) -> str:
+    """A regex alternation of `alternatives` (regexes, each starting with a plain letter),
+    grouped by first letter so that a search fails at once where no letter of theirs is."""
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
 
 
 def holds_any(text: str, parts: tuple[str, ...]) -> bool:

@@ -17,7 +17,7 @@ from typing import Final
 
 from workbench.model import Kind
 from workbench.split.kinds import FACT, QUOTE, cued_kind, may_cue
-from workbench.split.lexicon import Memo, words
+from workbench.split.lexicon import Memo, by_first_letter, words
 
 _TOKEN: Final = re.compile(r"[a-z][a-z']*|\d[\d,.]*|[%$]")
 _UPPER: Final = frozenset(string.ascii_uppercase)  # a name: after whitespace, [A-Z][A-Za-z]
@@ -99,16 +99,13 @@ for _name, _lst in _LISTS.items():
     for _w in _lst:
         _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | _BIT[_name]
 _FEATURES: Final = (1 << len(_BINARY)) - 1
+def _any_rx(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A search for any of `phrases` (plain text, each starting with a letter)."""
+    return re.compile(by_first_letter(re.escape(p) for p in phrases))
+
+
 # (bit, cue, first words, regex): a phrase's first word ends a chunk; a chunk that ends in one
 # of them carries the `cue` bit, and only then is the phrase regex worth a search.
-def _any_rx(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """A search for any of `phrases`, grouped by first letter (as kinds' word searches are)."""
-    groups: dict[str, list[str]] = {}
-    for p in phrases:
-        groups.setdefault(re.escape(p[0]), []).append(re.escape(p[1:]))
-    return re.compile("|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items()))
-
-
 _PHRASE_BITS: Final = tuple(
     (
         _BIT[name],
