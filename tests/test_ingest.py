@@ -172,7 +172,7 @@ class TestBadInput:
         assert found == [
             p.relative_to(top).as_posix()
             for p in sorted(top.rglob("*"), key=lambda p: p.parts)
-            if p.is_file() and article_format(p)
+            if p.is_file() and article_format(p.name)
         ]
 
 

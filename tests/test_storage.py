@@ -94,6 +94,9 @@ class TestSchema:
             " VALUES (?, 1, 'not_a_claim', 'ann', 'now')",
             (session,),
         )
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):  # history's, rewritten too
+            db.execute("INSERT INTO history (at, who, entity, action) VALUES"
+                       " ('now', 'ann', 'bogus', 'tag')")
 
     def test_a_text_stored_already_is_not_stored_again(self, db):
         first = articles.insert(db, origin="a", title="A", text="t", content_hash="h", format="txt")

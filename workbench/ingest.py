@@ -24,7 +24,7 @@ from workbench.model import Claim
 from workbench.split import split
 from workbench.storage import Database, articles, claims
 from workbench.storage.clock import now
-from workbench.textio import ArticleText, format_of, read_article
+from workbench.textio import ArticleText, article_format, read_article
 
 Splitter = Callable[[str], list[Claim]]
 
@@ -88,7 +88,7 @@ def _article_files(folder: Path) -> list[Path]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, (*parts, entry.name))
-            elif format_of(entry.name) is not None and entry.is_file():
+            elif article_format(entry.name) is not None and entry.is_file():
                 found.append((*parts, entry.name))
 
     walk(str(folder), ())
@@ -128,8 +128,9 @@ def ingest_paths(
     article is all or nothing without a savepoint of its own (savepoints cost
     the writer a tenth more). Claim text is indexed once a batch. Files are read
     and split by `workers` processes (default: one CPU fewer than there are;
-    0: none) a few chunks ahead of this one, which writes them, and reads and
-    splits a chunk itself whenever it would otherwise wait for one.
+    0: none) up to AHEAD chunks ahead of this one, which writes them, and splits a
+    chunk itself whenever it would otherwise wait: the next one, or at the end the
+    last one a worker has queued, taken back.
     """
     _real_folder.cache_clear()  # folders may have moved since the last ingest
     ready = _prepared(db, iter(expand(paths)), splitter, workers)
@@ -200,7 +201,11 @@ def _known(db: Database, read: _Read | IngestResult) -> _Read | IngestResult:
 
 def _split_here(db: Database, read: _Read | IngestResult, splitter: Splitter) -> Prepared:
     """A file read in this process, split here unless its text is stored already."""
-    read = _known(db, read)
+    return _split(_known(db, read), splitter)
+
+
+def _split(read: _Read | IngestResult, splitter: Splitter) -> Prepared:
+    """A file read, with its claim rows, unless it is skipped or known already."""
     return read if isinstance(read, IngestResult) else (read, _rows(splitter, read.article.text))
 
 
@@ -314,7 +319,7 @@ class _Pool:
     def prepared(self, db: Database, files: Iterator[Path]) -> Iterator[Prepared]:
         """The files, read and split, in order, with up to AHEAD chunks a worker in flight.
         When the next chunk due is not back yet, this process reads and splits one itself
-        rather than wait."""
+        rather than wait, or takes back the last one a worker has queued (_take_back)."""
         window: deque[_Chunk] = deque()
         limit = AHEAD * (len(self._conns) + 1)
         while True:
@@ -345,10 +350,7 @@ class _Pool:
             if len(queued) > 1:
                 chunk = queued[-1]
                 self._conns[worker].send(("drop", chunk.number))
-                chunk.done = [
-                    r if isinstance(r, IngestResult) else (r, _rows(self._splitter, r.article.text))
-                    for r in chunk.reads
-                ]
+                chunk.done = [_split(r, self._splitter) for r in chunk.reads]
                 return True
         return False
 
@@ -428,11 +430,13 @@ def _work(splitter: Splitter, conn: Connection, ends: list[Connection], parent: 
                 else:
                     inbox.append((kind, items))
             kind, items = inbox.popleft()
-            if kind == "split" and items[0] in dropped:
-                dropped.remove(items[0])
-                texts.popleft()
-                conn.send(None)
-                continue
+            if kind == "split":
+                number, items = items  # the chunk's number, which of its texts to split
+                if number in dropped:
+                    dropped.remove(number)
+                    texts.popleft()
+                    conn.send(None)
+                    continue
             try:
                 reply: object = _answer(kind, items, texts, splitter)
             except Exception as e:
@@ -445,10 +449,9 @@ def _work(splitter: Splitter, conn: Connection, ends: list[Connection], parent: 
 def _answer(kind: str, items: list, texts: deque[list[str]], splitter: Splitter) -> list:
     """A worker's reply to "read" (paths): each file's origin, article and hash, or the note
     that skips it (the writer has the paths: a Path is slow to unpickle); or to "split"
-    (the chunk's number, and which texts of the oldest chunk read to split): their claim
-    rows."""
+    (which texts of the oldest chunk read to split): their claim rows."""
     if kind == "split":
-        todo = zip(texts.popleft(), items[1], strict=True)
+        todo = zip(texts.popleft(), items, strict=True)
         return [_rows(splitter, text) if new else [] for text, new in todo]
     reads = [_read(Path(p)) for p in items]
     texts.append([r.article.text if isinstance(r, _Read) else "" for r in reads])

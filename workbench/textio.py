@@ -41,13 +41,9 @@ class ArticleText:
         return ArticleText, (self.text, self.title, self.format, self.encoding)
 
 
-def article_format(path: Path) -> str | None:
-    """'txt', 'md' or 'html' for a file the workbench reads, else None."""
-    return format_of(path.name)
-
-
-def format_of(name: str) -> str | None:
-    """`article_format` of a file name (its suffix as Path takes it), without a Path."""
+def article_format(name: str) -> str | None:
+    """'txt', 'md' or 'html' for a file name the workbench reads (its suffix as Path takes
+    it, without making a Path), else None."""
     dot = name.rfind(".")
     return FORMATS.get(name[dot:].lower()) if 0 < dot < len(name) - 1 else None
 
@@ -71,7 +67,7 @@ def normalise(text: str) -> str:
 
 def read_article(path: Path) -> ArticleText:
     """Read one article file into reader text; raises WorkbenchError naming the file."""
-    fmt = article_format(path)
+    fmt = article_format(path.name)
     if fmt is None:
         raise WorkbenchError(f"{path}: unsupported file type (use .txt, .md or .html)")
     try:
