@@ -21,7 +21,7 @@ from types import ModuleType
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from split_quality import DATA, ROOT
-from split_speed import corpus
+from split_speed import compiled, corpus
 
 from workbench.split import pipeline
 from workbench.split.evaluation import Score, load_golds, score
@@ -46,7 +46,7 @@ def patchable_pipeline() -> ModuleType:
     """The pipeline module, run from pipeline.py when the installed one is compiled (setup.py):
     a compiled split() calls sentences_of_line directly, so assigning the module's attribute
     would not reach it."""
-    if pipeline.__file__ is None or pipeline.__file__.endswith(".py"):
+    if not compiled():
         return pipeline
     source = Path(pipeline.__file__).with_name("pipeline.py")
     spec = importlib.util.spec_from_file_location("workbench.split._pipeline_source", source)

@@ -50,6 +50,11 @@ def seconds(fn: Callable[[str], object], text: str) -> float:
     return time.process_time() - t0
 
 
+def compiled() -> bool:
+    """Whether the installed splitter is the one setup.py compiles."""
+    return (pipeline.__file__ or "").endswith((".so", ".pyd"))
+
+
 def varied() -> str:
     """ClaimBuster's debate sentences, five to a paragraph: a vocabulary of thousands."""
     lines = []
@@ -60,8 +65,7 @@ def varied() -> str:
 
 
 def main(megabytes: float = 3.0) -> None:
-    compiled = pipeline.__file__.endswith((".so", ".pyd"))
-    print(f"splitter: {'compiled (mypyc)' if compiled else 'pure Python'}")
+    print(f"splitter: {'compiled (mypyc)' if compiled() else 'pure Python'}")
     other = varied()  # first, while the word caches are cold
     other_mb = len(other.encode("utf-8")) / 1_000_000
     cold = seconds(split, other)
