@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from workbench import review
 from workbench.cli import main
-from workbench.compare import adjudicate
+from workbench.compare import adjudicate, diff
 from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
 from workbench.compare.diff import compare_rows, diff_sessions
 from workbench.compare.render import CSV_COLUMNS, write_csv, write_json, write_text
@@ -315,3 +315,41 @@ def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, statu
             write(out_got, got)
             write(out_want, want)
             assert out_got.getvalue() == out_want.getvalue()
+
+
+def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    """A large diff's CSV and JSON are written block by block, the later half by a second
+    process; the output and the figures are those of the pure diff, in claim id order, with
+    articles that span blocks and halves and a split claim whose id comes after another
+    article's claims."""
+    monkeypatch.setattr(diff, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(diff, "BLOCK_IDS", 4)
+    with open_db(tmp_path / "x.db") as db:
+        for n in range(3):
+            with db.transaction():
+                article = articles.insert(db, origin=f"o{n}", title=f"Article, {n}",
+                                          text="x" * 200, content_hash=f"h{n}", format="txt")
+            claims.insert_many(db, article, [Claim(i, f"claim {n}.{i}", i, i + 1)
+                                             for i in range(1, 8)])
+        review.split_claim(db, 2, "claim 0.2\nits second half", who="ann")
+        a, b = sessions.create(db, "a", "ann"), sessions.create(db, "b", "bob")
+        statuses = ["supported", "refuted", "misleading", "unverifiable"]
+        for claim_id in range(1, 23):
+            review.tag(db, a, claim_id, who="ann", status=statuses[claim_id % 4],
+                       confidence=None if claim_id % 5 == 0 else claim_id * 4)
+            if claim_id % 7:
+                review.tag(db, b, claim_id, who="bob", status=statuses[claim_id % 3],
+                           confidence=claim_id * 3 if claim_id % 2 else None,
+                           notes="checked" if claim_id % 4 == 0 else "")
+        got = diff_sessions(db, "a", db, "b")
+        want = compare_rows(verdicts.reviewed_rows(db, a), verdicts.reviewed_rows(db, b), "a",
+                            "b")
+        for write in (write_csv, write_json):
+            out_got, out_want = io.StringIO(), io.StringIO()
+            write(out_got, got)
+            write(out_want, want)
+            assert out_got.getvalue() == out_want.getvalue()
+        assert (got.agreement, got.counts, got.articles, got.mean_confidence_difference) == (
+            want.agreement, want.counts, want.articles, want.mean_confidence_difference)
+        assert got.counts["only_a"] == 3 and len(got.articles) == 3

@@ -13,16 +13,23 @@ few seconds that way (bench/diff.py), where pairing a million rows in Python too
 from __future__ import annotations
 
 import heapq
+import itertools
+import json
+import os
+import subprocess
+import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import IO, Any
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
 
 from workbench.compare.agreement import Agreement, from_counts
 from workbench.compare.align import align
+from workbench.errors import WorkbenchError
 from workbench.model import Status
 from workbench.storage import Database, sessions, verdicts
 
@@ -152,7 +159,7 @@ class _PairedClaims:
                 counted = _by_labels(Counter(ord(ch) - 65 for ch in pairs).items())
                 groups.append((origin, article, title, counted, changed, conf, conf_n))
                 paired += len(pairs)
-            self._settle(groups, paired)
+            self._settle(groups, paired, self._reviewed())
         assert self.counted is not None
         return self.counted
 
@@ -176,48 +183,56 @@ class _PairedClaims:
         extra = [c for c in self.extra if only is None or only(c)]
         return heapq.merge(by_id, extra, key=_order) if extra else by_id
 
-    def run(self, kind: str, each: Callable[[Any], None], *,
-            starts: Sequence[str] = (), escape: str = "") -> None:
-        """One pass over the claims paired by id (verdicts.paired_stream of `kind`),
-        handing `each` a row's output while the figures are counted; then the claims
-        left over are paired in Python, and the figures set."""
-        last = len(LABELS) ** 2  # per article: a count per status pair, then changed,
-        per: dict[int, list[int]] = {}  # how many with both confidences, their |a - b|
-        paired, seen_article, counts = 0, None, [0]
-        for _claim_id, article, pair, differ, conf, out in verdicts.paired_stream(
-                self.db, self.a, self.b, LABELS, kind, starts=starts, escape=escape):
-            if article != seen_article:  # an article's claims mostly come together
-                seen_article, counts = article, per.get(article) or [0] * (last + 3)
-                per[article] = counts
-            counts[pair] += 1
-            counts[last] += differ
-            if conf is not None:
-                counts[last + 1] += 1
-                counts[last + 2] += conf
-            paired += 1
-            each(out)
+    def run(self, kind: str, folder: Path, *, starts: Sequence[str] = (),
+            escape: str = "") -> list[Path]:
+        """Write the output of the claims paired by id (verdicts.paired_block of `kind`) to
+        files in `folder`, a block of claim ids each, counting the figures as they go;
+        when session A's claim ids span PARALLEL_FROM or more, a second process writes
+        blocks from the last one down while this one writes from the first one up. Then
+        the claims left over are paired in Python, and the figures set. Returns the
+        files, in claim order."""
+        span = verdicts.claim_span(self.db, self.a)
+        per: dict[int, list[int]] = {}
+        reviewed = None
+        if span is not None:
+            part = Part(self.a, self.b, kind, tuple(starts), escape, BLOCK_IDS, *span,
+                        str(folder))
+            if span[1] - span[0] < PARALLEL_FROM or not self.db.path.is_file():
+                per = write_blocks(self.db, part)
+            else:
+                with _downwards(self.db, part) as theirs:
+                    per = write_blocks(self.db, part)
+                    reviewed = self._reviewed()  # while the other ends its last block
+                for article, counts in theirs.items():
+                    mine = per.setdefault(article, [0] * len(counts))
+                    mine[:] = map(sum, zip(mine, counts, strict=True))
         names = verdicts.article_names(self.db, per)
         groups = []
+        paired = 0
         for article in sorted(per):  # as SQLite groups them
             counts, (origin, title) = per[article], names[article]
-            counted = _by_labels(enumerate(counts[:last]))
-            groups.append((origin, article, title, counted, counts[last],
-                           float(counts[last + 2]), counts[last + 1]))
-        self._settle(groups, paired)
+            paired += sum(counts[:_PAIRS])
+            groups.append((origin, article, title, _by_labels(enumerate(counts[:_PAIRS])),
+                           counts[_PAIRS], float(counts[_PAIRS + 2]), counts[_PAIRS + 1]))
+        self._settle(groups, paired, reviewed or self._reviewed())
+        return sorted(folder.iterdir())
+
+    def _reviewed(self) -> tuple[int, int]:
+        """How many claims each session reviewed."""
+        return sessions.count_reviewed(self.db, self.a), sessions.count_reviewed(self.db, self.b)
 
     def _settle(self, groups: list[tuple[str, int, str, Counter[tuple[str, str]], int, float,
-                                         int]], paired: int) -> None:
+                                         int]], paired: int, reviewed: tuple[int, int]) -> None:
         """The figures from the claims paired by id, counted per article (`groups`, in
-        article order) with the claims left over, which are paired here."""
+        article order) with the claims left over, which are paired here (`reviewed`: how
+        many claims each session reviewed, to know if any are left)."""
         tally = _Tally()
         for group in groups:
             tally.add_group(*group)
         seen = [(origin, article) for origin, article, *_rest in groups]
         db, a, b = self.db, self.a, self.b
-        rest_a = (list(verdicts.unpaired_rows(db, a, b))
-                  if sessions.count_reviewed(db, a) > paired else [])
-        rest_b = (list(verdicts.unpaired_rows(db, b, a))
-                  if sessions.count_reviewed(db, b) > paired else [])
+        rest_a = list(verdicts.unpaired_rows(db, a, b)) if reviewed[0] > paired else []
+        rest_b = list(verdicts.unpaired_rows(db, b, a)) if reviewed[1] > paired else []
         self.extra = _pair_rest(rest_a, rest_b, same_db=True,
                                 links=lambda ids: verdicts.previous_links(db, ids),
                                 continued=lambda ids: verdicts.continued(db, ids),
@@ -229,9 +244,100 @@ class _PairedClaims:
 
 def _by_labels(counts: Iterable[tuple[int, int]]) -> Counter[tuple[str, str]]:
     """(pair code, how many) as {(status_a, status_b): how many}, a code as
-    verdicts.paired_counts and paired_stream give it."""
+    verdicts.paired_counts and paired_block give it."""
     width = len(LABELS)
     return Counter({(LABELS[k // width], LABELS[k % width]): n for k, n in counts if n})
+
+
+# The span of session A's claim ids from which a second process writes half the blocks of
+# a diff's CSV or JSON (bench/diff.py: a million pairs in 5 s, not 9); below it, starting
+# one costs more than it saves. Threads did not help: SQLite's allocator is one lock for
+# all the threads of a process.
+PARALLEL_FROM = 100_000
+BLOCK_IDS = 10_000  # claim ids a statement of paired_block covers
+_PAIRS = len(LABELS) ** 2  # the counts of an article: one per status pair, then how many
+# differ in any field, how many have both confidences, and the sum of |a - b| over those
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The claims paired by id of a one-database diff, to write as `kind` to `folder` in
+    blocks of `block_ids` claim ids from `low` to `high`: block k to the file named k
+    (zero-padded), from the first block up, or from the last one down."""
+
+    a: int
+    b: int
+    kind: str
+    starts: tuple[str, ...]
+    escape: str
+    block_ids: int
+    low: int
+    high: int
+    folder: str
+    downwards: bool = False
+
+
+def write_blocks(db: Database, part: Part) -> dict[int, list[int]]:
+    """Write the blocks of `part` until one is taken (its file exists: another process
+    wrote it), and return the counts per article of those written ({article id:
+    counts})."""
+    per: dict[int, list[int]] = {}
+    blocks = range(part.low, part.high + 1, part.block_ids)
+    for k in reversed(range(len(blocks))) if part.downwards else range(len(blocks)):
+        try:  # taking the block is creating its file
+            taken = os.open(os.path.join(part.folder, f"{k:09d}"),
+                            os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        except FileExistsError:
+            break
+        with open(taken, "w", encoding="utf-8", newline="\n") as out:
+            block = verdicts.paired_block(db, part.a, part.b, LABELS, part.kind, blocks[k],
+                                          min(part.high, blocks[k] + part.block_ids - 1),
+                                          starts=part.starts, escape=part.escape)
+            if block is not None:
+                out.write(block[0])
+                _count(per, *block[1:])
+    return per
+
+
+@contextmanager
+def _downwards(db: Database, part: Part) -> Iterator[dict[int, list[int]]]:
+    """write_blocks of `part` from the last block down, by `python -m
+    workbench.compare.part` on a connection of its own, while the `with` block runs (and
+    writes from the first block up, till they meet); its counts per article fill the dict
+    yielded once the block ends."""
+    job = json.dumps({"db": str(db.path), **asdict(replace(part, downwards=True))})
+    package = str(Path(__file__).parents[2])  # the workbench this one is
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (package, os.environ.get("PYTHONPATH")) if p)}
+    theirs: dict[int, list[int]] = {}
+    with subprocess.Popen([sys.executable, "-m", "workbench.compare.part", job], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        try:
+            yield theirs
+        except BaseException:
+            child.kill()
+            raise
+        out, err = child.communicate()
+    if child.returncode:
+        why = err.strip().splitlines()[-1] if err.strip() else f"exit {child.returncode}"
+        raise WorkbenchError(f"diff: the process writing its later blocks failed ({why})")
+    theirs.update((int(article), counts) for article, counts in json.loads(out).items())
+
+
+def _count(per: dict[int, list[int]], articles: str, codes: str, confidences: str) -> None:
+    """Add a block of verdicts.paired_block to the counts per article."""
+    at = 0
+    for article, run in itertools.groupby(articles.split(",")):
+        n = sum(1 for _ in run)
+        counts = per.setdefault(int(article), [0] * (_PAIRS + 3))
+        for char, times in Counter(codes[at : at + n]).items():
+            code = ord(char) - 65
+            counts[code >> 1] += times
+            counts[_PAIRS] += times * (code & 1)
+        both = confidences[at : at + n].replace(" ", "")
+        counts[_PAIRS + 1] += len(both)
+        counts[_PAIRS + 2] += sum(both.encode("latin-1")) - 48 * len(both)
+        at += n
 
 
 def _differs(c: ClaimDiff) -> bool:
@@ -249,8 +355,9 @@ def claim_output(result: DiffResult, kind: str, line: Callable[[ClaimDiff], str]
     which a test checks against `line`) in the pass that counts the figures too, the
     lines waiting in a temporary file until it ends (where SQLite counted them first, then
     wrote the lines in a second pass over the million pairs); for "text", SQLite counts
-    the figures and hands over only the claims that differ. Pieces of "csv" end
-    anywhere; of "json" and "text", each is one line, "\n" at its end."""
+    the figures and hands over only the claims that differ. Pieces of "csv" and "json"
+    end anywhere (a JSON claim is ",\n  " and its object); of "text", each is one line,
+    "\n" at its end."""
     claims = result.claims
     if not isinstance(claims, _PairedClaims):
         yield (line(c) for c in claims if kind != "text" or _differs(c))
@@ -258,13 +365,12 @@ def claim_output(result: DiffResult, kind: str, line: Callable[[ClaimDiff], str]
     if kind == "text":
         yield from _text_output(claims, line)
         return
-    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
-        claims.run(kind, spool.write, starts=starts, escape=escape)
+    with tempfile.TemporaryDirectory(prefix="workbench-diff-") as folder:
+        parts = claims.run(kind, Path(folder), starts=starts, escape=escape)
         if claims.extra:  # rare: read the pairs again, merged with the claims left over
             yield _merged_output(claims, kind, line, starts, escape)
             return
-        spool.seek(0)
-        yield _pieces(spool) if kind == "csv" else spool
+        yield _read(parts)
 
 
 def _text_output(claims: _PairedClaims, line: Callable[[ClaimDiff], str]
@@ -289,17 +395,20 @@ def _text_output(claims: _PairedClaims, line: Callable[[ClaimDiff], str]
         yield spool
 
 
-def _pieces(spool: IO[str]) -> Iterator[str]:
-    while piece := spool.read(1 << 20):
-        yield piece
+def _read(parts: list[Path]) -> Iterator[str]:
+    """The text of the files `parts`, one after the other, in large pieces."""
+    for part in parts:
+        with part.open(encoding="utf-8", newline="\n") as f:
+            while piece := f.read(1 << 20):
+                yield piece
 
 
 def _merged_output(claims: _PairedClaims, kind: str, line: Callable[[ClaimDiff], str],
                    starts: Sequence[str], escape: str) -> Iterator[str]:
     """The lines of a pass over the pairs, merged in claim order with the claims left
     over (a second pass: the first found those)."""
-    paired = ((claim_id, claim_id, out) for claim_id, *_figures, out in verdicts.paired_stream(
-        claims.db, claims.a, claims.b, LABELS, kind, starts=starts, escape=escape))
+    paired = ((claim_id, claim_id, out) for claim_id, out in verdicts.paired_stream(
+        claims.db, claims.a, claims.b, kind, starts=starts, escape=escape))
     extra = ((*_order(c), line(c)) for c in claims.extra)
     return (text for *_key, text in heapq.merge(paired, extra, key=_key))
 

@@ -93,17 +93,19 @@ def write_json(out: IO[str], result: DiffResult) -> None:
         }
         text = json.dumps(head, ensure_ascii=False, indent=1)
         out.write(text[:-2] + ',\n "claims": [')
-        write = out.write
-        for n, line in enumerate(lines):
-            write(",\n  " if n else "\n  ")
-            write(line[:-1])
+        pieces = iter(lines)
+        for first in pieces:  # the first claim has no comma before it
+            out.write(first[1:])
+            break
+        out.writelines(pieces)
     out.write("\n ]\n}\n")
 
 
 def _json_line(c: ClaimDiff) -> str:
-    return json.dumps({"claim_id": c.claim_id, "claim": c.text, "change": c.change,
-                       "match": c.match, "version": c.version, "a": _verdict(c.a),
-                       "b": _verdict(c.b)}, ensure_ascii=False) + "\n"
+    """One compared claim for the claims list of the diff's JSON, ",\n  " before it."""
+    return ",\n  " + json.dumps({
+        "claim_id": c.claim_id, "claim": c.text, "change": c.change, "match": c.match,
+        "version": c.version, "a": _verdict(c.a), "b": _verdict(c.b)}, ensure_ascii=False)
 
 
 def _fmt(x: float | None, pct: bool = False) -> str:

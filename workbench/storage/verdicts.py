@@ -529,23 +529,58 @@ def paired_rows(db: Database, a: int, b: int, *, differing: bool = False) -> sql
     )
 
 
-def paired_stream(db: Database, a: int, b: int, labels: Sequence[str], kind: str, *,
-                  starts: Sequence[str] = (), escape: str = "") -> sqlite3.Cursor:
-    """Claims both sessions reviewed, in claim id order, in one pass for both the figures
-    and the output: (claim id, article id, pair, differ, |confidence_a - confidence_b|
-    or None, output) where `pair` is as _pair_code gives it, `differ` 1
-    when the verdicts differ in any field, and `output` by `kind`: "csv" the line of the
-    diff CSV (see _diff_csv_line), "json" the claim as the diff's JSON writes it ("\n"
-    at the end of each)."""
-    payload = _diff_csv_line(starts, escape) if kind == "csv" else _diff_json_line()
-    articles = " JOIN articles a ON a.id = c.article_id" if kind == "csv" else ""
+def _payload(kind: str, starts: Sequence[str], escape: str) -> tuple[str, str]:
+    """SQL: a paired claim's output by `kind` ("csv": the line of the diff CSV, see
+    _diff_csv_line; "json": the claim as the diff's JSON writes it, see _diff_json_line),
+    and the joins it needs beyond _BOTH_FROM."""
+    if kind == "csv":
+        return _diff_csv_line(starts, escape), " JOIN articles a ON a.id = c.article_id"
+    return _diff_json_line(), ""
+
+
+def paired_stream(db: Database, a: int, b: int, kind: str, *, starts: Sequence[str] = (),
+                  escape: str = "") -> sqlite3.Cursor:
+    """Claims both sessions reviewed, in claim id order: (claim id, output), the output
+    by `kind` as _payload writes it."""
+    payload, joins = _payload(kind, starts, escape)
     return _tuples(
         db,
-        f"SELECT c.id, c.article_id, {_pair_code(labels)},"
-        f" {_DIFFERENT}, abs(va.confidence - vb.confidence), {payload}"
-        + _BOTH_FROM + articles + _both_where(db) + " ORDER BY va.claim_id",
+        f"SELECT c.id, {payload}" + _BOTH_FROM + joins + _both_where(db)
+        + " ORDER BY va.claim_id",
         {"a": a, "b": b, "esc": escape},
     )
+
+
+def paired_block(db: Database, a: int, b: int, labels: Sequence[str], kind: str, lo: int,
+                 hi: int, *, starts: Sequence[str] = (), escape: str = ""
+                 ) -> tuple[str, str, str, str] | None:
+    """The claims with ids `lo` to `hi` that both sessions reviewed, in claim id order, in
+    one row for both the output and the figures (None when there are none): their outputs
+    (as paired_stream's) joined; their article ids joined by commas; a character a claim,
+    chr(65 + 2 * pair + differ), for `pair` as _pair_code gives it and `differ` 1 when
+    the verdicts differ in any field; and a character a claim, chr(48 + |confidence_a -
+    confidence_b|), or " " when a side has none. Handing a million rows to Python one by
+    one cost it more than SQLite's work on them (bench/diff.py)."""
+    payload, joins = _payload(kind, starts, escape)
+    row = _tuples(
+        db,
+        "SELECT group_concat(o, ''), group_concat(article, ','), group_concat(code, ''),"
+        f" group_concat(conf, '') FROM (SELECT {payload} AS o, c.article_id AS article,"
+        f" char(65 + 2 * {_pair_code(labels)} + ({_DIFFERENT})) AS code,"
+        " CASE WHEN va.confidence - vb.confidence IS NULL THEN ' '"  # char(NULL) is NUL
+        " ELSE char(48 + abs(va.confidence - vb.confidence)) END AS conf"
+        + _BOTH_FROM + joins + _both_where(db)
+        + " AND va.claim_id BETWEEN :lo AND :hi ORDER BY va.claim_id)",
+        {"a": a, "b": b, "esc": escape, "lo": lo, "hi": hi},
+    ).fetchone()
+    return None if row[0] is None else row
+
+
+def claim_span(db: Database, session_id: int) -> tuple[int, int] | None:
+    """The lowest and the highest claim id of the session's verdicts; None without any."""
+    low, high = db.execute("SELECT min(claim_id), max(claim_id) FROM verdicts"
+                           " WHERE session_id = ?", (session_id,)).fetchone()
+    return None if low is None else (low, high)
 
 
 def _diff_csv_line(starts: Sequence[str], escape: str) -> str:
@@ -571,19 +606,20 @@ def _diff_csv_line(starts: Sequence[str], escape: str) -> str:
 
 
 def _diff_json_line() -> str:
-    """SQL: a claim paired by id as the diff's JSON writes a claim (json.dumps, as
-    render.write_json calls it, "\n" at the end). Strings go through json_quote, which
-    escapes as Python's encoder does; sources are stored as json.dumps writes them."""
+    """SQL: a claim paired by id as the diff's JSON writes a claim: ",\n  " and the
+    object (json.dumps, as render.write_json calls it). Strings go through json_quote,
+    which escapes as Python's encoder does; sources are stored as json.dumps writes them."""
     def side(v: str) -> str:
         return (f"'{{\"claim_id\": ' || c.id || ', \"status\": \"' || {v}.status"
                 f" || '\", \"confidence\": ' || coalesce({v}.confidence, 'null')"
                 f" || ', \"sources\": ' || {v}.sources || ', \"notes\": '"
                 f" || json_quote({v}.notes) || '}}'")
 
-    return (f"'{{\"claim_id\": ' || c.id || ', \"claim\": ' || json_quote(c.text)"
+    return (f"',' || char(10) || '  {{\"claim_id\": ' || c.id || ', \"claim\": '"
+            " || json_quote(c.text)"
             f" || ', \"change\": \"' || CASE WHEN {_DIFFERENT} THEN 'changed' ELSE 'same'"
             " END || '\", \"match\": \"id\", \"version\": \"\", \"a\": ' ||"
-            f" {side('va')} || ', \"b\": ' || {side('vb')} || '}}' || char(10)")
+            f" {side('va')} || ', \"b\": ' || {side('vb')} || '}}'")
 
 
 def article_names(db: Database, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
