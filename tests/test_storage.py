@@ -153,6 +153,22 @@ class TestTransactions:
             raise RuntimeError("boom")
         assert articles.find_by_hash(db, "h") is None
 
+    def test_a_block_that_checks_references_itself_leaves_foreign_keys_on(self, db):
+        def foreign_keys() -> int:
+            return db.query("PRAGMA foreign_keys")[0][0]
+
+        with db.transaction(references_checked=True):
+            assert foreign_keys() == 0
+        assert foreign_keys() == 1
+        with pytest.raises(RuntimeError), db.transaction(references_checked=True):
+            raise RuntimeError("boom")
+        assert foreign_keys() == 1
+        with db.transaction(), db.transaction(references_checked=True):
+            assert foreign_keys() == 1  # the outer block's setting holds
+        with pytest.raises(sqlite3.IntegrityError), db.transaction():
+            db.execute("INSERT INTO verdicts (session_id, claim_id, reviewer, updated_at)"
+                       " VALUES (99, 99, 'x', 'now')")
+
     def test_nested_block_is_a_savepoint(self, db):
         with db.transaction():
             articles.insert(db, origin="x", title="t", text="t", content_hash="h1", format="txt")

@@ -138,20 +138,22 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
 
     SQLite reads and checks the rows first (stage_quickly); when that finds a row it
     does not take as plainly good, the rows are read again one by one in Python, which
-    names the first bad row (or takes a row SQLite was too strict about)."""
+    names the first bad row (or takes a row SQLite was too strict about). Every claim is
+    looked up once the write lock is held, so SQLite need not check references again row
+    by row."""
     if not session.strip():
         raise WorkbenchError("a session needs a name")
     try:
         read = stage_quickly(db, path, who)
         if read is not None:
-            with db.transaction():
+            with db.transaction(references_checked=True):
                 if not verdicts.any_staged_unknown(db):
                     return _write(db, session, who, read)
     except BaseException:
         verdicts.clear_staged(db)
         raise
     rows, errors = read_rows(path, who)
-    with db.transaction():
+    with db.transaction(references_checked=True):
         verdicts.stage(db, rows)
         errors += [(line, f"unknown claim id {claim_id}")
                    for line, claim_id in verdicts.staged_unknown(db)]

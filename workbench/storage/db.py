@@ -57,23 +57,33 @@ class Database:
         return utils
 
     @contextmanager
-    def transaction(self, *, deferred: bool = False) -> Iterator[Database]:
+    def transaction(self, *, deferred: bool = False,
+                    references_checked: bool = False) -> Iterator[Database]:
         """Run a block as one transaction, or a savepoint if nested. It takes the write lock
         at once (BEGIN IMMEDIATE), unless `deferred` (for a block that writes only temporary
-        tables, so that other writers need not wait for it)."""
+        tables, so that other writers need not wait for it). With `references_checked` (a
+        bulk write whose block checks every row's references itself, after taking the
+        lock), SQLite does not check foreign keys row by row: 1.7 s of a million-row
+        import. Nested, the outer transaction's setting holds."""
         conn = self.conn
         if conn.in_transaction:
             with self.utils.atomic():
                 yield self
             return
-        conn.execute("BEGIN" if deferred else "BEGIN IMMEDIATE")
+        if references_checked:
+            conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
         try:
-            yield self
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN" if deferred else "BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        finally:
+            if references_checked:
+                conn.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
     def bulk(self) -> Iterator[Database]:
