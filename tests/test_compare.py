@@ -319,19 +319,21 @@ def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, statu
 
 def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Path,
                                                                    monkeypatch) -> None:
-    """A large diff's CSV and JSON are written block by block, the later half by a second
-    process; the output and the figures are those of the pure diff, in claim id order, with
-    articles that span blocks and halves and a split claim whose id comes after another
-    article's claims."""
+    """A large diff's CSV, JSON and text are written block by block, the later blocks by a
+    second process; the output and the figures are those of the pure diff, in claim id
+    order, with articles that span blocks and halves, a split claim whose id comes after
+    another article's claims, and claims cut to the terminal's width."""
     monkeypatch.setattr(diff, "PARALLEL_FROM", 10)
     monkeypatch.setattr(diff, "BLOCK_IDS", 4)
+    monkeypatch.setenv("COLUMNS", "90")  # the text diff cuts claims at 36 characters
     with open_db(tmp_path / "x.db") as db:
         for n in range(3):
             with db.transaction():
                 article = articles.insert(db, origin=f"o{n}", title=f"Article, {n}",
                                           text="x" * 200, content_hash=f"h{n}", format="txt")
-            claims.insert_many(db, article, [Claim(i, f"claim {n}.{i}", i, i + 1)
-                                             for i in range(1, 8)])
+            claims.insert_many(db, article, [
+                Claim(i, f"claim {n}.{i}" + " – a longer, accented claim: café" * (i % 3),
+                      i, i + 1) for i in range(1, 8)])
         review.split_claim(db, 2, "claim 0.2\nits second half", who="ann")
         a, b = sessions.create(db, "a", "ann"), sessions.create(db, "b", "bob")
         statuses = ["supported", "refuted", "misleading", "unverifiable"]
@@ -345,11 +347,12 @@ def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Pat
         got = diff_sessions(db, "a", db, "b")
         want = compare_rows(verdicts.reviewed_rows(db, a), verdicts.reviewed_rows(db, b), "a",
                             "b")
-        for write in (write_csv, write_json):
+        for write in (write_csv, write_json, write_text):
             out_got, out_want = io.StringIO(), io.StringIO()
             write(out_got, got)
             write(out_want, want)
             assert out_got.getvalue() == out_want.getvalue()
+        assert "– a longer, accented clai…\n" in out_got.getvalue()  # cut by characters
         assert (got.agreement, got.counts, got.articles, got.mean_confidence_difference) == (
             want.agreement, want.counts, want.articles, want.mean_confidence_difference)
         assert got.counts["only_a"] == 3 and len(got.articles) == 3

@@ -5,9 +5,10 @@ re-ingested articles (claims.previous_claim_id); then by fuzzy text within the
 same article. Only reviewed verdicts (status other than unreviewed) take part.
 
 Two sessions of one database pair by id in SQL, which also counts their figures per
-article; only the claims left over come to Python, and the claims of the result are
-read again from SQL when they are walked. A million reviewed claims a side diff in a
-few seconds that way (bench/diff.py), where pairing a million rows in Python took 20.
+article and writes the output of the claims so paired, a block of claim ids at a time
+(two processes share a large diff); only the claims left over come to Python. A
+million reviewed claims a side diff in 3 to 7 seconds that way (bench/diff.py), where
+pairing a million rows in Python took 20.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -151,15 +151,11 @@ class _PairedClaims:
         self.counted: Figures | None = None
 
     def figures(self) -> Figures:
-        """The figures, counted by SQLite unless a pass that wrote the claims counted them."""
+        """The figures, counted in a pass over the claims (see run) unless one that wrote
+        them counted them already."""
         if self.counted is None:
-            groups, paired = [], 0
-            for article, origin, title, pairs, changed, conf, conf_n in verdicts.paired_counts(
-                    self.db, self.a, self.b, LABELS):
-                counted = _by_labels(Counter(ord(ch) - 65 for ch in pairs).items())
-                groups.append((origin, article, title, counted, changed, conf, conf_n))
-                paired += len(pairs)
-            self._settle(groups, paired, self._reviewed())
+            with tempfile.TemporaryDirectory(prefix="workbench-diff-") as folder:
+                self.run("figures", Path(folder))
         assert self.counted is not None
         return self.counted
 
@@ -169,13 +165,8 @@ class _PairedClaims:
 
     def differing(self) -> Iterator[ClaimDiff]:
         """The claims that differ or pair across versions: SQL hands over only those."""
-        return self._merged(self.differing_by_id(), _differs)
-
-    def differing_by_id(self) -> Iterator[ClaimDiff]:
-        """The claims paired by id that differ, without the figures or the claims left
-        over (so it can run while another thread counts them)."""
         rows = verdicts.paired_rows(self.db, self.a, self.b, differing=True)
-        return (_claim(r[:10], r[:6] + r[10:], "id") for r in rows)
+        return self._merged((_claim(r[:10], r[:6] + r[10:], "id") for r in rows), _differs)
 
     def _merged(self, by_id: Iterator[ClaimDiff],
                 only: Callable[[ClaimDiff], bool] | None) -> Iterator[ClaimDiff]:
@@ -183,29 +174,28 @@ class _PairedClaims:
         extra = [c for c in self.extra if only is None or only(c)]
         return heapq.merge(by_id, extra, key=_order) if extra else by_id
 
-    def run(self, kind: str, folder: Path, *, starts: Sequence[str] = (),
-            escape: str = "") -> list[Path]:
-        """Write the output of the claims paired by id (verdicts.paired_block of `kind`) to
-        files in `folder`, a block of claim ids each, counting the figures as they go;
-        when session A's claim ids span PARALLEL_FROM or more, a second process writes
-        blocks from the last one down while this one writes from the first one up. Then
-        the claims left over are paired in Python, and the figures set. Returns the
-        files, in claim order."""
+    def run(self, kind: str, folder: Path, *, starts: Sequence[str] = (), escape: str = "",
+            width: int = 0, changed: str = "changed") -> list[Path]:
+        """Write the output of the claims paired by id (verdicts.paired_block of `kind`; for
+        "figures", none) to files in `folder`, a block of claim ids each, counting the
+        figures as they go; when session A's claim ids span PARALLEL_FROM or more, a
+        second process writes blocks from the last one down while this one writes from
+        the first one up. Then the claims left over are paired in Python, and the
+        figures set. Returns the files, in claim order."""
         span = verdicts.claim_span(self.db, self.a)
         per: dict[int, list[int]] = {}
         reviewed = None
-        if span is not None:
-            part = Part(self.a, self.b, kind, tuple(starts), escape, BLOCK_IDS, *span,
-                        str(folder))
-            if span[1] - span[0] < PARALLEL_FROM or not self.db.path.is_file():
+        part = Part(self.a, self.b, kind, tuple(starts), escape, width, changed, BLOCK_IDS,
+                    *(span or (1, 0)), str(folder))
+        if span is None or span[1] - span[0] < PARALLEL_FROM or not self.db.path.is_file():
+            per = write_blocks(self.db, part)
+        else:
+            with _downwards(self.db, part) as theirs:
                 per = write_blocks(self.db, part)
-            else:
-                with _downwards(self.db, part) as theirs:
-                    per = write_blocks(self.db, part)
-                    reviewed = self._reviewed()  # while the other ends its last block
-                for article, counts in theirs.items():
-                    mine = per.setdefault(article, [0] * len(counts))
-                    mine[:] = map(sum, zip(mine, counts, strict=True))
+                reviewed = self._reviewed()  # while the other ends its last block
+            for article, counts in theirs.items():
+                mine = per.setdefault(article, [0] * len(counts))
+                mine[:] = map(sum, zip(mine, counts, strict=True))
         names = verdicts.article_names(self.db, per)
         groups = []
         paired = 0
@@ -244,7 +234,7 @@ class _PairedClaims:
 
 def _by_labels(counts: Iterable[tuple[int, int]]) -> Counter[tuple[str, str]]:
     """(pair code, how many) as {(status_a, status_b): how many}, a code as
-    verdicts.paired_counts and paired_block give it."""
+    verdicts.paired_block gives it."""
     width = len(LABELS)
     return Counter({(LABELS[k // width], LABELS[k % width]): n for k, n in counts if n})
 
@@ -261,8 +251,9 @@ _PAIRS = len(LABELS) ** 2  # the counts of an article: one per status pair, then
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """The claims paired by id of a one-database diff, to write as `kind` to `folder` in
-    blocks of `block_ids` claim ids from `low` to `high`: block k to the file named k
+    """The claims paired by id of a one-database diff, to write as `kind` (with `starts`
+    and `escape`, or `width` and `changed`, as verdicts.paired_block takes them) to
+    `folder` in blocks of `block_ids` claim ids from `low` to `high`: block k to the file named k
     (zero-padded), from the first block up, or from the last one down."""
 
     a: int
@@ -270,6 +261,8 @@ class Part:
     kind: str
     starts: tuple[str, ...]
     escape: str
+    width: int
+    changed: str
     block_ids: int
     low: int
     high: int
@@ -292,7 +285,8 @@ def write_blocks(db: Database, part: Part) -> dict[int, list[int]]:
         with open(taken, "w", encoding="utf-8", newline="\n") as out:
             block = verdicts.paired_block(db, part.a, part.b, LABELS, part.kind, blocks[k],
                                           min(part.high, blocks[k] + part.block_ids - 1),
-                                          starts=part.starts, escape=part.escape)
+                                          starts=part.starts, escape=part.escape,
+                                          width=part.width, changed=part.changed)
             if block is not None:
                 out.write(block[0])
                 _count(per, *block[1:])
@@ -311,7 +305,8 @@ def _downwards(db: Database, part: Part) -> Iterator[dict[int, list[int]]]:
         p for p in (package, os.environ.get("PYTHONPATH")) if p)}
     theirs: dict[int, list[int]] = {}
     with subprocess.Popen([sys.executable, "-m", "workbench.compare.part", job], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as child:
         try:
             yield theirs
         except BaseException:
@@ -346,61 +341,42 @@ def _differs(c: ClaimDiff) -> bool:
 
 @contextmanager
 def claim_output(result: DiffResult, kind: str, line: Callable[[ClaimDiff], str], *,
-                 starts: Sequence[str] = (), escape: str = "") -> Iterator[Iterable[str]]:
+                 starts: Sequence[str] = (), escape: str = "", width: int = 0,
+                 changed: str = "changed") -> Iterator[Iterable[str]]:
     """The result's claims as `line` writes each, in claim order: every claim for `kind`
     "csv" or "json", only those that differ or pair across article versions for "text";
     the result's figures are known when the block begins. In a one-database diff the
-    claims paired by id are written by SQLite (the diff CSV line with formula starts
-    `starts` escaped by `escape`, or the JSON of a claim; see verdicts.paired_stream,
-    which a test checks against `line`) in the pass that counts the figures too, the
-    lines waiting in a temporary file until it ends (where SQLite counted them first, then
-    wrote the lines in a second pass over the million pairs); for "text", SQLite counts
-    the figures and hands over only the claims that differ. Pieces of "csv" and "json"
-    end anywhere (a JSON claim is ",\n  " and its object); of "text", each is one line,
+    claims paired by id are written by SQLite (see verdicts.paired_block: the diff CSV
+    line with formula starts `starts` escaped by `escape`, the JSON of a claim, or the
+    text line of a claim that differs, its text cut to `width` and its change shown as
+    `changed`; a test checks them against `line`) in the pass that counts the figures
+    too, waiting in temporary files until it ends. Pieces of "csv" and "json" end
+    anywhere (a JSON claim is ",\n  " and its object); of "text", each is one line,
     "\n" at its end."""
     claims = result.claims
     if not isinstance(claims, _PairedClaims):
         yield (line(c) for c in claims if kind != "text" or _differs(c))
         return
-    if kind == "text":
-        yield from _text_output(claims, line)
-        return
     with tempfile.TemporaryDirectory(prefix="workbench-diff-") as folder:
-        parts = claims.run(kind, Path(folder), starts=starts, escape=escape)
+        parts = claims.run(kind, Path(folder), starts=starts, escape=escape, width=width,
+                           changed=changed)
         if claims.extra:  # rare: read the pairs again, merged with the claims left over
-            yield _merged_output(claims, kind, line, starts, escape)
+            yield (_merged_output(claims, kind, line, starts, escape) if kind != "text"
+                   else (line(c) for c in claims.differing()))
             return
-        yield _read(parts)
+        yield _read(parts, by_line=kind == "text")
 
 
-def _text_output(claims: _PairedClaims, line: Callable[[ClaimDiff], str]
-                 ) -> Iterator[Iterable[str]]:
-    """The lines of the claims that differ, with the figures known: SQLite counts the
-    figures in a thread on a connection of its own (sqlite3 lets go of the GIL while a
-    statement runs) while this one writes the lines of the claims paired by id that differ
-    to a temporary file; at a million claims 4.3 s of counting and 2.1 s of reading
-    overlap. If claims were left over to pair across versions (rare), the lines are
-    written again, merged with those."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool, \
-            ThreadPoolExecutor(1) as pool:
-        counting = pool.submit(claims.figures)
-        try:
-            spool.writelines(line(c) for c in claims.differing_by_id())
-        finally:
-            counting.result()
-        if claims.extra:
-            yield (line(c) for c in claims.differing())
-            return
-        spool.seek(0)
-        yield spool
-
-
-def _read(parts: list[Path]) -> Iterator[str]:
-    """The text of the files `parts`, one after the other, in large pieces."""
+def _read(parts: list[Path], *, by_line: bool) -> Iterator[str]:
+    """The text of the files `parts`, one after the other, line by line or in large
+    pieces."""
     for part in parts:
         with part.open(encoding="utf-8", newline="\n") as f:
-            while piece := f.read(1 << 20):
-                yield piece
+            if by_line:
+                yield from f
+            else:
+                while piece := f.read(1 << 20):
+                    yield piece
 
 
 def _merged_output(claims: _PairedClaims, kind: str, line: Callable[[ClaimDiff], str],

@@ -138,8 +138,8 @@ def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
     width = shutil.get_terminal_size((120, 24)).columns
     head = f"{'claim':>8}  {'change':<8} {result.a[:16]:<16} {result.b[:16]:<16} "
     text_width = max(20, width - len(head) - 1)
-    with claim_output(result, "text",
-                      lambda c: _claim_line(c, text_width, paint) + "\n") as lines:
+    with claim_output(result, "text", lambda c: _claim_line(c, text_width, paint) + "\n",
+                      width=text_width, changed=paint(f"{'changed':<8}", "changed")) as lines:
         _write_summary(out, result, paint, limit)
         k = result.counts
         if not result.differs and not (k["edited"] or k["added"] or k["removed"]):

@@ -497,25 +497,6 @@ def _pair_code(labels: Sequence[str]) -> str:
     return f"({len(labels)} * {code('va')} + {code('vb')})"
 
 
-def paired_counts(db: Database, a: int, b: int, labels: Sequence[str]) -> sqlite3.Cursor:
-    """For claims both sessions reviewed, one row per article: (article_id, origin, title,
-    pairs, how many differ in any field, sum of |confidence_a - confidence_b|, how many have
-    both confidences). `pairs` holds a character per claim, chr(65 + len(labels) * i + j)
-    for status_a = labels[i] and status_b = labels[j] (a status not in `labels` counts as
-    the last one)."""
-    return _tuples(
-        db,
-        "SELECT g.article_id, ar.origin, ar.title, g.pairs, g.changed, g.conf, g.conf_n"
-        f" FROM (SELECT c.article_id, group_concat(char(65 + {_pair_code(labels)}), '')"
-        f"  AS pairs, sum({_DIFFERENT}) AS changed,"
-        "  total(abs(va.confidence - vb.confidence)) AS conf,"
-        "  count(va.confidence - vb.confidence) AS conf_n"
-        f"  {_BOTH_FROM} {_both_where(db)} GROUP BY c.article_id) g"
-        " JOIN articles ar ON ar.id = g.article_id",
-        {"a": a, "b": b},
-    )
-
-
 def paired_rows(db: Database, a: int, b: int, *, differing: bool = False) -> sqlite3.Cursor:
     """Claims both sessions reviewed, in claim id order: the claim's six fields as in
     reviewed_rows, then A's four verdict fields, then B's; only those whose verdicts differ
@@ -531,11 +512,13 @@ def paired_rows(db: Database, a: int, b: int, *, differing: bool = False) -> sql
 
 def _payload(kind: str, starts: Sequence[str], escape: str) -> tuple[str, str]:
     """SQL: a paired claim's output by `kind` ("csv": the line of the diff CSV, see
-    _diff_csv_line; "json": the claim as the diff's JSON writes it, see _diff_json_line),
-    and the joins it needs beyond _BOTH_FROM."""
+    _diff_csv_line; "json": the claim as the diff's JSON writes it, see _diff_json_line;
+    "text": the line of the text diff, see _diff_text_line; "figures": nothing), and the
+    joins it needs beyond _BOTH_FROM."""
     if kind == "csv":
         return _diff_csv_line(starts, escape), " JOIN articles a ON a.id = c.article_id"
-    return _diff_json_line(), ""
+    payload = {"json": _diff_json_line, "text": _diff_text_line}.get(kind)
+    return (payload() if payload else "''"), ""
 
 
 def paired_stream(db: Database, a: int, b: int, kind: str, *, starts: Sequence[str] = (),
@@ -552,11 +535,12 @@ def paired_stream(db: Database, a: int, b: int, kind: str, *, starts: Sequence[s
 
 
 def paired_block(db: Database, a: int, b: int, labels: Sequence[str], kind: str, lo: int,
-                 hi: int, *, starts: Sequence[str] = (), escape: str = ""
-                 ) -> tuple[str, str, str, str] | None:
+                 hi: int, *, starts: Sequence[str] = (), escape: str = "", width: int = 0,
+                 changed: str = "changed") -> tuple[str, str, str, str] | None:
     """The claims with ids `lo` to `hi` that both sessions reviewed, in claim id order, in
     one row for both the output and the figures (None when there are none): their outputs
-    (as paired_stream's) joined; their article ids joined by commas; a character a claim,
+    (_payload's of `kind`, with `starts` and `escape` for "csv", `width` and `changed`
+    for "text") joined; their article ids joined by commas; a character a claim,
     chr(65 + 2 * pair + differ), for `pair` as _pair_code gives it and `differ` 1 when
     the verdicts differ in any field; and a character a claim, chr(48 + |confidence_a -
     confidence_b|), or " " when a side has none. Handing a million rows to Python one by
@@ -571,7 +555,8 @@ def paired_block(db: Database, a: int, b: int, labels: Sequence[str], kind: str,
         " ELSE char(48 + abs(va.confidence - vb.confidence)) END AS conf"
         + _BOTH_FROM + joins + _both_where(db)
         + " AND va.claim_id BETWEEN :lo AND :hi ORDER BY va.claim_id)",
-        {"a": a, "b": b, "esc": escape, "lo": lo, "hi": hi},
+        {"a": a, "b": b, "esc": escape, "lo": lo, "hi": hi, "width": width,
+         "changed": changed},
     ).fetchone()
     return None if row[0] is None else row
 
@@ -620,6 +605,20 @@ def _diff_json_line() -> str:
             f" || ', \"change\": \"' || CASE WHEN {_DIFFERENT} THEN 'changed' ELSE 'same'"
             " END || '\", \"match\": \"id\", \"version\": \"\", \"a\": ' ||"
             f" {side('va')} || ', \"b\": ' || {side('vb')} || '}}'")
+
+
+def _diff_text_line() -> str:
+    """SQL: a claim paired by id as a line of the text diff when the verdicts differ ("\n"
+    at its end), else '': its id, :changed, each side's status and confidence, and its
+    text on one line, cut to :width characters with "…"."""
+    def verdict(v: str) -> str:
+        return f"{v}.status || coalesce(' ' || {v}.confidence, '')"
+
+    text = "replace(c.text, char(10), ' ')"
+    return (f"CASE WHEN {_DIFFERENT} THEN printf('%8d  %s %-16.16s %-16.16s %s', c.id,"
+            f" :changed, {verdict('va')}, {verdict('vb')}, CASE WHEN length({text}) > :width"
+            f" THEN substr({text}, 1, :width - 1) || '…' ELSE {text} END) || char(10)"
+            " ELSE '' END")
 
 
 def article_names(db: Database, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
