@@ -356,3 +356,10 @@ def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Pat
         assert (got.agreement, got.counts, got.articles, got.mean_confidence_difference) == (
             want.agreement, want.counts, want.articles, want.mean_confidence_difference)
         assert got.counts["only_a"] == 3 and len(got.articles) == 3
+
+
+def test_diff_json_without_claims_is_valid_json() -> None:
+    out = io.StringIO()
+    write_json(out, compare_rows([], []))
+    doc = json.loads(out.getvalue())
+    assert doc["articles"] == [] and doc["claims"] == [] and doc["differ"] is False

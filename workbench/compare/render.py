@@ -80,19 +80,22 @@ def summary(result: DiffResult) -> dict[str, Any]:
 
 def write_json(out: IO[str], result: DiffResult) -> None:
     """One JSON document: sessions, summary, per-article figures, claims (streamed; in a
-    one-database diff the figures are counted as the claims are written aside)."""
+    one-database diff the figures are counted as the claims are written aside). Articles
+    and claims are one to a line: the encoder writes a line in C, where indenting goes
+    through Python (0.7 s for ten thousand articles)."""
     with claim_output(result, "json", _json_line) as lines:
-        head = {
-            "a": result.a, "b": result.b, "differ": result.differs, "summary": summary(result),
-            "articles": [
-                {"origin": s.origin, "title": s.title, **s.agreement.as_dict(),
-                 "mean_confidence_difference": s.mean_confidence_difference,
-                 "only_a": s.only_a, "only_b": s.only_b, "changed": s.changed}
-                for s in result.articles
-            ],
-        }
+        head = {"a": result.a, "b": result.b, "differ": result.differs,
+                "summary": summary(result)}
         text = json.dumps(head, ensure_ascii=False, indent=1)
-        out.write(text[:-2] + ',\n "claims": [')
+        out.write(text[:-2] + ',\n "articles": [')
+        out.write(",".join(
+            "\n  " + json.dumps({
+                "origin": s.origin, "title": s.title, **s.agreement.as_dict(),
+                "mean_confidence_difference": s.mean_confidence_difference,
+                "only_a": s.only_a, "only_b": s.only_b, "changed": s.changed},
+                ensure_ascii=False)
+            for s in result.articles))
+        out.write("\n ],\n \"claims\": [")
         pieces = iter(lines)
         for first in pieces:  # the first claim has no comma before it
             out.write(first[1:])
