@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -14,13 +16,13 @@ from hypothesis import strategies as st
 
 from workbench import review
 from workbench.cli import main
-from workbench.compare import adjudicate, diff
+from workbench.compare import adjudicate, blocks
 from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
 from workbench.compare.diff import compare_rows, diff_sessions
 from workbench.compare.render import CSV_COLUMNS, write_csv, write_json, write_text
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Source, Status
-from workbench.storage import articles, claims, open_db, sessions, verdicts
+from workbench.storage import Database, articles, claims, open_db, sessions, verdicts
 
 
 def test_wikipedia_kappa_example() -> None:
@@ -323,8 +325,19 @@ def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Pat
     second process; the output and the figures are those of the pure diff, in claim id
     order, with articles that span blocks and halves, a split claim whose id comes after
     another article's claims, and claims cut to the terminal's width."""
-    monkeypatch.setattr(diff, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(diff, "BLOCK_IDS", 4)
+    monkeypatch.setattr(blocks, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(blocks, "BLOCK_IDS", 4)
+    write_blocks = blocks.write_blocks
+
+    def once_the_other_took_the_last_block(db: Database, part: blocks.Part) -> blocks.Counts:
+        last = blocks.block_file(part, (part.high - part.low) // part.block_ids)
+        deadline = time.monotonic() + 60
+        while not os.path.exists(last) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert os.path.exists(last), "the second process took no block"
+        return write_blocks(db, part)
+
+    monkeypatch.setattr(blocks, "write_blocks", once_the_other_took_the_last_block)
     monkeypatch.setenv("COLUMNS", "90")  # the text diff cuts claims at 36 characters
     with open_db(tmp_path / "x.db") as db:
         for n in range(3):
@@ -363,3 +376,11 @@ def test_diff_json_without_claims_is_valid_json() -> None:
     write_json(out, compare_rows([], []))
     doc = json.loads(out.getvalue())
     assert doc["articles"] == [] and doc["claims"] == [] and doc["differ"] is False
+
+
+def test_a_failed_second_process_is_one_error_not_half_a_diff(env: Path, monkeypatch) -> None:
+    monkeypatch.setattr(blocks, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(blocks.sys, "executable", "false")
+    with open_db(env / "c.db") as db, pytest.raises(
+            WorkbenchError, match=r"the process writing its later blocks failed \(exit 1\)"):
+        write_csv(io.StringIO(), diff_sessions(db, "a", db, "b"))

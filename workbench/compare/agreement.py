@@ -40,24 +40,28 @@ def confusion(pairs: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
 
 
 def from_counts(counts: Counter[tuple[str, str]], labels: Sequence[str] = ()) -> Agreement:
-    """Agreement figures from a confusion count; `labels` fixes the order (others follow).
-    One pass over the count fills the matrix, from which the rest is read (a diff works
-    this out for each of ten thousand articles)."""
+    """Agreement figures from a confusion count; `labels` fixes the order (others follow)."""
     seen = {x for pair in counts for x in pair}
     order = tuple(labels) + tuple(sorted(seen - set(labels)))
     index = {label: i for i, label in enumerate(order)}
     rows = [[0] * len(order) for _ in order]
     for (a, b), c in counts.items():
         rows[index[a]][index[b]] += c
+    return from_matrix(order, rows)
+
+
+def from_matrix(labels: tuple[str, ...], rows: Sequence[Sequence[int]]) -> Agreement:
+    """Agreement figures from a confusion matrix: rows[i][j] items A labelled labels[i]
+    and B labels[j]. A diff works this out for each of ten thousand articles."""
     matrix = tuple(map(tuple, rows))
-    n = sum(map(sum, rows))
-    agreed = sum(row[i] for i, row in enumerate(rows))
+    n = sum(map(sum, matrix))
+    agreed = sum(row[i] for i, row in enumerate(matrix))
     if n == 0:
-        return Agreement(0, 0, order, matrix, None, None, None)
+        return Agreement(0, 0, labels, matrix, None, None, None)
     p_o = agreed / n
-    p_e = sum(map(operator.mul, map(sum, rows), map(sum, zip(*rows, strict=True)))) / (n * n)
+    p_e = sum(map(operator.mul, map(sum, matrix), map(sum, zip(*matrix, strict=True)))) / (n * n)
     kappa = None if p_e >= 1 else (p_o - p_e) / (1 - p_e)
-    return Agreement(n, agreed, order, matrix, p_o, p_e, kappa)
+    return Agreement(n, agreed, labels, matrix, p_o, p_e, kappa)
 
 
 def agreement(pairs: Iterable[tuple[str, str]], labels: Sequence[str] = ()) -> Agreement:

@@ -14,26 +14,21 @@ pairing a million rows in Python took 20.
 from __future__ import annotations
 
 import heapq
-import itertools
-import json
-import os
-import subprocess
-import sys
+import operator
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.compare.agreement import Agreement, from_counts
+from workbench.compare import blocks
+from workbench.compare.agreement import Agreement, from_matrix
 from workbench.compare.align import align
-from workbench.errors import WorkbenchError
-from workbench.model import Status
+from workbench.compare.blocks import LABELS, PAIRS
 from workbench.storage import Database, sessions, verdicts
 
-LABELS = tuple(s.value for s in Status if s is not Status.UNREVIEWED)
 # A side's row, as storage.verdicts.reviewed_rows yields it.
 ID, ARTICLE, ORIGIN, TITLE, TEXT, PREVIOUS, STATUS, CONFIDENCE, SOURCES, NOTES = range(10)
 Row = tuple[Any, ...]
@@ -178,40 +173,29 @@ class _PairedClaims:
             width: int = 0, changed: str = "changed") -> list[Path]:
         """Write the output of the claims paired by id (verdicts.paired_block of `kind`; for
         "figures", none) to files in `folder`, a block of claim ids each, counting the
-        figures as they go; when session A's claim ids span PARALLEL_FROM or more, a
-        second process writes blocks from the last one down while this one writes from
-        the first one up. Then the claims left over are paired in Python, and the
-        figures set. Returns the files, in claim order."""
+        figures as they go (blocks.write: two processes share a large diff). Then the
+        claims left over are paired in Python, and the figures set. Returns the files,
+        in claim order."""
         span = verdicts.claim_span(self.db, self.a)
-        per: dict[int, list[int]] = {}
-        reviewed = None
-        part = Part(self.a, self.b, kind, tuple(starts), escape, width, changed, BLOCK_IDS,
-                    *(span or (1, 0)), str(folder))
-        if span is None or span[1] - span[0] < PARALLEL_FROM or not self.db.path.is_file():
-            per = write_blocks(self.db, part)
-        else:
-            with _downwards(self.db, part) as theirs:
-                per = write_blocks(self.db, part)
-                reviewed = self._reviewed()  # while the other ends its last block
-            for article, counts in theirs.items():
-                mine = per.setdefault(article, [0] * len(counts))
-                mine[:] = map(sum, zip(mine, counts, strict=True))
+        part = blocks.Part(self.a, self.b, kind, tuple(starts), escape, width, changed,
+                           blocks.BLOCK_IDS, *(span or (1, 0)), str(folder))
+        per, reviewed = blocks.write(self.db, part, then=self._reviewed)
         names = verdicts.article_names(self.db, per)
         groups = []
         paired = 0
         for article in sorted(per):  # as SQLite groups them
             counts, (origin, title) = per[article], names[article]
-            paired += sum(counts[:_PAIRS])
-            groups.append((origin, article, title, _by_labels(enumerate(counts[:_PAIRS])),
-                           counts[_PAIRS], float(counts[_PAIRS + 2]), counts[_PAIRS + 1]))
-        self._settle(groups, paired, reviewed or self._reviewed())
+            paired += sum(counts[:PAIRS])
+            groups.append((origin, article, title, counts[:PAIRS],
+                           counts[PAIRS], float(counts[PAIRS + 2]), counts[PAIRS + 1]))
+        self._settle(groups, paired, reviewed)
         return sorted(folder.iterdir())
 
     def _reviewed(self) -> tuple[int, int]:
         """How many claims each session reviewed."""
         return sessions.count_reviewed(self.db, self.a), sessions.count_reviewed(self.db, self.b)
 
-    def _settle(self, groups: list[tuple[str, int, str, Counter[tuple[str, str]], int, float,
+    def _settle(self, groups: list[tuple[str, int, str, list[int], int, float,
                                          int]], paired: int, reviewed: tuple[int, int]) -> None:
         """The figures from the claims paired by id, counted per article (`groups`, in
         article order) with the claims left over, which are paired here (`reviewed`: how
@@ -230,109 +214,6 @@ class _PairedClaims:
         for c in self.extra:
             tally.add(c)
         self.counted = tally.figures()
-
-
-def _by_labels(counts: Iterable[tuple[int, int]]) -> Counter[tuple[str, str]]:
-    """(pair code, how many) as {(status_a, status_b): how many}, a code as
-    verdicts.paired_block gives it."""
-    width = len(LABELS)
-    return Counter({(LABELS[k // width], LABELS[k % width]): n for k, n in counts if n})
-
-
-# The span of session A's claim ids from which a second process writes half the blocks of
-# a diff's CSV or JSON (bench/diff.py: a million pairs in 5 s, not 9); below it, starting
-# one costs more than it saves. Threads did not help: SQLite's allocator is one lock for
-# all the threads of a process.
-PARALLEL_FROM = 100_000
-BLOCK_IDS = 10_000  # claim ids a statement of paired_block covers
-_PAIRS = len(LABELS) ** 2  # the counts of an article: one per status pair, then how many
-# differ in any field, how many have both confidences, and the sum of |a - b| over those
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """The claims paired by id of a one-database diff, to write as `kind` (with `starts`
-    and `escape`, or `width` and `changed`, as verdicts.paired_block takes them) to
-    `folder` in blocks of `block_ids` claim ids from `low` to `high`: block k to the file named k
-    (zero-padded), from the first block up, or from the last one down."""
-
-    a: int
-    b: int
-    kind: str
-    starts: tuple[str, ...]
-    escape: str
-    width: int
-    changed: str
-    block_ids: int
-    low: int
-    high: int
-    folder: str
-    downwards: bool = False
-
-
-def write_blocks(db: Database, part: Part) -> dict[int, list[int]]:
-    """Write the blocks of `part` until one is taken (its file exists: another process
-    wrote it), and return the counts per article of those written ({article id:
-    counts})."""
-    per: dict[int, list[int]] = {}
-    blocks = range(part.low, part.high + 1, part.block_ids)
-    for k in reversed(range(len(blocks))) if part.downwards else range(len(blocks)):
-        try:  # taking the block is creating its file
-            taken = os.open(os.path.join(part.folder, f"{k:09d}"),
-                            os.O_WRONLY | os.O_CREAT | os.O_EXCL)
-        except FileExistsError:
-            break
-        with open(taken, "w", encoding="utf-8", newline="\n") as out:
-            block = verdicts.paired_block(db, part.a, part.b, LABELS, part.kind, blocks[k],
-                                          min(part.high, blocks[k] + part.block_ids - 1),
-                                          starts=part.starts, escape=part.escape,
-                                          width=part.width, changed=part.changed)
-            if block is not None:
-                out.write(block[0])
-                _count(per, *block[1:])
-    return per
-
-
-@contextmanager
-def _downwards(db: Database, part: Part) -> Iterator[dict[int, list[int]]]:
-    """write_blocks of `part` from the last block down, by `python -m
-    workbench.compare.part` on a connection of its own, while the `with` block runs (and
-    writes from the first block up, till they meet); its counts per article fill the dict
-    yielded once the block ends."""
-    job = json.dumps({"db": str(db.path), **asdict(replace(part, downwards=True))})
-    package = str(Path(__file__).parents[2])  # the workbench this one is
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (package, os.environ.get("PYTHONPATH")) if p)}
-    theirs: dict[int, list[int]] = {}
-    with subprocess.Popen([sys.executable, "-m", "workbench.compare.part", job], env=env,
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True) as child:
-        try:
-            yield theirs
-        except BaseException:
-            child.kill()
-            raise
-        out, err = child.communicate()
-    if child.returncode:
-        why = err.strip().splitlines()[-1] if err.strip() else f"exit {child.returncode}"
-        raise WorkbenchError(f"diff: the process writing its later blocks failed ({why})")
-    theirs.update((int(article), counts) for article, counts in json.loads(out).items())
-
-
-def _count(per: dict[int, list[int]], articles: str, codes: str, confidences: str) -> None:
-    """Add a block of verdicts.paired_block to the counts per article."""
-    at = 0
-    for article, run in itertools.groupby(articles.split(",")):
-        n = sum(1 for _ in run)
-        counts = per.setdefault(int(article), [0] * (_PAIRS + 3))
-        for char, times in Counter(codes[at : at + n]).items():
-            code = ord(char) - 65
-            counts[code >> 1] += times
-            counts[_PAIRS] += times * (code & 1)
-        both = confidences[at : at + n].replace(" ", "")
-        counts[_PAIRS + 1] += len(both)
-        counts[_PAIRS + 2] += sum(both.encode("latin-1")) - 48 * len(both)
-        at += n
 
 
 def _differs(c: ClaimDiff) -> bool:
@@ -557,13 +438,30 @@ def _pair_by_text(rest_a: list[Row], rest_b: list[Row], out: list[tuple[Row, Row
     return left_a, left_b
 
 
+_LABEL = {label: i for i, label in enumerate(LABELS)}
+
+
+def _pair(status_a: str, status_b: str) -> int:
+    """Where a pair of statuses is counted among an article's PAIRS counts: len(LABELS) * i
+    + j for status_a = LABELS[i] and status_b = LABELS[j] (a status not in LABELS counts
+    as the last one), as verdicts.paired_block codes it."""
+    last = len(LABELS) - 1
+    return _LABEL.get(status_a, last) * len(LABELS) + _LABEL.get(status_b, last)
+
+
+def _agreement(pairs: list[int]) -> Agreement:
+    """The agreement figures of PAIRS counts."""
+    k = len(LABELS)
+    return from_matrix(LABELS, [pairs[i * k : (i + 1) * k] for i in range(k)])
+
+
 @dataclass(slots=True)
 class _Article:
     """Figures of one article (origin) as they add up."""
 
     article: int  # the newest version seen, whose title names it
     title: str
-    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    pairs: list[int] = field(default_factory=lambda: [0] * PAIRS)  # see _pair
     conf_total: float = 0.0
     conf_n: int = 0
     only_a: int = 0
@@ -587,14 +485,13 @@ class _Tally:
             entry.article, entry.title = article, title
         return entry
 
-    def add_group(self, origin: str, article: int, title: str,
-                  pairs: Counter[tuple[str, str]], changed: int, conf_total: float,
-                  conf_n: int) -> None:
-        """Claims of one article paired by id, counted already."""
+    def add_group(self, origin: str, article: int, title: str, pairs: list[int],
+                  changed: int, conf_total: float, conf_n: int) -> None:
+        """Claims of one article paired by id, counted already (`pairs` as _pair)."""
         entry = self._article(origin, article, title)
-        self.counts["same"] += sum(pairs.values()) - changed
+        self.counts["same"] += sum(pairs) - changed
         self.counts["changed"] += changed
-        entry.pairs.update(pairs)
+        entry.pairs[:] = map(operator.add, entry.pairs, pairs)
         entry.changed += changed
         entry.conf_total += conf_total
         entry.conf_n += conf_n
@@ -614,24 +511,26 @@ class _Tally:
             return
         ca, cb = c.a[CONFIDENCE], c.b[CONFIDENCE]
         both = ca is not None and cb is not None
-        self.add_group(row[ORIGIN], row[ARTICLE], row[TITLE],
-                       Counter({(c.a[STATUS], c.b[STATUS]): 1}), c.change == "changed",
+        pairs = [0] * PAIRS
+        pairs[_pair(c.a[STATUS], c.b[STATUS])] = 1
+        self.add_group(row[ORIGIN], row[ARTICLE], row[TITLE], pairs, c.change == "changed",
                        abs(ca - cb) if both else 0, both)
 
     def figures(self) -> Figures:
-        pairs: Counter[tuple[str, str]] = Counter()
+        pairs = [0] * PAIRS
         conf_total = conf_n = 0.0
         for e in self.per.values():
-            pairs.update(e.pairs)
             conf_total += e.conf_total
             conf_n += e.conf_n
+        if self.per:
+            pairs = list(map(sum, zip(*(e.pairs for e in self.per.values()), strict=True)))
         articles = [
-            ArticleSummary(origin, e.title, from_counts(e.pairs, LABELS),
+            ArticleSummary(origin, e.title, _agreement(e.pairs),
                            e.conf_total / e.conf_n if e.conf_n else None, e.only_a, e.only_b,
                            e.changed)
             for origin, e in self.per.items()
         ]
         articles.sort(key=lambda s: (s.agreement.observed if s.agreement.observed is not None
                                      else 2.0, -(s.only_a + s.only_b), s.title))
-        return Figures(from_counts(pairs, LABELS), conf_total / conf_n if conf_n else None,
+        return Figures(_agreement(pairs), conf_total / conf_n if conf_n else None,
                        dict(self.counts), articles)

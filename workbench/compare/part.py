@@ -1,11 +1,9 @@
-"""The later blocks of a large diff's CSV or JSON, written from the last one down by a
-process of its own while the first process writes from the first one up (compare.diff):
-SQLite's allocator is one lock for all the threads of a process, so two threads did not
-go faster than one.
+"""The later blocks of a large diff, written from the last one down by a process of its
+own while the first process writes from the first one up (see compare.blocks).
 
     python -m workbench.compare.part JOB
 
-JOB is JSON: "db", the database's path, and the fields of compare.diff.Part. The blocks
+JOB is JSON: "db", the database's path, and the fields of compare.blocks.Part. The blocks
 go to the part's folder; the counts per article, as JSON, to stdout.
 """
 
@@ -14,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
-from workbench.compare.diff import Part, write_blocks
+from workbench.compare.blocks import Part, write_blocks
 from workbench.storage import open_db
 
 
@@ -25,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
                    "starts": tuple(job["starts"])})
     with open_db(job["db"], create=False) as db:
         counts = write_blocks(db, part)
-    json.dump(counts, sys.stdout)
+    sys.stdout.write(json.dumps(counts))  # json.dump encodes in Python: 0.4 s, not 0.01
     return 0
 
 
