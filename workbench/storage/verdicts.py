@@ -593,18 +593,18 @@ def _diff_csv_line(starts: Sequence[str], escape: str) -> str:
 def _diff_json_line() -> str:
     """SQL: a claim paired by id as the diff's JSON writes a claim: ",\n  " and the
     object (json.dumps, as render.write_json calls it). Strings go through json_quote,
-    which escapes as Python's encoder does; sources are stored as json.dumps writes them."""
-    def side(v: str) -> str:
-        return (f"'{{\"claim_id\": ' || c.id || ', \"status\": \"' || {v}.status"
-                f" || '\", \"confidence\": ' || coalesce({v}.confidence, 'null')"
-                f" || ', \"sources\": ' || {v}.sources || ', \"notes\": '"
-                f" || json_quote({v}.notes) || '}}'")
+    which escapes as Python's encoder does; sources are stored as json.dumps writes them.
+    One printf: joining the pieces with || took a quarter longer."""
+    def side(v: str) -> tuple[str, str]:
+        return ('{"claim_id": %d, "status": "%s", "confidence": %s, "sources": %s,'
+                ' "notes": %s}', f"c.id, {v}.status, coalesce({v}.confidence, 'null'),"
+                f" {v}.sources, json_quote({v}.notes)")
 
-    return (f"',' || char(10) || '  {{\"claim_id\": ' || c.id || ', \"claim\": '"
-            " || json_quote(c.text)"
-            f" || ', \"change\": \"' || CASE WHEN {_DIFFERENT} THEN 'changed' ELSE 'same'"
-            " END || '\", \"match\": \"id\", \"version\": \"\", \"a\": ' ||"
-            f" {side('va')} || ', \"b\": ' || {side('vb')} || '}}'")
+    (format_a, a), (format_b, b) = side("va"), side("vb")
+    line = ('  {"claim_id": %d, "claim": %s, "change": "%s", "match": "id", "version": "",'
+            f' "a": {format_a}, "b": {format_b}}}')
+    return (f"printf(',' || char(10) || '{line}', c.id, json_quote(c.text),"
+            f" CASE WHEN {_DIFFERENT} THEN 'changed' ELSE 'same' END, {a}, {b})")
 
 
 def _diff_text_line() -> str:
