@@ -18,7 +18,7 @@ from workbench import review
 from workbench.cli import main
 from workbench.compare import adjudicate, blocks
 from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
-from workbench.compare.diff import compare_rows, diff_sessions
+from workbench.compare.diff import DiffResult, compare_rows, diff_sessions
 from workbench.compare.render import CSV_COLUMNS, write_csv, write_json, write_text
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Source, Status
@@ -278,6 +278,23 @@ def test_one_database_diff_equals_the_pure_diff(env: Path) -> None:
             want.agreement, want.counts, want.articles, want.mean_confidence_difference)
 
 
+def written_alike_by_sql_and_the_pure_diff(db: Database, a: int, b: int
+                                           ) -> tuple[DiffResult, str]:
+    """The one-database diff of sessions `a` and `b` (named "a" and "b"), checked to write
+    as CSV, JSON and text what the pure diff of the same rows writes, with the same
+    figures; the diff and its text."""
+    got = diff_sessions(db, "a", db, "b")
+    want = compare_rows(verdicts.reviewed_rows(db, a), verdicts.reviewed_rows(db, b), "a", "b")
+    for write in (write_csv, write_json, write_text):
+        out_got, out_want = io.StringIO(), io.StringIO()
+        write(out_got, got)
+        write(out_want, want)
+        assert out_got.getvalue() == out_want.getvalue()
+    assert (got.agreement, got.counts, got.articles, got.mean_confidence_difference) == (
+        want.agreement, want.counts, want.articles, want.mean_confidence_difference)
+    return got, out_got.getvalue()
+
+
 typed = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
                 max_size=20)
 
@@ -309,14 +326,7 @@ def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, statu
         review.tag(db, b, 2, who="bob", status="supported", notes=notes + "!")
         if left_over:
             review.tag(db, b, 3, who="bob", status="refuted")
-        got = diff_sessions(db, "a", db, "b")
-        want = compare_rows(verdicts.reviewed_rows(db, a), verdicts.reviewed_rows(db, b), "a",
-                            "b")
-        for write in (write_csv, write_text, write_json):
-            out_got, out_want = io.StringIO(), io.StringIO()
-            write(out_got, got)
-            write(out_want, want)
-            assert out_got.getvalue() == out_want.getvalue()
+        written_alike_by_sql_and_the_pure_diff(db, a, b)
 
 
 def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Path,
@@ -357,18 +367,9 @@ def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Pat
                 review.tag(db, b, claim_id, who="bob", status=statuses[claim_id % 3],
                            confidence=claim_id * 3 if claim_id % 2 else None,
                            notes="checked" if claim_id % 4 == 0 else "")
-        got = diff_sessions(db, "a", db, "b")
-        want = compare_rows(verdicts.reviewed_rows(db, a), verdicts.reviewed_rows(db, b), "a",
-                            "b")
-        for write in (write_csv, write_json, write_text):
-            out_got, out_want = io.StringIO(), io.StringIO()
-            write(out_got, got)
-            write(out_want, want)
-            assert out_got.getvalue() == out_want.getvalue()
-        assert "– a longer, accented clai…\n" in out_got.getvalue()  # cut by characters
-        assert (got.agreement, got.counts, got.articles, got.mean_confidence_difference) == (
-            want.agreement, want.counts, want.articles, want.mean_confidence_difference)
-        assert got.counts["only_a"] == 3 and len(got.articles) == 3
+        result, text = written_alike_by_sql_and_the_pure_diff(db, a, b)
+        assert "– a longer, accented clai…\n" in text  # cut by characters
+        assert result.counts["only_a"] == 3 and len(result.articles) == 3
 
 
 def test_diff_json_without_claims_is_valid_json() -> None:
