@@ -562,9 +562,13 @@ def paired_block(db: Database, a: int, b: int, labels: Sequence[str], kind: str,
 
 
 def claim_span(db: Database, session_id: int) -> tuple[int, int] | None:
-    """The lowest and the highest claim id of the session's verdicts; None without any."""
-    low, high = db.execute("SELECT min(claim_id), max(claim_id) FROM verdicts"
-                           " WHERE session_id = ?", (session_id,)).fetchone()
+    """The lowest and the highest claim id of the session's verdicts; None without any.
+    (Asked apart, each is one step down the primary key; min and max together in one
+    SELECT read every verdict of the session: 0.4 s at a million.)"""
+    low, high = db.execute(
+        "SELECT (SELECT min(claim_id) FROM verdicts WHERE session_id = :s),"
+        " (SELECT max(claim_id) FROM verdicts WHERE session_id = :s)", {"s": session_id}
+    ).fetchone()
     return None if low is None else (low, high)
 
 
