@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench import review
+from workbench import parallel, review
 from workbench.cli import main
 from workbench.compare import adjudicate, blocks
 from workbench.compare.agreement import agreement, cohen_kappa, mean_abs_difference
@@ -337,17 +337,17 @@ def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Pat
     another article's claims, and claims cut to the terminal's width."""
     monkeypatch.setattr(blocks, "PARALLEL_FROM", 10)
     monkeypatch.setattr(blocks, "BLOCK_IDS", 4)
-    write_blocks = blocks.write_blocks
+    write_blocks = parallel.write_blocks
 
-    def once_the_other_took_the_last_block(db: Database, part: blocks.Part) -> blocks.Counts:
-        last = blocks.block_file(part, (part.high - part.low) // part.block_ids)
+    def once_the_other_took_the_last_block(db: Database, job: parallel.Job) -> parallel.Counts:
+        last = parallel.block_file(job, (job.high - job.low) // job.block_ids)
         deadline = time.monotonic() + 60
         while not os.path.exists(last) and time.monotonic() < deadline:
             time.sleep(0.01)
         assert os.path.exists(last), "the second process took no block"
-        return write_blocks(db, part)
+        return write_blocks(db, job)
 
-    monkeypatch.setattr(blocks, "write_blocks", once_the_other_took_the_last_block)
+    monkeypatch.setattr(parallel, "write_blocks", once_the_other_took_the_last_block)
     monkeypatch.setenv("COLUMNS", "90")  # the text diff cuts claims at 36 characters
     with open_db(tmp_path / "x.db") as db:
         for n in range(3):
@@ -381,7 +381,7 @@ def test_diff_json_without_claims_is_valid_json() -> None:
 
 def test_a_failed_second_process_is_one_error_not_half_a_diff(env: Path, monkeypatch) -> None:
     monkeypatch.setattr(blocks, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(blocks.sys, "executable", "false")
+    monkeypatch.setattr(parallel.sys, "executable", "false")
     with open_db(env / "c.db") as db, pytest.raises(
-            WorkbenchError, match=r"the process writing its later blocks failed \(exit 1\)"):
+            WorkbenchError, match=r"the second process sharing the work failed \(exit 1\)"):
         write_csv(io.StringIO(), diff_sessions(db, "a", db, "b"))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbench import parallel
 from workbench.compare import blocks
 from workbench.compare.agreement import Agreement, from_matrix
 from workbench.compare.align import align
@@ -170,16 +171,14 @@ class _PairedClaims:
         return heapq.merge(by_id, extra, key=_order) if extra else by_id
 
     def run(self, kind: str, folder: Path, *, starts: Sequence[str] = (), escape: str = "",
-            width: int = 0, changed: str = "changed") -> list[Path]:
+            width: int = 0, changed: str = "changed") -> Path:
         """Write the output of the claims paired by id (verdicts.paired_block of `kind`; for
         "figures", none) to files in `folder`, a block of claim ids each, counting the
         figures as they go (blocks.write: two processes share a large diff). Then the
-        claims left over are paired in Python, and the figures set. Returns the files,
-        in claim order."""
-        span = verdicts.claim_span(self.db, self.a)
-        part = blocks.Part(self.a, self.b, kind, tuple(starts), escape, width, changed,
-                           blocks.BLOCK_IDS, *(span or (1, 0)), str(folder))
-        per, reviewed = blocks.write(self.db, part, then=self._reviewed)
+        claims left over are paired in Python, and the figures set. Returns `folder`."""
+        per, reviewed = blocks.write(self.db, self.a, self.b, kind, folder, self._reviewed,
+                                     starts=starts, escape=escape, width=width,
+                                     changed=changed)
         names = verdicts.article_names(self.db, per)
         groups = []
         paired = 0
@@ -189,7 +188,7 @@ class _PairedClaims:
             groups.append((origin, article, title, counts[:PAIRS],
                            counts[PAIRS], float(counts[PAIRS + 2]), counts[PAIRS + 1]))
         self._settle(groups, paired, reviewed)
-        return sorted(folder.iterdir())
+        return folder
 
     def _reviewed(self) -> tuple[int, int]:
         """How many claims each session reviewed."""
@@ -239,25 +238,13 @@ def claim_output(result: DiffResult, kind: str, line: Callable[[ClaimDiff], str]
         yield (line(c) for c in claims if kind != "text" or _differs(c))
         return
     with tempfile.TemporaryDirectory(prefix="workbench-diff-") as folder:
-        parts = claims.run(kind, Path(folder), starts=starts, escape=escape, width=width,
-                           changed=changed)
+        written = claims.run(kind, Path(folder), starts=starts, escape=escape, width=width,
+                             changed=changed)
         if claims.extra:  # rare: read the pairs again, merged with the claims left over
             yield (_merged_output(claims, kind, line, starts, escape) if kind != "text"
                    else (line(c) for c in claims.differing()))
             return
-        yield _read(parts, by_line=kind == "text")
-
-
-def _read(parts: list[Path], *, by_line: bool) -> Iterator[str]:
-    """The text of the files `parts`, one after the other, line by line or in large
-    pieces."""
-    for part in parts:
-        with part.open(encoding="utf-8", newline="\n") as f:
-            if by_line:
-                yield from f
-            else:
-                while piece := f.read(1 << 20):
-                    yield piece
+        yield parallel.read(written, by_line=kind == "text")
 
 
 def _merged_output(claims: _PairedClaims, kind: str, line: Callable[[ClaimDiff], str],
