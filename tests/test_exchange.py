@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sheets import read_sheet
 
-from workbench import review
+from workbench import parallel, review
 from workbench.cli import main
+from workbench.exchange import blocks as exchange_blocks
 from workbench.exchange.claimreview import REQUIRED, write_claimreview
 from workbench.exchange.csvsheet import (
     COLUMNS,
@@ -25,7 +28,7 @@ from workbench.exchange.csvsheet import (
 )
 from workbench.exchange.jsonl import FIELDS, write_jsonl
 from workbench.model import Claim, Source
-from workbench.storage import articles, claims, open_db, sessions
+from workbench.storage import Database, articles, claims, open_db, sessions
 
 ARTICLE = (
     "Storm hits coast\n\n"
@@ -377,3 +380,55 @@ def test_import_into_a_reviewed_session_logs_old_and_new_values(env: Path, capsy
         2, '{"status": "refuted", "sources": "[]", "notes": ""}',
         '{"status": "misleading", "sources": "[{\\"ref\\": \\"https://y.org\\", '
         '\\"note\\": \\"\\"}]", "notes": "=x"}')]
+
+
+def test_exports_in_blocks_from_two_processes_are_the_one_block_exports(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export is written a block of articles at a time, a large one's later blocks by a
+    second process; the files are those of one block written by one process, whatever the
+    blocks, with a file: URL for a file's reviews and a quoted, formula-safe cell."""
+    with open_db(tmp_path / "x.db") as db:
+        sid = sessions.create(db, "s", "ann")
+        for n in range(4):
+            with db.transaction():
+                article = articles.insert(db, origin=f"/news/{n}.txt", title=f"Story, {n}",
+                                          text="x" * 99, content_hash=f"h{n}", format="txt")
+            claims.insert_many(db, article, [Claim(i, f"=claim {n}.{i}, \"quoted\"", i, i + 1)
+                                             for i in range(1, 4)])
+        for claim_id in range(1, 13, 2):
+            review.tag(db, sid, claim_id, who="ann", status="refuted", confidence=claim_id,
+                       sources=[Source(f"https://x.org/{claim_id}")])
+
+        def exports() -> list[str]:
+            outs = []
+            for write in (lambda out: export_sheet(out, db, sid, "s"),
+                          lambda out: write_jsonl(out, db, sid, "s"),
+                          lambda out: write_claimreview(out, db, sid)):
+                out = io.StringIO()
+                write(out)
+                outs.append(out.getvalue())
+            return outs
+
+        whole = exports()
+        monkeypatch.setattr(exchange_blocks, "BLOCK_CLAIMS", 1)  # an article a block
+        monkeypatch.setattr(exchange_blocks, "PARALLEL_FROM", 0)
+        write_blocks = parallel.write_blocks
+
+        def once_the_other_took_the_last_block(db: Database, job: parallel.Job
+                                               ) -> parallel.Counts:
+            last = parallel.block_file(job, (job.high - job.low) // job.block_ids)
+            deadline = time.monotonic() + 60
+            while not os.path.exists(last) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert os.path.exists(last), "the second process took no block"
+            return write_blocks(db, job)
+
+        monkeypatch.setattr(parallel, "write_blocks", once_the_other_took_the_last_block)
+        assert exports() == whole
+    sheet_rows = read_sheet(whole[0])
+    assert [r["claim_id"] for r in sheet_rows] == [str(i) for i in range(1, 13)]
+    assert sheet_rows[0]["claim"] == '=claim 0.1, "quoted"'  # read back as it was
+    assert '"\'=claim 0.1, ""quoted"""' in whole[0]  # written safe and quoted
+    assert len(whole[1].splitlines()) == 12
+    reviews = json.loads(whole[2])
+    assert len(reviews) == 6 and reviews[0]["url"] == "file:///news/0.txt#claim-1"

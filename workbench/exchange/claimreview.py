@@ -9,8 +9,10 @@ unreviewed ones. The rating scale runs from 1 (refuted) to 5 (supported);
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from workbench import parallel
+from workbench.exchange import blocks
 from workbench.storage import Database, verdicts
 
 BEST, WORST = 5, 1
@@ -29,15 +31,25 @@ def write_claimreview(out: IO[str], db: Database, session_id: int, *,
     """A JSON array of ClaimReview objects (SQLite builds each), written as it goes; returns
     how many. The url is `base_url#claim-ID`, else the article's own address (its origin
     URL, or its file as a file: URL)."""
-    count = 0
-    out.write("[")
-    for review in verdicts.claim_reviews(
-            db, session_id, ratings=RATINGS, best=BEST, worst=WORST,
-            organisation=organisation or None,
-            base_url=base_url.rstrip("#") if base_url else None,
-            file_uri=lambda origin: Path(origin).as_uri()):
-        out.write(",\n" if count else "\n")
-        out.write(review)
-        count += 1
+    with blocks.written(db, "workbench.exchange.claimreview:review_block", {
+            "s": session_id, "organisation": organisation or None,
+            "base_url": base_url.rstrip("#") if base_url else None}) as (count, pieces):
+        out.write("[")
+        for first in pieces:  # the first review has no comma before it
+            out.write(first[1:])
+            break
+        out.writelines(pieces)
     out.write("\n]\n" if count else "]\n")
     return count
+
+
+def review_block(db: Database, params: dict[str, Any], low: int, high: int,
+                 counts: parallel.Counts) -> str:
+    """A parallel task: the reviews of the articles with ids `low` to `high`, each ",\n"
+    and its JSON."""
+    text, n = verdicts.claim_review_block(
+        db, params["s"], low, high, ratings=RATINGS, best=BEST, worst=WORST,
+        organisation=params["organisation"], base_url=params["base_url"],
+        file_uri=lambda origin: Path(origin).as_uri())
+    blocks.tally(counts, n)
+    return text

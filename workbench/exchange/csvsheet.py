@@ -9,6 +9,8 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import IO, Any
 
+from workbench import parallel
+from workbench.exchange import blocks
 from workbench.model import format_sources, sources_from_json
 from workbench.storage import Database, verdicts
 
@@ -51,13 +53,20 @@ def export_sheet(out: IO[str], db: Database, session_id: int, session: str) -> i
     header = io.StringIO()
     csv.writer(header, lineterminator="\r\n").writerow((*COLUMNS, *EXTRA_COLUMNS))
     out.write(header.getvalue())
-    count = 0
-    write = out.write
-    for line in verdicts.sheet_lines(db, session_id, _quoted(safe_cell(session)),
-                                     FORMULA_STARTS, ESCAPE):
-        write(line)
-        count += 1
+    with blocks.written(db, "workbench.exchange.csvsheet:sheet_block",
+                        {"s": session_id, "session": _quoted(safe_cell(session))}
+                        ) as (count, pieces):
+        out.writelines(pieces)
     return count
+
+
+def sheet_block(db: Database, params: dict[str, Any], low: int, high: int,
+                counts: parallel.Counts) -> str:
+    """A parallel task: the sheet's lines for the articles with ids `low` to `high`."""
+    text, n = verdicts.sheet_block(db, params["s"], params["session"], FORMULA_STARTS,
+                                   ESCAPE, low, high)
+    blocks.tally(counts, n)
+    return text
 
 
 def _quoted(text: str) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import IO
+from typing import IO, Any
 
+from workbench import parallel
+from workbench.exchange import blocks
 from workbench.storage import Database, verdicts
 
 FIELDS = (
@@ -16,9 +18,15 @@ FIELDS = (
 def write_jsonl(out: IO[str], db: Database, session_id: int, session: str) -> int:
     """One JSON object per claim in scope, a line each (SQLite writes the JSON); returns
     the number of lines."""
-    count = 0
-    for line in verdicts.json_lines(db, session_id, session, FIELDS):
-        out.write(line)
-        out.write("\n")
-        count += 1
+    with blocks.written(db, "workbench.exchange.jsonl:json_block",
+                        {"s": session_id, "session": session}) as (count, pieces):
+        out.writelines(pieces)
     return count
+
+
+def json_block(db: Database, params: dict[str, Any], low: int, high: int,
+               counts: parallel.Counts) -> str:
+    """A parallel task: the JSON lines of the articles with ids `low` to `high`."""
+    text, n = verdicts.json_block(db, params["s"], params["session"], FIELDS, low, high)
+    blocks.tally(counts, n)
+    return text

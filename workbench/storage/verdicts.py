@@ -295,15 +295,34 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
 
 
 def _scope(reviewed_only: bool = False, where: str = "") -> str:
-    """FROM and WHERE of an export: claims in scope joined to verdict `v` of session :s
-    (and `where`, more SQL conditions)."""
+    """FROM and WHERE of a block of an export: claims in scope of the articles with ids :lo
+    to :hi joined to verdict `v` of session :s (and `where`, more SQL conditions)."""
     only = (" AND v.status != 'unreviewed'" if reviewed_only else "") + where
     join = "JOIN" if reviewed_only else "LEFT JOIN"
     return (  # article by article: its row is read once, not once a claim
         " FROM current_articles a CROSS JOIN claims c ON c.article_id = a.id"
         f" {join} verdicts v ON v.claim_id = c.id AND v.session_id = :s"
-        f" WHERE NOT c.dropped{only} ORDER BY a.id, c.seq, c.id"
+        f" WHERE a.id BETWEEN :lo AND :hi AND NOT c.dropped{only} ORDER BY a.id, c.seq, c.id"
     )
+
+
+def _block(db: Database, line: str, scope: str, params: dict[str, Any], low: int,
+           high: int) -> tuple[str, int]:
+    """The lines SQL `line` builds over `scope` (see _scope) for the articles with ids `low`
+    to `high`, joined in order, and how many: handed to Python a block at a time, not a
+    line at a time."""
+    text, n = _tuples(db, f"SELECT group_concat(line, ''), count(*) FROM (SELECT {line}"
+                          f" AS line {scope})", {**params, "lo": low, "hi": high}).fetchone()
+    return text or "", n
+
+
+def article_span(db: Database) -> tuple[int, int, int] | None:
+    """The lowest and the highest article id, and the highest claim id; None without
+    articles."""
+    low, high, claims = db.execute(
+        "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles),"
+        " (SELECT max(id) FROM claims)").fetchone()
+    return None if low is None else (low, high, claims or 0)
 
 
 def _csv_cell(x: str, starts: Sequence[str], breaks: str = "\r\n") -> str:
@@ -348,12 +367,13 @@ def _escaped(x: str) -> str:
     return f"replace(replace(replace({x}, '\\', '\\\\'), '|', '\\|'), '::', ':\\:')"
 
 
-def sheet_lines(db: Database, session_id: int, session_cell: str, starts: Sequence[str],
-                escape: str) -> Iterator[str]:
-    """Every claim in scope (current article versions, not dropped) with its verdict in the
-    session, in article order, as a line of the verdict CSV built by SQLite (CRLF at the
-    end): claim_id, article, seq, claim, by, status, confidence, sources, notes, reviewer,
-    session (`session_cell` as given), updated_at, title, kind, start, end. Text cells are
+def sheet_block(db: Database, session_id: int, session_cell: str, starts: Sequence[str],
+                escape: str, low: int, high: int) -> tuple[str, int]:
+    """The claims in scope (current article versions, not dropped) of the articles with ids
+    `low` to `high`, with their verdicts in the session, in article order, as lines of the
+    verdict CSV built by SQLite (CRLF at the end of each), joined, and how many: claim_id,
+    article, seq, claim, by, status, confidence, sources, notes, reviewer, session
+    (`session_cell` as given), updated_at, title, kind, start, end. Text cells are
     formula-safe with `escape` and quoted by `_csv_cell`; sources joined as
     model.format_sources joins them (a property test checks the lines against csv.writer)."""
     cells = (
@@ -366,17 +386,17 @@ def sheet_lines(db: Database, session_id: int, session_cell: str, starts: Sequen
         ("%s", "c.kind"), ("%d", "c.start"), ("%d", 'c."end"'),
     )
     line = ",".join(f for f, _ in cells) + "\r\n"
-    cur = _tuples(db, f"SELECT printf('{line}', {', '.join(x for _, x in cells)})" + _scope(),
-                  {"s": session_id, "session": session_cell, "esc": escape})
-    return (row[0] for row in cur)
+    return _block(db, f"printf('{line}', {', '.join(x for _, x in cells)})", _scope(),
+                  {"s": session_id, "session": session_cell, "esc": escape}, low, high)
 
 
-def json_lines(db: Database, session_id: int, session: str,
-               fields: Sequence[str]) -> Iterator[str]:
-    """The claims of sheet_lines as JSON objects built by SQLite, one string each, with keys
-    `fields` in order (a subset of: claim_id, article, seq, claim, by, status, confidence,
-    sources as a list, notes, reviewer, session, updated_at, title, origin, version, kind,
-    start, end, checkworthiness, needs_review as a boolean, previous_claim_id)."""
+def json_block(db: Database, session_id: int, session: str, fields: Sequence[str], low: int,
+               high: int) -> tuple[str, int]:
+    """The claims of sheet_block as JSON objects built by SQLite, a line each ("\n" at the
+    end), joined, and how many, with keys `fields` in order (a subset of: claim_id,
+    article, seq, claim, by, status, confidence, sources as a list, notes, reviewer,
+    session, updated_at, title, origin, version, kind, start, end, checkworthiness,
+    needs_review as a boolean, previous_claim_id)."""
     values = {
         "claim_id": "c.id", "article": "c.article_id", "seq": "c.seq", "claim": "c.text",
         "by": "c.by", "status": "coalesce(v.status, 'unreviewed')",
@@ -389,16 +409,17 @@ def json_lines(db: Database, session_id: int, session: str,
         "previous_claim_id": "c.previous_claim_id",
     }
     pairs = ", ".join(f"'{f}', {values[f]}" for f in fields)
-    cur = _tuples(db, f"SELECT json_object({pairs})" + _scope(),
-                  {"s": session_id, "session": session})
-    return (row[0] for row in cur)
+    return _block(db, f"json_object({pairs}) || char(10)", _scope(),
+                  {"s": session_id, "session": session}, low, high)
 
 
-def claim_reviews(db: Database, session_id: int, *, ratings: dict[str, tuple[int, str]],
-                  best: int, worst: int, organisation: str | None, base_url: str | None,
-                  file_uri: Callable[[str], str]) -> Iterator[str]:
-    """schema.org ClaimReview objects built by SQLite, one JSON string per reviewed claim in
-    scope whose status has a rating (`ratings`: status -> (value, name)). The review's url is
+def claim_review_block(db: Database, session_id: int, low: int, high: int, *,
+                       ratings: dict[str, tuple[int, str]], best: int, worst: int,
+                       organisation: str | None, base_url: str | None,
+                       file_uri: Callable[[str], str]) -> tuple[str, int]:
+    """schema.org ClaimReview objects built by SQLite, one per reviewed claim in scope of
+    the articles with ids `low` to `high` whose status has a rating (`ratings`: status ->
+    (value, name)), each ",\n" and its JSON, joined, and how many. The review's url is
     `base_url`, else the article's origin when it is a URL, else `file_uri(origin)` for an
     absolute path, else nothing; then `#claim-ID`. The author is `organisation`, else the
     reviewer."""
@@ -406,8 +427,8 @@ def claim_reviews(db: Database, session_id: int, *, ratings: dict[str, tuple[int
     value = " ".join(f"WHEN '{s}' THEN {n}" for s, (n, _name) in ratings.items())
     name = " ".join(f"WHEN '{s}' THEN '{label}'" for s, (_n, label) in ratings.items())
     statuses = ", ".join(f"'{s}'" for s in ratings)
-    sql = (
-        "SELECT json_object('@context', 'https://schema.org', '@type', 'ClaimReview',"
+    review = (
+        "',' || char(10) || json_object('@context', 'https://schema.org', '@type', 'ClaimReview',"
         " 'url', CASE WHEN :base IS NOT NULL THEN :base WHEN instr(a.origin, '://')"
         "  THEN a.origin WHEN a.origin LIKE '/%' THEN file_uri(a.origin) ELSE '' END"
         "  || '#claim-' || c.id,"
@@ -424,11 +445,10 @@ def claim_reviews(db: Database, session_id: int, *, ratings: dict[str, tuple[int
         " 'reviewRating', json_object('@type', 'Rating',"
         f"  'ratingValue', CASE v.status {value} END, 'bestRating', :best,"
         f"  'worstRating', :worst, 'alternateName', CASE v.status {name} END))"
-        + _scope(reviewed_only=True, where=f" AND v.status IN ({statuses})")
     )
-    cur = _tuples(db, sql, {"s": session_id, "base": base_url, "org": organisation,
-                            "best": best, "worst": worst})
-    return (row[0] for row in cur)
+    return _block(db, review, _scope(reviewed_only=True, where=f" AND v.status IN ({statuses})"),
+                  {"s": session_id, "base": base_url, "org": organisation, "best": best,
+                   "worst": worst}, low, high)
 
 
 _ROW = ("c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
