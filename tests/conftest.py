@@ -1,8 +1,11 @@
-"""Fixtures shared by the test modules: a fresh database and a command-line runner."""
+"""Fixtures shared by the test modules: a fresh database, a command-line runner, and a
+second process that surely shares the blocks of a parallel job."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +13,7 @@ from pathlib import Path
 import pytest
 from paths import SEED
 
-from workbench import review
+from workbench import parallel, review
 from workbench.cli import main
 from workbench.storage import Database, open_db
 
@@ -70,3 +73,20 @@ def frozen(monkeypatch: pytest.MonkeyPatch) -> str:
     """Every timestamp review writes is the same, so snapshots do not drift."""
     monkeypatch.setattr(review, "now", lambda: FROZEN)
     return FROZEN
+
+
+@pytest.fixture
+def shared_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process starts on a parallel job's blocks only once the second process has
+    taken the last one, so both write some whatever the machine's speed."""
+    write_blocks = parallel.write_blocks
+
+    def once_the_other_took_the_last_block(db: Database, job: parallel.Job) -> parallel.Counts:
+        last = parallel.block_file(job, (job.high - job.low) // job.block_ids)
+        deadline = time.monotonic() + 60
+        while not os.path.exists(last) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert os.path.exists(last), "the second process took no block"
+        return write_blocks(db, job)
+
+    monkeypatch.setattr(parallel, "write_blocks", once_the_other_took_the_last_block)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -329,25 +327,14 @@ def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, statu
         written_alike_by_sql_and_the_pure_diff(db, a, b)
 
 
-def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(tmp_path: Path,
-                                                                   monkeypatch) -> None:
+def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_blocks: None) -> None:
     """A large diff's CSV, JSON and text are written block by block, the later blocks by a
     second process; the output and the figures are those of the pure diff, in claim id
     order, with articles that span blocks and halves, a split claim whose id comes after
     another article's claims, and claims cut to the terminal's width."""
     monkeypatch.setattr(blocks, "PARALLEL_FROM", 10)
     monkeypatch.setattr(blocks, "BLOCK_IDS", 4)
-    write_blocks = parallel.write_blocks
-
-    def once_the_other_took_the_last_block(db: Database, job: parallel.Job) -> parallel.Counts:
-        last = parallel.block_file(job, (job.high - job.low) // job.block_ids)
-        deadline = time.monotonic() + 60
-        while not os.path.exists(last) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert os.path.exists(last), "the second process took no block"
-        return write_blocks(db, job)
-
-    monkeypatch.setattr(parallel, "write_blocks", once_the_other_took_the_last_block)
     monkeypatch.setenv("COLUMNS", "90")  # the text diff cuts claims at 36 characters
     with open_db(tmp_path / "x.db") as db:
         for n in range(3):

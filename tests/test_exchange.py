@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sheets import read_sheet
 
-from workbench import parallel, review
+from workbench import review
 from workbench.cli import main
 from workbench.exchange import blocks as exchange_blocks
 from workbench.exchange.claimreview import REQUIRED, write_claimreview
@@ -28,7 +26,7 @@ from workbench.exchange.csvsheet import (
 )
 from workbench.exchange.jsonl import FIELDS, write_jsonl
 from workbench.model import Claim, Source
-from workbench.storage import Database, articles, claims, open_db, sessions
+from workbench.storage import articles, claims, open_db, sessions
 
 ARTICLE = (
     "Storm hits coast\n\n"
@@ -383,7 +381,8 @@ def test_import_into_a_reviewed_session_logs_old_and_new_values(env: Path, capsy
 
 
 def test_exports_in_blocks_from_two_processes_are_the_one_block_exports(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     """An export is written a block of articles at a time, a large one's later blocks by a
     second process; the files are those of one block written by one process, whatever the
     blocks, with a file: URL for a file's reviews and a quoted, formula-safe cell."""
@@ -412,18 +411,7 @@ def test_exports_in_blocks_from_two_processes_are_the_one_block_exports(
         whole = exports()
         monkeypatch.setattr(exchange_blocks, "BLOCK_CLAIMS", 1)  # an article a block
         monkeypatch.setattr(exchange_blocks, "PARALLEL_FROM", 0)
-        write_blocks = parallel.write_blocks
-
-        def once_the_other_took_the_last_block(db: Database, job: parallel.Job
-                                               ) -> parallel.Counts:
-            last = parallel.block_file(job, (job.high - job.low) // job.block_ids)
-            deadline = time.monotonic() + 60
-            while not os.path.exists(last) and time.monotonic() < deadline:
-                time.sleep(0.01)
-            assert os.path.exists(last), "the second process took no block"
-            return write_blocks(db, job)
-
-        monkeypatch.setattr(parallel, "write_blocks", once_the_other_took_the_last_block)
+        request.getfixturevalue("shared_blocks")  # from here on
         assert exports() == whole
     sheet_rows = read_sheet(whole[0])
     assert [r["claim_id"] for r in sheet_rows] == [str(i) for i in range(1, 13)]
