@@ -47,20 +47,21 @@ class Job:
     downwards: bool = False
 
 
-def write(db: Database, job: Job, then: Callable[[], T], *, shared: bool) -> tuple[Counts, T]:
+def write(db: Database, job: Job, first: Callable[[], T], *,
+          shared: bool) -> tuple[Counts, T]:
     """Write the blocks of `job` and return what they counted, with a second process when
-    `shared` (and the database is a file); `then` runs once this process has no more
-    blocks to take (while the other ends its last), and what it gives is returned too."""
+    `shared` (and the database is a file); `first` runs before this process takes a block
+    (while the other starts), and what it gives is returned too."""
     if not shared or not db.path.is_file():
-        counts = write_blocks(db, job)
-        return counts, then()
+        before = first()
+        return write_blocks(db, job), before
     with _downwards(db, job) as theirs:
+        before = first()
         counts = write_blocks(db, job)
-        after = then()
     for key, numbers in theirs.items():
         mine = counts.setdefault(key, [0] * len(numbers))
         mine[:] = map(sum, zip(mine, numbers, strict=True))
-    return counts, after
+    return counts, before
 
 
 def write_blocks(db: Database, job: Job) -> Counts:

@@ -28,18 +28,18 @@ PARALLEL_FROM = 100_000
 BLOCK_IDS = 10_000  # claim ids a statement of paired_block covers
 
 
-def write(db: Database, a: int, b: int, kind: str, folder: Path, then: Callable[[], T], *,
+def write(db: Database, a: int, b: int, kind: str, folder: Path, first: Callable[[], T], *,
           starts: Sequence[str] = (), escape: str = "", width: int = 0,
           changed: str = "changed") -> tuple[Counts, T]:
     """Write the output of the claims sessions `a` and `b` both reviewed as `kind` (see
     verdicts.paired_block, which takes `starts`, `escape`, `width` and `changed`) to
     files in `folder`, and return their counts per article ({article id: counts}) with
-    what `then` gave (see parallel.write)."""
+    what `first` gave (see parallel.write)."""
     span = verdicts.claim_span(db, a) or (1, 0)
     job = parallel.Job("workbench.compare.blocks:block", {
         "a": a, "b": b, "kind": kind, "starts": list(starts), "escape": escape,
         "width": width, "changed": changed}, BLOCK_IDS, *span, str(folder))
-    return parallel.write(db, job, then, shared=span[1] - span[0] >= PARALLEL_FROM)
+    return parallel.write(db, job, first, shared=span[1] - span[0] >= PARALLEL_FROM)
 
 
 def block(db: Database, p: dict[str, Any], low: int, high: int, per: Counts) -> str:
