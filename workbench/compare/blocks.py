@@ -23,7 +23,7 @@ LABELS = tuple(s.value for s in Status if s is not Status.UNREVIEWED)
 # many have both confidences, and the sum of |a - b| over those.
 PAIRS = len(LABELS) ** 2
 # The span of claim ids from which a second process shares the blocks (bench/diff.py: a
-# million pairs as CSV in 5.4 s, not 9); below it, starting one costs more than it saves.
+# million pairs as CSV in 4.9 s, not 9); below it, starting one costs more than it saves.
 PARALLEL_FROM = 100_000
 BLOCK_IDS = 10_000  # claim ids a statement of paired_block covers
 
