@@ -76,9 +76,9 @@ def write_blocks(db: Database, job: Job) -> Counts:
             taken = os.open(block_file(job, k), os.O_WRONLY | os.O_CREAT | os.O_EXCL)
         except FileExistsError:
             break
+        high = min(job.high, starts[k] + job.block_ids - 1)
         with open(taken, "w", encoding="utf-8", newline="\n") as out:
-            out.write(task(db, job.params, starts[k], min(job.high, starts[k] + job.block_ids
-                                                         - 1), counts))
+            out.write(task(db, job.params, starts[k], high, counts))
     return counts
 
 

@@ -171,11 +171,11 @@ class _PairedClaims:
         return heapq.merge(by_id, extra, key=_order) if extra else by_id
 
     def run(self, kind: str, folder: Path, *, starts: Sequence[str] = (), escape: str = "",
-            width: int = 0, changed: str = "changed") -> Path:
+            width: int = 0, changed: str = "changed") -> None:
         """Write the output of the claims paired by id (verdicts.paired_block of `kind`; for
         "figures", none) to files in `folder`, a block of claim ids each, counting the
         figures as they go (blocks.write: two processes share a large diff). Then the
-        claims left over are paired in Python, and the figures set. Returns `folder`."""
+        claims left over are paired in Python, and the figures set."""
         per, reviewed = blocks.write(self.db, self.a, self.b, kind, folder, self._reviewed,
                                      starts=starts, escape=escape, width=width,
                                      changed=changed)
@@ -188,7 +188,6 @@ class _PairedClaims:
             groups.append((origin, article, title, counts[:PAIRS],
                            counts[PAIRS], float(counts[PAIRS + 2]), counts[PAIRS + 1]))
         self._settle(groups, paired, reviewed)
-        return folder
 
     def _reviewed(self) -> tuple[int, int]:
         """How many claims each session reviewed."""
@@ -238,13 +237,13 @@ def claim_output(result: DiffResult, kind: str, line: Callable[[ClaimDiff], str]
         yield (line(c) for c in claims if kind != "text" or _differs(c))
         return
     with tempfile.TemporaryDirectory(prefix="workbench-diff-") as folder:
-        written = claims.run(kind, Path(folder), starts=starts, escape=escape, width=width,
-                             changed=changed)
+        claims.run(kind, Path(folder), starts=starts, escape=escape, width=width,
+                   changed=changed)
         if claims.extra:  # rare: read the pairs again, merged with the claims left over
             yield (_merged_output(claims, kind, line, starts, escape) if kind != "text"
                    else (line(c) for c in claims.differing()))
             return
-        yield parallel.read(written, by_line=kind == "text")
+        yield parallel.read(Path(folder), by_line=kind == "text")
 
 
 def _merged_output(claims: _PairedClaims, kind: str, line: Callable[[ClaimDiff], str],

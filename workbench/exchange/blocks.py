@@ -21,16 +21,17 @@ BLOCK_CLAIMS = 10_000  # about how many claims a block holds
 
 
 @contextmanager
-def written(db: Database, task: str, params: dict[str, Any]) -> Iterator[tuple[int, Iterator[str]]]:
+def written(db: Database, task: str,
+            params: dict[str, Any]) -> Iterator[tuple[int, Iterator[str]]]:
     """Run `task` (a parallel task that counts what it writes with `tally`) over blocks of
     the articles, and yield how many records it wrote and their text, in article order,
     in large pieces."""
     span = verdicts.article_span(db)
+    if span is None:
+        yield 0, iter(())
+        return
+    low, high, claims = span
     with tempfile.TemporaryDirectory(prefix="workbench-export-") as folder:
-        if span is None:
-            yield 0, iter(())
-            return
-        low, high, claims = span
         per_block = max(1, BLOCK_CLAIMS * high // max(claims, 1))  # articles a block
         job = parallel.Job(task, params, per_block, low, high, folder)
         counts, _ = parallel.write(db, job, lambda: None, shared=claims >= PARALLEL_FROM)

@@ -647,14 +647,17 @@ def _diff_text_line() -> str:
 
 def article_names(db: Database, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """{article id: (origin, title)} for those of `ids` that exist."""
+    return {r[0]: (r[1], r[2]) for r in _by_ids(
+        db, "SELECT id, origin, title FROM articles WHERE id IN ({ids})", ids)}
+
+
+def _by_ids(db: Database, sql: str, ids: Iterable[int]) -> Iterator[tuple[Any, ...]]:
+    """The rows of `sql` for `ids`, where `{ids}` in it stands for their marks: 900 ids a
+    statement, as SQLite binds at most 999 values to one."""
     ids = list(ids)
-    names: dict[int, tuple[str, str]] = {}
     for i in range(0, len(ids), 900):
         chunk = ids[i : i + 900]
-        names.update((r[0], (r[1], r[2])) for r in _tuples(
-            db, f"SELECT id, origin, title FROM articles WHERE id IN"
-                f" ({','.join('?' * len(chunk))})", chunk))
-    return names
+        yield from _tuples(db, sql.format(ids=",".join("?" * len(chunk))), chunk)
 
 
 def unpaired_rows(db: Database, session_id: int, other: int) -> sqlite3.Cursor:
@@ -674,29 +677,11 @@ def unpaired_rows(db: Database, session_id: int, other: int) -> sqlite3.Cursor:
 def previous_links(db: Database, claim_ids: Iterable[int]) -> dict[int, int]:
     """{claim id: the claim of the previous article version it was aligned to} for those
     of `claim_ids` that have one."""
-    ids = list(claim_ids)
-    links: dict[int, int] = {}
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
-        links.update(_tuples(
-            db,
-            f"SELECT id, previous_claim_id FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
-            " AND previous_claim_id IS NOT NULL",
-            chunk,
-        ).fetchall())
-    return links
+    return dict(_by_ids(db, "SELECT id, previous_claim_id FROM claims WHERE id IN ({ids})"
+                            " AND previous_claim_id IS NOT NULL", claim_ids))
 
 
 def continued(db: Database, claim_ids: Iterable[int]) -> set[int]:
     """Those of `claim_ids` that a claim of a newer article version continues."""
-    ids = list(claim_ids)
-    found: set[int] = set()
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
-        found.update(r[0] for r in _tuples(
-            db,
-            "SELECT DISTINCT previous_claim_id FROM claims"
-            f" WHERE previous_claim_id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        ))
-    return found
+    return {r[0] for r in _by_ids(db, "SELECT DISTINCT previous_claim_id FROM claims"
+                                      " WHERE previous_claim_id IN ({ids})", claim_ids)}
