@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sheets import read_sheet
 
-from workbench import review
+from workbench import parallel, review
 from workbench.cli import main
 from workbench.exchange import blocks as exchange_blocks
+from workbench.exchange import importer
 from workbench.exchange.claimreview import REQUIRED, write_claimreview
 from workbench.exchange.csvsheet import (
     COLUMNS,
@@ -26,7 +27,7 @@ from workbench.exchange.csvsheet import (
 )
 from workbench.exchange.jsonl import FIELDS, write_jsonl
 from workbench.model import Claim, Source
-from workbench.storage import articles, claims, open_db, sessions
+from workbench.storage import articles, claims, open_db, sessions, verdicts
 
 ARTICLE = (
     "Storm hits coast\n\n"
@@ -420,3 +421,86 @@ def test_exports_in_blocks_from_two_processes_are_the_one_block_exports(
     assert len(whole[1].splitlines()) == 12
     reviews = json.loads(whole[2])
     assert len(reviews) == 6 and reviews[0]["url"] == "file:///news/0.txt#claim-1"
+
+
+@pytest.fixture
+def in_step(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every sheet into a session without verdicts is read by a second process while this
+    one writes (as a large one is); the list fills with the blocks this one attached."""
+    monkeypatch.setattr(importer, "IN_STEP_FROM", 0)
+    attached: list[str] = []
+    attach = verdicts.attach_staged
+
+    def counted(db, path: str, k: int) -> str:
+        attached.append(path)
+        return attach(db, path, k)
+
+    monkeypatch.setattr(verdicts, "attach_staged", counted)
+    return attached
+
+
+def imported(db, session: str) -> tuple[list[tuple], list[tuple]]:
+    """A session's verdicts and its import history, as rows."""
+    sid = sessions.require(db, session)["id"]
+    kept = [tuple(r) for r in db.query(
+        "SELECT claim_id, status, confidence, sources, notes, reviewer FROM verdicts"
+        " WHERE session_id = ? ORDER BY claim_id", (sid,))]
+    logged = [tuple(r) for r in db.query(
+        "SELECT claim_id, who, action, old, new FROM history WHERE session_id = ?"
+        " ORDER BY claim_id", (sid,))]
+    return kept, logged
+
+
+def test_a_sheet_read_by_a_second_process_imports_as_one_read_here(
+        env: Path, capsys, in_step: list[str]) -> None:
+    """Read in blocks by a second process while this one writes, a sheet lands as it does
+    read in one go by this process: the same verdicts, the same history."""
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    edit_cell(env / "s.csv", 4, "sources", "AP | https://x.org/4")
+    edit_cell(env / "s.csv", 4, "status", "misleading")
+    code, out, _ = run(capsys, "import", "s.csv", "--session", "b")
+    assert code == 0 and "4 changed" in out and "new session" in out
+    assert len(in_step) > 2  # a few blocks, each written as it came
+    importer.IN_STEP_FROM = 1 << 62  # the same sheet, read here
+    code, out, _ = run(capsys, "import", "s.csv", "--session", "c")
+    assert code == 0 and "4 changed" in out
+    with open_db(env / "c.db") as db:
+        assert imported(db, "b") == imported(db, "c")
+        assert review.get_verdict(db, sessions.require(db, "b")["id"], 4).sources == [
+            Source("AP"), Source("https://x.org/4")]
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "column", "value", "message"),
+    [
+        (4, "status", "maybe", "unknown status 'maybe'"),
+        (4, "claim_id", "999", "unknown claim id 999"),
+        (4, "claim_id", "1", "claim 1 appears again (first on line 2)"),
+    ],
+)
+def test_a_bad_row_in_a_later_block_leaves_nothing_written(
+        env: Path, capsys, in_step: list[str], claim_id: int, column: str, value: str,
+        message: str) -> None:
+    """Blocks before the bad one were written already, in the same transaction: the error
+    names the row, and neither the new session nor any of its verdicts is kept."""
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    edit_cell(env / "s.csv", claim_id, column, value)
+    code, out, err = run(capsys, "import", "s.csv", "--session", "fresh")
+    assert code == 1 and out == ""
+    assert err == f"error: s.csv line 6: {message}\n"
+    assert in_step  # the second process read it first
+    with open_db(env / "c.db") as db:
+        assert sessions.get_by_name(db, "fresh") is None
+        assert db.query("SELECT count(*) FROM history WHERE action = 'import'")[0][0] == 0
+        assert db.query("SELECT count(*) FROM verdicts WHERE session_id != 1")[0][0] == 0
+
+
+def test_a_failed_second_process_is_one_error_and_no_import(
+        env: Path, capsys, in_step: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    monkeypatch.setattr(parallel.sys, "executable", "false")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "fresh")
+    assert code == 1
+    assert err == "error: the second process sharing the work failed (exit 1)\n"
+    with open_db(env / "c.db") as db:
+        assert sessions.get_by_name(db, "fresh") is None

@@ -1,4 +1,4 @@
-"""Work on blocks of ids shared by two processes, from both ends.
+"""Work shared by two processes: blocks of ids taken from both ends, or a feed.
 
 A job's blocks are written each to a file of their own: this process writes from the first
 block up while a second one (`python -m workbench.parallel JOB`, on a connection of its
@@ -9,6 +9,10 @@ help: SQLite's allocator is one lock for all the threads of a process.
 What a block holds is a task's: a function named "module:function", called as
 `task(db, params, low, high, counts)`, which returns the block's text and adds what it
 counted to `counts` ({key: numbers}, added up key by key across the two processes).
+
+A feed is one task run by the second process, which says a line whenever it has something
+ready (a block of rows written to a file, say) for this process to take up at once: an
+import's sheet is read there while the rows read so far are written here.
 """
 
 from __future__ import annotations
@@ -103,35 +107,81 @@ def _downwards(db: Database, job: Job) -> Iterator[Counts]:
     """write_blocks of `job` from the last block down, by `python -m workbench.parallel` on
     a connection of its own, while the `with` block runs (and writes from the first block
     up, till they meet); what it counted fills the dict yielded once the block ends."""
-    spec = json.dumps({"db": str(db.path), **asdict(replace(job, downwards=True))})
-    package = str(Path(__file__).parents[1])  # the workbench this one is
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (package, os.environ.get("PYTHONPATH")) if p)}
+    spec = {"db": str(db.path), **asdict(replace(job, downwards=True))}
     theirs: Counts = {}
-    with subprocess.Popen([sys.executable, "-m", "workbench.parallel", spec], env=env,
-                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True) as child:
+    with _second(spec) as child:
         try:
             yield theirs
         except BaseException:
             child.kill()
             raise
         out, err = child.communicate()
-    if child.returncode:
-        why = err.strip().splitlines()[-1] if err.strip() else f"exit {child.returncode}"
-        raise WorkbenchError(f"the second process sharing the work failed ({why})")
+    _check(child, err)
     theirs.update((int(key), numbers) for key, numbers in json.loads(out).items())
 
 
+@contextmanager
+def fed(task: str, params: dict[str, Any]) -> Iterator[Iterator[str]]:
+    """Run `task(params, say)` ("module:function") in a second process, `python -m
+    workbench.parallel`, while the `with` block runs, and yield the lines it says, each as
+    soon as it is said; should it fail, reading past its last line is a WorkbenchError.
+    Leaving the block before the last line stops it."""
+    with _second({"feed": task, "params": params}) as child:
+        try:
+            yield _said(child)
+        finally:
+            if child.poll() is None:  # left before its last line: its work is not wanted
+                child.kill()
+
+
+def _said(child: subprocess.Popen[str]) -> Iterator[str]:
+    """The lines `child` writes, as they come; once they end, a WorkbenchError if it
+    failed."""
+    assert child.stdout is not None and child.stderr is not None
+    for line in child.stdout:
+        yield line.rstrip("\n")
+    err = child.stderr.read()
+    child.wait()
+    _check(child, err)
+
+
+def _second(spec: dict[str, Any]) -> subprocess.Popen[str]:
+    """`python -m workbench.parallel SPEC`, running this workbench, its output piped."""
+    package = str(Path(__file__).parents[1])  # the workbench this one is
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (package, os.environ.get("PYTHONPATH")) if p)}
+    return subprocess.Popen([sys.executable, "-m", "workbench.parallel", json.dumps(spec)],
+                            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def _check(child: subprocess.Popen[str], err: str) -> None:
+    """A WorkbenchError if the second process failed, with the last line it wrote."""
+    if child.returncode:
+        why = err.strip().splitlines()[-1] if err.strip() else f"exit {child.returncode}"
+        raise WorkbenchError(f"the second process sharing the work failed ({why})")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """`python -m workbench.parallel JOB`: JOB is JSON, "db" (the database's path) and the
-    fields of a Job. Writes its blocks, and what they counted, as JSON, to stdout."""
+    """`python -m workbench.parallel SPEC`. SPEC is JSON: "db" (the database's path) and
+    the fields of a Job, whose blocks it writes, and then what they counted, as JSON, to
+    stdout; or "feed" (a task, "module:function") and "params", for `fed`."""
     spec = json.loads((argv if argv is not None else sys.argv[1:])[0])
+    if "feed" in spec:
+        module, name = spec["feed"].split(":")
+        getattr(importlib.import_module(module), name)(spec["params"], _say)
+        return 0
     path = spec.pop("db")
     with open_db(path, create=False) as db:
         counts = write_blocks(db, Job(**spec))
     sys.stdout.write(json.dumps(counts))  # json.dump encodes in Python: 0.4 s, not 0.01
     return 0
+
+
+def _say(line: str) -> None:
+    """Hand `line` to the process that started this one (see `fed`) at once."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

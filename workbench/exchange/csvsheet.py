@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import IO, Any
@@ -99,7 +99,7 @@ def read_columns(source: IO[str], name: str,
             yield start, list(picked)
 
 
-def sheet_reader(source: IO[str], name: str,
+def sheet_reader(source: Iterable[str], name: str,
                  columns: Sequence[str]) -> tuple[Any, int, list[int | None]]:
     """csv.reader over `source` with its header row read, the header's width, and the
     index of each of `columns` in a row (None for one the sheet lacks); ValueError naming

@@ -148,6 +148,12 @@ def open_db(path: str | Path, *, create: bool = True, migrate_to: int = LATEST_V
     return db
 
 
+def open_scratch() -> Database:
+    """A database of no file, for a process that stages rows in scratch files it attaches
+    (see verdicts.attach_staged)."""
+    return Database(sqlite3.connect(":memory:", isolation_level=None), Path(":memory:"))
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     """A connection with the workbench's settings (WAL is set once, in the file)."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)

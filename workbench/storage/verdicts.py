@@ -76,17 +76,19 @@ def _literal(value: str | None) -> str:
     return "NULL" if value is None else "'" + value.replace("'", "''") + "'"
 
 
+STAGED = "temp.incoming"  # where rows to import are held, unless a caller says otherwise
+
 _INCOMING = (
     "(SELECT i.claim_id, i.status, i.confidence, i.sources, i.notes, i.reviewer, "
     + ", ".join(f"coalesce(v.{c}, {_literal(d)}) AS o_{c}" for c, d in _NO_VERDICT.items())
-    + " FROM temp.incoming i LEFT JOIN verdicts v ON v.session_id = :s"
+    + f" FROM {STAGED} i LEFT JOIN verdicts v ON v.session_id = :s"
     " AND v.claim_id = i.claim_id) AS n WHERE (n.o_status, n.o_confidence, n.o_sources,"
     " n.o_notes) IS NOT (n.status, n.confidence, n.sources, n.notes)"
 )
 
 
 _CHANGED = " | ".join(f"((n.o_{c} IS NOT n.{c}) << {i})" for i, c in enumerate(VALUE_COLUMNS))
-# The same bits for a row of temp.incoming `i` against no verdict.
+# The same bits for a staged row `i` against no verdict.
 _CHANGED_FROM_NONE = " | ".join(f"((i.{c} IS NOT {_literal(_NO_VERDICT[c])}) << {i})"
                                 for i, c in enumerate(VALUE_COLUMNS))
 
@@ -125,15 +127,15 @@ def stage(db: Database,
     the same transaction: a rollback empties it)."""
     _incoming(db)
     db.conn.executemany(
-        "INSERT INTO temp.incoming (line, claim_id, status, confidence, sources, notes,"
+        f"INSERT INTO {STAGED} (line, claim_id, status, confidence, sources, notes,"
         " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def _incoming(db: Database) -> None:
-    """An empty temp.incoming."""
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS incoming (claim_id INTEGER PRIMARY KEY,"
+def _incoming(db: Database, staged: str = STAGED) -> None:
+    """An empty table of rows to import, `staged` (schema.table)."""
+    db.execute(f"CREATE TABLE IF NOT EXISTS {staged} (claim_id INTEGER PRIMARY KEY,"
                " line, status, confidence, sources, notes, reviewer)")
-    db.execute("DELETE FROM temp.incoming")
+    db.execute(f"DELETE FROM {staged}")
 
 
 SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer")
@@ -141,7 +143,8 @@ SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "review
 
 def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[bool], *,
                 escape: str, verdict: Callable[[str, str], tuple[str, int | None] | None],
-                reviewer: Callable[[str], str], sources: Callable[[str], str]) -> int | None:
+                reviewer: Callable[[str], str], sources: Callable[[str], str],
+                staged: str = STAGED) -> int | None:
     """Stage a sheet's rows as `stage` does, each row the raw cells of those
     SHEET_COLUMNS that `given` marks (the others read as ""). The cells go to SQLite as
     they are, and are read there without a line of Python a row (a million rows: 7 s
@@ -154,11 +157,12 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
     the caller to read the rows one by one and say which is bad (or take one SQLite was
     stricter about: claim 007, say). Only temporary tables are written, outside the
     caller's transaction, so other writers need not wait while a file is read;
-    staged_unknown checks that the claims exist."""
+    staged_unknown checks that the claims exist. The rows go to `staged`, the table
+    `stage` fills unless a caller (a second process staging blocks) says otherwise."""
     conn = db.conn
     conn.create_function("sources_json", 1, sources, deterministic=True)
     with db.transaction(deferred=True):  # it writes only temporary tables
-        _incoming(db)
+        _incoming(db, staged)
         for table, columns in (
             ("sheet", ", ".join(f"{c} DEFAULT ''" for c in SHEET_COLUMNS)),
             ("sheet_verdicts", "status, confidence, s, c, PRIMARY KEY (status, confidence)"),
@@ -177,7 +181,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
         conn.executemany("INSERT INTO temp.sheet_reviewers VALUES (?, ?)",
                          [(cell, reviewer(cell)) for cell, in cells])
         kept = db.execute(
-            "INSERT OR IGNORE INTO temp.incoming (claim_id, status, confidence, sources,"
+            f"INSERT OR IGNORE INTO {staged} (claim_id, status, confidence, sources,"
             " notes, reviewer) SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
             f" CASE WHEN t.sources = '' THEN '[]' WHEN {_one_ref('t.sources', escape)}"
             """ THEN '[{"ref": ' || json_quote(t.sources) || ', "note": ""}]'"""
@@ -193,7 +197,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
         for table in ("sheet", "sheet_verdicts", "sheet_reviewers"):
             db.execute(f"DELETE FROM temp.{table}")
         if kept != read:
-            db.execute("DELETE FROM temp.incoming")
+            db.execute(f"DELETE FROM {staged}")
     return read if kept == read else None
 
 
@@ -233,19 +237,51 @@ def _one_ref(x: str, escape: str) -> str:
 
 def clear_staged(db: Database) -> None:
     """Drop the staged rows (after an import that failed outside a transaction)."""
-    db.execute("DROP TABLE IF EXISTS temp.incoming")
+    db.execute(f"DROP TABLE IF EXISTS {STAGED}")
 
 
 def staged_unknown(db: Database) -> list[tuple[int, int]]:
     """(line, claim_id) of staged rows that name no claim (or a dropped one)."""
-    return _tuples(db, "SELECT i.line, i.claim_id FROM temp.incoming i WHERE NOT EXISTS"
+    return _tuples(db, f"SELECT i.line, i.claim_id FROM {STAGED} i WHERE NOT EXISTS"
                    " (SELECT 1 FROM claims c WHERE c.id = i.claim_id AND NOT c.dropped)"
                    " ORDER BY i.line").fetchall()
 
 
-def any_staged_unknown(db: Database) -> bool:
+def attach_staged(db: Database, path: str, k: int, *, writing: bool = False) -> str:
+    """Attach block `k` of staged rows, a scratch file, to this connection: to be written
+    by stage_cells in one process (`writing`: no syncing, its journal in memory, as
+    nothing in it outlives the import), and read by another. Returns the name of its
+    table, for the calls here that take one. Inside a transaction the blocks stay
+    attached till it ends: see detach_staged."""
+    schema = f"staged{int(k)}"
+    db.execute(f"ATTACH ? AS {schema}", (path,))
+    if writing:
+        db.execute(f"PRAGMA {schema}.journal_mode = MEMORY")
+        db.execute(f"PRAGMA {schema}.synchronous = OFF")
+    return f"{schema}.incoming"
+
+
+def detach_staged(db: Database) -> None:
+    """Detach every block attach_staged attached (outside a transaction)."""
+    for _seq, name, _file in _tuples(db, "PRAGMA database_list").fetchall():
+        if name.startswith("staged"):
+            db.execute(f"DETACH {name}")
+
+
+def note_staged(db: Database, staged: str) -> bool:
+    """Add the claims of the rows in `staged` to those noted before on this connection;
+    False when one of them was noted before (a claim named again, in another block)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS staged_claims (id INTEGER PRIMARY KEY)")
+    try:
+        db.execute(f"INSERT INTO temp.staged_claims SELECT claim_id FROM {staged}")
+    except sqlite3.IntegrityError:
+        return False
+    return True
+
+
+def any_staged_unknown(db: Database, staged: str = STAGED) -> bool:
     """Whether a staged row names no claim (or a dropped one)."""
-    return bool(_tuples(db, "SELECT EXISTS (SELECT 1 FROM temp.incoming i WHERE NOT EXISTS"
+    return bool(_tuples(db, f"SELECT EXISTS (SELECT 1 FROM {staged} i WHERE NOT EXISTS"
                         " (SELECT 1 FROM claims c WHERE c.id = i.claim_id AND NOT c.dropped))"
                         ).fetchone()[0])
 
@@ -256,28 +292,17 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
     history row with the fields that changed, as review.tag writes them. Comparing and
     logging run in SQL; the rows that change are found once, into a temporary table,
     unless the session has no verdicts: then each row is compared with the defaults as
-    it is written. Returns how many verdicts changed."""
+    it is written (import_new). Returns how many verdicts changed."""
     params = {"s": session_id, "at": at, "who": who, "action": action}
-    history = ("INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
-               " SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {old}, {new} FROM")
-    if db.execute("SELECT NOT EXISTS (SELECT 1 FROM verdicts WHERE session_id = ?)",
-                  (session_id,)).fetchone()[0]:
-        changed = db.execute(
-            history.format(old=_logged(_NONE), new=_logged(_json_values("")))
-            + f" (SELECT i.*, {_CHANGED_FROM_NONE} AS changed FROM temp.incoming i) n"
-            " WHERE n.changed", params).rowcount
-        db.execute(
-            "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
-            " reviewer, updated_at) SELECT :s, i.claim_id, i.status, i.confidence, i.sources,"
-            f" i.notes, i.reviewer, :at FROM temp.incoming i WHERE {_CHANGED_FROM_NONE}",
-            params)
-        db.execute("DELETE FROM temp.incoming")
+    if not has_any(db, session_id):
+        changed = import_new(db, session_id, who=who, at=at, action=action)
+        db.execute(f"DELETE FROM {STAGED}")
         return changed
     db.execute("DROP TABLE IF EXISTS temp.changes")
     db.execute(f"CREATE TEMP TABLE changes AS SELECT n.*, {_CHANGED} AS changed"
                f" FROM {_INCOMING}", {"s": session_id})
     changed = db.execute(
-        history.format(old=_logged(_json_values("o_")), new=_logged(_json_values("")))
+        _HISTORY.format(old=_logged(_json_values("o_")), new=_logged(_json_values("")))
         + " temp.changes n", params).rowcount
     db.execute(
         "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
@@ -290,8 +315,34 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
         params,
     )
     db.execute("DROP TABLE temp.changes")
-    db.execute("DELETE FROM temp.incoming")
+    db.execute(f"DELETE FROM {STAGED}")
     return changed
+
+
+_HISTORY = ("INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
+            " SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {old}, {new} FROM")
+
+
+def has_any(db: Database, session_id: int) -> bool:
+    """Whether the session holds a verdict."""
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM verdicts WHERE session_id = ?)",
+                           (session_id,)).fetchone()[0])
+
+
+def import_new(db: Database, session_id: int, *, who: str, at: str, action: str,
+               staged: str = STAGED) -> int:
+    """Write staged rows into a session that holds none of their claims, as import_staged
+    does; returns how many verdicts changed."""
+    params = {"s": session_id, "at": at, "who": who, "action": action}
+    changed = db.execute(
+        _HISTORY.format(old=_logged(_NONE), new=_logged(_json_values("")))
+        + f" (SELECT i.*, {_CHANGED_FROM_NONE} AS changed FROM {staged} i) n"
+        " WHERE n.changed", params).rowcount
+    db.execute(
+        "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
+        " reviewer, updated_at) SELECT :s, i.claim_id, i.status, i.confidence, i.sources,"
+        f" i.notes, i.reviewer, :at FROM {staged} i WHERE {_CHANGED_FROM_NONE}", params)
+    return int(changed)
 
 
 def _scope(reviewed_only: bool = False, where: str = "") -> str:
