@@ -235,7 +235,7 @@ class TestHistory:
             notes="checked",
         )
         review.tag(db, session, 1, who="ann", status="refuted")
-        rows = history.for_claim(db, 1)
+        rows = history.for_claim_in_session(db, 1, session)
         assert [r["action"] for r in rows] == ["tag", "tag"]
         assert '"status": "refuted"' in rows[0]["new"]
         assert '"status": "supported"' in rows[0]["old"]
@@ -259,7 +259,7 @@ class TestHistory:
             review.tag(db, session, 1, who="ann", status="supported", confidence=101)
         with pytest.raises(WorkbenchError, match="unknown status"):
             review.tag(db, session, 1, who="ann", status="maybe")
-        assert history.for_claim(db, 1) == []
+        assert history.for_claim_in_session(db, 1, session) == []
         assert review.get_verdict(db, session, 1).status is Status.UNREVIEWED
 
     def test_back_to_unreviewed_clears_confidence(self, db):

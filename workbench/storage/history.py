@@ -44,13 +44,6 @@ def append(
     return int(cur.lastrowid)
 
 
-def for_claim(db: Database, claim_id: int, limit: int = 100) -> list[sqlite3.Row]:
-    """The newest changes to a claim and its verdicts, newest first."""
-    return db.query(
-        "SELECT * FROM history WHERE claim_id = ? ORDER BY id DESC LIMIT ?", (claim_id, limit)
-    )
-
-
 def for_session(
     db: Database, session_id: int, before_id: int | None = None, limit: int = 200
 ) -> list[sqlite3.Row]:

@@ -193,6 +193,18 @@ MIGRATIONS: list[str] = [
     """
     DROP INDEX claims_article_seq;
     """,
+    # 11: cheaper writes of a whole session (an import into a new session, a fork, a final
+    # session): no index takes a session's rows in scattered places. Verdicts by status
+    # served only counts of the reviewed ones, which read a session's verdicts in claim
+    # order faster without it (0.57 s a million, not 1.1). A claim's history in a session
+    # is found by session and claim, appended to in claim order as a session is written,
+    # and the changes to claims themselves (edits, splits, merges, drops) by claim.
+    """
+    DROP INDEX verdicts_session_status;
+    DROP INDEX history_claim;
+    CREATE INDEX history_session_claim ON history(session_id, claim_id);
+    CREATE INDEX history_claim_changes ON history(claim_id) WHERE entity = 'claim';
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
