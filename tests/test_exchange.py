@@ -452,7 +452,7 @@ def imported(db, session: str) -> tuple[list[tuple], list[tuple]]:
 
 
 def test_a_sheet_read_by_a_second_process_imports_as_one_read_here(
-        env: Path, capsys, in_step: list[str]) -> None:
+        env: Path, capsys, in_step: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Read in blocks by a second process while this one writes, a sheet lands as it does
     read in one go by this process: the same verdicts, the same history."""
     run(capsys, "export", "--session", "a", "-o", "s.csv")
@@ -461,7 +461,7 @@ def test_a_sheet_read_by_a_second_process_imports_as_one_read_here(
     code, out, _ = run(capsys, "import", "s.csv", "--session", "b")
     assert code == 0 and "4 changed" in out and "new session" in out
     assert len(in_step) > 2  # a few blocks, each written as it came
-    importer.IN_STEP_FROM = 1 << 62  # the same sheet, read here
+    monkeypatch.setattr(importer, "IN_STEP_FROM", 1 << 62)  # the same sheet, read here
     code, out, _ = run(capsys, "import", "s.csv", "--session", "c")
     assert code == 0 and "4 changed" in out
     with open_db(env / "c.db") as db:
@@ -504,3 +504,18 @@ def test_a_failed_second_process_is_one_error_and_no_import(
     assert err == "error: the second process sharing the work failed (exit 1)\n"
     with open_db(env / "c.db") as db:
         assert sessions.get_by_name(db, "fresh") is None
+
+
+def test_a_row_the_second_process_leaves_is_read_here(
+        env: Path, capsys, in_step: list[str]) -> None:
+    """A claim id written "04" is good by the row checks though not plainly so: the second
+    process stops there, and the rows are read here, one by one, into the new session."""
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    edit_cell(env / "s.csv", 4, "status", "misleading")
+    edit_cell(env / "s.csv", 4, "claim_id", "04")
+    code, out, _ = run(capsys, "import", "s.csv", "--session", "fresh")
+    assert code == 0 and "4 changed" in out
+    assert in_step
+    with open_db(env / "c.db") as db:
+        fresh = sessions.require(db, "fresh")["id"]
+        assert review.get_verdict(db, fresh, 4).status == "misleading"
