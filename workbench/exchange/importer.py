@@ -149,7 +149,8 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
         raise WorkbenchError("a session needs a name")
     existing = sessions.get_by_name(db, session)
     in_step = ((existing is None or not verdicts.has_any(db, existing["id"]))
-               and path.is_file() and path.stat().st_size >= IN_STEP_FROM)
+               and path.is_file() and path.stat().st_size >= IN_STEP_FROM
+               and db.path.is_file())
     done = (_import_in_step if in_step else _import_quickly)(db, path, session, who)
     if done is not None:
         return done
@@ -206,16 +207,17 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
     reads and stages the sheet a block at a time (stage_blocks) while this one writes each
     block as it comes, all in one transaction. None, with nothing written, when a row is
     not plainly good, or names an unknown claim or one named before (the second process
-    says so, as it notes every claim it staged). At a million rows,
+    says so: it looks every claim up and notes it). At a million rows,
     reading took 7 s and writing 9; one after the other, 16-19 s."""
     size = path.stat().st_size
     with tempfile.TemporaryDirectory(prefix="workbench-import-") as folder:
         files = [os.path.join(folder, f"{k}.db") for k in range(len(BLOCK_ENDS) + 1)]
         ends = [int(size * share) for share in BLOCK_ENDS]
-        params = {"path": str(path), "who": who, "files": files, "ends": [*ends, None]}
-        try:
-            with (parallel.fed(f"{__name__}:stage_blocks", params) as said,
-                  db.transaction(references_checked=True)):
+        params = {"path": str(path), "who": who, "files": files, "ends": [*ends, None],
+                  "db": str(db.path)}
+        try:  # the write lock first: the claims the second process looks up stay as they are
+            with (db.transaction(references_checked=True),
+                  parallel.fed(f"{__name__}:stage_blocks", params) as said):
                 existing = sessions.get_by_name(db, session)
                 if existing is not None and verdicts.has_any(db, existing["id"]):
                     raise _NotPlain  # another reviewer's verdicts came in meanwhile
@@ -227,8 +229,6 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                     if line == "stop":
                         raise _NotPlain
                     staged = verdicts.attach_staged(db, files[k], k)
-                    if verdicts.any_staged_unknown(db, staged):
-                        raise _NotPlain
                     rows += int(line)
                     changed += verdicts.import_new(db, session_id, who=who, at=at,
                                                    action="import", staged=staged)
@@ -241,11 +241,12 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
 
 def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
     """The second process of _import_in_step: stage the sheet's rows (params "path", "who")
-    as stage_quickly does, a block at a time, into the files params["files"] in turn
+    as stage_quickly does, and look their claims up in the database (params "db"), a
+    block at a time, into the files params["files"] in turn
     (see verdicts.attach_staged), a block ending once reading has passed its share of the
     sheet (params["ends"], in characters; None: the rest). Says each block's row count
-    once it is written, or "stop" and no more when a row is not plainly good, a claim
-    comes again, or the file cannot be read as a sheet."""
+    once it is written, or "stop" and no more when a row is not plainly good, a claim is
+    unknown or comes again, or the file cannot be read as a sheet."""
     path, who = Path(params["path"]), params["who"]
     read = [0]
     over = [False]
@@ -263,6 +264,7 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
         over[0] = True
 
     scratch = open_scratch()
+    verdicts.attach_read(scratch, Path(params["db"]))
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows, given = _cells(counted(f), path.name)
@@ -270,7 +272,8 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
                                                 strict=True)):
                 staged = verdicts.attach_staged(scratch, file, k, writing=True)
                 n = _stage(scratch, block(rows, end), given, who, staged=staged)
-                plain = n is not None and verdicts.note_staged(scratch, staged)
+                plain = (n is not None and verdicts.note_staged(scratch, staged)
+                         and not verdicts.any_staged_unknown(scratch, staged))
                 verdicts.detach_staged(scratch)
                 if not plain:
                     say("stop")
