@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from test_tui_fixtures import SIZE, run_async, seeded, settle
+from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
 from workbench import review
@@ -461,6 +462,23 @@ class TestPersistence:
             await pilot.press("G")
             await settle(pilot)
             assert current(app) == listed[-1]
+
+    @run_async
+    async def test_a_move_in_a_scrolled_view_repaints_the_lines_that_changed(self, tmp_path):
+        path, _listed = self.deep_in_a_long_list(tmp_path)
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            claim_list, article = app.main.claims, app.main.query_one(ArticleView)
+            assert claim_list.scroll_offset.y > 0 and article.scroll_offset.y > 0
+            for key in ("k", "k", "j"):  # the cursor and the span move within the view
+                await pilot.press(key)
+                await pilot.pause()
+                for widget in (claim_list, article, app.main.query_one(VerdictPanel)):
+                    whole = Region(0, 0, *widget.outer_size)
+                    painted = widget.render_lines(whole)
+                    widget.refresh()  # drawn again from scratch
+                    assert widget.render_lines(whole) == painted, (key, widget)
 
     @run_async
     async def test_going_to_the_top_before_a_deep_claim_is_placed(self, tmp_path):

@@ -54,9 +54,8 @@ class ArticleView(LineStyles, ScrollView, can_focus=False):
         old, self.span = self.span, ((start, end) if valid else None)
         for span in (old, self.span):  # repaint the lines of the old and the new span only
             if span is not None and self._lines:
-                top = self.scroll_offset.y
                 first, last = self.line_of(span[0]), self.line_of(span[1] - 1)
-                self.refresh_lines(first - top, last - first + 1)
+                self.refresh_lines(first, last - first + 1)
         self._scroll_to_span()
 
     def _wrap(self, force: bool = False) -> None:

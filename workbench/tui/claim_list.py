@@ -435,9 +435,10 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
     def _refresh_claim(self, index: int) -> None:
         """Repaint the lines of claim `index`, if it is in view."""
+        width = self.size.width
         for y, (at, *_line) in enumerate(self._layout()):
-            if at == index:
-                self.refresh_line(y)
+            if at == index:  # a line of the view (refresh_line would count it on the claim axis)
+                self.refresh(Region(0, y, width, 1))
 
     # -- drawing ----------------------------------------------------------------------
 

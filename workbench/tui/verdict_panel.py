@@ -165,7 +165,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         after = self._strips
         for y in range(top, top + self.scrollable_content_region.height):
             if (before[y] if y < len(before) else None) != (after[y] if y < len(after) else None):
-                self.refresh_line(y - top)
+                self.refresh_line(y)
 
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
