@@ -195,7 +195,9 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
                     at += len(text)
                 strips.append(Strip(segments))
         self._strips = strips
-        size = Size(width, len(strips))
+        # No shorter than the view: claims that fit leave the scrollbar as it is (full),
+        # so it is not drawn again on every move.
+        size = Size(width, max(len(strips), self.scrollable_content_region.height))
         if size != self.virtual_size:
             # Only this panel's scroll range changes: update it without a layout pass
             # over the whole screen (the virtual_size reactive would ask for one).
