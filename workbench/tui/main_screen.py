@@ -8,10 +8,10 @@ from __future__ import annotations
 import contextlib
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -151,9 +151,9 @@ class MainScreen(Screen):
         title = str(self.query_one(ArticleView).border_title) if self.claim else "no claim"
         if len(title) > room:
             title = title[: max(room - 1, 8)] + "…"
-        left = Content.assemble((title, "bold"), *rest)
-        gap = max(width - left.cell_length - len(where), 2)
-        bar.show(Content.assemble(left, " " * gap, (where, "bold")))
+        middle = "".join(rest)
+        gap = max(width - cell_len(title) - cell_len(middle) - len(where), 2)
+        bar.show([(title, True), (middle + " " * gap, False), (where, True)])
         label = self.query_.describe()
         title = "claims" + (f" · {label}" if label else "")
         if claims.border_title != title:
