@@ -435,10 +435,9 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
     def _refresh_claim(self, index: int) -> None:
         """Repaint the lines of claim `index`, if it is in view."""
-        width = self.size.width
-        for y, (at, *_line) in enumerate(self._layout()):
-            if at == index:  # a line of the view (refresh_line would count it on the claim axis)
-                self.refresh(Region(0, y, width, 1))
+        lines = [y for y, (at, *_line) in enumerate(self._layout()) if at == index]
+        if lines:  # lines of the view, one after another (refresh_line counts claims)
+            self.refresh(Region(0, lines[0], self.size.width, len(lines)))
 
     # -- drawing ----------------------------------------------------------------------
 

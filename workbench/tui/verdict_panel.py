@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -162,10 +162,14 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             self.refresh()
             return
         # Repaint only the lines that changed: moving between claims keeps most of them.
-        after = self._strips
-        for y in range(top, top + self.scrollable_content_region.height):
-            if (before[y] if y < len(before) else None) != (after[y] if y < len(after) else None):
-                self.refresh_line(y)
+        # One refresh for them all: each call walks the widget's geometry and styles again.
+        after, width = self._strips, self.size.width
+        changed = [Region(0, y - top, width, 1)
+                   for y in range(top, top + self.scrollable_content_region.height)
+                   if (before[y] if y < len(before) else None)
+                   != (after[y] if y < len(after) else None)]
+        if changed:
+            self.refresh(*changed)
 
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
