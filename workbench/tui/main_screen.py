@@ -23,7 +23,7 @@ from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.top_bar import TopBar
-from workbench.tui.verdict_panel import VerdictPanel
+from workbench.tui.verdict_panel import HISTORY_LINES, VerdictPanel
 
 REST_DELAY = 0.15  # seconds on a claim before it is remembered and similar claims sought
 
@@ -127,7 +127,8 @@ class MainScreen(Screen):
             panel.show_nothing(filtered=bool(self.query_.describe()))
             return
         verdict = review.get_verdict(self.db, self.session["id"], claim["id"])
-        history = review.claim_history(self.db, self.session["id"], claim["id"])
+        history = review.claim_history(self.db, self.session["id"], claim["id"],
+                                       limit=HISTORY_LINES)  # read no more than it shows
         panel.show(claim, verdict, history, self.similar)
 
     def show_topbar(self) -> None:

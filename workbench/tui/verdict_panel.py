@@ -47,6 +47,7 @@ def describe_change(entry: dict[str, Any]) -> str:
 
 HANG = 3  # cells a list item's wrapped lines are indented by, under its text
 DRAWN_LINES = 500  # lines of runs whose strips the panel keeps
+HISTORY_LINES = 8  # the newest changes shown
 Run = tuple[str, str]  # some text and the name of its style in the panel's line styles
 Line = list[Run]
 _TEXT_STYLES = {"bold": Style(bold=True), "dim": Style(dim=True),
@@ -147,7 +148,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         body.append([])
         if history:
             body.append([("History", "bold")])
-            body += [[(" " + describe_change(h), "")] for h in history[:8]]
+            body += [[(" " + describe_change(h), "")] for h in history[:HISTORY_LINES]]
         else:
             body.append([("History ", "bold"), ("no changes yet", "dim")])
         self._set(body, _similar_lines(similar))
