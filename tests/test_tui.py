@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from test_tui_fixtures import SIZE, run_async, seeded, settle
+from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
 from workbench import review
@@ -25,6 +26,7 @@ from workbench.tui.dialogs.pick import PickDialog
 from workbench.tui.dialogs.source import SourceDialog
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.main_screen import REST_DELAY, MainScreen
+from workbench.tui.top_bar import TopBar
 from workbench.tui.verdict_panel import VerdictPanel
 from workbench.tui.wrap import wrap_offsets
 
@@ -62,7 +64,7 @@ class TestMainScreen:
             assert isinstance(app.screen, MainScreen)
             assert current(app) == ids(app)[0]
             assert isinstance(app.focused, ClaimList)
-            top = str(app.screen.query_one("#topbar").render())
+            top = app.screen.query_one(TopBar).text
             assert "Militants in Iraq" in top and "ann" in top and "session 0/" in top
 
     @run_async
@@ -234,7 +236,7 @@ class TestMainScreen:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("s", "j", "r")
-            top = str(app.screen.query_one("#topbar").render())
+            top = app.screen.query_one(TopBar).text
             assert "article 2/" in top and "session 2/" in top
 
 
@@ -450,7 +452,7 @@ class TestPersistence:
             assert current(app) == listed[250]
             claim_list = app.main.claims
             assert claim_list.cursor == 250 and claim_list.placed
-            assert f"claim 251/{len(listed)}" in str(app.main.query_one("#topbar").render())
+            assert f"claim 251/{len(listed)}" in app.main.query_one(TopBar).text
             top = claim_list.scroll_offset.y  # the claim is in view, with claims after it
             assert top < 250 < top + claim_list.scrollable_content_region.height - 5
             article = app.main.query_one(ArticleView)  # and so is its span in the article
@@ -463,6 +465,23 @@ class TestPersistence:
             assert current(app) == listed[-1]
 
     @run_async
+    async def test_a_move_in_a_scrolled_view_repaints_the_lines_that_changed(self, tmp_path):
+        path, _listed = self.deep_in_a_long_list(tmp_path)
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            claim_list, article = app.main.claims, app.main.query_one(ArticleView)
+            assert claim_list.scroll_offset.y > 0 and article.scroll_offset.y > 0
+            for key in ("k", "k", "j"):  # the cursor and the span move within the view
+                await pilot.press(key)
+                await pilot.pause()
+                for widget in (claim_list, article, app.main.query_one(VerdictPanel)):
+                    whole = Region(0, 0, *widget.outer_size)
+                    painted = widget.render_lines(whole)
+                    widget.refresh()  # drawn again from scratch
+                    assert widget.render_lines(whole) == painted, (key, widget)
+
+    @run_async
     async def test_going_to_the_top_before_a_deep_claim_is_placed(self, tmp_path):
         path, listed = self.deep_in_a_long_list(tmp_path)
         app = open_app(path)
@@ -472,7 +491,7 @@ class TestPersistence:
             claim_list._locate = lambda *_: None  # the worker never answers: g must not wait
             claim_list.load(claim_list.query_, listed[250])
             assert not claim_list.placed and current(app) == listed[250]
-            assert "claim …/" in str(app.main.query_one("#topbar").render())
+            assert "claim …/" in app.main.query_one(TopBar).text
             await pilot.press("g")
             assert claim_list.placed and current(app) == listed[0]
             await pilot.press("j")
@@ -494,8 +513,8 @@ class TestPersistence:
             await settle(pilot)
             await pilot.press("G")
             assert current(app) == listed[-1]
-            assert f"claim {len(listed) - 1}/{len(listed) - 1}" in str(
-                app.main.query_one("#topbar").render())
+            assert (f"claim {len(listed) - 1}/{len(listed) - 1}"
+                    in app.main.query_one(TopBar).text)
 
 
 class TestEmpty:

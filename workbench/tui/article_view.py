@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -52,11 +52,13 @@ class ArticleView(LineStyles, ScrollView, can_focus=False):
         start, end = int(claim["start"]), int(claim["end"])
         valid = 0 <= start < end <= len(self.text)
         old, self.span = self.span, ((start, end) if valid else None)
-        for span in (old, self.span):  # repaint the lines of the old and the new span only
-            if span is not None and self._lines:
-                top = self.scroll_offset.y
-                first, last = self.line_of(span[0]), self.line_of(span[1] - 1)
-                self.refresh_lines(first - top, last - first + 1)
+        if self.span != old and self._lines:  # repaint the old and the new span's lines only
+            top, width, regions = self.scroll_offset.y, self.size.width, []
+            for span in (old, self.span):
+                if span is not None:
+                    first, last = self.line_of(span[0]), self.line_of(span[1] - 1)
+                    regions.append(Region(0, first - top, width, last - first + 1))
+            self.refresh(*regions)  # one call; never empty: two spans that differ are not both None
         self._scroll_to_span()
 
     def _wrap(self, force: bool = False) -> None:

@@ -320,8 +320,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
                 self._resize()  # the last claims' lines are known now
             self._show_cursor_high()
         else:
-            self._refresh_claim(old)
-            self._refresh_claim(index)
+            self._refresh_claim(old, index)
         self._announce()
 
     def _scroll_top(self, top: int) -> None:
@@ -433,11 +432,12 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             shown.discard(layout[-1][0])  # its last lines are below the view
         return shown
 
-    def _refresh_claim(self, index: int) -> None:
-        """Repaint the lines of claim `index`, if it is in view."""
-        for y, (at, *_line) in enumerate(self._layout()):
-            if at == index:
-                self.refresh_line(y)
+    def _refresh_claim(self, *indexes: int) -> None:
+        """Repaint the lines of the claims at `indexes` that are in view, in one refresh."""
+        lines = [y for y, (at, *_line) in enumerate(self._layout()) if at in indexes]
+        if lines:  # lines of the view (refresh_line would count them on the claim axis)
+            width = self.size.width
+            self.refresh(*(Region(0, y, width, 1) for y in lines))
 
     # -- drawing ----------------------------------------------------------------------
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import contextlib
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -23,7 +23,7 @@ from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.top_bar import TopBar
-from workbench.tui.verdict_panel import VerdictPanel
+from workbench.tui.verdict_panel import HISTORY_LINES, VerdictPanel
 
 REST_DELAY = 0.15  # seconds on a claim before it is remembered and similar claims sought
 
@@ -127,7 +127,8 @@ class MainScreen(Screen):
             panel.show_nothing(filtered=bool(self.query_.describe()))
             return
         verdict = review.get_verdict(self.db, self.session["id"], claim["id"])
-        history = review.claim_history(self.db, self.session["id"], claim["id"])
+        history = review.claim_history(self.db, self.session["id"], claim["id"],
+                                       limit=HISTORY_LINES)  # read no more than it shows
         panel.show(claim, verdict, history, self.similar)
 
     def show_topbar(self) -> None:
@@ -151,9 +152,9 @@ class MainScreen(Screen):
         title = str(self.query_one(ArticleView).border_title) if self.claim else "no claim"
         if len(title) > room:
             title = title[: max(room - 1, 8)] + "…"
-        left = Content.assemble((title, "bold"), *rest)
-        gap = max(width - left.cell_length - len(where), 2)
-        bar.show(Content.assemble(left, " " * gap, (where, "bold")))
+        middle = "".join(rest)
+        gap = max(width - cell_len(title) - cell_len(middle) - len(where), 2)
+        bar.show([(title, True), (middle + " " * gap, False), (where, True)])
         label = self.query_.describe()
         title = "claims" + (f" · {label}" if label else "")
         if claims.border_title != title:

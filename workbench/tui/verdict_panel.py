@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -46,6 +46,8 @@ def describe_change(entry: dict[str, Any]) -> str:
 
 
 HANG = 3  # cells a list item's wrapped lines are indented by, under its text
+DRAWN_LINES = 500  # lines of runs whose strips the panel keeps
+HISTORY_LINES = 8  # the newest changes shown
 Run = tuple[str, str]  # some text and the name of its style in the panel's line styles
 Line = list[Run]
 _TEXT_STYLES = {"bold": Style(bold=True), "dim": Style(dim=True),
@@ -73,6 +75,23 @@ def _similar_lines(similar: list[Any]) -> list[Line]:
     return lines
 
 
+def _draw(runs: Line, width: int, styles: dict[str, Style]) -> list[Strip]:
+    """The strips a line of runs wraps to at `width`, each `width` cells long."""
+    plain = "".join(t for t, _s in runs)
+    hang = HANG if plain.startswith(" ") else 0  # an item of a list: hang its lines
+    base = styles[""]
+    strips: list[Strip] = []
+    for n, (start, end) in enumerate(wrap_offsets(plain, width, hang) if plain else [(0, 0)]):
+        segments, at = [Segment(" " * HANG, base)] if n and hang else [], 0
+        for text, name in runs:
+            a, b = max(start, at), min(end, at + len(text))
+            if a < b:
+                segments.append(Segment(plain[a:b], styles[name]))
+            at += len(text)
+        strips.append(Strip(segments).crop(0, width).adjust_cell_length(width, base))
+    return strips
+
+
 class VerdictPanel(LineStyles, ScrollView, can_focus=False):
     """Everything about the current claim, read-only; keys on the main screen change it.
 
@@ -87,6 +106,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         self._similar: list[Line] = []
         self._strips: list[Strip] = []
         self._wrapped_at = -1
+        # The strips each line of runs was drawn as, for the styles and width they were
+        # drawn with: most lines (headings, blanks, history) recur from claim to claim.
+        self._drawn: dict[tuple[Run, ...], list[Strip]] = {}
+        self._drawn_with: tuple[dict[str, Style] | None, int] = (None, -1)
 
     def show(
         self,
@@ -125,7 +148,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         body.append([])
         if history:
             body.append([("History", "bold")])
-            body += [[(" " + describe_change(h), "")] for h in history[:8]]
+            body += [[(" " + describe_change(h), "")] for h in history[:HISTORY_LINES]]
         else:
             body.append([("History ", "bold"), ("no changes yet", "dim")])
         self._set(body, _similar_lines(similar))
@@ -162,10 +185,14 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             self.refresh()
             return
         # Repaint only the lines that changed: moving between claims keeps most of them.
-        after = self._strips
-        for y in range(top, top + self.scrollable_content_region.height):
-            if (before[y] if y < len(before) else None) != (after[y] if y < len(after) else None):
-                self.refresh_line(y - top)
+        # One refresh for them all: each call walks the widget's geometry and styles again.
+        after, width = self._strips, self.size.width
+        changed = [Region(0, y - top, width, 1)
+                   for y in range(top, top + self.scrollable_content_region.height)
+                   if (before[y] if y < len(before) else None)
+                   != (after[y] if y < len(after) else None)]
+        if changed:
+            self.refresh(*changed)
 
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
@@ -180,22 +207,22 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             return
         self._wrapped_at = width
         styles = self.line_styles()
+        if self._drawn_with[0] is not styles or self._drawn_with[1] != width:
+            self._drawn.clear()  # other colours or another width: the lines drawn are stale
+            self._drawn_with = (styles, width)
         strips: list[Strip] = []
-        indent = Segment(" " * HANG, styles[""])
         for runs in self._all():
-            plain = "".join(t for t, _s in runs)
-            hang = HANG if plain.startswith(" ") else 0  # an item of a list: hang its lines
-            wrapped = wrap_offsets(plain, width, hang) if plain else [(0, 0)]
-            for n, (start, end) in enumerate(wrapped):
-                segments, at = [indent] if n and hang else [], 0
-                for text, name in runs:
-                    a, b = max(start, at), min(end, at + len(text))
-                    if a < b:
-                        segments.append(Segment(plain[a:b], styles[name]))
-                    at += len(text)
-                strips.append(Strip(segments))
+            key = tuple(runs)
+            drawn = self._drawn.get(key)
+            if drawn is None:
+                if len(self._drawn) >= DRAWN_LINES:
+                    self._drawn.clear()
+                drawn = self._drawn[key] = _draw(runs, width, styles)
+            strips += drawn
         self._strips = strips
-        size = Size(width, len(strips))
+        # No shorter than the view: claims that fit leave the scrollbar as it is (full),
+        # so it is not drawn again on every move.
+        size = Size(width, max(len(strips), self.scrollable_content_region.height))
         if size != self.virtual_size:
             # Only this panel's scroll range changes: update it without a layout pass
             # over the whole screen (the virtual_size reactive would ask for one).
@@ -214,7 +241,6 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         if width != self._wrapped_at:
             self._render_strips()
         index = self.scroll_offset.y + y
-        base = self.line_styles()[""]
         if index >= len(self._strips):
-            return Strip.blank(width, base)
-        return self._strips[index].crop(0, width).adjust_cell_length(width, base)
+            return Strip.blank(width, self.line_styles()[""])
+        return self._strips[index]
