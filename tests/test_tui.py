@@ -482,6 +482,18 @@ class TestPersistence:
                     assert widget.render_lines(whole) == painted, (key, widget)
 
     @run_async
+    async def test_a_long_list_scrolls_down_only_and_uses_every_line(self, tmp_path):
+        """Claims are wrapped to the list's width: no sideways scrollbar takes a line."""
+        path, _listed = self.deep_in_a_long_list(tmp_path)
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            claim_list = app.main.claims
+            assert claim_list.show_vertical_scrollbar
+            assert not claim_list.show_horizontal_scrollbar
+            assert claim_list.scrollable_content_region.height == claim_list.content_size.height
+
+    @run_async
     async def test_going_to_the_top_before_a_deep_claim_is_placed(self, tmp_path):
         path, listed = self.deep_in_a_long_list(tmp_path)
         app = open_app(path)

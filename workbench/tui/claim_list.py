@@ -212,7 +212,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         """Scroll as far as the claim at the top when the last claims fill the view."""
         height = self.scrollable_content_region.height
         last_top = self._top_above(self.total - 1, height) if self.total else 0
-        size = Size(self.size.width, last_top + height)
+        size = Size(self.scrollable_content_region.width, last_top + height)
         if size != self.virtual_size:
             self.virtual_size = size
 
