@@ -32,6 +32,7 @@ def carry_verdicts(db: Database, pairs: list[tuple[int, int, bool]], *, who: str
         " reviewer, updated_at, needs_review)"
         " SELECT session_id, ?, status, confidence, sources, notes, reviewer, ?,"
         " CASE WHEN ? THEN 1 ELSE needs_review END FROM verdicts WHERE claim_id = ?"
+        " AND session_id IN (SELECT id FROM sessions)"  # each by its primary key
         " ON CONFLICT (session_id, claim_id) DO NOTHING",
         ((new, at, edited, old) for old, new, edited in pairs),
     )
@@ -41,7 +42,7 @@ def carry_verdicts(db: Database, pairs: list[tuple[int, int, bool]], *, who: str
         " SELECT ?, ?, session_id, ?, 'verdict', 'carry_over', json_object('claim_id', ?),"
         " json_object('status', status, 'confidence', confidence, 'sources', json(sources),"
         " 'notes', notes, 'needs_review', needs_review)"
-        " FROM verdicts WHERE claim_id = ?",
+        " FROM verdicts WHERE claim_id = ? AND session_id IN (SELECT id FROM sessions)",
         ((at, who, new, old, new) for old, new, _edited in pairs),
     )
     return carried
