@@ -149,8 +149,7 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
         raise WorkbenchError("a session needs a name")
     existing = sessions.get_by_name(db, session)
     in_step = ((existing is None or not verdicts.has_any(db, existing["id"]))
-               and path.is_file() and path.stat().st_size >= IN_STEP_FROM
-               and db.path.is_file())
+               and path.is_file() and path.stat().st_size >= IN_STEP_FROM)
     done = (_import_in_step if in_step else _import_quickly)(db, path, session, who)
     if done is not None:
         return done
@@ -193,9 +192,10 @@ def _write(db: Database, session: str, who: str, rows: int) -> ImportResult:
 # From this size of sheet (bytes; about 90,000 rows of an export) a second process reads
 # it while this one writes: starting one costs about 0.2 s.
 IN_STEP_FROM = 16 << 20
-# Where each block of the sheet ends, as a share of its size: SQLite attaches at most 10
-# files to a connection, and the first blocks are small, so writing starts soon.
-BLOCK_ENDS = (1 / 64, 1 / 16, 1 / 8, 1 / 4, 2 / 5, 3 / 5, 4 / 5)
+# Where each block of the sheet ends, as a share of its size: ten blocks, as many files as
+# SQLite attaches to a connection. The first are small, so writing starts soon, and the
+# rest even, so neither process waits long for the other, nor this one alone at the end.
+BLOCK_ENDS = (1 / 64, 1 / 16, 1 / 8, 1 / 4, 3 / 8, 1 / 2, 5 / 8, 3 / 4, 7 / 8)
 
 
 class _NotPlain(Exception):
@@ -207,17 +207,16 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
     reads and stages the sheet a block at a time (stage_blocks) while this one writes each
     block as it comes, all in one transaction. None, with nothing written, when a row is
     not plainly good, or names an unknown claim or one named before (the second process
-    says so: it looks every claim up and notes it). At a million rows,
+    says so, as it notes every claim it staged). At a million rows,
     reading took 7 s and writing 9; one after the other, 16-19 s."""
     size = path.stat().st_size
     with tempfile.TemporaryDirectory(prefix="workbench-import-") as folder:
         files = [os.path.join(folder, f"{k}.db") for k in range(len(BLOCK_ENDS) + 1)]
         ends = [int(size * share) for share in BLOCK_ENDS]
-        params = {"path": str(path), "who": who, "files": files, "ends": [*ends, None],
-                  "db": str(db.path)}
-        try:  # the write lock first: the claims the second process looks up stay as they are
-            with (db.transaction(references_checked=True),
-                  parallel.fed(f"{__name__}:stage_blocks", params) as said):
+        params = {"path": str(path), "who": who, "files": files, "ends": [*ends, None]}
+        try:
+            with (parallel.fed(f"{__name__}:stage_blocks", params) as said,
+                  db.transaction(references_checked=True)):
                 existing = sessions.get_by_name(db, session)
                 if existing is not None and verdicts.has_any(db, existing["id"]):
                     raise _NotPlain  # another reviewer's verdicts came in meanwhile
@@ -229,6 +228,8 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                     if line == "stop":
                         raise _NotPlain
                     staged = verdicts.attach_staged(db, files[k], k)
+                    if verdicts.any_staged_unknown(db, staged):
+                        raise _NotPlain
                     rows += int(line)
                     changed += verdicts.import_new(db, session_id, who=who, at=at,
                                                    action="import", staged=staged)
@@ -241,12 +242,11 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
 
 def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
     """The second process of _import_in_step: stage the sheet's rows (params "path", "who")
-    as stage_quickly does, and look their claims up in the database (params "db"), a
-    block at a time, into the files params["files"] in turn
+    as stage_quickly does, a block at a time, into the files params["files"] in turn
     (see verdicts.attach_staged), a block ending once reading has passed its share of the
     sheet (params["ends"], in characters; None: the rest). Says each block's row count
-    once it is written, or "stop" and no more when a row is not plainly good, a claim is
-    unknown or comes again, or the file cannot be read as a sheet."""
+    once it is written, or "stop" and no more when a row is not plainly good, a claim
+    comes again, or the file cannot be read as a sheet."""
     path, who = Path(params["path"]), params["who"]
     read = [0]
     over = [False]
@@ -264,7 +264,6 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
         over[0] = True
 
     scratch = open_scratch()
-    verdicts.attach_read(scratch, Path(params["db"]))
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows, given = _cells(counted(f), path.name)
@@ -272,8 +271,7 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
                                                 strict=True)):
                 staged = verdicts.attach_staged(scratch, file, k, writing=True)
                 n = _stage(scratch, block(rows, end), given, who, staged=staged)
-                plain = (n is not None and verdicts.note_staged(scratch, staged)
-                         and not verdicts.any_staged_unknown(scratch, staged))
+                plain = n is not None and verdicts.note_staged(scratch, staged)
                 verdicts.detach_staged(scratch)
                 if not plain:
                     say("stop")

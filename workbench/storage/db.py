@@ -151,8 +151,7 @@ def open_db(path: str | Path, *, create: bool = True, migrate_to: int = LATEST_V
 def open_scratch() -> Database:
     """A database of no file, for a process that stages rows in scratch files it attaches
     (see verdicts.attach_staged)."""
-    conn = sqlite3.connect(":memory:", isolation_level=None, uri=True)  # uri: see attach_read
-    return Database(conn, Path(":memory:"))
+    return Database(sqlite3.connect(":memory:", isolation_level=None), Path(":memory:"))
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -6,7 +6,6 @@ import itertools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from workbench.storage.db import Database
@@ -267,12 +266,6 @@ def detach_staged(db: Database) -> None:
     for _seq, name, _file in _tuples(db, "PRAGMA database_list").fetchall():
         if name.startswith("staged"):
             db.execute(f"DETACH {name}")
-
-
-def attach_read(db: Database, path: Path) -> None:
-    """Attach the workbench database at `path` to a scratch connection (open_scratch), read
-    only, so that any_staged_unknown there looks its claims up."""
-    db.execute("ATTACH ? AS workbench", (f"{path.resolve().as_uri()}?mode=ro",))
 
 
 def note_staged(db: Database, staged: str) -> bool:
