@@ -452,6 +452,10 @@ class TestPersistence:
             assert current(app) == listed[250]
             claim_list = app.main.claims
             assert claim_list.cursor == 250 and claim_list.placed
+            # claims wrap to the list's width: no sideways scrollbar takes a line of them
+            assert claim_list.show_vertical_scrollbar
+            assert not claim_list.show_horizontal_scrollbar
+            assert claim_list.scrollable_content_region.height == claim_list.content_size.height
             assert f"claim 251/{len(listed)}" in app.main.query_one(TopBar).text
             top = claim_list.scroll_offset.y  # the claim is in view, with claims after it
             assert top < 250 < top + claim_list.scrollable_content_region.height - 5
@@ -480,18 +484,6 @@ class TestPersistence:
                     painted = widget.render_lines(whole)
                     widget.refresh()  # drawn again from scratch
                     assert widget.render_lines(whole) == painted, (key, widget)
-
-    @run_async
-    async def test_a_long_list_scrolls_down_only_and_uses_every_line(self, tmp_path):
-        """Claims are wrapped to the list's width: no sideways scrollbar takes a line."""
-        path, _listed = self.deep_in_a_long_list(tmp_path)
-        app = open_app(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            claim_list = app.main.claims
-            assert claim_list.show_vertical_scrollbar
-            assert not claim_list.show_horizontal_scrollbar
-            assert claim_list.scrollable_content_region.height == claim_list.content_size.height
 
     @run_async
     async def test_going_to_the_top_before_a_deep_claim_is_placed(self, tmp_path):
