@@ -430,8 +430,9 @@ class TestPersistence:
 
 
     @staticmethod
-    def deep_in_a_long_list(tmp_path: Path) -> tuple[Path, list[int]]:
-        """A database whose session was left at the 251st of its claims."""
+    def deep_in_a_long_list(tmp_path: Path) -> tuple[WorkbenchApp, list[int]]:
+        """The app on a database whose session was left at the 251st of its claims, and
+        the claims listed."""
         long = tmp_path / "long.txt"
         long.write_text("Long report\n\n" + " ".join(
             f"The council approved budget line {n} on Monday." for n in range(1, 301)) + "\n")
@@ -441,12 +442,11 @@ class TestPersistence:
         listed = [r["id"] for r in claims.stream(db, review.ListQuery(s).claim_filter)]
         review.remember_cursor(db, s, listed[250])
         db.close()
-        return path, listed
+        return open_app(path), listed
 
     @run_async
     async def test_reopens_deep_in_a_long_list(self, tmp_path):
-        path, listed = self.deep_in_a_long_list(tmp_path)
-        app = open_app(path)
+        app, listed = self.deep_in_a_long_list(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert current(app) == listed[250]
@@ -470,8 +470,7 @@ class TestPersistence:
 
     @run_async
     async def test_a_move_in_a_scrolled_view_repaints_the_lines_that_changed(self, tmp_path):
-        path, _listed = self.deep_in_a_long_list(tmp_path)
-        app = open_app(path)
+        app, _listed = self.deep_in_a_long_list(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             claim_list, article = app.main.claims, app.main.query_one(ArticleView)
@@ -487,8 +486,7 @@ class TestPersistence:
 
     @run_async
     async def test_going_to_the_top_before_a_deep_claim_is_placed(self, tmp_path):
-        path, listed = self.deep_in_a_long_list(tmp_path)
-        app = open_app(path)
+        app, listed = self.deep_in_a_long_list(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             claim_list = app.main.claims
@@ -504,8 +502,7 @@ class TestPersistence:
     @run_async
     async def test_a_deep_claim_dropped_before_it_is_placed_opens_the_list_at_the_top(
             self, tmp_path):
-        path, listed = self.deep_in_a_long_list(tmp_path)
-        app = open_app(path)
+        app, listed = self.deep_in_a_long_list(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             claim_list = app.main.claims

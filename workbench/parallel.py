@@ -22,7 +22,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -100,6 +100,16 @@ def read(folder: Path, *, by_line: bool = False) -> Iterator[str]:
             else:
                 while piece := f.read(1 << 20):
                     yield piece
+
+
+def without_first_separator(pieces: Iterable[str]) -> Iterator[str]:
+    """`pieces` of records that each begin with a one-character separator (so that blocks
+    written apart join as they are), the first record's left out: the items of a list."""
+    pieces = iter(pieces)
+    for first in pieces:
+        yield first[1:]
+        break
+    yield from pieces
 
 
 @contextmanager

@@ -8,6 +8,7 @@ import json
 import shutil
 from typing import IO, Any
 
+from workbench import parallel
 from workbench.compare.agreement import Agreement
 from workbench.compare.diff import (
     CONFIDENCE,
@@ -96,11 +97,7 @@ def write_json(out: IO[str], result: DiffResult) -> None:
                 ensure_ascii=False)
             for s in result.articles))
         out.write("\n ],\n \"claims\": [")
-        pieces = iter(lines)
-        for first in pieces:  # the first claim has no comma before it
-            out.write(first[1:])
-            break
-        out.writelines(pieces)
+        out.writelines(parallel.without_first_separator(lines))
     out.write("\n ]\n}\n")
 
 

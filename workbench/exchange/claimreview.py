@@ -35,10 +35,7 @@ def write_claimreview(out: IO[str], db: Database, session_id: int, *,
             "s": session_id, "organisation": organisation or None,
             "base_url": base_url.rstrip("#") if base_url else None}) as (count, pieces):
         out.write("[")
-        for first in pieces:  # the first review has no comma before it
-            out.write(first[1:])
-            break
-        out.writelines(pieces)
+        out.writelines(parallel.without_first_separator(pieces))
     out.write("\n]\n" if count else "]\n")
     return count
 

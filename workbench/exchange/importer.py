@@ -263,9 +263,8 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
                 return
         over[0] = True
 
-    scratch = open_scratch()
     try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
+        with open_scratch() as scratch, path.open(encoding="utf-8-sig", newline="") as f:
             rows, given = _cells(counted(f), path.name)
             for k, (file, end) in enumerate(zip(params["files"], params["ends"],
                                                 strict=True)):

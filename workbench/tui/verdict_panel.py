@@ -106,10 +106,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         self._similar: list[Line] = []
         self._strips: list[Strip] = []
         self._wrapped_at = -1
-        # The strips each line of runs was drawn as, for the styles and width they were
-        # drawn with: most lines (headings, blanks, history) recur from claim to claim.
+        # The strips each line of runs was drawn as, at _wrapped_at with _drawn_styles:
+        # most lines (headings, blanks, history) recur from claim to claim.
         self._drawn: dict[tuple[Run, ...], list[Strip]] = {}
-        self._drawn_with: tuple[dict[str, Style] | None, int] = (None, -1)
+        self._drawn_styles: dict[str, Style] | None = None
 
     def show(
         self,
@@ -205,11 +205,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         if width <= 0:
             return
-        self._wrapped_at = width
         styles = self.line_styles()
-        if self._drawn_with[0] is not styles or self._drawn_with[1] != width:
-            self._drawn.clear()  # other colours or another width: the lines drawn are stale
-            self._drawn_with = (styles, width)
+        if width != self._wrapped_at or styles is not self._drawn_styles:
+            self._drawn.clear()  # another width or other colours: the lines drawn are stale
+            self._wrapped_at, self._drawn_styles = width, styles
         strips: list[Strip] = []
         for runs in self._all():
             key = tuple(runs)
