@@ -127,8 +127,10 @@ def reviewed_candidates(
         "SELECT c.id, c.text, a.title AS article, v.status, v.confidence, s.name AS session,"
         "  v.updated_at"
         " FROM claims c JOIN articles a ON a.id = c.article_id"
-        " CROSS JOIN sessions s"  # then each session's verdict by its primary key
-        " JOIN verdicts v ON v.session_id = s.id AND v.claim_id = c.id"
+        # then each session's verdict by its primary key; a plain JOIN lets SQLite read
+        # the verdicts table first, all of it (0.7 s at a million claims)
+        " CROSS JOIN sessions s"
+        " CROSS JOIN verdicts v ON v.session_id = s.id AND v.claim_id = c.id"
         " AND v.status != 'unreviewed'"
         f" WHERE c.id IN ({marks}) AND c.article_id != ? AND NOT c.dropped",
         (*ids, exclude_article),
