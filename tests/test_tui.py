@@ -569,6 +569,35 @@ class TestSimilarClaims:
             await pilot.press("j", "c")  # before the next claim's similar claims are known
             assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED
 
+    @run_async
+    async def test_the_panel_scrolls_over_just_its_lines_once_similar_claims_are_in(
+        self, tmp_path
+    ):
+        other = tmp_path / "other.txt"
+        other.write_text("Another report\n\nMembers of ISIS are now heading towards Baghdad, "
+                         "officials said.\n")
+        path = tmp_path / "s.db"
+        db = seeded(path, other)
+        s = review.resolve_session(db, "ann", "ann")["id"]
+        target = [r["id"] for r in claims.stream(db) if "heading towards Baghdad" in r["text"]]
+        review.tag(db, s, target[-1], who="ann", status="refuted", confidence=80)
+        db.close()
+        app = open_app(path)
+        async with app.run_test(size=(100, 30)) as pilot:  # the similar claim overflows
+            panel = app.main.query_one(VerdictPanel)
+            app.main.claims.load(app.main.query_, target[0])
+            await pilot.pause(REST_DELAY * 2)
+            await settle(pilot)
+            view = panel.scrollable_content_region.height
+            with_similar = panel.virtual_size.height
+            assert app.main.similar and with_similar > view
+            await pilot.press("j")  # a claim with no similar claims: the range waits...
+            assert panel.virtual_size.height == with_similar
+            await pilot.pause(REST_DELAY * 2)  # ...until they are sought, then fits
+            await settle(pilot)
+            assert not app.main.similar
+            assert panel.virtual_size.height == max(len(panel._strips), view) < with_similar
+
 
 class TestWrap:
     @given(st.text(st.sampled_from("ab 漢\n"), max_size=60), st.integers(1, 12),

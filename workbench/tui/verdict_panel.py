@@ -118,7 +118,9 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         history: list[dict[str, Any]],
         similar: list[Any],
     ) -> None:
-        """Fill the panel for one claim (`similar`: see show_similar)."""
+        """Fill the panel for one claim (`similar`: see show_similar). Until they are
+        shown, its scroll range does not shrink: the similar claims of the last claim,
+        gone, would otherwise redraw the scrollbar on every move."""
         by = claim.get("by") or "the article's own voice"
         s = str(verdict.status)
         conf = "–" if verdict.confidence is None else f"{verdict.confidence}"
@@ -151,7 +153,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             body += [[(" " + describe_change(h), "")] for h in history[:HISTORY_LINES]]
         else:
             body.append([("History ", "bold"), ("no changes yet", "dim")])
-        self._set(body, _similar_lines(similar))
+        self._set(body, _similar_lines(similar), settle=bool(similar))
 
     def show_nothing(self, *, filtered: bool) -> None:
         """Say why there is no claim to show, and what to do about it."""
@@ -175,11 +177,11 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
     def _all(self) -> list[Line]:
         return [*self._body, [], *self._similar] if self._similar else self._body
 
-    def _set(self, body: list[Line], similar: list[Line]) -> None:
+    def _set(self, body: list[Line], similar: list[Line], settle: bool = True) -> None:
         new_claim = body is not self._body
         self._body, self._similar = body, similar
         before, top = self._strips, self.scroll_offset.y
-        self._render_strips()
+        self._render_strips(settle)
         if new_claim and top:
             self.scroll_to(y=0, animate=False, immediate=True)
             self.refresh()
@@ -201,7 +203,9 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             styles[s.value] = base + self.get_component_rich_style(f"verdict-panel--{s.value}")
         return styles
 
-    def _render_strips(self) -> None:
+    def _render_strips(self, settle: bool = True) -> None:
+        """Draw every line at the panel's width; `settle` False keeps the scroll range
+        from shrinking."""
         width = self.scrollable_content_region.width
         if width <= 0:
             return
@@ -221,7 +225,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         self._strips = strips
         # No shorter than the view: claims that fit leave the scrollbar as it is (full),
         # so it is not drawn again on every move.
-        size = Size(width, max(len(strips), self.scrollable_content_region.height))
+        height = max(len(strips), self.scrollable_content_region.height)
+        if not settle:
+            height = max(height, self.virtual_size.height)
+        size = Size(width, height)
         if size != self.virtual_size:
             # Only this panel's scroll range changes: update it without a layout pass
             # over the whole screen (the virtual_size reactive would ask for one).
