@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 from rich.cells import cell_len
 from textual import on, work
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -76,11 +75,9 @@ class MainScreen(Screen):
 
     def compose(self):
         yield TopBar(id="topbar")
-        with Horizontal(id="panes"):
-            yield self._list
-            with Vertical(id="right"):
-                yield ArticleView(self.db, id="article")
-                yield VerdictPanel(id="verdict")
+        yield self._list
+        yield ArticleView(self.db, id="article")
+        yield VerdictPanel(id="verdict")
         yield KeyBar(self.BINDINGS)
 
     def on_mount(self) -> None:
