@@ -231,6 +231,24 @@ class TestMainScreen:
             assert " ".join(line.strip() for line in item).endswith("quoted in full")
 
     @run_async
+    async def test_the_verdict_stays_on_its_line_from_a_short_claim_to_a_long_one(
+        self, db_file
+    ):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            panel = app.main.query_one(VerdictPanel)
+            rows, heights = [], set()
+            for _ in range(6):  # the title, then claims of one and of two lines
+                drawn = [panel.render_line(y).text for y in range(panel.size.height)]
+                rows.append(next(n for n, line in enumerate(drawn) if "UNREVIEWED" in line))
+                heights.add(len(wrap_offsets(app.main.claim["text"],
+                                             panel.scrollable_content_region.width)))
+                await pilot.press("j")
+                await settle(pilot)
+            assert len(heights) > 1 and len(set(rows)) == 1, (heights, rows)
+
+    @run_async
     async def test_progress_follows_tags(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -48,6 +48,10 @@ def describe_change(entry: dict[str, Any]) -> str:
 HANG = 3  # cells a list item's wrapped lines are indented by, under its text
 DRAWN_LINES = 500  # lines of runs whose strips the panel keeps
 HISTORY_LINES = 8  # the newest changes shown
+# Lines the claim's text and its attribution take at least: the verdict below stays in one
+# place from claim to claim, for the eye and for the screen (a move repaints the lines
+# that changed, and a claim a line longer than the last would move every line below it).
+HEAD_LINES = 4
 Run = tuple[str, str]  # some text and the name of its style in the panel's line styles
 Line = list[Run]
 _TEXT_STYLES = {"bold": Style(bold=True), "dim": Style(dim=True),
@@ -103,6 +107,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._body: list[Line] = []
+        self._head = 0  # lines of runs at the top of the body padded to HEAD_LINES
         self._similar: list[Line] = []
         self._strips: list[Strip] = []
         self._wrapped_at = -1
@@ -130,6 +135,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             (" by ", ""), (by, "italic"),
             (f" · check-worthiness {float(claim['checkworthiness']):.2f}", "dim"),
         ])
+        self._head = len(body)
         body += [[], [
             (f" {glyph(s)} {label(s).upper()}   confidence {conf} ", s),
             (f"  {verdict.reviewer} {_short_time(verdict.updated_at)}"
@@ -157,6 +163,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
 
     def show_nothing(self, *, filtered: bool) -> None:
         """Say why there is no claim to show, and what to do about it."""
+        self._head = 0
         if filtered:
             self._set(_lines("No claims match. Press escape to clear the filters and search, "
                              "or ctrl+p to switch article or session."), [])
@@ -214,7 +221,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             self._drawn.clear()  # another width or other colours: the lines drawn are stale
             self._wrapped_at, self._drawn_styles = width, styles
         strips: list[Strip] = []
-        for runs in self._all():
+        for n, runs in enumerate(self._all(), 1):
             key = tuple(runs)
             drawn = self._drawn.get(key)
             if drawn is None:
@@ -222,6 +229,8 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
                     self._drawn.clear()
                 drawn = self._drawn[key] = _draw(runs, width, styles)
             strips += drawn
+            if n == self._head and len(strips) < HEAD_LINES:
+                strips += [Strip.blank(width, styles[""])] * (HEAD_LINES - len(strips))
         self._strips = strips
         # No shorter than the view: claims that fit leave the scrollbar as it is (full),
         # so it is not drawn again on every move.
