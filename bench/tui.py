@@ -23,8 +23,11 @@ sets PYTHONDONTWRITEBYTECODE, which would make every launch compile the workbenc
 modules again (about 50 ms), so the launches unset it after one warm-up import.
 
 The baseline is an empty Textual app measured the same way in the same run: its paint, and
-a key that repaints one label. Polling tmux costs a few milliseconds a look, so latencies
-are quoted beside the baseline's, which pays the same. Targets (issue 5): first paint
+a key that repaints one label. With --visidata PATH (its `vd`), VisiData is measured the
+same way too, opened on the claims table: its first rows, `j` (until the reversed cursor
+row is the next id) and its memory, both once it has read the table for --settle seconds.
+Polling tmux costs a few milliseconds a look, so latencies are quoted beside the
+baseline's, which pays the same. Targets (issue 5): first paint
 0.5 s, move and tag 20 ms, search 300 ms, memory 150 MB.
 """
 
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -65,8 +69,8 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 
 
-def screen() -> str:
-    return tmux("capture-pane", "-t", PANE, "-p")
+def screen(attributes: bool = False) -> str:
+    return tmux("capture-pane", "-t", PANE, "-p", *(["-e"] if attributes else []))
 
 
 def launch(command: str) -> float:
@@ -188,6 +192,39 @@ def ours(db: Path, runs: int, moves: int, query: str, pause: float) -> dict[str,
             "rss": rss, "peak": peak, "total": total}
 
 
+def visidata(vd: str, db: Path, runs: int, moves: int, pause: float,
+             settle: float) -> dict[str, object]:
+    """VisiData on the claims table: paint times, then, once it has read the table for
+    `settle` seconds, moves at a reader's pace and resident MB."""
+    command = f"{vd} {db} +:claims:1:1"
+    first = re.compile(r"^\s*1 ║", re.MULTILINE)
+    paints = []
+    for _ in range(runs):
+        paints.append(wait_for(lambda s: bool(first.search(s)), launch(command)))
+        tmux("kill-session", "-t", PANE)
+
+    def cursor_at(n: int) -> Callable[[str], bool]:
+        row = re.compile(rf"^\x1b\[[0-9;]*7m[^ ]*\s*{n} ", re.MULTILINE)  # reversed: the cursor
+        return lambda s: bool(row.search(s))
+
+    launch(command)
+    wait_for(lambda s: bool(first.search(s)), time.perf_counter())
+    time.sleep(settle)  # moves once the table is read: while it reads, they take longer
+    moves_s = []
+    for n in range(2, moves + 2):
+        time.sleep(pause)
+        started = time.perf_counter()
+        tmux("send-keys", "-t", PANE, "j")
+        test = cursor_at(n)
+        while not test(screen(attributes=True)):
+            if time.perf_counter() - started > 30:
+                raise SystemExit("visidata: timed out")
+        moves_s.append(time.perf_counter() - started)
+    rss, peak = memory_mb(pid())
+    tmux("kill-session", "-t", PANE)
+    return {"paints": paints, "moves": moves_s, "rss": rss, "peak": peak}
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("db", type=Path)
@@ -196,6 +233,9 @@ def main() -> None:
     p.add_argument("--query", default="council rejectd the vote")
     p.add_argument("--pause", type=float, default=0.3,
                    help="seconds between a frame and the next key at a reader's pace")
+    p.add_argument("--visidata", metavar="VD", help="VisiData's vd, to measure it too")
+    p.add_argument("--settle", type=float, default=20.0,
+                   help="seconds VisiData reads the table before its memory is taken")
     args = p.parse_args()
     if shutil.which("tmux") is None:
         raise SystemExit("error: tmux is needed")
@@ -222,6 +262,11 @@ def main() -> None:
     print(f"search             {r['search'] * 1000:7.1f} ms   (target 300 ms)")
     print(f"memory             rss {r['rss']:6.1f} MB   peak {r['peak']:6.1f} MB   "
           f"x{r['rss'] / b['rss']:.2f} of the empty app   (target 150 MB)")
+    if args.visidata:
+        v = visidata(args.visidata, args.db, args.runs, args.moves, args.pause, args.settle)
+        print(f"visidata           first rows {median_ms(v['paints']).strip()}   move (j)"
+              f" {median_ms(v['moves']).strip()}   rss {v['rss']:.1f} MB"
+              f" (peak {v['peak']:.1f}), moves and memory after {args.settle:.0f} s of reading")
 
 
 if __name__ == "__main__":
