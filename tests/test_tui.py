@@ -562,8 +562,10 @@ class TestEmpty:
 
 
 class TestSimilarClaims:
-    @run_async
-    async def test_similar_claim_of_another_article_and_copy(self, tmp_path):
+    @staticmethod
+    def with_a_reviewed_twin(tmp_path: Path) -> tuple[WorkbenchApp, list[int]]:
+        """The app, and the ids of a claim of the seed and its twin in another article,
+        the twin refuted 80 (last)."""
         other = tmp_path / "other.txt"
         other.write_text("Another report\n\nMembers of ISIS are now heading towards Baghdad, "
                          "officials said.\n")
@@ -574,6 +576,11 @@ class TestSimilarClaims:
         review.tag(db, s, target[-1], who="ann", status="refuted", confidence=80)
         db.close()
         app = open_app(path)
+        return app, target
+
+    @run_async
+    async def test_similar_claim_of_another_article_and_copy(self, tmp_path):
+        app, target = self.with_a_reviewed_twin(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
             first = target[0]
             app.main.claims.load(app.main.query_, first)
@@ -591,16 +598,7 @@ class TestSimilarClaims:
     async def test_the_panel_scrolls_over_just_its_lines_once_similar_claims_are_in(
         self, tmp_path
     ):
-        other = tmp_path / "other.txt"
-        other.write_text("Another report\n\nMembers of ISIS are now heading towards Baghdad, "
-                         "officials said.\n")
-        path = tmp_path / "s.db"
-        db = seeded(path, other)
-        s = review.resolve_session(db, "ann", "ann")["id"]
-        target = [r["id"] for r in claims.stream(db) if "heading towards Baghdad" in r["text"]]
-        review.tag(db, s, target[-1], who="ann", status="refuted", confidence=80)
-        db.close()
-        app = open_app(path)
+        app, target = self.with_a_reviewed_twin(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:  # the similar claim overflows
             panel = app.main.query_one(VerdictPanel)
             app.main.claims.load(app.main.query_, target[0])
