@@ -328,6 +328,20 @@ class TestDialogs:
             assert app.main.claims.total == len(ids(app))
 
     @run_async
+    async def test_a_list_that_fits_has_no_scrollbar_and_a_long_one_has(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            claim_list = app.main.claims
+            assert claim_list.show_vertical_scrollbar  # the seed's 32 claims overflow
+            await pilot.press("slash", *"Baghdad", "enter")
+            await settle(pilot)
+            assert 1 < claim_list.total < 10 and not claim_list.show_vertical_scrollbar
+            await pilot.press("escape")
+            await settle(pilot)
+            assert claim_list.show_vertical_scrollbar
+
+    @run_async
     async def test_edit_split_merge_drop(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -215,6 +215,9 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         size = Size(self.scrollable_content_region.width, last_top + height)
         if size != self.virtual_size:
             self.virtual_size = size
+            # Textual settles the scrollbars when a widget's size changes, not its scroll
+            # range: a list that now fits would keep an empty scrollbar track
+            self._scroll_update(size)
 
     def row(self, index: int) -> dict[str, Any] | None:
         """The claim at `index`, if it is in the cache."""
