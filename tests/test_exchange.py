@@ -16,7 +16,7 @@ from sheets import read_sheet
 from workbench import parallel, review
 from workbench.cli import main
 from workbench.exchange import blocks as exchange_blocks
-from workbench.exchange import importer
+from workbench.exchange import csvsheet, importer
 from workbench.exchange.claimreview import REQUIRED, write_claimreview
 from workbench.exchange.csvsheet import (
     COLUMNS,
@@ -421,6 +421,40 @@ def test_exports_in_blocks_from_two_processes_are_the_one_block_exports(
     assert len(whole[1].splitlines()) == 12
     reviews = json.loads(whole[2])
     assert len(reviews) == 6 and reviews[0]["url"] == "file:///news/0.txt#claim-1"
+
+
+def test_an_export_in_blocks_reads_the_database_as_it_was_when_it_began(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tag another reviewer saves while an export is being written is in none of it: every
+    block is read from the state the export began with, not the first blocks from one and
+    the last from another."""
+    path = tmp_path / "x.db"
+    with open_db(path) as db:
+        sid = sessions.create(db, "s", "ann")
+        for n in range(3):
+            with db.transaction():
+                article = articles.insert(db, origin=f"/news/{n}.txt", title=f"Story {n}",
+                                          text="x" * 99, content_hash=f"h{n}", format="txt")
+            claims.insert_many(db, article, [Claim(i, f"claim {n}.{i}", i, i + 1)
+                                             for i in (1, 2)])
+        monkeypatch.setattr(exchange_blocks, "BLOCK_CLAIMS", 1)  # an article a block
+        monkeypatch.setattr(exchange_blocks, "PARALLEL_FROM", 1 << 62)  # all in this process
+        block = csvsheet.sheet_block
+
+        def then_another_reviewer_tags(db_, params, low, high, counts):
+            text = block(db_, params, low, high, counts)
+            if low == 1:  # the first article written: the last one is tagged elsewhere
+                with open_db(path) as other:
+                    review.tag(other, sid, 6, who="bob", status="refuted")
+            return text
+
+        monkeypatch.setattr(csvsheet, "sheet_block", then_another_reviewer_tags)
+        out = io.StringIO()
+        export_sheet(out, db, sid, "s")
+        assert verdicts.get(db, sid, 6)["status"] == "refuted"  # saved, after the export
+    rows = read_sheet(out.getvalue())
+    assert [r["claim_id"] for r in rows] == [str(i) for i in range(1, 7)]
+    assert {r["status"] for r in rows} == {"unreviewed"}
 
 
 @pytest.fixture

@@ -175,19 +175,21 @@ class _PairedClaims:
         """Write the output of the claims paired by id (verdicts.paired_block of `kind`; for
         "figures", none) to files in `folder`, a block of claim ids each, counting the
         figures as they go (blocks.write: two processes share a large diff). Then the
-        claims left over are paired in Python, and the figures set."""
-        per, reviewed = blocks.write(self.db, self.a, self.b, kind, folder, self._reviewed,
-                                     starts=starts, escape=escape, width=width,
-                                     changed=changed)
-        names = verdicts.article_names(self.db, per)
-        groups = []
-        paired = 0
-        for article in sorted(per):  # as SQLite groups them
-            counts, (origin, title) = per[article], names[article]
-            paired += sum(counts[:PAIRS])
-            groups.append((origin, article, title, counts[:PAIRS],
-                           counts[PAIRS], float(counts[PAIRS + 2]), counts[PAIRS + 1]))
-        self._settle(groups, paired, reviewed)
+        claims left over are paired in Python, and the figures set: all read from one
+        state of the database (in this process; see parallel.write)."""
+        with self.db.transaction(deferred=True):
+            per, reviewed = blocks.write(self.db, self.a, self.b, kind, folder,
+                                         self._reviewed, starts=starts, escape=escape,
+                                         width=width, changed=changed)
+            names = verdicts.article_names(self.db, per)
+            groups = []
+            paired = 0
+            for article in sorted(per):  # as SQLite groups them
+                counts, (origin, title) = per[article], names[article]
+                paired += sum(counts[:PAIRS])
+                groups.append((origin, article, title, counts[:PAIRS],
+                               counts[PAIRS], float(counts[PAIRS + 2]), counts[PAIRS + 1]))
+            self._settle(groups, paired, reviewed)
 
     def _reviewed(self) -> tuple[int, int]:
         """How many claims each session reviewed."""
