@@ -56,7 +56,9 @@ def write(db: Database, job: Job, first: Callable[[], T], *,
     """Write the blocks of `job` and return what they counted, with a second process when
     `shared` (and the database is a file); `first` runs before this process takes a block
     (while the other starts), and what it gives is returned too. Each process reads its
-    blocks in one read transaction: a change saved meanwhile is in none of them."""
+    blocks in one read transaction, so a change saved meanwhile is in none of them; but
+    the two begin reading a moment apart (as long as the second takes to start), and a
+    change saved in that moment is in the second's blocks only."""
     if not shared or not db.path.is_file():
         with db.transaction(deferred=True):
             before = first()
