@@ -457,6 +457,43 @@ def test_an_export_in_blocks_reads_the_database_as_it_was_when_it_began(
     assert {r["status"] for r in rows} == {"unreviewed"}
 
 
+def test_a_change_saved_as_the_second_process_starts_is_in_no_block(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second process sharing an export begins reading a moment after this one: a tag
+    saved in that moment must not be in its blocks, for this one's do not have it."""
+    path = tmp_path / "x.db"
+    with open_db(path) as db:
+        sid = sessions.create(db, "s", "ann")
+        for n in range(3):
+            with db.transaction():
+                article = articles.insert(db, origin=f"/news/{n}.txt", title=f"Story {n}",
+                                          text="x" * 99, content_hash=f"h{n}", format="txt")
+            claims.insert_many(db, article, [Claim(i, f"claim {n}.{i}", i, i + 1)
+                                             for i in (1, 2)])
+        monkeypatch.setattr(exchange_blocks, "BLOCK_CLAIMS", 1)  # an article a block
+        monkeypatch.setattr(exchange_blocks, "PARALLEL_FROM", 0)  # shared by two
+        second, write_blocks, started = parallel._second, parallel.write_blocks, []
+
+        def tagged_then_started(spec):
+            with open_db(path) as other:  # saved as the second process starts
+                review.tag(other, sid, 6, who="bob", status="refuted")
+            started.append(second(spec))
+            return started[-1]
+
+        def once_the_second_is_done(db_, job):  # it would have written every block
+            started[0].wait(timeout=60)
+            return write_blocks(db_, job)
+
+        monkeypatch.setattr(parallel, "_second", tagged_then_started)
+        monkeypatch.setattr(parallel, "write_blocks", once_the_second_is_done)
+        out = io.StringIO()
+        export_sheet(out, db, sid, "s")
+    assert started and started[0].returncode == 0
+    rows = read_sheet(out.getvalue())
+    assert [r["claim_id"] for r in rows] == [str(i) for i in range(1, 7)]
+    assert {r["status"] for r in rows} == {"unreviewed"}
+
+
 @pytest.fixture
 def in_step(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every sheet into a session without verdicts is read by a second process while this

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from workbench.errors import WorkbenchError
-from workbench.storage import Database, open_db
+from workbench.storage import Database, history, open_db
 
 T = TypeVar("T")
 Counts = dict[int, list[int]]
@@ -49,23 +49,26 @@ class Job:
     high: int
     folder: str
     downwards: bool = False
+    state: tuple[int | None, ...] = ()  # history.state_mark as the first process read it
 
 
 def write(db: Database, job: Job, first: Callable[[], T], *,
           shared: bool) -> tuple[Counts, T]:
     """Write the blocks of `job` and return what they counted, with a second process when
     `shared` (and the database is a file); `first` runs before this process takes a block
-    (while the other starts), and what it gives is returned too. Each process reads its
-    blocks in one read transaction, so a change saved meanwhile is in none of them; but
-    the two begin reading a moment apart (as long as the second takes to start), and a
-    change saved in that moment is in the second's blocks only."""
+    (while the other starts), and what it gives is returned too. Every block is read from
+    the state the database was in when this began: each process reads in one read
+    transaction, and the second, which begins reading a moment later, writes no block if a
+    change was saved in that moment (history.state_mark differs): this one writes them all."""
     if not shared or not db.path.is_file():
         with db.transaction(deferred=True):
             before = first()
             return write_blocks(db, job), before
-    with _downwards(db, job) as theirs, db.transaction(deferred=True):
-        before = first()
-        counts = write_blocks(db, job)
+    with db.transaction(deferred=True):
+        job = replace(job, state=tuple(history.state_mark(db)))  # and this state is held
+        with _downwards(db, job) as theirs:
+            before = first()
+            counts = write_blocks(db, job)
     for key, numbers in theirs.items():
         mine = counts.setdefault(key, [0] * len(numbers))
         mine[:] = map(sum, zip(mine, numbers, strict=True))
@@ -186,8 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         getattr(importlib.import_module(module), name)(spec["params"], _say)
         return 0
     path = spec.pop("db")
+    job = Job(**{**spec, "state": tuple(spec.get("state", ()))})
     with open_db(path, create=False) as db, db.transaction(deferred=True):
-        counts = write_blocks(db, Job(**spec))
+        moved_on = job.state and tuple(history.state_mark(db)) != job.state
+        counts = {} if moved_on else write_blocks(db, job)
     sys.stdout.write(json.dumps(counts))  # json.dump encodes in Python: 0.4 s, not 0.01
     return 0
 

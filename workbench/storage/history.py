@@ -44,6 +44,15 @@ def append(
     return int(cur.lastrowid)
 
 
+def state_mark(db: Database) -> list[int | None]:
+    """What changes whenever what exports and diffs read does: the newest history row (every
+    change to a claim, a verdict or a session writes one) and the newest claim and article
+    (ingest). Two reads that see the same mark see the same claims and verdicts."""
+    return list(db.execute(
+        "SELECT (SELECT max(id) FROM history), (SELECT max(id) FROM claims),"
+        " (SELECT max(id) FROM articles)").fetchone())
+
+
 def for_session(
     db: Database, session_id: int, before_id: int | None = None, limit: int = 200
 ) -> list[sqlite3.Row]:
