@@ -423,6 +423,19 @@ def test_exports_in_blocks_from_two_processes_are_the_one_block_exports(
     assert len(reviews) == 6 and reviews[0]["url"] == "file:///news/0.txt#claim-1"
 
 
+def three_articles_a_block_each(db, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Three articles of two claims (ids 1 to 6) and a session, "s", without verdicts; an
+    export writes an article a block. Returns the session's id."""
+    sid = sessions.create(db, "s", "ann")
+    for n in range(3):
+        with db.transaction():
+            article = articles.insert(db, origin=f"/news/{n}.txt", title=f"Story {n}",
+                                      text="x" * 99, content_hash=f"h{n}", format="txt")
+        claims.insert_many(db, article, [Claim(i, f"claim {n}.{i}", i, i + 1) for i in (1, 2)])
+    monkeypatch.setattr(exchange_blocks, "BLOCK_CLAIMS", 1)
+    return sid
+
+
 def test_an_export_in_blocks_reads_the_database_as_it_was_when_it_began(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A tag another reviewer saves while an export is being written is in none of it: every
@@ -430,14 +443,7 @@ def test_an_export_in_blocks_reads_the_database_as_it_was_when_it_began(
     the last from another."""
     path = tmp_path / "x.db"
     with open_db(path) as db:
-        sid = sessions.create(db, "s", "ann")
-        for n in range(3):
-            with db.transaction():
-                article = articles.insert(db, origin=f"/news/{n}.txt", title=f"Story {n}",
-                                          text="x" * 99, content_hash=f"h{n}", format="txt")
-            claims.insert_many(db, article, [Claim(i, f"claim {n}.{i}", i, i + 1)
-                                             for i in (1, 2)])
-        monkeypatch.setattr(exchange_blocks, "BLOCK_CLAIMS", 1)  # an article a block
+        sid = three_articles_a_block_each(db, monkeypatch)
         monkeypatch.setattr(exchange_blocks, "PARALLEL_FROM", 1 << 62)  # all in this process
         block = csvsheet.sheet_block
 
@@ -463,14 +469,7 @@ def test_a_change_saved_as_the_second_process_starts_is_in_no_block(
     saved in that moment must not be in its blocks, for this one's do not have it."""
     path = tmp_path / "x.db"
     with open_db(path) as db:
-        sid = sessions.create(db, "s", "ann")
-        for n in range(3):
-            with db.transaction():
-                article = articles.insert(db, origin=f"/news/{n}.txt", title=f"Story {n}",
-                                          text="x" * 99, content_hash=f"h{n}", format="txt")
-            claims.insert_many(db, article, [Claim(i, f"claim {n}.{i}", i, i + 1)
-                                             for i in (1, 2)])
-        monkeypatch.setattr(exchange_blocks, "BLOCK_CLAIMS", 1)  # an article a block
+        sid = three_articles_a_block_each(db, monkeypatch)
         monkeypatch.setattr(exchange_blocks, "PARALLEL_FROM", 0)  # shared by two
         second, write_blocks, started = parallel._second, parallel.write_blocks, []
 
