@@ -249,6 +249,23 @@ class TestMainScreen:
             assert len(heights) > 1 and len(set(rows)) == 1, (heights, rows)
 
     @run_async
+    async def test_the_panel_scrolls_over_just_its_lines_once_notes_are_cut(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            panel = app.main.query_one(VerdictPanel)
+            view = panel.scrollable_content_region.height
+            sid, claim = app.main.session["id"], current(app)
+            review.tag(app.db, sid, claim, who="ann", notes="\n".join(["a line"] * 30))
+            app.main.show_claim()
+            await settle(pilot)
+            assert panel.virtual_size.height > view + 20
+            review.tag(app.db, sid, claim, who="ann", notes="")
+            app.main.show_claim()
+            await settle(pilot)
+            assert panel.virtual_size.height == max(len(panel._strips), view)
+
+    @run_async
     async def test_progress_follows_tags(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

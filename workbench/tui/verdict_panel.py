@@ -108,6 +108,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         super().__init__(**kwargs)
         self._body: list[Line] = []
         self._head = 0  # lines of runs at the top of the body padded to HEAD_LINES
+        self._claim_id: int | None = None  # the claim shown
         self._similar: list[Line] = []
         self._strips: list[Strip] = []
         self._wrapped_at = -1
@@ -123,9 +124,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         history: list[dict[str, Any]],
         similar: list[Any],
     ) -> None:
-        """Fill the panel for one claim (`similar`: see show_similar). Until they are
-        shown, its scroll range does not shrink: the similar claims of the last claim,
-        gone, would otherwise redraw the scrollbar on every move."""
+        """Fill the panel for one claim (`similar`: see show_similar). On a move to another
+        claim its scroll range does not shrink until the similar claims are shown: the last
+        claim's, gone, would otherwise redraw the scrollbar on every move."""
+        same_claim, self._claim_id = claim["id"] == self._claim_id, claim["id"]
         by = claim.get("by") or "the article's own voice"
         s = str(verdict.status)
         conf = "–" if verdict.confidence is None else f"{verdict.confidence}"
@@ -159,11 +161,11 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             body += [[(" " + describe_change(h), "")] for h in history[:HISTORY_LINES]]
         else:
             body.append([("History ", "bold"), ("no changes yet", "dim")])
-        self._set(body, _similar_lines(similar), settle=bool(similar))
+        self._set(body, _similar_lines(similar), settle=same_claim or bool(similar))
 
     def show_nothing(self, *, filtered: bool) -> None:
         """Say why there is no claim to show, and what to do about it."""
-        self._head = 0
+        self._head, self._claim_id = 0, None
         if filtered:
             self._set(_lines("No claims match. Press escape to clear the filters and search, "
                              "or ctrl+p to switch article or session."), [])
