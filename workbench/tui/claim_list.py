@@ -405,10 +405,11 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             top -= 1
         return top
 
-    def _layout(self) -> list[tuple[int, int, str]]:
+    def _layout(self, region: Region | None = None) -> list[tuple[int, int, str]]:
         """(claim index, line of that claim, its text) for each line in view, worked out
-        once per scroll position, size and page read."""
-        region = self.scrollable_content_region
+        once per scroll position, size and page read (`region`: the list's text area, when
+        the caller has it: Textual works it out afresh on every call)."""
+        region = region or self.scrollable_content_region
         top = self.scroll_offset.y
         key = (top, region.width, region.height, self.total, self._generation)
         if key != self._layout_key:
@@ -457,9 +458,10 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         return styles
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        width = region.width
         styles = self.line_styles()
-        layout = self._layout()
+        layout = self._layout(region)
         if y >= len(layout):
             return Strip.blank(width, styles[""])
         index, line, line_text = layout[y]
