@@ -248,20 +248,21 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
     once it is written, or "stop" and no more when a row is not plainly good, a claim
     comes again, or the file cannot be read as a sheet."""
     path, who = Path(params["path"]), params["who"]
-    read = [0]
-    over = [False]
+    read, over = 0, False  # characters read so far; whether the rows have run out
 
     def counted(lines: Iterable[str]) -> Iterator[str]:
+        nonlocal read
         for line in lines:
-            read[0] += len(line)
+            read += len(line)
             yield line
 
     def block(rows: Iterator[Sequence[str]], end: int | None) -> Iterator[Sequence[str]]:
+        nonlocal over
         for row in rows:
             yield row
-            if end is not None and read[0] >= end:
+            if end is not None and read >= end:
                 return
-        over[0] = True
+        over = True
 
     try:
         with open_scratch() as scratch, path.open(encoding="utf-8-sig", newline="") as f:
@@ -276,7 +277,7 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
                     say("stop")
                     return
                 say(str(n))
-                if over[0]:
+                if over:
                     return
     except (OSError, ValueError, IndexError, csv.Error):
         say("stop")

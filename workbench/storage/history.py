@@ -44,13 +44,14 @@ def append(
     return int(cur.lastrowid)
 
 
-def state_mark(db: Database) -> list[int | None]:
+def state_mark(db: Database) -> tuple[int | None, ...]:
     """What changes whenever what exports and diffs read does: the newest history row (every
     change to a claim, or to a verdict of a session that exists, writes one; the verdicts a
     new session starts with, forked or agreed for adjudication, are written in the
-    transaction that creates it, so nothing begun before can read them) and the newest claim and
-    article (ingest). Two reads that see the same mark see the same claims and verdicts."""
-    return list(db.execute(
+    transaction that creates it, so nothing begun before can read them) and the newest
+    claim and article (ingest). Two reads that see the same mark see the same claims and
+    verdicts."""
+    return tuple(db.execute(
         "SELECT (SELECT max(id) FROM history), (SELECT max(id) FROM claims),"
         " (SELECT max(id) FROM articles)").fetchone())
 

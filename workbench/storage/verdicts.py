@@ -286,6 +286,10 @@ def any_staged_unknown(db: Database, staged: str = STAGED) -> bool:
                         ).fetchone()[0])
 
 
+_HISTORY = ("INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
+            " SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {old}, {new} FROM")
+
+
 def import_staged(db: Database, session_id: int, *, who: str, at: str, action: str) -> int:
     """Write the staged rows into the session. A row the session holds already, or that says
     no more than "unreviewed" where there is no verdict, is left alone; each other gets a
@@ -317,10 +321,6 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
     db.execute("DROP TABLE temp.changes")
     db.execute(f"DELETE FROM {STAGED}")
     return changed
-
-
-_HISTORY = ("INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
-            " SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {old}, {new} FROM")
 
 
 def has_any(db: Database, session_id: int) -> bool:

@@ -210,9 +210,9 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         """Scroll as far as the claim at the top when the last claims fill the view."""
-        height = self.scrollable_content_region.height
-        last_top = self._top_above(self.total - 1, height) if self.total else 0
-        size = Size(self.scrollable_content_region.width, last_top + height)
+        region = self.scrollable_content_region
+        last_top = self._top_above(self.total - 1, region.height) if self.total else 0
+        size = Size(region.width, last_top + region.height)
         if size != self.virtual_size:
             self.virtual_size = size
             # Textual settles the scrollbars when a widget's size changes, not its scroll
