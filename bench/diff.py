@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import statistics
 import sys
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 from workbench.compare.diff import diff_sessions
 from workbench.compare.render import write_csv, write_json, write_text
 from workbench.storage import open_db, sessions
+from workbench.storage.engine import sqlite3
 
 RAW_SELECT = (
     "SELECT c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
@@ -64,6 +64,7 @@ def main() -> None:
     ag = result.agreement
     print(f"{args.db}: {args.a} vs {args.b}: {ag.n} claims compared, agreement "
           f"{ag.observed:.3f}, kappa {ag.kappa:.3f}, {len(result.articles)} articles; "
+          f"SQLite {sqlite3.sqlite_version}; "
           f"median of {args.runs} runs")
     print(f"  baseline  raw SELECT of both sessions        {base:6.2f} s")
     t = median_of(args.runs, lambda: diff_sessions(db, args.a, db, args.b).figures)

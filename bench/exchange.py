@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 from workbench.exchange.export import export_session
 from workbench.exchange.importer import import_sheet
 from workbench.storage import open_db, sessions
+from workbench.storage.engine import sqlite3
 
 RAW_SELECT = (
     'SELECT c.id, c.article_id, a.title, a.origin, c.seq, c.text, c.start, c."end", c.by,'
@@ -58,7 +58,8 @@ def main() -> None:
     sid = sessions.require(db, a.session)["id"]
     raw = sqlite3.connect(a.db)
     n_rows = raw.execute("SELECT count(*) FROM claims").fetchone()[0]
-    print(f"{a.db}: {n_rows} claims, session {a.session!r}, median of {a.runs} runs")
+    print(f"{a.db}: {n_rows} claims, session {a.session!r}, SQLite {sqlite3.sqlite_version},"
+          f" median of {a.runs} runs")
 
     def raw_select(_n: int) -> None:
         for _row in raw.execute(RAW_SELECT, (sid,)):

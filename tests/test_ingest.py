@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ from workbench.ingest import AHEAD, CHUNK, expand, ingest_file, ingest_paths
 from workbench.model import Claim, Kind
 from workbench.split.sentences import sentences
 from workbench.storage import articles, claims, open_db, search
+from workbench.storage.engine import sqlite3
 from workbench.textio import article_format, read_article
 
 PAGES = Path(__file__).parent / "data" / "pages"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -14,6 +13,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Claim, Source, Status
 from workbench.storage import articles, claims, history, open_db, sessions
 from workbench.storage.db import BULK_CACHE_KIB
+from workbench.storage.engine import sqlite3
 from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION
 
 

@@ -12,7 +12,6 @@ import importlib
 import json
 import os
 import shutil
-import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -25,6 +24,7 @@ from workbench import __version__, review
 from workbench.errors import WorkbenchError
 from workbench.model import Kind, Status, parse_source
 from workbench.storage import Database, articles, claims, open_db, sessions
+from workbench.storage.engine import sqlite3
 
 DEFAULT_DB = "claims.db"
 

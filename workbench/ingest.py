@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import select
 import signal
-import sqlite3
 import threading
 import time
 from collections import deque
@@ -24,6 +23,7 @@ from workbench.model import Claim
 from workbench.split import split
 from workbench.storage import Database, articles, claims
 from workbench.storage.clock import now
+from workbench.storage.engine import sqlite3
 from workbench.textio import ArticleText, article_format, read_article
 
 Splitter = Callable[[str], list[Claim]]

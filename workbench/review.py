@@ -9,7 +9,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +16,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Claim, Kind, Source, Status, sources_from_json, sources_to_json
 from workbench.storage import Database, claims, history, sessions, verdicts
 from workbench.storage.clock import now
+from workbench.storage.engine import sqlite3
 
 
 @dataclass(frozen=True, slots=True)

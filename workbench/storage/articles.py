@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from workbench.errors import NotFound
 from workbench.storage.clock import now
 from workbench.storage.db import Database
+from workbench.storage.engine import sqlite3
 
 
 def find_by_hash(db: Database, content_hash: str) -> sqlite3.Row | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from workbench.errors import NotFound
 from workbench.model import Claim, Status
 from workbench.storage.db import Database
+from workbench.storage.engine import sqlite3
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.errors import WorkbenchError
+from workbench.storage.engine import sqlite3
 from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
 if TYPE_CHECKING:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from workbench.storage.db import Database
+from workbench.storage.engine import sqlite3
 
 
 def append(

@@ -10,10 +10,10 @@ first letters.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 
 from workbench.storage.db import Database
+from workbench.storage.engine import sqlite3
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP_WORDS = (

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from workbench.errors import NotFound, WorkbenchError
 from workbench.storage import history
 from workbench.storage.clock import now
 from workbench.storage.db import Database
+from workbench.storage.engine import sqlite3
 
 
 def create(db: Database, name: str, reviewer: str, forked_from: int | None = None) -> int:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import itertools
 import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from workbench.storage.db import Database
+from workbench.storage.engine import sqlite3
 
 FIELDS = ("status", "confidence", "sources", "notes", "needs_review")
 
@@ -160,7 +160,9 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
     staged_unknown checks that the claims exist. The rows go to `staged`, the table
     `stage` fills unless a caller (a second process staging blocks) says otherwise."""
     conn = db.conn
-    conn.create_function("sources_json", 1, sources, deterministic=True)
+    # the cell goes as bytes: pysqlite3 hands a function text only up to its first NUL
+    conn.create_function("sources_json", 1, lambda cell: sources(cell.decode()),
+                         deterministic=True)
     with db.transaction(deferred=True):  # it writes only temporary tables
         _incoming(db, staged)
         for table, columns in (
@@ -185,7 +187,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
             " notes, reviewer) SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
             f" CASE WHEN t.sources = '' THEN '[]' WHEN {_one_ref('t.sources', escape)}"
             """ THEN '[{"ref": ' || json_quote(t.sources) || ', "note": ""}]'"""
-            " ELSE sources_json(t.sources) END,"
+            " ELSE sources_json(CAST(t.sources AS BLOB)) END,"
             f" CASE WHEN substr(t.notes, 1, 1) = {_literal(escape)} THEN CAST(substr("
             f"CAST(t.notes AS BLOB), {len(escape.encode()) + 1}) AS TEXT)"  # by bytes: a
             " ELSE t.notes END, r.stored FROM temp.sheet t"  # text function stops at NUL
