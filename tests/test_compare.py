@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from joins import JOINS, joined_by
 
 from workbench import parallel, review
 from workbench.cli import main
@@ -303,13 +304,15 @@ typed = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
                      max_size=2),
        status=st.sampled_from(["supported", "refuted"]), confidence=st.sampled_from([None, 5]),
        left_over=st.booleans())
+@pytest.mark.parametrize("concat", JOINS)
 def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, status,
-                                                 confidence, left_over) -> None:
+                                                 confidence, left_over, concat) -> None:
     """The CSV lines and JSON SQLite writes for claims paired by id, and the text of the
     claims that differ, match what the pure diff writes claim by claim (formula starts,
     quotes, line breaks and carriage returns in any cell), whether or not a claim is left
-    over to be merged in."""
-    with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
+    over to be merged in, however SQLite joins a line's pieces."""
+    with (tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db,
+          joined_by(concat)):
         with db.transaction():
             article = articles.insert(db, origin="o", title=title, text="x" * 40,
                                       content_hash="h", format="txt")

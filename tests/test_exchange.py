@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from joins import JOINS, joined_by
 from sheets import read_sheet
 
 from workbench import parallel, review
@@ -279,11 +280,14 @@ def reference_sheet(db, session_id: int, session: str) -> str:
 @given(text=typed, by=typed, notes=typed, title=typed, session=typed.filter(str.strip),
        refs=st.lists(st.tuples(typed.map(str.strip).filter(bool), typed.map(str.strip)),
                      max_size=3))
+@pytest.mark.parametrize("concat", JOINS)
 def test_export_sheet_writes_what_the_reference_writer_writes(text, by, notes, title,
-                                                              session, refs) -> None:
+                                                              session, refs, concat) -> None:
     """Cells made formula-safe in SQL match safe_cell, for any text (formula starters,
-    the escape itself, quotes, line breaks), and sources match format_sources."""
-    with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
+    the escape itself, quotes, line breaks), and sources match format_sources, however
+    SQLite joins a line's pieces."""
+    with (tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db,
+          joined_by(concat)):
         with db.transaction():
             article = articles.insert(db, origin="o", title=title or "t", text="x" * 40,
                                       content_hash="h", format="txt")
