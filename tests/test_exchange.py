@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from workbench.exchange.csvsheet import (
 )
 from workbench.exchange.jsonl import FIELDS, write_jsonl
 from workbench.model import Claim, Source
+from workbench.outfile import written_whole
 from workbench.storage import articles, claims, open_db, sessions, verdicts
 
 ARTICLE = (
@@ -240,6 +243,38 @@ def test_export_to_file_and_unknown_session(env: Path, capsys) -> None:
     assert len((env / "a.jsonl").read_text().splitlines()) == 5
     code, _, err = run(capsys, "export", "--session", "nobody")
     assert code == 1 and err == "error: no session named 'nobody'\n"
+
+
+def test_files_written_with_o_get_the_mode_open_would_give(env: Path, capsys) -> None:
+    """An export or a diff written with -o is readable by the rest of the desk as any new
+    file is (0o644 under umask 022, not a temporary file's 0o600); one that replaces a
+    file keeps that file's mode; no hidden file is left beside them."""
+    def mode(name: str) -> int:
+        return stat.S_IMODE((env / name).stat().st_mode)
+
+    umask = os.umask(0o022)
+    try:
+        run(capsys, "export", "--session", "a", "-o", "s.csv")
+        run(capsys, "diff", "a", "a", "--format", "csv", "-o", "d.csv")
+        assert (mode("s.csv"), mode("d.csv")) == (0o644, 0o644)
+        (env / "s.csv").chmod(0o640)
+        run(capsys, "export", "--session", "a", "-o", "s.csv")
+        assert mode("s.csv") == 0o640
+    finally:
+        os.umask(umask)
+    assert [p.name for p in env.iterdir() if p.name.startswith(".")] == []
+    code, _, err = run(capsys, "export", "--session", "a", "-o", "nowhere/s.csv")
+    assert code == 1 and err == "error: nowhere/s.csv: folder nowhere does not exist\n"
+
+
+def test_a_file_that_fails_halfway_leaves_the_old_one_and_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("old\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="disk full"), written_whole(path) as out:
+        out.write("half a sheet")
+        raise RuntimeError("disk full")
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert list(tmp_path.iterdir()) == [path]
 
 
 @pytest.mark.parametrize("cell", [

@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import IO
 from workbench import __version__, review
 from workbench.errors import WorkbenchError
 from workbench.model import Kind, Status, parse_source
+from workbench.outfile import written_whole
 from workbench.storage import Database, articles, claims, open_db, sessions
 from workbench.storage.engine import sqlite3
 
@@ -410,26 +410,12 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written whole or not at all (temp file, then rename)."""
+    """stdout, or a file written whole or not at all (outfile.written_whole)."""
     if path is None:
         yield sys.stdout
         return
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise WorkbenchError(f"{path}: folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as e:
-        raise WorkbenchError(f"{path}: cannot write there ({e.strerror})") from e
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            yield out
-        os.replace(tmp, path)
-    except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise WorkbenchError(f"{path}: {e.strerror}") from e
-        raise
+    with written_whole(path) as out:
+        yield out
 
 
 DB_COMMANDS = {

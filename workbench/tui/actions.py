@@ -103,11 +103,12 @@ def export_csv(screen: MainScreen) -> None:
 
 def _export(screen: MainScreen, path: Path) -> None:
     from workbench.exchange.export import export_session
+    from workbench.outfile import written_whole
 
     try:
-        with path.open("w", newline="", encoding="utf-8") as out:
+        with written_whole(path) as out:
             count = export_session(screen.db, screen.session["name"], "csv", out)
-    except (OSError, WorkbenchError) as e:
+    except WorkbenchError as e:
         screen.app.call_from_thread(screen.notify, f"export failed: {e}", severity="error")
         return
     screen.app.call_from_thread(
