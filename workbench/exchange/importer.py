@@ -223,12 +223,13 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                 session_id = (existing["id"] if existing is not None
                               else review.start_session(db, session, who))
                 at = now()
+                live = verdicts.live_claim_span(db)
                 rows = changed = 0
                 for k, line in enumerate(said):
                     if line == "stop":
                         raise _NotPlain
                     staged = verdicts.attach_staged(db, files[k], k)
-                    if verdicts.any_staged_unknown(db, staged):
+                    if verdicts.any_staged_unknown(db, staged, live_span=live):
                         raise _NotPlain
                     rows += int(line)
                     changed += verdicts.import_new(db, session_id, who=who, at=at,
