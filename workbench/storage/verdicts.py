@@ -305,14 +305,20 @@ def detach_staged(db: Database) -> None:
 
 
 def note_staged(db: Database, staged: str) -> bool:
-    """Add the claims of the rows in `staged` to those noted before on this connection;
-    False when one of them was noted before (a claim named again, in another block)."""
+    """Add the claims of the rows in `staged` to those noted before on this connection
+    (since forget_noted); False when one of them was noted before (a claim named again,
+    in another block)."""
     db.execute("CREATE TEMP TABLE IF NOT EXISTS staged_claims (id INTEGER PRIMARY KEY)")
     try:
         db.execute(f"INSERT INTO temp.staged_claims SELECT claim_id FROM {staged}")
     except sqlite3.IntegrityError:
         return False
     return True
+
+
+def forget_noted(db: Database) -> None:
+    """Forget the claims note_staged noted."""
+    db.execute("DROP TABLE IF EXISTS temp.staged_claims")
 
 
 def live_claim_span(db: Database) -> tuple[int, int] | None:
