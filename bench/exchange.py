@@ -36,8 +36,9 @@ RAW_SELECT = (
 )
 
 
-def median_of(runs: int, fn: Callable[[int], object]) -> float:
-    times = []
+def median_of(runs: int, fn: Callable[[int], object], times: list[float] | None = None) -> float:
+    """The median time of `runs` calls of fn(n); each time is added to `times` if given."""
+    times = [] if times is None else times
     for n in range(runs):
         t0 = time.perf_counter()
         fn(n)
@@ -105,9 +106,12 @@ def main() -> None:
         result = import_sheet(db, sheet, f"bench-import-{stamp}-{n}", "bench")
         assert result.changed > 0
 
-    t = median_of(a.runs, into_new)
+    runs: list[float] = []
+    t = median_of(a.runs, into_new, runs)
     print(f"  import    into a new session (all changes)    {t:6.2f} s  "
           f"x{t / base_in:4.1f} baseline  {'ok' if t <= 10 else 'OVER 10 s'}")
+    print("            runs in turn, each into a file a session larger: "
+          + ", ".join(f"{r:.2f}" for r in runs) + " s")
 
     def into_same(_n: int) -> None:
         result = import_sheet(db, sheet, a.session, "bench")
