@@ -89,22 +89,25 @@ def warm_bytecode() -> None:
                    env=env, check=True)
 
 
-def wait_for(test: Callable[[str], bool], started: float, timeout: float = 30.0) -> float:
-    """Seconds from `started` until the screen passes `test`."""
+def wait_for(test: Callable[[str], bool], started: float, timeout: float = 30.0, *,
+             attributes: bool = False) -> float:
+    """Seconds from `started` until the screen (with its attributes, if asked) passes
+    `test`."""
     while True:
-        text = screen()
+        text = screen(attributes)
         if test(text):
             return time.perf_counter() - started
         if time.perf_counter() - started > timeout:
             raise SystemExit(f"timed out; the screen shows:\n{text}")
 
 
-def press(key: str, test: Callable[[str], bool], pause: float = 0.0) -> float:
+def press(key: str, test: Callable[[str], bool], pause: float = 0.0, *,
+          attributes: bool = False) -> float:
     """Seconds from sending `key` (after `pause`) until the screen passes `test`."""
     time.sleep(pause)
     started = time.perf_counter()
     tmux("send-keys", "-t", PANE, key)
-    return wait_for(test, started)
+    return wait_for(test, started, attributes=attributes)
 
 
 def pid() -> int:
@@ -210,16 +213,8 @@ def visidata(vd: str, db: Path, runs: int, moves: int, pause: float,
     launch(command)
     wait_for(lambda s: bool(first.search(s)), time.perf_counter())
     time.sleep(settle)  # moves once the table is read: while it reads, they take longer
-    moves_s = []
-    for n in range(2, moves + 2):
-        time.sleep(pause)
-        started = time.perf_counter()
-        tmux("send-keys", "-t", PANE, "j")
-        test = cursor_at(n)
-        while not test(screen(attributes=True)):
-            if time.perf_counter() - started > 30:
-                raise SystemExit("visidata: timed out")
-        moves_s.append(time.perf_counter() - started)
+    moves_s = [press("j", cursor_at(n), pause, attributes=True)
+               for n in range(2, moves + 2)]
     rss, peak = memory_mb(pid())
     tmux("kill-session", "-t", PANE)
     return {"paints": paints, "moves": moves_s, "rss": rss, "peak": peak}

@@ -180,6 +180,20 @@ class TestTransactions:
         assert articles.find_by_hash(db, "h1") is not None
         assert articles.find_by_hash(db, "h2") is None
 
+    def test_reads_in_one_block_see_the_state_it_began_on(self, db, db_path):
+        def names() -> list[str]:
+            return [r["name"] for r in db.query("SELECT name FROM sessions ORDER BY name")]
+
+        sessions.create(db, "a", "ann")
+        other = open_db(db_path)
+        with db.reading():
+            assert names() == ["a"]
+            sessions.create(other, "b", "bob")  # saved meanwhile by another reviewer
+            with db.reading():  # nested: the same state, no savepoint
+                assert names() == ["a"]
+        assert names() == ["a", "b"]
+        other.close()
+
     def test_a_second_writer_waits_instead_of_failing(self, db, db_path):
         add_article(db)
         sessions.create(db, "a", "ann")

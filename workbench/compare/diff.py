@@ -190,7 +190,7 @@ class _PairedClaims:
         figures as they go (blocks.write: two processes share a large diff). Then the
         claims left over are paired in Python, and the figures set: all read from one
         state of the database (in this process; see parallel.write)."""
-        with self.db.transaction(deferred=True):
+        with self.db.reading():
             per, reviewed = blocks.write(self.db, self.a, self.b, kind, folder,
                                          self._reviewed, starts=starts, escape=escape,
                                          width=width, changed=changed)

@@ -225,7 +225,6 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                               else review.start_session(db, session, who))
                 at = now()
                 live = verdicts.live_claim_span(db)
-                verdicts.forget_noted(db)
                 rows = changed = 0
                 for k, line in enumerate(said):
                     if line == "stop":
@@ -239,7 +238,7 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                     rows += int(line)
                     changed += verdicts.import_new(db, session_id, who=who, at=at,
                                                    action="import", staged=staged)
-                verdicts.forget_noted(db)
+                verdicts.forget_noted(db)  # noted in this transaction: a rollback forgets
         except _NotPlain:
             return None
         finally:

@@ -86,6 +86,24 @@ class Database:
                 conn.execute("PRAGMA foreign_keys = ON")
 
     @contextmanager
+    def reading(self) -> Iterator[Database]:
+        """Run a block of reads on one state of the database (a read transaction: what
+        others save meanwhile is not seen); inside a transaction already, on that one's.
+        Unlike a nested transaction, it opens no savepoint (and so loads no sqlite-utils)."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield self
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextmanager
     def bulk(self) -> Iterator[Database]:
         """Run a long series of writes with a larger page cache on this thread's connection,
         put back afterwards: in a file of a million claims, an index written in scattered
