@@ -266,6 +266,28 @@ class TestMainScreen:
             assert panel.virtual_size.height == max(len(panel._strips), view)
 
     @run_async
+    async def test_a_tag_keeps_the_panel_where_it_was_scrolled_and_a_move_goes_to_the_top(
+        self, db_file
+    ):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            panel = app.main.query_one(VerdictPanel)
+            review.tag(app.db, app.main.session["id"], current(app), who="ann",
+                       notes="\n".join(f"line {n}" for n in range(40)))
+            app.main.show_claim()
+            await settle(pilot)
+            panel.scroll_to(y=12, animate=False, immediate=True)
+            await settle(pilot)
+            await pilot.press("r", "3")  # reading the notes further down while tagging
+            await settle(pilot)
+            assert panel.scroll_offset.y == 12
+            assert "REFUTED" in panel.text and "confidence 60" in panel.text
+            await pilot.press("j")
+            await settle(pilot)
+            assert panel.scroll_offset.y == 0
+
+    @run_async
     async def test_progress_follows_tags(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

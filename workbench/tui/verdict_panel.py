@@ -161,18 +161,19 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             body += [[(" " + describe_change(h), "")] for h in history[:HISTORY_LINES]]
         else:
             body.append([("History ", "bold"), ("no changes yet", "dim")])
-        self._set(body, _similar_lines(similar), settle=same_claim or bool(similar))
+        self._set(body, _similar_lines(similar), settle=same_claim or bool(similar),
+                  new_claim=not same_claim)
 
     def show_nothing(self, *, filtered: bool) -> None:
         """Say why there is no claim to show, and what to do about it."""
         self._head, self._claim_id = 0, None
         if filtered:
             self._set(_lines("No claims match. Press escape to clear the filters and search, "
-                             "or ctrl+p to switch article or session."), [])
+                             "or ctrl+p to switch article or session."), [], new_claim=True)
         else:
             self._set(_lines("No claims yet. Add articles from the shell with "
                              "`workbench ingest PATH...` (.txt, .md, .html, or a folder), "
-                             "then open the workbench again."), [])
+                             "then open the workbench again."), [], new_claim=True)
 
     def show_similar(self, similar: list[Any]) -> None:
         """The closest claims of other articles that have a verdict (see match.similar)."""
@@ -186,8 +187,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
     def _all(self) -> list[Line]:
         return [*self._body, [], *self._similar] if self._similar else self._body
 
-    def _set(self, body: list[Line], similar: list[Line], settle: bool = True) -> None:
-        new_claim = body is not self._body
+    def _set(self, body: list[Line], similar: list[Line], settle: bool = True,
+             new_claim: bool = False) -> None:
+        """Show `body` and `similar`; the top of the panel when it is `new_claim`, else the
+        lines in view stay where they are (a tag, a source, similar claims coming in)."""
         self._body, self._similar = body, similar
         before, top = self._strips, self.scroll_offset.y
         self._render_strips(settle)
