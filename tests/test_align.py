@@ -84,6 +84,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     (tmp_path / "storm.txt").write_text(V1, encoding="utf-8")
     assert main(["ingest", "storm.txt"]) == 0
+    for session in ("a", "b"):
+        assert main(["sessions", "new", session]) == 0
     for claim, status, session in ((2, "supported", "a"), (3, "refuted", "a"),
                                    (4, "misleading", "b"), (5, "refuted", "b"),
                                    (2, "refuted", "b")):
@@ -129,6 +131,7 @@ def test_diff_across_versions_shows_edits_added_removed(env: Path, capsys) -> No
     main(["tag", str(added), "--session", "a", "--status", "unverifiable"])
     # 'late' reviews the old version only; 'a' has version 2 verdicts (carried over),
     # which supersede its version 1 ones.
+    main(["sessions", "new", "late"])
     for claim, status in ((2, "supported"), (3, "refuted"), (4, "misleading")):
         main(["tag", str(claim), "--session", "late", "--status", status])
     capsys.readouterr()

@@ -78,7 +78,8 @@ class TestClaims:
         ingest_seed(cli, seed_copy)
         monkeypatch.setenv("WORKBENCH_REVIEWER", "ann")
         none_yet = cli("claims", "--status", "refuted")
-        assert none_yet.code == 1 and "ann has none" in none_yet.err
+        assert none_yet.code == 1 and "ann has no session yet" in none_yet.err
+        cli("sessions", "new", "mine")
         assert cli("tag", "3", "--status", "refuted").code == 0
         run = cli("claims", "--status", "refuted", "--format", "jsonl")
         assert [json.loads(line)["id"] for line in run.out.splitlines()] == [3]
@@ -110,6 +111,7 @@ class TestSessionsAndTag:
 
     def test_tag_reports_and_refuses_bad_values(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "s")
         ok = cli("tag", "3", "--session", "s", "--status", "misleading", "--confidence", "60",
                  "--source", "https://reuters.com/x :: wire copy", "--note", "partly")
         assert ok.code == 0 and "misleading 60%" in ok.out and "1 source" in ok.out
@@ -120,12 +122,23 @@ class TestSessionsAndTag:
         usage = cli("tag", "3", "--status", "maybe")
         assert usage.code == 2 and "invalid choice" in usage.err
 
-    def test_the_session_reviewer_is_recorded(self, cli, seed_copy):
+    def test_tag_names_a_session_that_exists_and_starts_none(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "final")
+        typo = cli("tag", "3", "--session", "finl", "--status", "refuted")
+        assert typo.code == 1 and typo.err == "error: no session named 'finl'\n"
+        assert "finl" not in cli("sessions").out
+        nobody = cli("tag", "3", "--status", "refuted", db=seed_copy.parent / "x.db")
+        assert nobody.code == 1 and nobody.err.endswith("x.db: no such database\n")
+        assert not (seed_copy.parent / "x.db").exists()
+
+    def test_the_tag_is_credited_to_whoever_tags(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)  # $WORKBENCH_REVIEWER is tester
         cli("sessions", "new", "desk", "--reviewer", "ann")
         cli("tag", "1", "--session", "desk", "--status", "supported")
+        cli("tag", "2", "--session", "desk", "--status", "refuted", "--reviewer", "bob")
         rows = list(csv.DictReader(io.StringIO(cli("export", "--session", "desk").out)))
-        assert rows[0]["reviewer"] == "ann"
+        assert [rows[0]["reviewer"], rows[1]["reviewer"]] == ["tester", "bob"]
 
 
 class TestAdjudicate:
@@ -137,6 +150,8 @@ class TestAdjudicate:
         opened = []
         monkeypatch.setattr(screen, "run", lambda db, sides, who: opened.append((sides, who)))
         ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "a")
+        cli("sessions", "new", "b")
         cli("tag", "1", "--session", "a", "--status", "supported")
         cli("tag", "1", "--session", "b", "--status", "refuted")
         try:
@@ -154,6 +169,8 @@ class TestAdjudicate:
 
     def test_refuses_to_settle_into_a_side(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "a")
+        cli("sessions", "new", "b")
         cli("tag", "1", "--session", "a", "--status", "supported")
         cli("tag", "1", "--session", "b", "--status", "refuted")
         run = cli("adjudicate", "a", "b", "--into", "a")
@@ -190,12 +207,35 @@ class TestExport:
         assert target.read_text().startswith("claim_id,article,seq,claim")
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
+    def test_a_link_stays_a_link_to_the_file_written(self, cli, seed_copy, tmp_path):
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk")
+        (tmp_path / "shared.csv").write_text("last week's\n")
+        (tmp_path / "latest.csv").symlink_to("shared.csv")
+        assert cli("export", "--session", "desk", "-o", tmp_path / "latest.csv").code == 0
+        assert (tmp_path / "latest.csv").is_symlink()
+        assert (tmp_path / "shared.csv").read_text().startswith("claim_id,")
+
+    def test_a_source_is_stored_as_typed(self, cli, seed_copy):
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk")
+        ref = r"C:\docs\report|2024.pdf"
+        cli("tag", "2", "--session", "desk", "--status", "supported", "--source",
+            f"{ref} :: page 3 :: table 1")
+        run = cli("export", "--session", "desk", "--format", "jsonl")
+        sources = [json.loads(line)["sources"] for line in run.out.splitlines()][1]
+        assert sources == [{"ref": ref, "note": "page 3 :: table 1"}]
+
     def test_a_target_that_cannot_be_written_is_one_error_line(self, cli, seed_copy, tmp_path):
         ingest_seed(cli, seed_copy)
         cli("sessions", "new", "desk")
         (tmp_path / "taken").mkdir()  # a folder where the file should go
         run = cli("export", "--session", "desk", "-o", tmp_path / "taken")
-        assert run.code == 1 and run.err == f"error: {tmp_path / 'taken'}: Is a directory\n"
+        assert run.code == 1 and run.err == (
+            f"error: {tmp_path / 'taken'}: a folder, not a file to write\n")
+        for folder in ("", "/"):
+            run = cli("export", "--session", "desk", "-o", folder)
+            assert run.code == 1 and run.err.endswith(": a folder, not a file to write\n")
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
     def test_unknown_session(self, cli, seed_copy):

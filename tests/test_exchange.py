@@ -8,6 +8,7 @@ import json
 import os
 import stat
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -275,6 +276,22 @@ def test_a_file_that_fails_halfway_leaves_the_old_one_and_nothing_else(tmp_path:
         raise RuntimeError("disk full")
     assert path.read_text(encoding="utf-8") == "old\n"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_pipe_is_written_into_not_replaced(env: Path, capsys) -> None:
+    """-o /dev/null, /dev/stdout or a named pipe: renaming a finished file over one would
+    put a plain file where the device or pipe was (for every user of /dev/null)."""
+    fifo = env / "sheet.pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    code, _, err = run(capsys, "export", "--session", "a", "-o", str(fifo))
+    reader.join(10)
+    assert code == 0, err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert got and len(list(csv.reader(io.StringIO(got[0])))) == 6  # the header, 5 claims
+    assert [p.name for p in env.iterdir() if p.name.startswith(".")] == []
 
 
 @pytest.mark.parametrize("cell", [

@@ -216,12 +216,7 @@ def cmd_split(args: argparse.Namespace) -> int:
 def cmd_claims(args: argparse.Namespace, db: Database) -> int:
     session_id = sessions.require(db, args.session)["id"] if args.session else None
     if args.status and session_id is None:  # verdicts belong to a session: the reviewer's own
-        reviewer = review.default_reviewer()
-        latest = sessions.latest_for_reviewer(db, reviewer)
-        if latest is None:
-            raise WorkbenchError(f"--status needs a session: {reviewer} has none, name one "
-                                 "with --session")
-        session_id = latest["id"]
+        session_id = review.find_session(db, None, review.default_reviewer())["id"]
     f = claims.ClaimFilter(
         article_id=articles.resolve(db, args.article) if args.article else None,
         status=Status(args.status) if args.status else None,
@@ -300,8 +295,8 @@ def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_tag(args: argparse.Namespace, db: Database) -> int:
-    session = review.resolve_session(db, args.session, args.reviewer or review.default_reviewer())
-    reviewer = args.reviewer or session["reviewer"]
+    reviewer = args.reviewer or review.default_reviewer()
+    session = review.find_session(db, args.session, reviewer)
     before = review.get_verdict(db, session["id"], args.claim_id)
     sources = None
     if args.source:
@@ -328,9 +323,7 @@ def cmd_tag(args: argparse.Namespace, db: Database) -> int:
 def cmd_export(args: argparse.Namespace, db: Database) -> int:
     from workbench.exchange.export import export_session
 
-    reviewer = args.reviewer or review.default_reviewer()
-    session = (sessions.require(db, args.session) if args.session
-               else review.resolve_session(db, None, reviewer))
+    session = review.find_session(db, args.session, args.reviewer or review.default_reviewer())
     with _output(args.output) as out:
         count = export_session(db, session["name"], args.format, out,
                                organisation=args.organisation, base_url=args.base_url)
@@ -432,7 +425,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_review(args)
         if args.command == "split":
             return cmd_split(args)
-        with open_db(db_path(args)) as db:
+        # only ingest makes a database: a mistyped path is an error, not a new empty one
+        with open_db(db_path(args), create=args.command == "ingest") as db:
             return DB_COMMANDS[args.command](args, db)
     except WorkbenchError as e:
         print(f"error: {e}", file=sys.stderr)

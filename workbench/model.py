@@ -101,14 +101,11 @@ def parse_sources(cell: str) -> list[Source]:
 
 
 def parse_source(text: str) -> Source:
-    """One source as typed on the command line or in a dialog: `ref` or `ref :: note`."""
-    found = parse_sources(_escape_separators(text))
-    return found[0] if found else Source("")
-
-
-def _escape_separators(text: str) -> str:
-    # A single source typed by hand may contain ` | ` as plain text.
-    return text.replace(SOURCE_SEPARATOR, " \\| ")
+    """One source as typed on the command line: `ref` or `ref :: note`, taken as typed (a
+    backslash, a `|` or a `::` without spaces round it is part of the text: escaping is
+    the CSV cell's, where sources are joined)."""
+    ref, _sep, note = text.partition(NOTE_SEPARATOR)
+    return Source(ref.strip(), note.strip())
 
 
 def sources_to_json(items: list[Source]) -> str:

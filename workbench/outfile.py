@@ -17,22 +17,40 @@ def written_whole(path: Path) -> Iterator[IO[str]]:
     """A text file (UTF-8, newlines as written) that becomes `path` only once the block
     ends without an error; until then it is a hidden file beside it, removed on failure.
     It gets the permissions a plain open() would give: the umask's for a new file, the
-    old file's when it replaces one. A failure to write is a WorkbenchError naming it."""
+    old file's when it replaces one; a symbolic link stays one, its target replaced. A
+    device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming
+    a file over it would put a plain file in its place. A failure to write is a
+    WorkbenchError naming it."""
+    if not path.name or path.is_dir():
+        raise WorkbenchError(f"{str(path) or repr('')}: a folder, not a file to write")
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        with _naming_failures(path), path.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        return
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise WorkbenchError(f"{path}: folder {folder} does not exist")
     tmp, fd = _created_beside(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        with _naming_failures(path), os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             yield out
-        if path.exists():
-            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(tmp, path)
-    except BaseException as e:
+            out.close()  # a full disk shows here: the rename must not happen then
+            if path.exists():
+                os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+            os.replace(tmp, path)
+    finally:
         tmp.unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise WorkbenchError(f"{path}: {e.strerror}") from e
-        raise
+
+
+@contextmanager
+def _naming_failures(path: Path) -> Iterator[None]:
+    """An OSError in the block as a WorkbenchError naming `path`."""
+    try:
+        yield
+    except OSError as e:
+        raise WorkbenchError(f"{path}: {e.strerror}") from e
 
 
 def _created_beside(path: Path) -> tuple[Path, int]:

@@ -64,6 +64,18 @@ def resolve_session(db: Database, name: str | None, reviewer: str) -> sqlite3.Ro
     return sessions.require(db, candidate)
 
 
+def find_session(db: Database, name: str | None, reviewer: str) -> sqlite3.Row:
+    """The named session, else the reviewer's latest; never a new one (a command that
+    writes into it or reads it should not start a session on a mistyped name)."""
+    if name:
+        return sessions.require(db, name)
+    row = sessions.latest_for_reviewer(db, reviewer)
+    if row is None:
+        raise WorkbenchError(f"{reviewer} has no session yet: name one with --session"
+                             " (`workbench sessions` lists them)")
+    return row
+
+
 def get_verdict(db: Database, session_id: int, claim_id: int) -> Verdict:
     """A claim's verdict in a session (unreviewed when none was written)."""
     row = verdicts.get(db, session_id, claim_id)

@@ -149,11 +149,14 @@ def open_db(path: str | Path, *, create: bool = True, migrate_to: int = LATEST_V
     is refused with a `WorkbenchError` and left untouched.
     """
     path = Path(path)
+    if path.is_dir():
+        raise WorkbenchError(f"{path}: a folder, not a database")
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         _check_existing(path)
     elif not create:
-        raise WorkbenchError(f"{path}: no such database")
+        raise WorkbenchError(f"{path}: " + ("an empty file, not a workbench database"
+                                            if path.exists() else "no such database"))
     elif path.parent and not path.parent.exists():
         raise WorkbenchError(f"{path}: folder {path.parent} does not exist")
     try:
