@@ -11,5 +11,6 @@ from workbench.exchange.csvsheet import read_columns
 def read_sheet(text: str, name: str = "x.csv") -> list[dict[str, str]]:
     """Every row of the sheet `text` as {column: cell}, through the importer's reader."""
     header = next(csv.reader(io.StringIO(text)), [])
-    return [dict(zip(header, cells, strict=True))
-            for _line, cells in read_columns(io.StringIO(text), name, header)]
+    rows = [cells for _line, cells in read_columns(io.StringIO(text), name, header)]
+    assert not [r for r in rows if isinstance(r, str)], rows  # no ragged row
+    return [dict(zip(header, cells, strict=True)) for cells in rows]

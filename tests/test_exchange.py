@@ -114,6 +114,113 @@ def edit_cell(path: Path, claim_id: int, column: str, value: str) -> None:
         csv.writer(f, lineterminator="\n").writerows(rows)
 
 
+@pytest.mark.parametrize("cells", [
+    ["2", "1", "2", "Officials said the storm"],  # cut short: its status would read as ""
+    ["2", "1", "2", "Officials said", " the storm", "", "refuted"],  # a comma unquoted
+])
+@pytest.mark.parametrize("blocks", [False, True])
+def test_a_ragged_row_is_refused_by_its_line(env: Path, capsys, monkeypatch, cells: list[str],
+                                            blocks: bool) -> None:
+    """A row of fewer or more cells than the header is an error naming its line, read in
+    one go or in blocks by a second process, and nothing is written: its cells may have
+    slid under other columns' names (a status read from the wrong cell)."""
+    if blocks:
+        monkeypatch.setattr(importer, "IN_STEP_FROM", 0)
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    rows = list(csv.reader((env / "s.csv").open(encoding="utf-8")))
+    rows[2] = cells
+    with (env / "s.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    for session in ("a", "fresh"):
+        code, out, err = run(capsys, "import", "s.csv", "--session", session)
+        assert code == 1 and out == ""
+        # claim 2's row starts on line 4: claim 1's notes take two lines
+        assert err == (f"error: s.csv line 4: {len(cells)} cells where the header has"
+                       f" {len(rows[0])} (a comma or a quote out of place?)\n")
+    with open_db(env / "c.db") as db:
+        assert sessions.get_by_name(db, "fresh") is None
+        assert review.get_verdict(db, sessions.require(db, "a")["id"], 2).status == "refuted"
+
+
+def test_a_sheet_without_some_columns_leaves_those_fields_alone(env: Path, capsys) -> None:
+    """A sheet of claim_id and status only sets statuses: the confidence, sources and
+    notes a verdict has stay (but a claim set back to unreviewed loses its confidence,
+    as a tag does)."""
+    (env / "s.csv").write_text("Claim_ID, Status\n1,misleading\n2,unreviewed\n4,supported\n",
+                               encoding="utf-8")
+    code, out, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 0, err
+    assert "3 changed" in out
+    with open_db(env / "c.db") as db:
+        sid = sessions.require(db, "a")["id"]
+        one, two, four = (review.get_verdict(db, sid, n) for n in (1, 2, 4))
+    assert (one.status, one.confidence, one.notes) == ("misleading", 80,
+                                                       "=SUM(A1)\nsecond line, \"quoted\"")
+    assert one.sources == [Source("https://x.org/a|b", "wire :: copy"), Source("AP")]
+    assert (two.status, two.confidence) == ("unreviewed", None)
+    assert (four.status, four.confidence, four.sources) == ("supported", None, [])
+
+
+@pytest.mark.parametrize("blocks", [False, True])
+def test_a_sheet_from_another_database_is_refused_by_its_claims_text(
+        env: Path, tmp_path: Path, capsys, monkeypatch, blocks: bool) -> None:
+    """Claim ids are one database's: a sheet made on another machine, where the same ids
+    name other claims, must not tag these claims with those verdicts."""
+    if blocks:
+        monkeypatch.setattr(importer, "IN_STEP_FROM", 0)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "budget.txt").write_text(
+        "Council approves budget\n\nThe council approved the budget on Monday. The mayor"
+        " said taxes would not rise.", encoding="utf-8")
+    assert main(["--db", str(other / "o.db"), "ingest", str(other / "budget.txt")]) == 0
+    assert main(["--db", str(other / "o.db"), "sessions", "new", "o"]) == 0
+    assert main(["--db", str(other / "o.db"), "tag", "2", "--session", "o",
+                 "--status", "supported"]) == 0
+    assert main(["--db", str(other / "o.db"), "export", "--session", "o", "-o",
+                 str(env / "o.csv")]) == 0
+    capsys.readouterr()
+    for session in ("a", "fresh"):
+        code, out, err = run(capsys, "import", "o.csv", "--session", session)
+        assert code == 1 and out == ""
+        assert err == ("error: o.csv line 2: claim 1 here is 'Storm hits coast', not"
+                       " 'Council approves budget' (is the sheet from another database?)"
+                       " (and 2 more bad rows)\n")
+    with open_db(env / "c.db") as db:
+        assert sessions.get_by_name(db, "fresh") is None
+
+
+def test_a_claim_edited_since_the_sheet_was_made_still_takes_its_row(env: Path, capsys) -> None:
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    with open_db(env / "c.db") as db:
+        review.edit_claim(db, 2, "Officials said the storm caused severe damage.", who="ann")
+    edit_cell(env / "s.csv", 2, "status", "misleading")
+    code, out, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 0 and "1 changed" in out, err
+
+
+def test_a_row_for_an_earlier_version_of_an_article_names_its_claim_now(env: Path,
+                                                                        capsys) -> None:
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    (env / "storm.txt").write_text(ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0
+    capsys.readouterr()
+    edit_cell(env / "s.csv", 2, "status", "misleading")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "a")
+    with open_db(env / "c.db") as db:
+        now_is = db.query("SELECT id FROM claims WHERE previous_claim_id = 1")[0][0]
+    assert code == 1 and err.startswith(
+        f"error: s.csv line 2: claim 1 is of an earlier version of its article (re-ingested"
+        f" since the sheet was made), where it is claim {now_is}")
+
+
+def test_a_sheet_split_by_semicolons_says_so(env: Path, capsys) -> None:
+    (env / "s.csv").write_text("claim_id;status\n1;refuted\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 1 and err == ("error: s.csv: not a verdict CSV (missing columns: claim_id,"
+                                 " status; its cells are separated by ';', not ',')\n")
+
+
 @pytest.mark.parametrize(
     ("claim_id", "column", "value", "message"),
     [
@@ -355,12 +462,12 @@ def test_export_sheet_writes_what_the_reference_writer_writes(text, by, notes, t
 
 def test_spaces_and_escapes_in_cells_import_as_the_row_checks_read_them(env: Path,
                                                                        capsys) -> None:
-    """Cells SQLite does not take as they are (a spaced id, an escaped reviewer, a short
-    row) are read again in Python, and import as check_row reads them."""
+    """Cells SQLite does not take as they are (a spaced id, an escaped reviewer, a
+    padded number) are read again in Python, and import as check_row reads them."""
     (env / "odd.csv").write_text(
         "claim_id,status,confidence,sources,notes,reviewer\n"
         " 4 , supported ,' 60,'a | b,'=x,'@bob\n"
-        "005,refuted\n", encoding="utf-8")
+        "005,refuted,,,,\n", encoding="utf-8")
     code, out, _ = run(capsys, "import", "odd.csv", "--session", "a")
     assert code == 0 and "2 changed" in out
     with open_db(env / "c.db") as db:
@@ -388,6 +495,7 @@ cells = st.tuples(
     st.one_of(st.just(""), st.just("https://x.org/2"), cell_text),
     st.one_of(st.just(""), cell_text),
     st.one_of(st.sampled_from(["", "bob"]), cell_text),
+    st.one_of(st.just(""), st.just("Officials said the storm hit."), cell_text),  # claim
 )
 
 
@@ -404,14 +512,15 @@ def test_sql_staging_takes_only_rows_the_row_checks_take_alike(rows, who) -> Non
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(("claim_id", "status", "confidence", "sources", "notes",
-                             "reviewer"))
+                             "reviewer", "claim"))
             writer.writerows((str(n) if r[0] is None else r[0], *r[1:])
                              for n, r in enumerate(rows))
         staged = stage_quickly(db, path, who)
         if staged is None:
             return
         got = db.conn.execute("SELECT claim_id, status, confidence, sources, notes,"
-                              " reviewer FROM temp.incoming ORDER BY claim_id").fetchall()
+                              " reviewer, claim FROM temp.incoming ORDER BY claim_id"
+                              ).fetchall()
         checked, errors = read_rows(path, who)
         assert errors == [] and staged == len(checked)
         assert [tuple(r) for r in got] == sorted(r[1:] for r in checked)
@@ -554,6 +663,7 @@ def in_step(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every sheet into a session without verdicts is read by a second process while this
     one writes (as a large one is); the list fills with the blocks this one attached."""
     monkeypatch.setattr(importer, "IN_STEP_FROM", 0)
+    monkeypatch.setattr(importer, "CHECK_EVERY", 1)  # blocks of a few rows, as ends say
     attached: list[str] = []
     attach = verdicts.attach_staged
 

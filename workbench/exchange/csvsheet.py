@@ -77,26 +77,34 @@ def _quoted(text: str) -> str:
 
 
 def read_columns(source: IO[str], name: str,
-                 columns: Sequence[str]) -> Iterator[tuple[int, list[str]]]:
+                 columns: Sequence[str]) -> Iterator[tuple[int, list[str] | str]]:
     """Rows of a verdict CSV as (line number where the row starts, cells of `columns` in
-    that order): "" for a column the sheet lacks or a missing cell, cells unescaped as
-    read_cell does, blank lines skipped; ValueError naming the file when required columns
-    are missing. One loop over csv.reader with a test in C for the escape."""
+    that order): "" for a column the sheet lacks, cells unescaped as read_cell does, blank
+    lines skipped; ValueError naming the file when required columns are missing. A row
+    of more or fewer cells than the header comes as what is wrong with it (ragged), not
+    its cells: its cells may have slid under other columns' names. One loop over
+    csv.reader with a test in C for the escape."""
     reader, width, given = sheet_reader(source, name, columns)
     index = [width if i is None else i for i in given]
     pick = itemgetter(*index) if len(index) > 1 else lambda cells: (cells[index[0]],)
     line = reader.line_num
     for cells in reader:
         start, line = line + 1, reader.line_num
-        if not cells:
+        if len(cells) != width:
+            if cells:
+                yield start, ragged(len(cells), width)
             continue
-        if len(cells) <= width:  # short, or the sheet lacks a column: read as ""
-            cells += [""] * (width + 1 - len(cells))
-        picked = pick(cells)
+        picked = pick([*cells, ""])  # "" at `width`: a column the sheet lacks
         if "\0" + ESCAPE in "\0" + "\0".join(picked):
             yield start, [read_cell(c) for c in picked]
         else:
             yield start, list(picked)
+
+
+def ragged(cells: int, width: int) -> str:
+    """What is wrong with a row of `cells` cells under a header of `width`."""
+    return (f"{cells} cells where the header has {width}"
+            " (a comma or a quote out of place?)")
 
 
 def sheet_reader(source: Iterable[str], name: str,
@@ -106,8 +114,11 @@ def sheet_reader(source: Iterable[str], name: str,
     the file when required columns are missing. Rows are as csv.reader reads them: a
     blank line is an empty list, a row may be short, cells are not unescaped."""
     reader = csv.reader(source)
-    header = next(reader, None) or []
+    header = [cell.strip().lower() for cell in next(reader, None) or []]  # "Status " too
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ValueError(f"{name}: not a verdict CSV (missing columns: {', '.join(missing)})")
+        hint = ("; its cells are separated by ';', not ','" if len(header) == 1
+                and ";" in header[0] else "")
+        raise ValueError(f"{name}: not a verdict CSV (missing columns: {', '.join(missing)}"
+                         f"{hint})")
     return reader, len(header), [header.index(c) if c in header else None for c in columns]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import itertools
 import json
 import os
 import tempfile
@@ -12,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from workbench import parallel, review
 from workbench.errors import WorkbenchError
@@ -24,7 +25,7 @@ from workbench.model import (
     parse_sources,
     sources_to_json,
 )
-from workbench.storage import Database, open_scratch, sessions, verdicts
+from workbench.storage import Database, history, open_scratch, sessions, verdicts
 from workbench.storage.clock import now
 
 _string = json.encoder.encode_basestring  # a str as JSON, as json.dumps writes it
@@ -45,9 +46,11 @@ class ImportResult:
     created_session: bool
 
 
-COLUMNS = verdicts.SHEET_COLUMNS  # claim_id, status, confidence, sources, notes, reviewer
-# A checked row: (line, claim_id, status, confidence, sources JSON, notes, reviewer).
-Checked = tuple[int, int, str, int | None, str, str, str]
+COLUMNS = verdicts.SHEET_COLUMNS  # claim_id, status, confidence, sources, notes, reviewer,
+# claim (its text, checked against the database's, not written)
+# A checked row: (line, claim_id, status, confidence, sources JSON, notes, reviewer, the
+# claim's text or None).
+Checked = tuple[int, int, str, int | None, str, str, str, str | None]
 
 
 def sources_json(cell: str) -> str:
@@ -65,7 +68,7 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
     """One row's COLUMNS as stored values, `who` for an empty reviewer; ValueError says
     what is wrong with it (whether the claim exists is asked of the database, for all rows
     at once)."""
-    raw_id, status, raw_conf, sources, notes, reviewer = cells
+    raw_id, status, raw_conf, sources, notes, reviewer, text = cells
     raw_id = raw_id.strip()
     if not raw_id.isdigit():
         raise ValueError(f"claim_id must be a whole number, not {raw_id!r}")
@@ -84,7 +87,7 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
         if status == Status.UNREVIEWED:
             raise ValueError("a confidence needs a status other than 'unreviewed'")
     return (line, claim_id, status, confidence, sources_json(sources), notes,
-            reviewer.strip() or who)
+            reviewer.strip() or who, text or None)
 
 
 def read_rows(path: Path, who: str) -> tuple[list[Checked], list[tuple[int, str]]]:
@@ -98,6 +101,9 @@ def read_rows(path: Path, who: str) -> tuple[list[Checked], list[tuple[int, str]
     try:
         with path.open(encoding="utf-8-sig", newline="") as f, _no_cycle_collection():
             for line, cells in read_columns(f, name, COLUMNS):
+                if isinstance(cells, str):  # ragged: its cells may sit under other columns
+                    errors.append((line, cells))
+                    continue
                 try:
                     checked = check_row(line, cells, who)
                     if checked[1] in seen:
@@ -150,48 +156,94 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
     existing = sessions.get_by_name(db, session)
     in_step = ((existing is None or not verdicts.has_any(db, existing["id"]))
                and path.is_file() and path.stat().st_size >= IN_STEP_FROM)
-    done = (_import_in_step if in_step else _import_quickly)(db, path, session, who)
+    keep = _lacking(path)
+    done = (_import_in_step(db, path, session, who) if in_step
+            else _import_quickly(db, path, session, who, keep))
     if done is not None:
         return done
     rows, errors = read_rows(path, who)
     with db.transaction(references_checked=True):
         verdicts.stage(db, rows)
-        errors += [(line, f"unknown claim id {claim_id}")
-                   for line, claim_id in verdicts.staged_unknown(db)]
+        errors += [(line, f"unknown claim id {claim_id}" if now_is is None else
+                    f"claim {claim_id} is of an earlier version of its article (re-ingested"
+                    f" since the sheet was made), where it is claim {now_is}")
+                   for line, claim_id, now_is in verdicts.staged_unknown(db)]
+        errors += _texts_differing(db)
         if errors:  # the rollback empties the staged rows
             errors.sort()
             more = f" (and {len(errors) - 1} more bad rows)" if len(errors) > 1 else ""
             raise WorkbenchError(f"{path.name} line {errors[0][0]}: {errors[0][1]}{more}")
-        return _write(db, session, who, len(rows))
+        return _write(db, session, who, len(rows), keep)
 
 
-def _import_quickly(db: Database, path: Path, session: str, who: str) -> ImportResult | None:
+def _lacking(path: Path) -> frozenset[str]:
+    """The fields of a verdict (confidence, sources, notes) the sheet has no column for:
+    an import leaves them as the session has them (a sheet of claim_id and status only
+    must not wipe a verdict's sources). Nothing, for a file that cannot be read as a
+    sheet: the reading that follows says why."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            _reader, _width, index = sheet_reader(f, path.name, COLUMNS)
+    except (OSError, ValueError, csv.Error):
+        return frozenset()
+    return frozenset(c for c, i in zip(COLUMNS, index, strict=True)
+                     if i is None and c in verdicts.VALUE_COLUMNS)
+
+
+def _import_quickly(db: Database, path: Path, session: str, who: str,
+                    keep: frozenset[str]) -> ImportResult | None:
     """import_sheet when every row is plainly good (stage_quickly), else None with
     nothing written."""
     try:
         read = stage_quickly(db, path, who)
         if read is not None:
             with db.transaction(references_checked=True):
-                if not verdicts.any_staged_unknown(db):
-                    return _write(db, session, who, read)
+                if not verdicts.any_staged_unknown(db) and not _texts_differing(db):
+                    return _write(db, session, who, read, keep)
     except BaseException:
         verdicts.clear_staged(db)
         raise
     return None
 
 
-def _write(db: Database, session: str, who: str, rows: int) -> ImportResult:
-    """Write the staged rows into `session` (created if new), in the caller's transaction."""
+def _texts_differing(db: Database, staged: str = verdicts.STAGED) -> list[tuple[int, str]]:
+    """(line, what is wrong) for staged rows whose claim text is neither the claim's text
+    here nor one it had before (an edit, a split or a merge since the sheet was made):
+    the row means another claim, most likely one of a sheet from another database,
+    whose ids name other claims here."""
+    wrong = []
+    for line, claim_id, said, text in verdicts.staged_texts_differing(db, staged):
+        plain = " ".join(said.split())
+        if plain == " ".join(text.split()) or plain in (
+                " ".join(t.split()) for t in history.earlier_texts(db, claim_id)):
+            continue
+        wrong.append((line, f"claim {claim_id} here is {_shown(text)}, not {_shown(said)}"
+                            " (is the sheet from another database?)"))
+    return wrong
+
+
+def _shown(text: str, most: int = 60) -> str:
+    """`text` quoted, cut to `most` characters."""
+    return repr(text if len(text) <= most else text[: most - 1] + "…")
+
+
+def _write(db: Database, session: str, who: str, rows: int,
+           keep: frozenset[str]) -> ImportResult:
+    """Write the staged rows into `session` (created if new), in the caller's transaction,
+    leaving the fields in `keep` as they are (see _lacking)."""
     existing = sessions.get_by_name(db, session)
     session_id = (existing["id"] if existing is not None
                   else review.start_session(db, session, who))
-    changed = verdicts.import_staged(db, session_id, who=who, at=now(), action="import")
+    changed = verdicts.import_staged(db, session_id, who=who, at=now(), action="import",
+                                     keep=keep)
     return ImportResult(session, rows, changed, rows - changed, existing is None)
 
 
 # From this size of sheet (bytes; about 90,000 rows of an export) a second process reads
 # it while this one writes: starting one costs about 0.2 s.
 IN_STEP_FROM = 16 << 20
+# Rows read between two looks at how far into the file the reading is (a block's end).
+CHECK_EVERY = 1024
 # Where each block of the sheet ends, as a share of its size: ten blocks, as many files as
 # SQLite attaches to a connection. The first are small, so writing starts soon, and the
 # rest even, so neither process waits long for the other, nor this one alone at the end.
@@ -214,7 +266,8 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
     with tempfile.TemporaryDirectory(prefix="workbench-import-") as folder:
         files = [os.path.join(folder, f"{k}.db") for k in range(len(BLOCK_ENDS) + 1)]
         ends = [int(size * share) for share in BLOCK_ENDS]
-        params = {"path": str(path), "who": who, "files": files, "ends": [*ends, None]}
+        params = {"path": str(path), "who": who, "files": files, "ends": [*ends, None],
+                  "check_every": CHECK_EVERY}
         try:
             with (parallel.fed(f"{__name__}:stage_blocks", params) as said,
                   db.transaction(references_checked=True)):
@@ -233,6 +286,7 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                     # claims are noted here, not by the reading process, which the
                     # import waits on: 0.34 s a million
                     if (verdicts.any_staged_unknown(db, staged, live_span=live)
+                            or _texts_differing(db, staged)
                             or not verdicts.note_staged(db, staged)):
                         raise _NotPlain
                     rows += int(line)
@@ -250,39 +304,24 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
     """The second process of _import_in_step: stage the sheet's rows (params "path", "who")
     as stage_quickly does, a block at a time, into the files params["files"] in turn
     (see verdicts.attach_staged), a block ending once reading has passed its share of the
-    sheet (params["ends"], in characters; None: the rest). Says each block's row count
-    once it is written, or "stop" and no more when a row is not plainly good, a claim
-    comes again in the block, or the file cannot be read as a sheet."""
+    sheet (params["ends"], in bytes; None: the rest; looked at every params["check_every"]
+    rows). Says each block's row count once
+    it is written, or "stop" and no more when a row is not plainly good (or ragged), a
+    claim comes again in the block, or the file cannot be read as a sheet."""
     path, who = Path(params["path"]), params["who"]
-    read, over = 0, False  # characters read so far; whether the rows have run out
-
-    def counted(lines: Iterable[str]) -> Iterator[str]:
-        nonlocal read
-        for line in lines:
-            read += len(line)
-            yield line
-
-    def block(rows: Iterator[Sequence[str]], end: int | None) -> Iterator[Sequence[str]]:
-        nonlocal over
-        for row in rows:
-            yield row
-            if end is not None and read >= end:
-                return
-        over = True
-
     try:
         with open_scratch() as scratch, path.open(encoding="utf-8-sig", newline="") as f:
-            rows, given = _cells(counted(f), path.name)
+            rows = _SheetRows(f, path.name, params["check_every"])
             for k, (file, end) in enumerate(zip(params["files"], params["ends"],
                                                 strict=True)):
                 staged = verdicts.attach_staged(scratch, file, k, writing=True)
-                n = _stage(scratch, block(rows, end), given, who, staged=staged)
+                n = _stage(scratch, rows.block(end), rows.given, who, staged=staged)
                 verdicts.detach_staged(scratch)
                 if n is None:
                     say("stop")
                     return
                 say(str(n))
-                if over:
+                if rows.over:
                     return
     except (OSError, ValueError, IndexError, csv.Error):
         say("stop")
@@ -290,21 +329,51 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
 
 def stage_quickly(db: Database, path: Path, who: str) -> int | None:
     """Stage the sheet's rows with verdicts.stage_cells, the cells handed from csv.reader
-    to SQLite without a line of Python a row, read by check_row's rules. None when a row
-    is not plainly good, or the file cannot be read (read_rows then says why)."""
+    to SQLite, read there by check_row's rules. None when a row is not plainly good (or
+    ragged), or the file cannot be read (read_rows then says why)."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
-            return _stage(db, *_cells(f, path.name), who)
+            rows = _SheetRows(f, path.name)
+            return _stage(db, rows.block(), rows.given, who)
     except (OSError, ValueError, IndexError, csv.Error):
         return None
 
 
-def _cells(lines: Iterable[str], name: str) -> tuple[Iterator[Sequence[str]], list[bool]]:
-    """The sheet's rows as the cells of those COLUMNS it has, and which it has; ValueError
-    when it lacks a required one. A blank line is skipped; a short row is an IndexError."""
-    reader, _width, index = sheet_reader(lines, name, COLUMNS)
-    pick = itemgetter(*(i for i in index if i is not None))  # 2 at least: required
-    return map(pick, filter(None, reader)), [i is not None for i in index]
+class _Ragged(ValueError):
+    """A row of more or fewer cells than the header: read_rows names it."""
+
+
+class _SheetRows:
+    """The rows of a sheet being read, as the cells of those COLUMNS it has (`given` says
+    which), in blocks that end once the file is read past a point, looked at every
+    `check_every` rows; ValueError when it lacks a required column."""
+
+    def __init__(self, f: IO[str], name: str, check_every: int = 0) -> None:
+        self._check_every = check_every or None
+        self._reader, self._width, index = sheet_reader(f, name, COLUMNS)
+        self._pick = itemgetter(*(i for i in index if i is not None))  # 2 at least
+        self._read = f.buffer.tell  # bytes read so far (a buffer ahead of the rows)
+        self.given = [i is not None for i in index]
+        self.over = False  # whether the rows have run out
+
+    def block(self, end: int | None = None) -> Iterator[Sequence[str]]:
+        """The next rows, until the file has been read past byte `end`, or all; blank
+        lines skipped; _Ragged for a row of more or fewer cells than the header. The one
+        loop of Python a row, the length test in it."""
+        reader, width, pick = self._reader, self._width, self._pick
+        while True:
+            before = reader.line_num
+            for row in itertools.islice(reader, self._check_every):
+                if len(row) != width:
+                    if row:
+                        raise _Ragged
+                    continue
+                yield pick(row)
+            if reader.line_num == before:
+                self.over = True
+                return
+            if end is not None and self._read() >= end:
+                return
 
 
 def _stage(db: Database, rows: Iterable[Sequence[str]], given: list[bool], who: str,
@@ -314,7 +383,7 @@ def _stage(db: Database, rows: Iterable[Sequence[str]], given: list[bool], who: 
         """A (status, confidence) pair as check_row stores it, or None when it is bad."""
         try:
             checked = check_row(0, ["0", read_cell(status), read_cell(confidence), "", "",
-                                    who], who)
+                                    who, ""], who)
         except ValueError:
             return None
         return checked[2], checked[3]

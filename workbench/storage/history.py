@@ -75,3 +75,10 @@ def for_claim_in_session(
         " ORDER BY id DESC LIMIT ?",
         (claim_id, session_id, limit),
     )
+
+
+def earlier_texts(db: Database, claim_id: int) -> list[str]:
+    """The texts a claim had before reviewers edited, split or merged it."""
+    return [text for (text,) in db.execute(
+        "SELECT json_extract(old, '$.text') FROM history WHERE claim_id = ?"
+        " AND entity = 'claim' AND json_extract(old, '$.text') IS NOT NULL", (claim_id,))]

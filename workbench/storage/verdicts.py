@@ -112,13 +112,25 @@ def _csv_joined(cells: Sequence[Piece], end: str) -> str:
 
 STAGED = "temp.incoming"  # where rows to import are held, unless a caller says otherwise
 
-_INCOMING = (
-    "(SELECT i.claim_id, i.status, i.confidence, i.sources, i.notes, i.reviewer, "
-    + ", ".join(f"coalesce(v.{c}, {_literal(d)}) AS o_{c}" for c, d in _NO_VERDICT.items())
-    + f" FROM {STAGED} i LEFT JOIN verdicts v ON v.session_id = :s"
-    " AND v.claim_id = i.claim_id) AS n WHERE (n.o_status, n.o_confidence, n.o_sources,"
-    " n.o_notes) IS NOT (n.status, n.confidence, n.sources, n.notes)"
-)
+def _incoming_changes(keep: frozenset[str] = frozenset()) -> str:
+    """SQL: the staged rows that differ from the session's verdicts (:s), each with the
+    verdict it replaces (o_…); the fields in `keep` (a sheet without their columns) are
+    the verdict's own, but for a confidence under a status set back to unreviewed."""
+    def value(c: str) -> str:
+        if c not in keep:
+            return f"i.{c}"
+        kept = f"coalesce(v.{c}, {_literal(_NO_VERDICT[c])})"
+        return (f"CASE WHEN i.status = 'unreviewed' THEN NULL ELSE {kept} END"
+                if c == "confidence" else kept)
+
+    return (
+        "(SELECT i.claim_id, " + ", ".join(f"{value(c)} AS {c}" for c in VALUE_COLUMNS)
+        + ", i.reviewer, "
+        + ", ".join(f"coalesce(v.{c}, {_literal(d)}) AS o_{c}" for c, d in _NO_VERDICT.items())
+        + f" FROM {STAGED} i LEFT JOIN verdicts v ON v.session_id = :s"
+        " AND v.claim_id = i.claim_id) AS n WHERE (n.o_status, n.o_confidence, n.o_sources,"
+        " n.o_notes) IS NOT (n.status, n.confidence, n.sources, n.notes)"
+    )
 
 
 _CHANGED = " | ".join(f"((n.o_{c} IS NOT n.{c}) << {i})" for i, c in enumerate(VALUE_COLUMNS))
@@ -154,25 +166,26 @@ def _logged(values: dict[str, str]) -> str:
     return f"CASE n.changed {' '.join(whens)} END"
 
 
-def stage(db: Database,
-          rows: Iterable[tuple[int, int, str, int | None, str, str, str]]) -> None:
+def stage(db: Database, rows: Iterable[
+        tuple[int, int, str, int | None, str, str, str, str | None]]) -> None:
     """Hold rows to import, (line, claim_id, status, confidence, sources JSON, notes,
-    reviewer), in a temporary table of this connection for the calls below (run them in
-    the same transaction: a rollback empties it)."""
+    reviewer, the claim's text as the sheet gives it or None), in a temporary table of
+    this connection for the calls below (run them in the same transaction: a rollback
+    empties it)."""
     _incoming(db)
     db.conn.executemany(
         f"INSERT INTO {STAGED} (line, claim_id, status, confidence, sources, notes,"
-        " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        " reviewer, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def _incoming(db: Database, staged: str = STAGED) -> None:
     """An empty table of rows to import, `staged` (schema.table)."""
     db.execute(f"CREATE TABLE IF NOT EXISTS {staged} (claim_id INTEGER PRIMARY KEY,"
-               " line, status, confidence, sources, notes, reviewer)")
+               " line, status, confidence, sources, notes, reviewer, claim)")
     db.execute(f"DELETE FROM {staged}")
 
 
-SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer")
+SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer", "claim")
 
 
 def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[bool], *,
@@ -185,8 +198,9 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
     where reading them in Python took 11): the few distinct (status, confidence) pairs
     and reviewers by the caller's rules, once each (`verdict` gives a pair as stored, or
     None for a bad one; `reviewer` a reviewer as stored); a sources cell as `sources`
-    stores it (one plain reference is written in SQL); notes lose a leading `escape`; a
-    claim id must be a whole number as SQLite writes it. Returns how many rows were read
+    stores it (one plain reference is written in SQL); notes and the claim's text lose a
+    leading `escape` (an empty text is none given); a claim id must be a whole number as
+    SQLite writes it. Returns how many rows were read
     when all are good so and no claim id comes twice; else None, with nothing staged, for
     the caller to read the rows one by one and say which is bad (or take one SQLite was
     stricter about: claim 007, say). Only temporary tables are written, outside the
@@ -218,13 +232,12 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
                          [(cell, reviewer(cell)) for cell, in cells])
         kept = db.execute(
             f"INSERT OR IGNORE INTO {staged} (claim_id, status, confidence, sources,"
-            " notes, reviewer) SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
+            " notes, reviewer, claim) SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
             f" CASE WHEN t.sources = '' THEN '[]' WHEN {_one_ref('t.sources', escape)}"
             """ THEN '[{"ref": ' || json_quote(t.sources) || ', "note": ""}]'"""
             " ELSE sources_json(CAST(t.sources AS BLOB)) END,"
-            f" CASE WHEN substr(t.notes, 1, 1) = {_literal(escape)} THEN CAST(substr("
-            f"CAST(t.notes AS BLOB), {len(escape.encode()) + 1}) AS TEXT)"  # by bytes: a
-            " ELSE t.notes END, r.stored FROM temp.sheet t"  # text function stops at NUL
+            f" {_unescaped('t.notes', escape)}, r.stored,"
+            f" nullif({_unescaped('t.claim', escape)}, '') FROM temp.sheet t"
             " CROSS JOIN temp.sheet_verdicts v ON v.status = t.status"
             "  AND v.confidence = t.confidence"
             " CROSS JOIN temp.sheet_reviewers r ON r.cell = t.reviewer"
@@ -261,6 +274,13 @@ def _insert_many(db: Database, table: str, width: int, rows: Iterable[Sequence[A
                                             rest).rowcount, 0)
 
 
+def _unescaped(x: str, escape: str) -> str:
+    """SQL: cell `x` without a leading `escape` (cut by bytes: a text function stops at a
+    NUL)."""
+    return (f"CASE WHEN substr({x}, 1, 1) = {_literal(escape)} THEN CAST(substr("
+            f"CAST({x} AS BLOB), {len(escape.encode()) + 1}) AS TEXT) ELSE {x} END")
+
+
 def _one_ref(x: str, escape: str) -> str:
     """SQL: cell `x` is one source, a reference without a note, as JSON is written by
     json_quote as by Python's encoder: ASCII (so no NUL) without a `|`, a backslash or a
@@ -276,10 +296,27 @@ def clear_staged(db: Database) -> None:
     db.execute(f"DROP TABLE IF EXISTS {STAGED}")
 
 
-def staged_unknown(db: Database) -> list[tuple[int, int]]:
-    """(line, claim_id) of staged rows that name no claim (or a dropped one)."""
-    return _tuples(db, f"SELECT i.line, i.claim_id FROM {STAGED} i WHERE NOT EXISTS"
-                   " (SELECT 1 FROM claims c WHERE c.id = i.claim_id AND NOT c.dropped)"
+# SQL: staged row `i` names a claim reviewers see: not dropped, of an article's current
+# version (a sheet exported before a re-ingest names the claims of the version before).
+_CURRENT_CLAIM = ("SELECT 1 FROM claims c WHERE c.id = i.claim_id AND NOT c.dropped"
+                  " AND c.article_id IN (SELECT id FROM current_articles)")
+
+
+def staged_unknown(db: Database) -> list[tuple[int, int, int | None]]:
+    """(line, claim_id, the claim of the current version it became, if any) of staged rows
+    that name no current claim: none at all, a dropped one, or one of an article's
+    earlier version."""
+    return _tuples(db, f"SELECT i.line, i.claim_id, (SELECT n.id FROM claims n"
+                   " WHERE n.previous_claim_id = i.claim_id) FROM"
+                   f" {STAGED} i WHERE NOT EXISTS ({_CURRENT_CLAIM}) ORDER BY i.line").fetchall()
+
+
+def staged_texts_differing(db: Database, staged: str = STAGED
+                           ) -> list[tuple[int | None, int, str, str]]:
+    """(line, claim_id, the claim's text as the sheet gives it, its text here) of staged
+    rows whose text is not the claim's."""
+    return _tuples(db, f"SELECT i.line, i.claim_id, i.claim, c.text FROM {staged} i"
+                   " JOIN claims c ON c.id = i.claim_id WHERE i.claim != c.text"
                    " ORDER BY i.line").fetchall()
 
 
@@ -322,41 +359,43 @@ def forget_noted(db: Database) -> None:
 
 
 def live_claim_span(db: Database) -> tuple[int, int] | None:
-    """The lowest and the highest claim id when every id between them is a live (not
-    dropped) claim, else None: as many live claims as ids from the lowest to the highest
-    (40 ms at a million claims)."""
-    live, low, high = db.execute(
+    """The lowest and the highest claim id when every id between them is a current claim
+    (see staged_unknown), else None: no claim dropped, and no article with an earlier
+    version, between them (two counts: 40 ms at a million claims)."""
+    live, low, high, old = db.execute(
         "SELECT (SELECT count(*) FROM claims WHERE NOT dropped), (SELECT min(id) FROM claims),"
-        " (SELECT max(id) FROM claims)").fetchone()
-    return (low, high) if low is not None and live == high - low + 1 else None
+        " (SELECT max(id) FROM claims),"
+        " (SELECT count(*) FROM articles WHERE previous_id IS NOT NULL)").fetchone()
+    return (low, high) if low is not None and live == high - low + 1 and not old else None
 
 
 def any_staged_unknown(db: Database, staged: str = STAGED, *,
                        live_span: tuple[int, int] | None = None) -> bool:
-    """Whether a staged row names no claim (or a dropped one). Rows within `live_span`
-    (live_claim_span's, read in this transaction) are known without looking each up: a
-    million looks took half a second of an import."""
+    """Whether a staged row names no current claim (see staged_unknown). Rows within
+    `live_span` (live_claim_span's, read in this transaction) are known without looking
+    each up: a million looks took half a second of an import."""
     if live_span is not None:
         low, high = db.execute(f"SELECT (SELECT min(claim_id) FROM {staged}),"
                                f" (SELECT max(claim_id) FROM {staged})").fetchone()
         if low is None or live_span[0] <= low <= high <= live_span[1]:
             return False
     return bool(_tuples(db, f"SELECT EXISTS (SELECT 1 FROM {staged} i WHERE NOT EXISTS"
-                        " (SELECT 1 FROM claims c WHERE c.id = i.claim_id AND NOT c.dropped))"
-                        ).fetchone()[0])
+                        f" ({_CURRENT_CLAIM}))").fetchone()[0])
 
 
 _HISTORY = ("INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
             " SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {old}, {new} FROM")
 
 
-def import_staged(db: Database, session_id: int, *, who: str, at: str, action: str) -> int:
+def import_staged(db: Database, session_id: int, *, who: str, at: str, action: str,
+                  keep: frozenset[str] = frozenset()) -> int:
     """Write the staged rows into the session. A row the session holds already, or that says
     no more than "unreviewed" where there is no verdict, is left alone; each other gets a
-    history row with the fields that changed, as review.tag writes them. Comparing and
-    logging run in SQL; the rows that change are found once, into a temporary table,
-    unless the session has no verdicts: then each row is compared with the defaults as
-    it is written (import_new). Returns how many verdicts changed."""
+    history row with the fields that changed, as review.tag writes them. The fields in
+    `keep` (of VALUE_COLUMNS: the sheet has no column for them) stay as the session has
+    them. Comparing and logging run in SQL; the rows that change are found once, into a
+    temporary table, unless the session has no verdicts: then each row is compared with
+    the defaults as it is written (import_new). Returns how many verdicts changed."""
     params = {"s": session_id, "at": at, "who": who, "action": action}
     if not has_any(db, session_id):
         changed = import_new(db, session_id, who=who, at=at, action=action)
@@ -364,7 +403,7 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
         return changed
     db.execute("DROP TABLE IF EXISTS temp.changes")
     db.execute(f"CREATE TEMP TABLE changes AS SELECT n.*, {_CHANGED} AS changed"
-               f" FROM {_INCOMING}", {"s": session_id})
+               f" FROM {_incoming_changes(keep)}", {"s": session_id})
     changed = db.execute(
         _HISTORY.format(old=_logged(_json_values("o_")), new=_logged(_json_values("")))
         + " temp.changes n", params).rowcount
