@@ -25,6 +25,19 @@ class TestIngest:
         second = cli("ingest", seed_copy)
         assert second.code == 0 and second.out.startswith("unchanged")
 
+    def test_a_text_put_back_after_a_change_is_not_called_unchanged(self, cli, seed_copy):
+        """The newest version is what reviewers see: a file reverted to its first text must
+        not be reported unchanged while the database holds the changed one."""
+        ingest_seed(cli, seed_copy)
+        first = seed_copy.read_text(encoding="utf-8")
+        seed_copy.write_text(first.replace("Mosul", "Tikrit", 1), encoding="utf-8")
+        assert "new version" in cli("ingest", seed_copy).out
+        seed_copy.write_text(first, encoding="utf-8")
+        back = cli("ingest", seed_copy)
+        assert back.code == 1 and back.out == ""
+        assert back.err.startswith(f"error: {seed_copy}: its text is version 1 of 'Militants")
+        assert "which version 2 has replaced" in back.err
+
     def test_a_skipped_file_is_named_and_sets_the_exit_status(self, cli, seed_copy):
         bad = seed_copy.parent / "broken.txt"
         bad.write_bytes(b"abc\x00def")

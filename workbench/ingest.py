@@ -196,7 +196,14 @@ def _known(db: Database, read: _Read | IngestResult) -> _Read | IngestResult:
     if isinstance(read, IngestResult):
         return read
     known = articles.find_by_hash(db, read.content_hash)
-    return _unchanged(read, known) if known else read
+    if known is None:
+        return read
+    if known["latest"] > known["version"]:  # a text put back after it was changed
+        return _skip(read.path, f"{read.path}: its text is version {known['version']} of"
+                                f" {known['title']!r}, which version {known['latest']} has"
+                                " replaced; an earlier text cannot come back as the newest"
+                                " (each text is stored once)")
+    return _unchanged(read, known)
 
 
 def _split_here(db: Database, read: _Read | IngestResult, splitter: Splitter) -> Prepared:

@@ -9,9 +9,12 @@ from workbench.storage.engine import sqlite3
 
 
 def find_by_hash(db: Database, content_hash: str) -> sqlite3.Row | None:
-    """The id, title and version of the article version whose text has this hash, if any."""
+    """The id, title and version of the article version whose text has this hash, if any,
+    and the newest version of that article (`latest`)."""
     return db.execute(
-        "SELECT id, title, version FROM articles WHERE content_hash = ?", (content_hash,)
+        "SELECT id, title, version, (SELECT max(b.version) FROM articles b"
+        " WHERE b.origin = a.origin) AS latest FROM articles a WHERE content_hash = ?",
+        (content_hash,),
     ).fetchone()
 
 
