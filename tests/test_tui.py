@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from test_tui_fixtures import SIZE, run_async, seeded, settle
+from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
@@ -53,6 +54,21 @@ def verdict(app: WorkbenchApp, claim_id: int) -> review.Verdict:
 
 def current(app: WorkbenchApp) -> int:
     return app.main.claim["id"]
+
+
+def notes(app: WorkbenchApp) -> list[str]:
+    """The messages of the notifications shown so far, oldest first."""
+    return [n.message for n in app._notifications]
+
+
+def assert_article_progress_is_true(app: WorkbenchApp) -> None:
+    p = review.progress(app.db, app.main.session["id"], app.main.claim["article_id"])
+    assert f"article {p.reviewed}/{p.total}" in app.main.query_one(TopBar).text
+
+
+def assert_session_progress_is_true(app: WorkbenchApp) -> None:
+    p = review.progress(app.db, app.main.session["id"])
+    assert f"session {p.reviewed:,}/{p.total:,}" in app.main.query_one(TopBar).text
 
 
 class TestMainScreen:
@@ -296,6 +312,95 @@ class TestMainScreen:
             top = app.screen.query_one(TopBar).text
             assert "article 2/" in top and "session 2/" in top
 
+    @run_async
+    async def test_progress_follows_split_merge_and_drop_at_once(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+
+            async def split() -> None:
+                await pilot.press("t")
+                app.screen.query_one(TextArea).text = "First half\nsecond half"
+                await pilot.press("ctrl+s")
+
+            await pilot.press("s")
+            for step in (split, "J", "j", "s", "delete", "k", "delete"):
+                await (step() if callable(step) else pilot.press(step))
+                assert_article_progress_is_true(app)  # at once, before any worker
+                await settle(pilot)
+                assert_session_progress_is_true(app)
+
+    @run_async
+    async def test_verdicts_another_process_wrote_show_in_the_list_and_count_once(
+        self, db_file
+    ):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            first, second = ids(app)[:2]
+            top = app.main.query_one(TopBar).text
+            with open_db(db_file) as other:  # `workbench tag` in another shell
+                for claim_id in (first, second):
+                    review.tag(other, app.main.session["id"], claim_id, who="bob",
+                               status="supported")
+            await pilot.press("4")  # supported already: a confidence reviews no claim more
+            assert verdict(app, first).confidence == 80
+            assert app.main.query_one(TopBar).text == top
+            await pilot.press("j")
+            claim_list = app.main.claims
+            assert claim_list.row(1)["status"] == "supported"
+            line = next(y for y in range(claim_list.size.height) if claim_list.index_at(y) == 1)
+            assert claim_list.render_line(line).text.startswith("✓")
+
+    @run_async
+    async def test_after_a_resize_the_cursor_is_in_view_and_the_top_bar_fits(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("G")
+            await settle(pilot)
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            claim_list, n = app.main.claims, len(ids(app))
+            assert claim_list.cursor == n - 1
+            assert claim_list.cursor in claim_list._whole_in_view()
+            bar = app.main.query_one(TopBar)
+            assert bar.render_line(0).text.rstrip().endswith(f"claim {n}/{n}")
+
+    @run_async
+    async def test_next_unreviewed_wraps_round_to_the_top(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            all_ids, sid = ids(app), app.main.session["id"]
+            review.tag(app.db, sid, all_ids[0], who="ann", status="refuted")
+            await pilot.press("G")
+            await settle(pilot)
+            await pilot.press("s", "right_square_bracket")
+            assert current(app) == all_ids[1]
+            assert "from the top" in notes(app)[-1]
+            for claim_id in all_ids[2:]:
+                review.tag(app.db, sid, claim_id, who="ann", status="refuted")
+            app.main.claims.reload()
+            await pilot.press("right_square_bracket")  # only this one is left
+            assert current(app) == all_ids[1]
+            assert notes(app)[-1] == "no other unreviewed claim"
+            await pilot.press("s", "right_square_bracket")
+            assert notes(app)[-1] == "no unreviewed claim left"
+
+    @run_async
+    async def test_the_key_bar_keeps_help_and_quit_when_narrow(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            bar = app.screen.query_one(KeyBar)
+            line = str(bar.render())
+            assert line.startswith("s supported r refuted")
+            assert line.endswith("? help q quit") and len(line) <= bar.size.width
+            await pilot.click(KeyBar, offset=(line.index("? help"), 0))
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+
 
 class TestDialogs:
     @run_async
@@ -400,6 +505,45 @@ class TestDialogs:
             assert len(ids(app)) == before - 1
             await pilot.press("ctrl+z")
             assert len(ids(app)) == before
+
+    @run_async
+    async def test_anything_shaped_like_a_url_must_be_one(self, db_file):
+        app = open_app(db_file)
+        good = ["Interview: J. Smith, 3 May", "Reuters, 12 June", "ftp://ftp.example.org/a.csv"]
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            for ref in ["htp:/reuters.com/iraq", "https:/reuters.com/iraq", "mailto:/x", *good]:
+                await pilot.press("o")
+                app.screen.query_one("#ref", Input).value = ref
+                await pilot.press("enter")
+                malformed = ref not in good
+                assert isinstance(app.screen, SourceDialog) == malformed, ref
+                if malformed:
+                    assert "malformed URL" in str(app.screen.query_one("#problem").render())
+                    await pilot.press("escape")
+            assert verdict(app, ids(app)[0]).sources == [Source(ref) for ref in good]
+
+    @run_async
+    async def test_saving_a_claim_text_unchanged_says_nothing_changed(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e", "ctrl+s")
+            await pilot.pause()
+            assert notes(app) == ["nothing changed"]
+            assert review.claim_history(app.db, app.main.session["id"], current(app)) == []
+
+    @run_async
+    async def test_help_scrolls_with_j_k_g_and_G(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("question_mark")
+            keys = app.screen.query_one(VerticalScroll)
+            await pilot.press("G")
+            assert keys.scroll_y == keys.max_scroll_y > 1
+            await pilot.press("g", "j", "j")
+            assert keys.scroll_y == 2
+            await pilot.press("k")
+            assert keys.scroll_y == 1
 
 
 class TestPalette:

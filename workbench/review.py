@@ -116,6 +116,14 @@ def check_status(value: str) -> Status:
 _UNSET = object()
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A claim's verdict just before a tag and just after it."""
+
+    before: Verdict
+    after: Verdict
+
+
 def tag(
     db: Database,
     session_id: int,
@@ -132,6 +140,23 @@ def tag(
     Only the fields given change. Going back to unreviewed clears the
     confidence; a confidence needs a status first.
     """
+    return tag_change(db, session_id, claim_id, who=who, status=status,
+                      confidence=confidence, sources=sources, notes=notes).after
+
+
+def tag_change(
+    db: Database,
+    session_id: int,
+    claim_id: int,
+    *,
+    who: str,
+    status: Status | str | None = None,
+    confidence: int | object | None = _UNSET,
+    sources: list[Source] | None = None,
+    notes: str | None = None,
+) -> Change:
+    """As `tag`, and the verdict before it too, as read in its transaction: a caller's
+    running count of reviewed claims follows the database, whoever wrote it last."""
     claims.get(db, claim_id)
     with db.transaction():
         before = get_verdict(db, session_id, claim_id)
@@ -152,7 +177,7 @@ def tag(
         if notes is not None and notes != before.notes:
             after["notes"] = notes
         if not after:
-            return before
+            return Change(before, before)
         old = {
             "status": str(before.status),
             "confidence": before.confidence,
@@ -172,7 +197,7 @@ def tag(
             old={k: old[k] for k in after},
             new=after,
         )
-    return get_verdict(db, session_id, claim_id)
+    return Change(before, get_verdict(db, session_id, claim_id))
 
 
 # --- The review list: paged reads that never hold every claim -------------------------
@@ -290,6 +315,19 @@ def progress(db: Database, session_id: int, article_id: int | None = None) -> Pr
     """Reviewed / total claims of the session, or of one article in it."""
     f = claims.ClaimFilter(article_id=article_id, session_id=session_id)
     return Progress(claims.reviewed_count(db, f), claims.count(db, f))
+
+
+def claim_op_progress(db: Database, session_id: int, action: str, claim_id: int) -> Progress:
+    """How a "split", "merge" or "drop" of a claim will change the reviewed / total of its
+    session and its article, by a look-up or two before it, not a count: a split adds an
+    unreviewed claim, a merge drops the article's next claim, a drop this one."""
+    if action == "split":
+        return Progress(0, 1)
+    gone = claims.next_in_article(db, claim_id) if action == "merge" else claims.get(db, claim_id)
+    if gone is None:
+        return Progress(0, 0)
+    reviewed = get_verdict(db, session_id, gone["id"]).status is not Status.UNREVIEWED
+    return Progress(-int(reviewed), -1)
 
 
 def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20) -> list[dict]:
@@ -435,13 +473,13 @@ def _clean(text: str) -> str:
 
 
 def edit_claim(db: Database, claim_id: int, text: str, *, session_id: int | None = None,
-               who: str) -> int:
-    """Change a claim's text (the old text stays in history); returns the claim id."""
+               who: str) -> bool:
+    """Change a claim's text (the old text stays in history); False when it was that
+    already, and nothing was written."""
     text = _clean(text)
     with db.transaction():
-        _claim_change(db, claim_id, {"text": text}, action="edit", at=now(),
-                      session_id=session_id, who=who)
-    return claim_id
+        return _claim_change(db, claim_id, {"text": text}, action="edit", at=now(),
+                             session_id=session_id, who=who) is not None
 
 
 def split_claim(db: Database, claim_id: int, text: str, *, session_id: int | None = None,

@@ -364,6 +364,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()
+        if self.cursor not in self._whole_in_view():  # the view shrank, or claims wrap longer
+            self._show_cursor_high()
 
     # -- wrapping ---------------------------------------------------------------------
 

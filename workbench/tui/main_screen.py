@@ -6,9 +6,9 @@ Every change is one call into `workbench.review`, written at once with its histo
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any, ClassVar
 
-from rich.cells import cell_len
 from textual import on, work
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,7 +16,7 @@ from textual.timer import Timer
 
 from workbench import review
 from workbench.errors import WorkbenchError
-from workbench.model import Source
+from workbench.model import Source, Status
 from workbench.storage import Database
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
@@ -53,6 +53,16 @@ BINDINGS: list[Binding] = [
     Binding("q", "quit_app", "quit"),
 ]
 
+# The reviewer's edits to claims, by the name their history rows give them.
+CLAIM_OPS: dict[str, Callable[..., int | None]] = {
+    "split": review.split_claim, "merge": review.merge_claims, "drop": review.drop_claim,
+}
+
+
+def _reviewed(verdict: review.Verdict) -> int:
+    """1 when a verdict counts as reviewed, else 0."""
+    return int(verdict.status is not Status.UNREVIEWED)
+
 
 class MainScreen(Screen):
     """List on the left; article above the verdict panel on the right."""
@@ -78,7 +88,7 @@ class MainScreen(Screen):
         yield self._list
         yield ArticleView(self.db, id="article")
         yield VerdictPanel(id="verdict")
-        yield KeyBar(self.BINDINGS)
+        yield KeyBar(self.BINDINGS, keep={"help", "quit_app"})
 
     def on_mount(self) -> None:
         self._list.border_title = "claims"
@@ -124,9 +134,17 @@ class MainScreen(Screen):
             panel.show_nothing(filtered=bool(self.query_.describe()))
             return
         verdict = review.get_verdict(self.db, self.session["id"], claim["id"])
+        self._match_row(claim, verdict)
         history = review.claim_history(self.db, self.session["id"], claim["id"],
                                        limit=HISTORY_LINES)  # read no more than it shows
         panel.show(claim, verdict, history, self.similar)
+
+    def _match_row(self, claim: dict[str, Any], verdict: review.Verdict) -> None:
+        """Bring the list's row in line with the verdict just read: another process may
+        have changed it since the row was read."""
+        status, confidence = str(verdict.status), verdict.confidence
+        if (claim["status"], claim["confidence"]) != (status, confidence):
+            self.claims.update_row(claim["id"], status=status, confidence=confidence)
 
     def show_topbar(self) -> None:
         """The top line: article, session, reviewer, progress; the list position at right."""
@@ -143,15 +161,8 @@ class MainScreen(Screen):
         total = f"{claims.total:,}" if claims.counted else "…"
         at = f"{claims.cursor + 1:,}" if claims.placed else "…"
         where = f"claim {at}/{total}" if claims.total else "no claims"
-        bar = self.query_one(TopBar)
-        width = (bar.size.width or 120) - 2  # inside its padding
-        room = width - len(where) - sum(len(p) for p in rest) - 2
         title = str(self.query_one(ArticleView).border_title) if self.claim else "no claim"
-        if len(title) > room:
-            title = title[: max(room - 1, 8)] + "…"
-        middle = "".join(rest)
-        gap = max(width - cell_len(title) - cell_len(middle) - len(where), 2)
-        bar.show([(title, True), (middle + " " * gap, False), (where, True)])
+        self.query_one(TopBar).show(title, "".join(rest), where)
         label = self.query_.describe()
         title = "claims" + (f" · {label}" if label else "")
         if claims.border_title != title:
@@ -166,14 +177,14 @@ class MainScreen(Screen):
         self.session_progress = progress
         self.show_topbar()
 
-    def _bump_progress(self, before: str, after: str) -> None:
-        delta = (after != "unreviewed") - (before != "unreviewed")
-        if not delta:
-            return
+    def _bump_progress(self, change: review.Progress) -> None:
+        """Add a change this screen made to the session's and the article's progress, so
+        a key counts no claims again."""
         for attr in ("session_progress", "article_progress"):
             p = getattr(self, attr)
             if p is not None:
-                setattr(self, attr, review.Progress(p.reviewed + delta, p.total))
+                setattr(self, attr, review.Progress(p.reviewed + change.reviewed,
+                                                    p.total + change.total))
 
     @work(thread=True, exclusive=True, group="cursor")
     def _remember(self, claim_id: int) -> None:
@@ -208,23 +219,22 @@ class MainScreen(Screen):
 
     # -- changing ---------------------------------------------------------------------
 
-    def _tag(self, **change: Any) -> None:
+    def _tag(self, **fields: Any) -> None:
         claim = self.claim
         if claim is None:
             self.notify("no claim here", severity="warning")
             return
-        before = claim["status"]
         try:
-            verdict = review.tag(self.db, self.session["id"], claim["id"], who=self.reviewer,
-                                 **change)
+            change = review.tag_change(self.db, self.session["id"], claim["id"],
+                                       who=self.reviewer, **fields)
         except WorkbenchError as e:
             self.notify(str(e), severity="error")
             return
-        after = str(verdict.status)
-        claim.update(status=after, confidence=verdict.confidence)
-        self.claims.update_row(claim["id"], status=after, confidence=verdict.confidence)
-        self._bump_progress(before, after)
-        self.show_claim()
+        # counted from the verdict the database held, not the list's row, which another
+        # process may have made stale
+        reviewed = _reviewed(change.after) - _reviewed(change.before)
+        self._bump_progress(review.Progress(reviewed, 0))
+        self.show_claim()  # the row follows the verdict
         self.show_topbar()
 
     def action_tag(self, status: str) -> None:
@@ -288,12 +298,22 @@ class MainScreen(Screen):
             if row["status"] == "unreviewed":
                 claims.move_to(index)
                 return
-        current = claims.current
-        found = review.next_unreviewed(self.db, self.query_, current)
+        found = review.next_unreviewed(self.db, self.query_, claims.current)
         if found is None:
-            self.notify("no unreviewed claim after this one")
+            self._first_unreviewed()
             return
         claims.load(self.query_, found)
+
+    def _first_unreviewed(self) -> None:
+        """`]` with no unreviewed claim after the cursor: go round to the list's first."""
+        found = review.next_unreviewed(self.db, self.query_, None)
+        if found is None:
+            self.notify("no unreviewed claim left")
+        elif self.claim is not None and found == self.claim["id"]:
+            self.notify("no other unreviewed claim")
+        else:
+            self.claims.load(self.query_, found)
+            self.notify("wrapped round to the first unreviewed claim from the top", timeout=3)
 
     def action_copy_similar(self) -> None:
         if not self.similar:
@@ -350,12 +370,17 @@ class MainScreen(Screen):
 
     # -- claims themselves ------------------------------------------------------------
 
-    def _claim_op(self, op: Any, *args: Any, message: str) -> None:
+    def _claim_op(self, action: str, claim_id: int, *args: Any, message: str) -> None:
+        """Split, merge or drop a claim (`action`), then show the list as it is now."""
+        session_id = self.session["id"]
         try:
-            keep = op(self.db, *args, session_id=self.session["id"], who=self.reviewer)
+            change = review.claim_op_progress(self.db, session_id, action, claim_id)
+            keep = CLAIM_OPS[action](self.db, claim_id, *args, session_id=session_id,
+                                     who=self.reviewer)
         except WorkbenchError as e:
             self.notify(str(e), severity="error")
             return
+        self._bump_progress(change)  # at once; the session's is counted again in a worker
         self.claims.load(self.query_, keep)
         self._session_progress()
         self.notify(message, timeout=3)
@@ -369,9 +394,22 @@ class MainScreen(Screen):
 
         def done(text: str | None) -> None:
             if text is not None:
-                self._claim_op(review.edit_claim, claim_id, text, message="claim text changed")
+                self._edit_claim(claim_id, text)
 
         self.app.push_screen(ClaimTextDialog(self.claim["text"], split=False), done)
+
+    def _edit_claim(self, claim_id: int, text: str) -> None:
+        try:
+            changed = review.edit_claim(self.db, claim_id, text, session_id=self.session["id"],
+                                        who=self.reviewer)
+        except WorkbenchError as e:
+            self.notify(str(e), severity="error")
+            return
+        if not changed:
+            self.notify("nothing changed", timeout=3)
+            return
+        self.claims.load(self.query_, claim_id)
+        self.notify("claim text changed", timeout=3)
 
     def action_split_claim(self) -> None:
         if self.claim is None:
@@ -382,19 +420,17 @@ class MainScreen(Screen):
 
         def done(text: str | None) -> None:
             if text is not None:
-                self._claim_op(review.split_claim, claim_id, text,
-                               message="claim split in two")
+                self._claim_op("split", claim_id, text, message="claim split in two")
 
         self.app.push_screen(ClaimTextDialog(self.claim["text"], split=True), done)
 
     def action_merge_claim(self) -> None:
         if self.claim is not None:
-            self._claim_op(review.merge_claims, self.claim["id"],
-                           message="merged with the next claim")
+            self._claim_op("merge", self.claim["id"], message="merged with the next claim")
 
     def action_drop_claim(self) -> None:
         if self.claim is not None:
-            self._claim_op(review.drop_claim, self.claim["id"],
+            self._claim_op("drop", self.claim["id"],
                            message="claim dropped (ctrl+z brings it back)")
 
     def action_help(self) -> None:

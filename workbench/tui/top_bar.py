@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -13,29 +14,42 @@ from workbench.tui.line_styles import LineStyles
 from workbench.tui.wrap import wrap_offsets
 
 Run = tuple[str, bool]  # some text, and whether it is bold
+GAP, END_GAP = 2, 2  # the fewest blank cells before the list position, and those after it
 
 
 class TopBar(LineStyles, Widget):
     """One line of text that repaints itself alone (a Static would ask for a layout pass
     over the screen on every update, and this one changes on every move), drawn as a
     strip of its runs: rendering a Content for it took half a millisecond a move.
+    It fits its parts to its width when it draws, so a resize redraws them right.
     Its text is not for selecting, as the panes' is not."""
 
     ALLOW_SELECT: ClassVar = False
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._runs: list[Run] = []
+        self._parts = ("", "", "")
 
-    def show(self, runs: list[Run]) -> None:
-        """Say `runs`."""
-        self._runs = runs
+    def show(self, title: str, middle: str, where: str) -> None:
+        """Say `title` in bold (cut short to leave room), then `middle`, and `where` in bold
+        at the line's end."""
+        self._parts = (title, middle, where)
         self.refresh()
+
+    def _runs(self, width: int) -> list[Run]:
+        """The parts fitted to `width` cells."""
+        title, middle, where = self._parts
+        width -= END_GAP
+        room = width - len(where) - len(middle) - GAP
+        if len(title) > room:
+            title = title[: max(room - 1, 8)] + "…"
+        gap = max(width - cell_len(title) - cell_len(middle) - len(where), GAP)
+        return [(title, True), (middle + " " * gap, False), (where, True)]
 
     @property
     def text(self) -> str:
-        """What the bar says, as plain text."""
-        return "".join(text for text, _bold in self._runs)
+        """What the bar says at its width, as plain text."""
+        return "".join(text for text, _bold in self._runs(self.size.width))
 
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style  # the line's end is padded as its padding is, in background
@@ -44,11 +58,12 @@ class TopBar(LineStyles, Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         styles = self.line_styles()
-        text = self.text
+        runs = self._runs(width)
+        text = "".join(part for part, _bold in runs)
         # Too long for the line: it ends at the last word that fits, as wrapped text would.
         end = wrap_offsets(text, width)[0][1] if y == 0 and text else 0
         segments, at = [], 0
-        for part, bold in self._runs:
+        for part, bold in runs:
             if at < end:
                 segments.append(Segment(part[: end - at], styles["bold" if bold else ""]))
             at += len(part)

@@ -24,6 +24,17 @@ def key_names(binding: Binding) -> str:
     return " / ".join(NAMES.get(k, k) for k in binding.key.split(","))
 
 
+class _Keys(VerticalScroll):
+    """The help's text, scrolled by the list's keys too."""
+
+    BINDINGS: ClassVar = [
+        Binding("j", "scroll_down", "down", show=False),
+        Binding("k", "scroll_up", "up", show=False),
+        Binding("g", "scroll_home", "top", show=False),
+        Binding("G", "scroll_end", "end", show=False),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar = [Binding("escape,q,question_mark,f1", "close", "close")]
 
@@ -52,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
             "Every change is saved at once. A status or confidence key keeps the cursor on "
             "the claim; ] moves on. Dialogs: enter saves a one-line field, ctrl+s saves "
             "notes, escape cancels.", "dim")))
-        with VerticalScroll(classes="dialog") as box:
+        with _Keys(classes="dialog") as box:
             box.border_title = "Help"
             yield Static(Content("\n").join(rows), id="keys")
 

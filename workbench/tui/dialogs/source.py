@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 from urllib.parse import urlparse
 
@@ -13,17 +14,23 @@ from textual.widgets import Input, Label, Static
 
 from workbench.model import Source
 
+# A URL scheme and the start of a path ("htp:/", "https:/"): a citation's colon is
+# followed by a space ("Interview: J. Smith").
+SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:/", re.IGNORECASE)
+SCHEMES = ("http", "https", "ftp")
+
 
 def url_problem(ref: str) -> str | None:
     """Why `ref` is a malformed URL (None when it is fine, or not meant as a URL)."""
-    looks_like_url = "://" in ref or ref.lower().startswith(("http", "www."))
+    looks_like_url = ("://" in ref or ref.lower().startswith(("http", "www."))
+                      or SCHEME.match(ref))
     if not looks_like_url:
         return None
     if ref.lower().startswith("www."):
         return "starts with www. — add https:// in front"
     parsed = urlparse(ref)
-    if parsed.scheme not in ("http", "https"):
-        return f"unknown URL scheme {parsed.scheme!r} (use http or https)"
+    if parsed.scheme not in SCHEMES:
+        return f"unknown URL scheme {parsed.scheme!r} (use http, https or ftp)"
     if not parsed.netloc or "." not in parsed.netloc or " " in ref:
         return "this URL has no valid host (like https://example.org/page)"
     return None
