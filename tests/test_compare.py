@@ -234,9 +234,12 @@ def test_adjudication_settles_into_a_new_target_with_the_agreed_verdicts(env: Pa
         assert review.get_verdict(db, final, 2).notes == "=wrong"
         assert review.get_verdict(db, final, 3).status == "misleading"
         assert review.get_verdict(db, final, 4).confidence == 70
-        logged = db.query("SELECT claim_id, who FROM history WHERE session_id = ?", (final,))
-        assert [(r["claim_id"], r["who"]) for r in logged] == [
+        logged = db.query("SELECT claim_id, who, entity, new FROM history"
+                          " WHERE session_id = ?", (final,))
+        assert [(r["claim_id"], r["who"]) for r in logged if r["entity"] == "verdict"] == [
             (2, "chief"), (3, "chief"), (4, "chief")]
+        assert [json.loads(r["new"]) for r in logged if r["entity"] == "session"] == [
+            {"name": "final", "from": ["a", "b"], "verdicts": 1}]  # the one agreed, copied
         assert adjudicate.progress(db, sides) == (3, 3)
         assert adjudicate.next_unsettled(db, sides) is None
         with pytest.raises(WorkbenchError, match="session 'b' has no verdict on claim 3"):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from workbench import review
 from workbench.cli import main
-from workbench.storage import open_db
+from workbench.storage import open_db, sessions
 
 ARTICLE = ("Storm hits coast\n\n"
            "The storm killed 12 people on Tuesday. Officials said 3,000 homes lost power.")
@@ -40,6 +41,27 @@ def test_fork_copies_verdicts_and_list_shows_progress(env: Path, capsys) -> None
     lines = out.splitlines()
     assert lines[1].split()[:3] == ["a", "ann", "1/3"]
     assert lines[2].split()[:3] == ["b", "bob", "1/3"] and lines[2].endswith("a")
+
+
+def test_a_fork_is_logged_and_undo_after_it_or_a_rename_steps_over_it(env: Path,
+                                                                      capsys) -> None:
+    """History has a row for the verdicts a fork copied; undo in a session passes over its
+    rename and fork rows to the last tag (a session row names no claim to put back)."""
+    assert main(["sessions", "new", "b", "--from", "a"]) == 0
+    assert main(["sessions", "rename", "b", "second"]) == 0
+    with open_db(env / "c.db") as db:
+        sid = sessions.require(db, "second")["id"]
+        logged = db.query("SELECT action, new FROM history WHERE entity = 'session'"
+                          " AND session_id = ? ORDER BY id", (sid,))
+        assert [(r["action"], json.loads(r["new"])) for r in logged] == [
+            ("fork", {"name": "b", "from": "a", "verdicts": 1}),
+            ("rename", {"name": "second"})]
+        assert review.undo(db, sid, who="ann") is None  # its verdict came by the fork
+        first = sessions.require(db, "a")["id"]
+        assert main(["sessions", "rename", "a", "first"]) == 0
+        undone = review.undo(db, first, who="ann")
+        assert undone is not None and undone.claim_id == 2
+        assert review.get_verdict(db, first, 2).status == "unreviewed"
 
 
 def test_rename(env: Path, capsys) -> None:

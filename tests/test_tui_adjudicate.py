@@ -113,8 +113,8 @@ class TestAdjudicateScreen:
             assert "final" in text(app, "#adj-final") and "misleading 90" in text(
                 app, "#adj-final")
             target = sessions.require(app.db, "final")["id"]
-            logged = app.db.query("SELECT claim_id, who FROM history WHERE session_id = ?",
-                                  (target,))
+            logged = app.db.query("SELECT claim_id, who FROM history WHERE session_id = ?"
+                                  " AND entity = 'verdict'", (target,))
             assert [(r["claim_id"], r["who"]) for r in logged] == [(3, "chief"), (4, "chief")]
 
     @run_async

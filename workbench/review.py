@@ -410,6 +410,8 @@ def _undo_target(db: Database, session_id: int) -> list[sqlite3.Row]:
     """
     pending = 0
     for group in _steps(db, session_id):
+        if group[0]["entity"] == "session":  # a rename or a fork: nothing a key undoes
+            continue
         if group[0]["action"] == "undo":
             pending += 1
         elif pending:

@@ -79,7 +79,7 @@ def open_sides(db: Database, a: str, b: str, target: str = DEFAULT_TARGET, *,
             starting(target)
         with db.transaction():
             target_id = review.start_session(db, target, who)
-            store.copy_agreed(db, a_id, b_id, target_id)
+            store.copy_agreed(db, a_id, b_id, target_id, who=who)
     return Sides(a, b, target, a_id, b_id, target_id)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from workbench.storage import history
+from workbench.storage.clock import now
 from workbench.storage.db import Database
 from workbench.storage.verdicts import compared
 
@@ -57,9 +59,10 @@ def counts(db: Database, a: int, b: int, target: int) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def copy_agreed(db: Database, a: int, b: int, target: int) -> int:
+def copy_agreed(db: Database, a: int, b: int, target: int, *, who: str) -> int:
     """Copy into `target` every reviewed verdict on which A and B agree (A's row, as a fork
-    copies; inside the caller's transaction). Returns how many were copied."""
+    copies; inside the caller's transaction), logged in one history row as a fork is.
+    Returns how many were copied."""
     cur = db.execute(
         "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
         " reviewer, updated_at, needs_review)"
@@ -71,4 +74,9 @@ def copy_agreed(db: Database, a: int, b: int, target: int) -> int:
         " ON CONFLICT (session_id, claim_id) DO NOTHING",
         {"a": a, "b": b, "t": target},
     )
+    names = dict(db.execute("SELECT id, name FROM sessions WHERE id IN (?, ?, ?)",
+                            (a, b, target)).fetchall())
+    history.append(db, at=now(), who=who, entity="session", action="agreed",
+                   session_id=target, new={"name": names[target], "from": [names[a], names[b]],
+                                           "verdicts": cur.rowcount})
     return cur.rowcount

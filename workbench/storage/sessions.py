@@ -20,13 +20,19 @@ def create(db: Database, name: str, reviewer: str, forked_from: int | None = Non
         )
         session_id = int(cur.lastrowid)
         if forked_from is not None:
-            db.execute(
+            copied = db.execute(
                 "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
                 " reviewer, updated_at, needs_review)"
                 " SELECT ?, claim_id, status, confidence, sources, notes, reviewer, updated_at,"
                 " needs_review FROM verdicts WHERE session_id = ?",
                 (session_id, forked_from),
-            )
+            ).rowcount
+            # one row for the verdicts copied: each keeps its own in the session forked
+            parent = db.execute("SELECT name FROM sessions WHERE id = ?",
+                                (forked_from,)).fetchone()[0]
+            history.append(db, at=now(), who=reviewer, entity="session", action="fork",
+                           session_id=session_id,
+                           new={"name": name, "from": parent, "verdicts": copied})
     return session_id
 
 
