@@ -105,6 +105,18 @@ class TestFormats:
         for markup in ("**", "](", "#", "code block"):
             assert markup not in article.text
 
+    def test_markdown_front_matter_tables_and_html_read_as_a_reader_sees_them(self, tmp_path):
+        path = tmp_path / "post.md"
+        path.write_text(
+            "---\ntitle: 'Flood update'\nauthor: desk\n---\n\nRain fell all week.\n\n"
+            "| City | Homes flooded |\n|------|------|\n| Ulm | 300 |\n\n"
+            '<div class="box">The dam <b>held</b> &amp; no one was hurt.</div>\n'
+        )
+        article = read_article(path)
+        assert article.title == "Flood update"
+        assert article.text == ("Rain fell all week.\n\nCity; Homes flooded\n\nUlm; 300\n\n"
+                                "The dam held & no one was hurt.")
+
     def test_bom_and_crlf_are_normalised(self, tmp_path):
         path = tmp_path / "win.txt"
         path.write_bytes(b"\xef\xbb\xbfTitle line\r\n\r\nPrices rose 4% in May.\r\n")

@@ -7,6 +7,8 @@ points into, so it is the text a reader of the page would see.
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,26 +101,60 @@ def first_line(text: str) -> str:
 
 
 def markdown_to_text(source: str) -> tuple[str, str]:
-    """Markdown to the text a reader sees (paragraphs apart, code and HTML dropped), and the
-    first heading."""
+    """The text a reader of a Markdown file sees, a paragraph a block, and its title (front
+    matter's `title:`, else the first heading). Front matter (a YAML block between
+    `---` lines at the top) is left out; a table's rows read as lines of cells joined by
+    "; "; an HTML block keeps its text."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(source)
+    body, front_title = _front_matter(source)
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
     blocks: list[str] = []
     title = ""
     in_heading = False
+    row: list[str] | None = None  # the cells of a table row being read
     for token in tokens:
         if token.type == "heading_open":
             in_heading = True
         elif token.type == "heading_close":
             in_heading = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            if any(row):
+                blocks.append("; ".join(cell for cell in row if cell))
+            row = None
+        elif token.type == "html_block":
+            text = _SPACED.sub(r"\1", " ".join(html.unescape(_TAG.sub(" ", token.content))
+                                                .split()))
+            if text:
+                blocks.append(text)
         elif token.type == "inline":
-            text = "".join(_inline_text(child) for child in token.children or ())
+            text = "".join(_inline_text(child) for child in token.children or ()).strip()
+            if row is not None:
+                row.append(text)
+                continue
             if in_heading and not title:
-                title = text.strip()
-            if text.strip():
-                blocks.append(text.strip())
-    return "\n\n".join(blocks), title
+                title = text
+            if text:
+                blocks.append(text)
+    return "\n\n".join(blocks), front_title or title
+
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACED = re.compile(r" ([.,;:!?])")  # a space a tag left before punctuation
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def _front_matter(source: str) -> tuple[str, str]:
+    """`source` without its front matter, and the `title:` that front matter gives ("")."""
+    found = _FRONT.match(source)
+    if found is None:
+        return source, ""
+    title = next((line.split(":", 1)[1].strip().strip("'\"")
+                  for line in found.group(1).split("\n")
+                  if line.lower().startswith("title:")), "")
+    return source[found.end():], title
 
 
 def _inline_text(token: object) -> str:
