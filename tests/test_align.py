@@ -104,7 +104,7 @@ def test_reingest_carries_verdicts_and_flags_edits(env: Path, capsys) -> None:
     assert main(["ingest", "storm.txt"]) == 0
     out = capsys.readouterr().out
     assert "3 unchanged, 1 edited, 1 added, 1 removed" in out
-    assert "4 verdict(s) carried over, 2 flagged for re-review" in out
+    assert "4 verdicts carried over, 2 flagged for re-review" in out
     with open_db(env / "c.db") as db:
         v2 = by_seq(db, 2)
         linked = db.query("SELECT previous_claim_id FROM claims WHERE article_id = 2"

@@ -332,10 +332,15 @@ def test_claimreview_has_required_fields(env: Path, capsys) -> None:
     assert reviews[1]["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5,
                                           "worstRating": 1, "alternateName": "Refuted"}
     assert reviews[0]["claimReviewed"] == "Storm hits coast"
-    _, out, _ = run(capsys, "export", "--session", "a", "--format", "claimreview")
+    _, out, err = run(capsys, "export", "--session", "a", "--format", "claimreview")
     first = json.loads(out)[0]
     assert first["url"] == (env / "storm.txt").resolve().as_uri() + "#claim-1"
     assert first["author"]["name"] == "ann" and "url" not in first["itemReviewed"]["appearance"]
+    assert err.startswith("warning: no --base-url")  # file: urls are no use on the web
+    code, out, err = run(capsys, "export", "--session", "a", "--format", "claimreview",
+                         "--base-url", "desk.example/storm")
+    assert (code, out) == (1, "")
+    assert err == "error: --base-url 'desk.example/storm': not an http(s) address\n"
 
 
 def test_claimreview_empty_is_valid_json() -> None:

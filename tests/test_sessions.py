@@ -88,9 +88,9 @@ def test_delete_refused_while_it_holds_verdicts(env: Path, capsys) -> None:
     capsys.readouterr()
     code, out, err = run(capsys, "sessions", "delete", "a")
     assert code == 1 and out == ""
-    assert err == "error: session 'a' holds 1 verdict(s); use --force to delete it anyway\n"
+    assert err == "error: session 'a' holds 1 reviewed verdict; use --force to delete it anyway\n"
     code, out, _ = run(capsys, "sessions", "delete", "a", "--force")
-    assert code == 0 and out == "session 'a' deleted with 1 verdict(s)\n"
+    assert code == 0 and out == "session 'a' deleted with 1 reviewed verdict\n"
     with open_db(env / "c.db") as db:
         assert db.query("SELECT count(*) AS n FROM verdicts")[0]["n"] == 0
         # the history keeps what the reviewer did, and the deletion

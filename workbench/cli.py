@@ -11,6 +11,7 @@ import gc
 import importlib
 import json
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ from workbench.model import Kind, Status, parse_source
 from workbench.outfile import written_whole
 from workbench.storage import Database, articles, claims, open_db, sessions
 from workbench.storage.engine import sqlite3
+from workbench.wording import counted
 
 DEFAULT_DB = "claims.db"
 
@@ -183,19 +185,20 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
         elif result.outcome == "unchanged":
             print(f"unchanged    {where} ({result.path})")
         elif result.outcome == "new_version":
-            print(f"new version  {where} v{result.version}: {result.claims} claims ({result.path})")
+            print(f"new version  {where} v{result.version}:"
+                  f" {counted(result.claims, 'claim')} ({result.path})")
             if (ch := result.changes) is not None:
                 print(f"             {ch.same} unchanged, {ch.edited} edited, {ch.added} added, "
-                      f"{ch.removed} removed; {ch.carried} verdict(s) carried over, "
+                      f"{ch.removed} removed; {counted(ch.carried, 'verdict')} carried over, "
                       f"{ch.flagged} flagged for re-review")
         else:
-            print(f"added        {where}: {result.claims} claims ({result.path})")
+            print(f"added        {where}: {counted(result.claims, 'claim')} ({result.path})")
         if result.note and not result.skipped:
             print(f"warning: {result.path}: {result.note}", file=sys.stderr)
     if total == 0:
         raise WorkbenchError("no article files found (.txt, .md, .html)")
     if skipped:
-        raise WorkbenchError(f"{skipped} of {total} files skipped")
+        raise WorkbenchError(f"{skipped} of {counted(total, 'file')} skipped")
     return 0
 
 
@@ -278,7 +281,8 @@ def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
         return 0
     if args.action == "delete":
         gone = sessions.delete(db, args.name, review.default_reviewer(), force=args.force)
-        print(f"session {args.name!r} deleted" + (f" with {gone} verdict(s)" if gone else ""))
+        print(f"session {args.name!r} deleted"
+              + (f" with {counted(gone, 'reviewed verdict')}" if gone else ""))
         return 0
     rows = sessions.list_with_progress(db)
     if not rows:
@@ -316,7 +320,7 @@ def cmd_tag(args: argparse.Namespace, db: Database) -> int:
     )
     conf = "" if verdict.confidence is None else f" {verdict.confidence}%"
     print(f"claim {args.claim_id} in {session['name']!r}: {verdict.status}{conf}, "
-          f"{len(verdict.sources)} source(s)")
+          f"{counted(len(verdict.sources), 'source')}")
     return 0
 
 
@@ -324,6 +328,11 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
     from workbench.exchange.export import export_session
 
     session = review.find_session(db, args.session, args.reviewer or review.default_reviewer())
+    if args.base_url and not re.match(r"https?://[^/\s]+", args.base_url):
+        raise WorkbenchError(f"--base-url {args.base_url!r}: not an http(s) address")
+    if args.format == "claimreview" and not args.base_url:
+        print("warning: no --base-url: each review's url is its article's origin, a local"
+              " file for an article ingested from one", file=sys.stderr)
     with _output(args.output) as out:
         count = export_session(db, session["name"], args.format, out,
                                organisation=args.organisation, base_url=args.base_url)
@@ -396,7 +405,7 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
     who = args.reviewer or review.default_reviewer()
     result = import_sheet(db, args.file, args.session, who)
     new = " (new session)" if result.created_session else ""
-    print(f"imported {result.rows} rows into {result.session!r}{new}: "
+    print(f"imported {counted(result.rows, 'row')} into {result.session!r}{new}: "
           f"{result.changed} changed, {result.unchanged} unchanged")
     return 0
 

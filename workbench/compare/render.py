@@ -20,6 +20,7 @@ from workbench.compare.diff import (
     claim_output,
 )
 from workbench.exchange.csvsheet import ESCAPE, FORMULA_STARTS, safe_cell, sources_cell
+from workbench.wording import counted
 
 CSV_COLUMNS = (
     "claim_id", "claim", "change", "status_a", "status_b", "confidence_a", "confidence_b",
@@ -163,7 +164,7 @@ def _write_summary(out: IO[str], result: DiffResult, paint: Any, limit: int | No
     p = out.write
     p(paint(f"diff {result.a} → {result.b}", "bold") + "\n")
     mcd = result.mean_confidence_difference
-    p(f"compared {ag.n} claims reviewed in both: agreement {_fmt(ag.observed, True)}, "
+    p(f"compared {counted(ag.n, 'claim')} reviewed in both: agreement {_fmt(ag.observed, True)}, "
       f"kappa {_fmt(ag.kappa)}, mean confidence difference "
       f"{'n/a' if mcd is None else f'{mcd:.1f}'}\n")
     p(f"same {k['same']}, changed {k['changed']}, only in {result.a} {k['only_a']}, "

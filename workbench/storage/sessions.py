@@ -112,7 +112,8 @@ def delete(db: Database, name: str, who: str, *, force: bool = False) -> int:
         reviewed = count_reviewed(db, session["id"])
         if reviewed and not force:
             raise WorkbenchError(
-                f"session {name!r} holds {reviewed} verdict(s); use --force to delete it anyway"
+                f"session {name!r} holds {reviewed} reviewed verdict{'' if reviewed == 1 else 's'};"
+                " use --force to delete it anyway"
             )
         db.execute("UPDATE sessions SET forked_from = NULL WHERE forked_from = ?",
                    (session["id"],))
