@@ -48,6 +48,10 @@ class TestIngest:
         assert "1 of 2 files skipped" in run.err
         assert "Traceback" not in run.err
 
+    def test_split_of_a_folder_says_it_is_one(self, cli, tmp_path):
+        run = cli("split", tmp_path)
+        assert run.code == 1 and run.err == f"error: {tmp_path}: a folder, not an article file\n"
+
     def test_nothing_to_ingest(self, cli, tmp_path):
         run = cli("ingest", tmp_path)
         assert run.code == 1 and run.err.startswith("error: no article files")

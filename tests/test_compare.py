@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -212,6 +213,9 @@ def test_diff_errors(env: Path, capsys) -> None:
     code, _, err = run(capsys, "diff", "a", "missing.db:b")
     assert code == 1 and err == "error: missing.db: no such database\n"
     assert not (env / "missing.db").exists()
+    shutil.copy(env / "c.db", env / "copy.db")
+    code, _, err = run(capsys, "diff", "a", "copy.db:nobody")
+    assert code == 1 and err == "error: no session named 'nobody' in copy.db\n"
 
 
 def test_adjudication_settles_into_a_new_target_with_the_agreed_verdicts(env: Path) -> None:

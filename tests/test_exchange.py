@@ -214,6 +214,20 @@ def test_a_row_for_an_earlier_version_of_an_article_names_its_claim_now(env: Pat
         f" since the sheet was made), where it is claim {now_is}")
 
 
+def test_rows_of_empty_cells_are_skipped_and_a_column_twice_is_refused(env: Path,
+                                                                         capsys) -> None:
+    """A spreadsheet saves rows it once formatted as rows of empty cells: they are blank
+    lines. A column named twice would leave it to chance which cell is read."""
+    (env / "s.csv").write_text("claim_id,status,notes\n2,misleading,x\n,,\n,,\n",
+                               encoding="utf-8")
+    code, out, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 0 and "imported 1 row into 'a': 1 changed" in out, err
+    (env / "s.csv").write_text("claim_id,status,Status\n2,refuted,supported\n",
+                               encoding="utf-8")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 1 and err == "error: s.csv: column status comes twice: which one is meant?\n"
+
+
 def test_a_sheet_split_by_semicolons_says_so(env: Path, capsys) -> None:
     (env / "s.csv").write_text("claim_id;status\n1;refuted\n", encoding="utf-8")
     code, _, err = run(capsys, "import", "s.csv", "--session", "a")

@@ -367,6 +367,8 @@ def cmd_diff(args: argparse.Namespace, db: Database) -> int:
             else:
                 other = open_db(path, create=False)
                 opened.append(other)
+                if sessions.get_by_name(other, name) is None:
+                    raise WorkbenchError(f"no session named {name!r} in {path}")
                 sides.append((other, name))
         (db_a, a), (db_b, b) = sides
         result = diff_sessions(db_a, a, db_b, b, label_a=args.a, label_b=args.b)

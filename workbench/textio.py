@@ -70,6 +70,8 @@ def normalise(text: str) -> str:
 def read_article(path: Path) -> ArticleText:
     """Read one article file into reader text; raises WorkbenchError naming the file."""
     fmt = article_format(path.name)
+    if path.is_dir():
+        raise WorkbenchError(f"{path}: a folder, not an article file")
     if fmt is None:
         raise WorkbenchError(f"{path}: unsupported file type (use .txt, .md or .html)")
     try:

@@ -80,19 +80,20 @@ def read_columns(source: IO[str], name: str,
                  columns: Sequence[str]) -> Iterator[tuple[int, list[str] | str]]:
     """Rows of a verdict CSV as (line number where the row starts, cells of `columns` in
     that order): "" for a column the sheet lacks, cells unescaped as read_cell does, blank
-    lines skipped; ValueError naming the file when required columns are missing. A row
-    of more or fewer cells than the header comes as what is wrong with it (ragged), not
-    its cells: its cells may have slid under other columns' names. One loop over
-    csv.reader with a test in C for the escape."""
+    lines and rows of empty cells skipped; ValueError naming the file when required columns
+    are missing or one comes twice. A row of more or fewer cells than the header comes as
+    what is wrong with it (ragged), not its cells: its cells may have slid under other
+    columns' names. One loop over csv.reader with a test in C for the escape."""
     reader, width, given = sheet_reader(source, name, columns)
     index = [width if i is None else i for i in given]
     pick = itemgetter(*index) if len(index) > 1 else lambda cells: (cells[index[0]],)
     line = reader.line_num
     for cells in reader:
         start, line = line + 1, reader.line_num
+        if not any(cells):  # a blank line, or a spreadsheet's row of empty cells
+            continue
         if len(cells) != width:
-            if cells:
-                yield start, ragged(len(cells), width)
+            yield start, ragged(len(cells), width)
             continue
         picked = pick([*cells, ""])  # "" at `width`: a column the sheet lacks
         if "\0" + ESCAPE in "\0" + "\0".join(picked):
@@ -121,4 +122,7 @@ def sheet_reader(source: Iterable[str], name: str,
                 and ";" in header[0] else "")
         raise ValueError(f"{name}: not a verdict CSV (missing columns: {', '.join(missing)}"
                          f"{hint})")
+    twice = [c for c in columns if header.count(c) > 1]
+    if twice:
+        raise ValueError(f"{name}: column {twice[0]} comes twice: which one is meant?")
     return reader, len(header), [header.index(c) if c in header else None for c in columns]
