@@ -592,6 +592,9 @@ class TestPalette:
             assert isinstance(app.screen, PickDialog)
             await pilot.press("enter")
             assert app.main.query_.article_id == app.main.claim["article_id"]
+            await settle(pilot)  # the list is labelled by the article's title, not its id
+            assert str(app.main.claims.border_title) == (
+                "claims · “Militants in Iraq Are Heading to Baghdad Next”")
 
     @run_async
     async def test_start_and_switch_session(self, db_file):

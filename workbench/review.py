@@ -218,6 +218,7 @@ class ListQuery:
     order: str = "article"
     ids: tuple[int, ...] | None = None
     search: str = ""
+    article_title: str = ""  # the title of article_id, for the list's label
 
     def filtered(self, **changes: object) -> ListQuery:
         """This query with `changes` to its filters, and the search dropped."""
@@ -235,7 +236,8 @@ class ListQuery:
         if self.kind is not None:
             parts.append(self.kind)
         if self.article_id is not None:
-            parts.append(f"article {self.article_id}")
+            parts.append(f"“{self.article_title}”" if self.article_title
+                         else f"article {self.article_id}")
         if self.ids is not None:
             parts.append(f"search “{self.search}”" if self.search else "search")
         if self.order != "article":

@@ -13,6 +13,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Status
 from workbench.storage import articles, sessions
 from workbench.tui.dialogs.pick import PickDialog
+from workbench.wording import counted
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -30,8 +31,8 @@ def filter_kind(screen: MainScreen, kind: str) -> None:
     screen.set_query(screen.query_.filtered(kind=kind))
 
 
-def filter_article(screen: MainScreen, article_id: int | None) -> None:
-    screen.set_query(screen.query_.filtered(article_id=article_id))
+def filter_article(screen: MainScreen, article_id: int | None, title: str = "") -> None:
+    screen.set_query(screen.query_.filtered(article_id=article_id, article_title=title))
 
 
 def sort(screen: MainScreen, order: str) -> None:
@@ -51,12 +52,16 @@ def read_then(screen: Screen, read: Callable[[], T], then: Callable[[T], None]) 
 
 def pick_article(screen: MainScreen) -> None:
     def show(rows: list) -> None:
-        options = [(f"{r['title']}  ({r['claims']} claims)", r["id"]) for r in rows[:2000]]
+        titles.update((r["id"], r["title"]) for r in rows[:2000])
+        options = [(f"{r['title']}  ({counted(r['claims'], 'claim')})", r["id"])
+                   for r in rows[:2000]]
         screen.app.push_screen(PickDialog("Switch article", options), done)
 
     def done(article_id: int | None) -> None:
         if article_id is not None:
-            filter_article(screen, article_id)
+            filter_article(screen, article_id, titles.get(article_id, ""))
+
+    titles: dict[int, str] = {}
 
     read_then(screen, lambda: articles.list_current(screen.db), show)
 
