@@ -443,9 +443,14 @@ class TestDialogs:
             assert isinstance(app.focused, TextArea)
             await pilot.press(*"line one", "enter", *"line [two]", "ctrl+s")
             assert verdict(app, ids(app)[0]).notes == "line one\nline [two]"
-            await pilot.press("n", "x", "escape")
+            await pilot.press("n", "x", "escape")  # typed text is not dropped at once...
+            assert isinstance(app.screen, NotesDialog)
+            assert "escape again drops them" in str(app.screen.query_one(".hint").render())
+            await pilot.press("escape")  # ...but at a second escape
             assert verdict(app, ids(app)[0]).notes == "line one\nline [two]"
             assert isinstance(app.focused, ClaimList)
+            await pilot.press("n", "escape")  # nothing typed: one escape
+            assert isinstance(app.screen, MainScreen)
 
     @run_async
     async def test_help_with_question_mark_and_f1(self, db_file):

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from workbench.tui.dialogs.text_edit import TextEditDialog
 
-class ClaimTextDialog(ModalScreen[str | None]):
-    BINDINGS: ClassVar = [
-        Binding("ctrl+s", "save", "save", priority=True),
-        Binding("escape", "cancel", "cancel"),
-    ]
 
+class ClaimTextDialog(TextEditDialog):
     def __init__(self, text: str, *, split: bool) -> None:
-        super().__init__()
-        self.text = text
+        super().__init__(text)
         self.split = split
 
     def compose(self):
         with Vertical(classes="dialog") as box:
             box.border_title = "Split the claim in two" if self.split else "Edit the claim"
-            yield TextArea(self.text, id="text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(self.original, id="text", soft_wrap=True, show_line_numbers=False)
             hint = ("press enter where the claim should split · " if self.split else "")
             yield Static(hint + "ctrl+s saves · escape cancels · the old text stays in history",
                          classes="hint")
@@ -32,5 +24,3 @@ class ClaimTextDialog(ModalScreen[str | None]):
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from workbench.tui.dialogs.text_edit import TextEditDialog
 
-class NotesDialog(ModalScreen[str | None]):
-    BINDINGS: ClassVar = [
-        Binding("ctrl+s", "save", "save", priority=True),
-        Binding("escape", "cancel", "cancel"),
-    ]
 
+class NotesDialog(TextEditDialog):
     def __init__(self, notes: str) -> None:
-        super().__init__()
-        self.notes = notes
+        super().__init__(notes)
 
     def compose(self):
         with Vertical(classes="dialog") as box:
             box.border_title = "Notes"
-            yield TextArea(self.notes, id="notes", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(self.original, id="notes", soft_wrap=True, show_line_numbers=False)
             yield Static("ctrl+s saves · escape cancels", classes="hint")
 
     def on_mount(self) -> None:
@@ -33,5 +25,3 @@ class NotesDialog(ModalScreen[str | None]):
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text.strip())
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -1,0 +1,34 @@
+"""What the dialogs that edit text in a TextArea share: ctrl+s saves, escape cancels, but
+not typed text at the first press."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+
+class TextEditDialog(ModalScreen[str | None]):
+    """A dialog over one TextArea (holding `original`) and a `.hint` line. Escape cancels
+    at once when nothing was typed; with changes, the first press says so and a second
+    one drops them: a reviewer's paragraph of notes is not lost to one stray key."""
+
+    BINDINGS: ClassVar = [
+        Binding("ctrl+s", "save", "save", priority=True),
+        Binding("escape", "cancel", "cancel"),
+    ]
+
+    def __init__(self, original: str) -> None:
+        super().__init__()
+        self.original = original
+        self._warned = False
+
+    def action_cancel(self) -> None:
+        if self._warned or self.query_one(TextArea).text == self.original:
+            self.dismiss(None)
+            return
+        self._warned = True
+        self.query_one(".hint", Static).update(
+            "unsaved changes: escape again drops them · ctrl+s saves")
