@@ -21,6 +21,7 @@ from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
+from workbench.tui.dialogs.claim_text import ClaimTextDialog
 from workbench.tui.dialogs.help import HelpScreen
 from workbench.tui.dialogs.notes import NotesDialog
 from workbench.tui.dialogs.pick import PickDialog
@@ -510,6 +511,23 @@ class TestDialogs:
             assert len(ids(app)) == before - 1
             await pilot.press("ctrl+z")
             assert len(ids(app)) == before
+
+    @run_async
+    async def test_a_claim_text_refused_stays_in_the_dialog_to_mend(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            text = app.main.claim["text"]
+            for key, typed, problem in (("e", "  ", "a claim needs some text"),
+                                        ("t", "no break here",
+                                         "put a line break where the claim should split")):
+                await pilot.press(key)
+                app.screen.query_one(TextArea).text = typed
+                await pilot.press("ctrl+s")
+                assert isinstance(app.screen, ClaimTextDialog)
+                assert str(app.screen.query_one(".hint").render()) == problem
+                assert app.screen.query_one(TextArea).text == typed
+                await pilot.press("escape", "escape")
+            assert app.main.claim["text"] == text
 
     @run_async
     async def test_anything_shaped_like_a_url_must_be_one(self, db_file):

@@ -486,13 +486,24 @@ def edit_claim(db: Database, claim_id: int, text: str, *, session_id: int | None
                              session_id=session_id, who=who) is not None
 
 
+def claim_text_problem(text: str, *, split: bool) -> str | None:
+    """What keeps `text` from being a claim's new text (with `split`, two claims' texts,
+    parted at its first line break), or None: what edit_claim and split_claim refuse."""
+    first, sep, second = text.strip().partition("\n")
+    if split and (not sep or not second.strip()):
+        return "put a line break where the claim should split"
+    if not first.strip():
+        return "a claim needs some text"
+    return None
+
+
 def split_claim(db: Database, claim_id: int, text: str, *, session_id: int | None = None,
                 who: str) -> int:
     """Split a claim in two where `text` has a line break: the claim keeps the first part,
     a new claim right after it (same seq) gets the second. Returns the first claim's id."""
-    first, sep, second = text.strip().partition("\n")
-    if not sep or not second.strip():
-        raise WorkbenchError("put a line break where the claim should split")
+    if problem := claim_text_problem(text, split=True):
+        raise WorkbenchError(problem)
+    first, _sep, second = text.strip().partition("\n")
     first, second = _clean(first), _clean(second)
     row = claims.get(db, claim_id)
     start, end = row["start"], row["end"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.widgets import Static, TextArea
 
+from workbench import review
 from workbench.tui.dialogs.text_edit import TextEditDialog
 
 
@@ -22,5 +23,10 @@ class ClaimTextDialog(TextEditDialog):
                          classes="hint")
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        text = self.query_one(TextArea).text
+        problem = review.claim_text_problem(text, split=self.split)
+        if problem:  # said here, the text still there to mend
+            self.query_one(".hint", Static).update(problem)
+            return
+        self.dismiss(text)
 
