@@ -57,6 +57,13 @@ def current(app: WorkbenchApp) -> int:
     return app.main.claim["id"]
 
 
+async def show_notes(app: WorkbenchApp, pilot, notes: str) -> None:
+    """Give the current claim these notes, as another process would, and show it again."""
+    review.tag(app.db, app.main.session["id"], current(app), who="ann", notes=notes)
+    app.main.show_claim()
+    await settle(pilot)
+
+
 def notes(app: WorkbenchApp) -> list[str]:
     """The messages of the notifications shown so far, oldest first."""
     return [n.message for n in app._notifications]
@@ -272,14 +279,9 @@ class TestMainScreen:
             await settle(pilot)
             panel = app.main.query_one(VerdictPanel)
             view = panel.scrollable_content_region.height
-            sid, claim = app.main.session["id"], current(app)
-            review.tag(app.db, sid, claim, who="ann", notes="\n".join(["a line"] * 30))
-            app.main.show_claim()
-            await settle(pilot)
+            await show_notes(app, pilot, "\n".join(["a line"] * 30))
             assert panel.virtual_size.height > view + 20
-            review.tag(app.db, sid, claim, who="ann", notes="")
-            app.main.show_claim()
-            await settle(pilot)
+            await show_notes(app, pilot, "")
             assert panel.virtual_size.height == max(len(panel._strips), view)
 
     @run_async
@@ -290,10 +292,7 @@ class TestMainScreen:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             panel = app.main.query_one(VerdictPanel)
-            review.tag(app.db, app.main.session["id"], current(app), who="ann",
-                       notes="\n".join(f"line {n}" for n in range(40)))
-            app.main.show_claim()
-            await settle(pilot)
+            await show_notes(app, pilot, "\n".join(f"line {n}" for n in range(40)))
             panel.scroll_to(y=12, animate=False, immediate=True)
             await settle(pilot)
             await pilot.press("r", "3")  # reading the notes further down while tagging

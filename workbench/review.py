@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Kind, Source, Status, sources_from_json, sources_to_json
@@ -124,24 +125,9 @@ class Change:
     after: Verdict
 
 
-def tag(
-    db: Database,
-    session_id: int,
-    claim_id: int,
-    *,
-    who: str,
-    status: Status | str | None = None,
-    confidence: int | object | None = _UNSET,
-    sources: list[Source] | None = None,
-    notes: str | None = None,
-) -> Verdict:
-    """Change a claim's verdict in a session and log the change, in one transaction.
-
-    Only the fields given change. Going back to unreviewed clears the
-    confidence; a confidence needs a status first.
-    """
-    return tag_change(db, session_id, claim_id, who=who, status=status,
-                      confidence=confidence, sources=sources, notes=notes).after
+def tag(db: Database, session_id: int, claim_id: int, *, who: str, **fields: Any) -> Verdict:
+    """tag_change's verdict after the change (`fields`: status, confidence, sources, notes)."""
+    return tag_change(db, session_id, claim_id, who=who, **fields).after
 
 
 def tag_change(
@@ -155,8 +141,13 @@ def tag_change(
     sources: list[Source] | None = None,
     notes: str | None = None,
 ) -> Change:
-    """As `tag`, and the verdict before it too, as read in its transaction: a caller's
-    running count of reviewed claims follows the database, whoever wrote it last."""
+    """Change a claim's verdict in a session and log the change, in one transaction; the
+    verdict before (as read in that transaction: a caller's running count of reviewed
+    claims follows the database, whoever wrote last) and after.
+
+    Only the fields given change. Going back to unreviewed clears the
+    confidence; a confidence needs a status first.
+    """
     claims.get(db, claim_id)
     with db.transaction():
         before = get_verdict(db, session_id, claim_id)
