@@ -199,8 +199,7 @@ def _import_quickly(db: Database, path: Path, session: str, who: str,
         if read is not None:
             with db.transaction(references_checked=True):
                 live = verdicts.live_claim_span(db)  # no look a row, mostly: 0.7 s a million
-                if (not verdicts.any_staged_unknown(db, live_span=live)
-                        and not _texts_differing(db)):
+                if not verdicts.any_staged_unknown(db, live_span=live):
                     return _write(db, session, who, read, keep)
     except BaseException:
         verdicts.clear_staged(db)
@@ -208,13 +207,13 @@ def _import_quickly(db: Database, path: Path, session: str, who: str,
     return None
 
 
-def _texts_differing(db: Database, staged: str = verdicts.STAGED) -> list[tuple[int, str]]:
+def _texts_differing(db: Database) -> list[tuple[int, str]]:
     """(line, what is wrong) for staged rows whose claim text is neither the claim's text
     here nor one it had before (an edit, a split or a merge since the sheet was made):
     the row means another claim, most likely one of a sheet from another database,
     whose ids name other claims here."""
     wrong = []
-    for line, claim_id, said, text in verdicts.staged_texts_differing(db, staged):
+    for line, claim_id, said, text in verdicts.staged_texts_differing(db):
         plain = " ".join(said.split())
         if plain == " ".join(text.split()) or plain in (
                 " ".join(t.split()) for t in history.earlier_texts(db, claim_id)):
@@ -269,7 +268,7 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
         files = [os.path.join(folder, f"{k}.db") for k in range(len(BLOCK_ENDS) + 1)]
         ends = [int(size * share) for share in BLOCK_ENDS]
         params = {"path": str(path), "who": who, "files": files, "ends": [*ends, None],
-                  "check_every": CHECK_EVERY}
+                  "check_every": CHECK_EVERY, "db": str(db.path)}
         try:
             with (parallel.fed(f"{__name__}:stage_blocks", params) as said,
                   db.transaction(references_checked=True)):
@@ -288,7 +287,6 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                     # claims are noted here, not by the reading process, which the
                     # import waits on: 0.34 s a million
                     if (verdicts.any_staged_unknown(db, staged, live_span=live)
-                            or _texts_differing(db, staged)
                             or not verdicts.note_staged(db, staged)):
                         raise _NotPlain
                     rows += int(line)
@@ -307,17 +305,20 @@ def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
     as stage_quickly does, a block at a time, into the files params["files"] in turn
     (see verdicts.attach_staged), a block ending once reading has passed its share of the
     sheet (params["ends"], in bytes; None: the rest; looked at every params["check_every"]
-    rows). Says each block's row count once
-    it is written, or "stop" and no more when a row is not plainly good (or ragged), a
-    claim comes again in the block, or the file cannot be read as a sheet."""
+    rows), the texts of its claims checked against the database at params["db"]. Says
+    each block's row count once it is written, or "stop" and no more when a row is not
+    plainly good (ragged, say, or its text not its claim's), a claim comes again in the
+    block, or the file cannot be read as a sheet."""
     path, who = Path(params["path"]), params["who"]
     try:
         with open_scratch() as scratch, path.open(encoding="utf-8-sig", newline="") as f:
+            verdicts.attach_claims(scratch, params["db"])  # to check the sheet's texts by
             rows = _SheetRows(f, path.name, params["check_every"])
             for k, (file, end) in enumerate(zip(params["files"], params["ends"],
                                                 strict=True)):
                 staged = verdicts.attach_staged(scratch, file, k, writing=True)
-                n = _stage(scratch, rows.block(end), rows.given, who, staged=staged)
+                n = _stage(scratch, rows.block(end), rows.given, who, staged=staged,
+                           claims=verdicts.ATTACHED_CLAIMS)
                 verdicts.detach_staged(scratch)
                 if n is None:
                     say("stop")
@@ -379,8 +380,9 @@ class _SheetRows:
 
 
 def _stage(db: Database, rows: Iterable[Sequence[str]], given: list[bool], who: str,
-           staged: str = verdicts.STAGED) -> int | None:
-    """verdicts.stage_cells of `rows` by check_row's rules (`who` for an empty reviewer)."""
+           staged: str = verdicts.STAGED, claims: str = "claims") -> int | None:
+    """verdicts.stage_cells of `rows` by check_row's rules (`who` for an empty reviewer),
+    their texts checked against `claims`."""
     def verdict(status: str, confidence: str) -> tuple[str, int | None] | None:
         """A (status, confidence) pair as check_row stores it, or None when it is bad."""
         try:
@@ -393,4 +395,4 @@ def _stage(db: Database, rows: Iterable[Sequence[str]], given: list[bool], who: 
     return verdicts.stage_cells(
         db, rows, given, escape=ESCAPE, verdict=verdict,
         reviewer=lambda cell: read_cell(cell).strip() or who,
-        sources=lambda cell: sources_json(read_cell(cell)), staged=staged)
+        sources=lambda cell: sources_json(read_cell(cell)), staged=staged, claims=claims)

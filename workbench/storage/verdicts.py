@@ -173,16 +173,29 @@ def stage(db: Database, rows: Iterable[
     this connection for the calls below (run them in the same transaction: a rollback
     empties it)."""
     _incoming(db)
+    rows = list(rows)
     db.conn.executemany(
         f"INSERT INTO {STAGED} (line, claim_id, status, confidence, sources, notes,"
-        " reviewer, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)", (row[:7] for row in rows))
+    db.conn.executemany(f"INSERT OR IGNORE INTO {_texts(STAGED)} VALUES (?, ?)",
+                        ((row[1], row[7]) for row in rows if row[7] is not None))
 
 
 def _incoming(db: Database, staged: str = STAGED) -> None:
-    """An empty table of rows to import, `staged` (schema.table)."""
+    """Empty tables of rows to import, `staged` (schema.table), and of the claims' texts
+    the rows give (_texts, filled by `stage` alone: stage_cells checks the texts as it
+    reads them, and a million of them written and read again cost 1.5 s of an import)."""
     db.execute(f"CREATE TABLE IF NOT EXISTS {staged} (claim_id INTEGER PRIMARY KEY,"
-               " line, status, confidence, sources, notes, reviewer, claim)")
-    db.execute(f"DELETE FROM {staged}")
+               " line, status, confidence, sources, notes, reviewer)")
+    db.execute(f"CREATE TABLE IF NOT EXISTS {_texts(staged)} (claim_id INTEGER PRIMARY KEY,"
+               " claim)")
+    for table in (staged, _texts(staged)):
+        db.execute(f"DELETE FROM {table}")
+
+
+def _texts(staged: str) -> str:
+    """The table beside `staged` that holds the claims' texts its rows give."""
+    return f"{staged}_text"
 
 
 SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer", "claim")
@@ -191,22 +204,23 @@ SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "review
 def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[bool], *,
                 escape: str, verdict: Callable[[str, str], tuple[str, int | None] | None],
                 reviewer: Callable[[str], str], sources: Callable[[str], str],
-                staged: str = STAGED) -> int | None:
+                staged: str = STAGED, claims: str = "claims") -> int | None:
     """Stage a sheet's rows as `stage` does, each row the raw cells of those
     SHEET_COLUMNS that `given` marks (the others read as ""). The cells go to SQLite as
     they are, and are read there without a line of Python a row (a million rows: 7 s
     where reading them in Python took 11): the few distinct (status, confidence) pairs
     and reviewers by the caller's rules, once each (`verdict` gives a pair as stored, or
     None for a bad one; `reviewer` a reviewer as stored); a sources cell as `sources`
-    stores it (one plain reference is written in SQL); notes and the claim's text lose a
-    leading `escape` (an empty text is none given); a claim id must be a whole number as
-    SQLite writes it. Returns how many rows were read
-    when all are good so and no claim id comes twice; else None, with nothing staged, for
-    the caller to read the rows one by one and say which is bad (or take one SQLite was
-    stricter about: claim 007, say). Only temporary tables are written, outside the
-    caller's transaction, so other writers need not wait while a file is read;
-    staged_unknown checks that the claims exist. The rows go to `staged`, the table
-    `stage` fills unless a caller (a second process staging blocks) says otherwise."""
+    stores it (one plain reference is written in SQL); notes lose a leading `escape`; a
+    claim id must be a whole number as SQLite writes it; a claim's text, where the sheet
+    gives one, must be the text of that claim in `claims` (a table of this connection).
+    Returns how many rows were read when all are good so and no claim id comes twice;
+    else None, with nothing staged, for the caller to read the rows one by one and say
+    which is bad (or take one SQLite was stricter about: claim 007, say, or a text the
+    claim had before an edit). Only temporary tables are written, outside the caller's
+    transaction, so other writers need not wait while a file is read; staged_unknown
+    checks that the claims exist. The rows go to `staged`, the table `stage` fills unless
+    a caller (a second process staging blocks) says otherwise."""
     conn = db.conn
     # the cell goes as bytes: pysqlite3 hands a function text only up to its first NUL
     conn.create_function("sources_json", 1, lambda cell: sources(cell.decode()),
@@ -232,17 +246,21 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
                          [(cell, reviewer(cell)) for cell, in cells])
         kept = db.execute(
             f"INSERT OR IGNORE INTO {staged} (claim_id, status, confidence, sources,"
-            " notes, reviewer, claim) SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
+            " notes, reviewer) SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
             f" CASE WHEN t.sources = '' THEN '[]' WHEN {_one_ref('t.sources', escape)}"
             """ THEN '[{"ref": ' || json_quote(t.sources) || ', "note": ""}]'"""
             " ELSE sources_json(CAST(t.sources AS BLOB)) END,"
-            f" {_unescaped('t.notes', escape)}, r.stored,"
-            f" nullif({_unescaped('t.claim', escape)}, '') FROM temp.sheet t"
+            f" {_unescaped('t.notes', escape)}, r.stored FROM temp.sheet t"
             " CROSS JOIN temp.sheet_verdicts v ON v.status = t.status"
             "  AND v.confidence = t.confidence"
             " CROSS JOIN temp.sheet_reviewers r ON r.cell = t.reviewer"
             " WHERE CAST(CAST(t.claim_id AS INTEGER) AS TEXT) = t.claim_id"
             " AND CAST(t.claim_id AS INTEGER) >= 0").rowcount
+        if kept == read and given[SHEET_COLUMNS.index("claim")] and _tuples(db, (
+                f"SELECT EXISTS (SELECT 1 FROM temp.sheet t JOIN {claims} c"
+                " ON c.id = CAST(t.claim_id AS INTEGER) WHERE t.claim != ''"
+                f" AND {_unescaped('t.claim', escape)} != c.text)")).fetchone()[0]:
+            kept = -1  # a text that is not its claim's: named, or taken, one by one
         for table in ("sheet", "sheet_verdicts", "sheet_reviewers"):
             db.execute(f"DELETE FROM temp.{table}")
         if kept != read:
@@ -292,8 +310,10 @@ def _one_ref(x: str, escape: str) -> str:
 
 
 def clear_staged(db: Database) -> None:
-    """Drop the staged rows (after an import that failed outside a transaction)."""
-    db.execute(f"DROP TABLE IF EXISTS {STAGED}")
+    """Drop the staged rows (after an import that failed outside a transaction, or once
+    they are written)."""
+    for table in (STAGED, _texts(STAGED)):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 # SQL: staged row `i` names a claim reviewers see: not dropped, of an article's current
@@ -311,12 +331,12 @@ def staged_unknown(db: Database) -> list[tuple[int, int, int | None]]:
                    f" {STAGED} i WHERE NOT EXISTS ({_CURRENT_CLAIM}) ORDER BY i.line").fetchall()
 
 
-def staged_texts_differing(db: Database, staged: str = STAGED
-                           ) -> list[tuple[int | None, int, str, str]]:
-    """(line, claim_id, the claim's text as the sheet gives it, its text here) of staged
-    rows whose text is not the claim's."""
-    return _tuples(db, f"SELECT i.line, i.claim_id, i.claim, c.text FROM {staged} i"
-                   " JOIN claims c ON c.id = i.claim_id WHERE i.claim != c.text"
+def staged_texts_differing(db: Database) -> list[tuple[int, int, str, str]]:
+    """(line, claim_id, the claim's text as the sheet gives it, its text here) of rows
+    `stage` staged whose text is not the claim's."""
+    return _tuples(db, f"SELECT i.line, x.claim_id, x.claim, c.text FROM {_texts(STAGED)} x"
+                   " JOIN claims c ON c.id = x.claim_id JOIN"
+                   f" {STAGED} i ON i.claim_id = x.claim_id WHERE x.claim != c.text"
                    " ORDER BY i.line").fetchall()
 
 
@@ -332,6 +352,15 @@ def attach_staged(db: Database, path: str, k: int, *, writing: bool = False) -> 
         db.execute(f"PRAGMA {schema}.journal_mode = MEMORY")
         db.execute(f"PRAGMA {schema}.synchronous = OFF")
     return f"{schema}.incoming"
+
+
+ATTACHED_CLAIMS = "workbench.claims"  # the claims attach_claims makes readable
+
+
+def attach_claims(db: Database, path: str) -> None:
+    """Attach the workbench database at `path` to this connection (a scratch one, staging
+    a sheet in a second process), to read its claims as ATTACHED_CLAIMS."""
+    db.execute("ATTACH ? AS workbench", (path,))
 
 
 def detach_staged(db: Database) -> None:
@@ -399,7 +428,7 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
     params = {"s": session_id, "at": at, "who": who, "action": action}
     if not has_any(db, session_id):
         changed = import_new(db, session_id, who=who, at=at, action=action)
-        db.execute(f"DELETE FROM {STAGED}")
+        clear_staged(db)
         return changed
     db.execute("DROP TABLE IF EXISTS temp.changes")
     db.execute(f"CREATE TEMP TABLE changes AS SELECT n.*, {_CHANGED} AS changed"
@@ -418,7 +447,7 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
         params,
     )
     db.execute("DROP TABLE temp.changes")
-    db.execute(f"DELETE FROM {STAGED}")
+    clear_staged(db)
     return changed
 
 
