@@ -255,12 +255,11 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
             "  AND v.confidence = t.confidence"
             " CROSS JOIN temp.sheet_reviewers r ON r.cell = t.reviewer"
             " WHERE CAST(CAST(t.claim_id AS INTEGER) AS TEXT) = t.claim_id"
-            " AND CAST(t.claim_id AS INTEGER) >= 0").rowcount
-        if kept == read and given[SHEET_COLUMNS.index("claim")] and _tuples(db, (
-                f"SELECT EXISTS (SELECT 1 FROM temp.sheet t JOIN {claims} c"
-                " ON c.id = CAST(t.claim_id AS INTEGER) WHERE t.claim != ''"
-                f" AND {_unescaped('t.claim', escape)} != c.text)")).fetchone()[0]:
-            kept = -1  # a text that is not its claim's: named, or taken, one by one
+            " AND CAST(t.claim_id AS INTEGER) >= 0"
+            # a row whose text is not its claim's is left for the reading one by one
+            + (f" AND (t.claim = '' OR {_unescaped('t.claim', escape)} IS (SELECT c.text"
+               f" FROM {claims} c WHERE c.id = CAST(t.claim_id AS INTEGER)))"
+               if given[SHEET_COLUMNS.index("claim")] else "")).rowcount
         for table in ("sheet", "sheet_verdicts", "sheet_reviewers"):
             db.execute(f"DELETE FROM temp.{table}")
         if kept != read:
