@@ -453,6 +453,23 @@ class TestDialogs:
             assert isinstance(app.screen, MainScreen)
 
     @run_async
+    async def test_ctrl_d_and_ctrl_u_scroll_the_verdict_panel_on_a_small_terminal(
+        self, db_file
+    ):
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await show_notes(app, pilot, "\n".join(f"line {n}" for n in range(20)))
+            panel = app.main.query_one(VerdictPanel)
+            half = panel.scrollable_content_region.height // 2
+            await pilot.press("ctrl+d", "ctrl+d")
+            await settle(pilot)
+            assert panel.scroll_offset.y == 2 * half
+            await pilot.press("ctrl+u")
+            await settle(pilot)
+            assert panel.scroll_offset.y == half
+            assert isinstance(app.focused, ClaimList)  # the keys stay on the list
+
+    @run_async
     async def test_help_with_question_mark_and_f1(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

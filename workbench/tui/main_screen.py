@@ -41,6 +41,8 @@ BINDINGS: list[Binding] = [
     Binding("slash", "search", "search", key_display="/"),
     Binding("right_square_bracket", "next_unreviewed", "next to do", key_display="]"),
     Binding("ctrl+z", "undo", "undo", show=False),
+    Binding("ctrl+d", "scroll_panel(1)", "verdict panel half a page down", show=False),
+    Binding("ctrl+u", "scroll_panel(-1)", "verdict panel half a page up", show=False),
     Binding("c", "copy_similar", "copy the similar claim's verdict", show=False),
     Binding("e", "edit_claim", "edit claim text", show=False),
     Binding("t", "split_claim", "split claim in two", show=False),
@@ -432,6 +434,13 @@ class MainScreen(Screen):
         if self.claim is not None:
             self._claim_op("drop", self.claim["id"],
                            message="claim dropped (ctrl+z brings it back)")
+
+    def action_scroll_panel(self, direction: int) -> None:
+        """Scroll the verdict panel by half its height: on a small terminal its sources,
+        notes and history are below the fold, and the keys stay on the list."""
+        panel = self.query_one(VerdictPanel)
+        step = max(panel.scrollable_content_region.height // 2, 1)
+        panel.scroll_to(y=panel.scroll_offset.y + direction * step, animate=False)
 
     def action_help(self) -> None:
         from workbench.tui.dialogs.help import HelpScreen
