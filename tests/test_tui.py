@@ -15,7 +15,7 @@ from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
 from workbench import review
-from workbench.model import Source, Status
+from workbench.model import Source, Status, sources_to_json
 from workbench.storage import claims, open_db
 from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
@@ -29,7 +29,7 @@ from workbench.tui.dialogs.source import SourceDialog
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.main_screen import REST_DELAY, MainScreen
 from workbench.tui.top_bar import TopBar
-from workbench.tui.verdict_panel import VerdictPanel
+from workbench.tui.verdict_panel import VerdictPanel, describe_change
 from workbench.tui.wrap import wrap_offsets
 
 
@@ -852,6 +852,21 @@ class TestSimilarClaims:
             await settle(pilot)
             assert not app.main.similar
             assert panel.virtual_size.height == max(len(panel._strips), view) < with_similar
+
+
+def test_history_says_which_sources_came_and_went_and_the_new_text():
+    def entry(key, old, new, action="tag"):
+        return {"at": "2026-11-26T10:00:00Z", "who": "ann", "action": action,
+                "old": {key: old}, "new": {key: new}}
+
+    was = sources_to_json([Source("AP"), Source("https://x.org/" + "a" * 60, "note")])
+    now = sources_to_json([Source("AP"), Source("Reuters wire, 12 June")])
+    assert describe_change(entry("sources", was, now)).endswith(
+        "ann  sources +Reuters wire, 12 June, −https://x.org/" + "a" * 33 + "…")
+    assert describe_change(entry("sources", now, sources_to_json(
+        [Source("AP", "p. 2"), Source("Reuters wire, 12 June")]))).endswith("sources notes edited")
+    assert describe_change(entry("text", "Old text.", "New  text.", "edit")).endswith(
+        "edit: text now “New text.”")
 
 
 class TestWrap:

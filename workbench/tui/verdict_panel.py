@@ -11,7 +11,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench import review
-from workbench.model import Status
+from workbench.model import Status, sources_from_json
 from workbench.tui.glyphs import glyph, label
 from workbench.tui.line_styles import LineStyles
 from workbench.tui.wrap import wrap_offsets
@@ -31,11 +31,11 @@ def describe_change(entry: dict[str, Any]) -> str:
         if key == "status":
             parts.append(f"status {label(old or Status.UNREVIEWED)} → {label(new)}")
         elif key == "sources":
-            parts.append("sources changed")
+            parts.append(_sources_change(old, new))
         elif key == "notes":
             parts.append("notes edited")
         elif key == "text":
-            parts.append("text edited")
+            parts.append(f"text now “{_cut(new)}”")
         else:
             parts.append(f"{key} {old if old is not None else '–'} → "
                          f"{new if new is not None else '–'}")
@@ -43,6 +43,21 @@ def describe_change(entry: dict[str, Any]) -> str:
     if entry["action"] not in ("tag",):
         what = f"{entry['action']}: {what}"
     return f"{_short_time(entry['at'])}  {entry['who']}  {what}"
+
+
+def _sources_change(old: str | None, new: str | None) -> str:
+    """What a change of sources (each side as stored: JSON) added and took away."""
+    before = [s.ref for s in sources_from_json(old)]
+    after = [s.ref for s in sources_from_json(new)]
+    moves = ([f"+{_cut(ref)}" for ref in after if ref not in before]
+             + [f"−{_cut(ref)}" for ref in before if ref not in after])
+    return "sources " + (", ".join(moves) if moves else "notes edited")
+
+
+def _cut(text: str, most: int = 48) -> str:
+    """`text` on one line, cut to `most` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 HANG = 3  # cells a list item's wrapped lines are indented by, under its text
