@@ -428,6 +428,22 @@ class TestDialogs:
             assert verdict(app, ids(app)[0]).sources == []
 
     @run_async
+    async def test_remove_a_source_with_shift_o(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("O")  # none yet: said, no dialog
+            assert isinstance(app.screen, MainScreen)
+            for ref in ("AP, 3 May", "Wrong paper, 1999", "Reuters, 12 June"):
+                await pilot.press("o", *ref, "enter")
+            await pilot.press("O")
+            assert isinstance(app.screen, PickDialog)
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            assert verdict(app, ids(app)[0]).sources == [Source("AP, 3 May"),
+                                                         Source("Reuters, 12 June")]
+            assert "sources −Wrong paper, 1999" in app.main.query_one(VerdictPanel).text
+
+    @run_async
     async def test_citation_source(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -37,6 +37,7 @@ BINDINGS: list[Binding] = [
     *(Binding(str(n), f"confidence({n * 20})", f"confidence {n * 20}", show=False)
       for n in range(1, 6)),
     Binding("o", "add_source", "source"),
+    Binding("O", "remove_source", "remove a source", show=False),
     Binding("n", "edit_notes", "notes"),
     Binding("slash", "search", "search", key_display="/"),
     Binding("right_square_bracket", "next_unreviewed", "next to do", key_display="]"),
@@ -259,6 +260,29 @@ class MainScreen(Screen):
             self._tag(sources=[*verdict.sources, source])
 
         self.app.push_screen(SourceDialog(), done)
+
+    def action_remove_source(self) -> None:
+        """Pick one of the claim's sources to take away (a wrong one added a while ago,
+        which undo would reach only through every change since)."""
+        if self.claim is None:
+            return
+        from workbench.tui.dialogs.pick import PickDialog
+
+        claim_id = self.claim["id"]
+        sources = review.get_verdict(self.db, self.session["id"], claim_id).sources
+        if not sources:
+            self.notify("this claim has no sources", timeout=2)
+            return
+
+        def done(n: int | None) -> None:
+            if n is None or self.claim is None or self.claim["id"] != claim_id:
+                return
+            now = review.get_verdict(self.db, self.session["id"], claim_id).sources
+            self._tag(sources=[s for s in now if s != sources[n]])
+
+        options = [(f"{s.ref}  — {s.note}" if s.note else s.ref, n)
+                   for n, s in enumerate(sources)]
+        self.app.push_screen(PickDialog("Remove a source", options), done)
 
     def action_edit_notes(self) -> None:
         if self.claim is None:
