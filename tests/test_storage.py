@@ -286,6 +286,21 @@ class TestHistory:
             review.tag(db, session, 1, who="ann", confidence=40)
 
 
+def test_a_reviewers_latest_session_is_the_one_they_changed_last(db):
+    """Where they were working, not a session started for them since (an adjudication's
+    final) nor one merely renamed; without changes, the one created last."""
+    add_article(db)
+    mine = review.start_session(db, "mine", "ann")
+    review.start_session(db, "other", "ann")
+    assert sessions.latest_for_reviewer(db, "ann")["name"] == "other"
+    review.tag(db, mine, 1, who="ann", status="supported")
+    review.start_session(db, "final", "ann", fork_of="mine")  # a fork logs a session row
+    sessions.rename(db, "other", "renamed", "ann")
+    assert sessions.latest_for_reviewer(db, "ann")["name"] == "mine"
+    review.tag(db, sessions.require(db, "renamed")["id"], 2, who="ann", status="refuted")
+    assert sessions.latest_for_reviewer(db, "ann")["name"] == "renamed"
+
+
 def test_fork_copies_verdicts(db):
     add_article(db)
     first = sessions.create(db, "first", "ann")

@@ -50,9 +50,13 @@ def require(db: Database, name: str) -> sqlite3.Row:
 
 
 def latest_for_reviewer(db: Database, reviewer: str) -> sqlite3.Row | None:
-    """The reviewer's most recently created session."""
+    """The reviewer's session changed last (a tag, an edit: not a rename or the verdicts
+    it started with), else the one created last: where they were working, not the
+    `final` an adjudication started for them after."""
     return db.execute(
-        "SELECT * FROM sessions WHERE reviewer = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+        "SELECT * FROM sessions s WHERE reviewer = ? ORDER BY (SELECT h.id FROM history h"
+        " WHERE h.session_id = s.id AND h.entity != 'session' ORDER BY h.id DESC LIMIT 1)"
+        " DESC NULLS LAST, created_at DESC, id DESC LIMIT 1",  # newest first: no scan
         (reviewer,),
     ).fetchone()
 
