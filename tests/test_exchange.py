@@ -270,7 +270,7 @@ def test_all_bad_rows_are_counted_and_new_session_not_created(env: Path, capsys)
     edit_cell(env / "s.csv", 5, "confidence", "abc")
     code, _, err = run(capsys, "import", "s.csv", "--session", "fresh")
     assert code == 1
-    assert err == "error: s.csv line 6: unknown status 'maybe' (and 1 more bad rows)\n"
+    assert err == "error: s.csv line 6: unknown status 'maybe' (and 1 more bad row)\n"
     with open_db(env / "c.db") as db:
         assert sessions.get_by_name(db, "fresh") is None
 

@@ -27,6 +27,7 @@ from workbench.model import (
 )
 from workbench.storage import Database, history, open_scratch, sessions, verdicts
 from workbench.storage.clock import now
+from workbench.wording import counted
 
 _string = json.encoder.encode_basestring  # a str as JSON, as json.dumps writes it
 
@@ -171,7 +172,8 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
         errors += _texts_differing(db)
         if errors:  # the rollback empties the staged rows
             errors.sort()
-            more = f" (and {len(errors) - 1} more bad rows)" if len(errors) > 1 else ""
+            more = (f" (and {counted(len(errors) - 1, 'more bad row')})"
+                    if len(errors) > 1 else "")
             raise WorkbenchError(f"{path.name} line {errors[0][0]}: {errors[0][1]}{more}")
         return _write(db, session, who, len(rows), keep)
 
