@@ -224,6 +224,10 @@ class TestMainScreen:
             assert current(app) == ids(app)[0]
             assert verdict(app, ids(app)[0]).confidence is None
             assert verdict(app, ids(app)[0]).status is Status.SUPPORTED
+            # each undo's note replaces the last: ten presses do not stack ten toasts (run_test
+            # draws none, so the app's list of notifications is read)
+            assert [n.message for n in app._notifications] == [
+                f"undone: tag of claim #{ids(app)[0]}"]
 
     @run_async
     async def test_history_names_what_changed_in_the_words_the_keys_use(self, db_file):

@@ -304,6 +304,7 @@ class MainScreen(Screen):
         except WorkbenchError as e:
             self.notify(str(e), severity="error")
             return
+        self.app.clear_notifications()  # one undo's note at a time, not a stack of ten
         if undone is None:
             self.notify("nothing to undo in this session")
             return
