@@ -212,6 +212,29 @@ class TestMainScreen:
             assert current(app) == all_ids[2]
 
     @run_async
+    async def test_claims_ingested_elsewhere_join_the_list_without_a_restart(
+        self, db_file, tmp_path, monkeypatch
+    ):
+        from workbench.ingest import ingest_file
+        from workbench.tui import main_screen
+
+        monkeypatch.setattr(main_screen, "NEW_CLAIMS_EVERY", 0.05)
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            before, on = app.main.claims.total, current(app)
+            (tmp_path / "more.txt").write_text(
+                "Council meets\n\nThe council met on Monday. The mayor said taxes would"
+                " not rise.", encoding="utf-8")
+            with open_db(db_file) as other:  # `workbench ingest` in another terminal
+                ingest_file(other, tmp_path / "more.txt")
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert app.main.claims.total > before and current(app) == on
+            assert any(n.message.startswith("new claims were ingested")
+                       for n in app._notifications)
+
+    @run_async
     async def test_undo(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

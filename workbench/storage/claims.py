@@ -224,6 +224,11 @@ def page(
     return db.query(sql, [*params, limit, offset])
 
 
+def newest_id(db: Database) -> int | None:
+    """The id of the claim stored last (one step down the primary key)."""
+    return db.execute("SELECT max(id) FROM claims").fetchone()[0]
+
+
 def count(db: Database, f: ClaimFilter) -> int:
     """How many claims a listing covers."""
     source, params = _listing(f)

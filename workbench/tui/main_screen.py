@@ -18,6 +18,7 @@ from workbench import review
 from workbench.errors import WorkbenchError
 from workbench.model import Source, Status
 from workbench.storage import Database
+from workbench.storage import claims as claims_store
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.key_bar import KeyBar
@@ -25,6 +26,7 @@ from workbench.tui.top_bar import TopBar
 from workbench.tui.verdict_panel import HISTORY_LINES, VerdictPanel
 
 REST_DELAY = 0.15  # seconds on a claim before it is remembered and similar claims sought
+NEW_CLAIMS_EVERY = 5.0  # seconds between looks for claims ingested from elsewhere
 
 # One registry of the reviewer's keys: the key bar, the help screen and the tests read it.
 BINDINGS: list[Binding] = [
@@ -99,6 +101,19 @@ class MainScreen(Screen):
         self._list.load(self.query_, review.start_claim(self.db, self.session))
         self._list.focus()
         self.call_after_refresh(self._session_progress)  # after the first frame, not before
+        self._newest_claim = claims_store.newest_id(self.db)
+        self.set_interval(NEW_CLAIMS_EVERY, self._look_for_new_claims)
+
+    def _look_for_new_claims(self) -> None:
+        """Show claims ingested by another process (`workbench ingest` in another
+        terminal) without a restart: one look down the claims' primary key."""
+        newest = claims_store.newest_id(self.db)
+        if newest == self._newest_claim:
+            return
+        self._newest_claim = newest
+        self.claims.reload()
+        self._session_progress()
+        self.notify("new claims were ingested: the list has them", timeout=3)
 
     @property
     def claims(self) -> ClaimList:
