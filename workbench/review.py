@@ -31,6 +31,12 @@ class Verdict:
     reviewer: str = ""
     updated_at: str = ""
 
+    @property
+    def reviewed(self) -> bool:
+        """Whether it counts as reviewed in progress figures: a status other than
+        unreviewed."""
+        return self.status is not Status.UNREVIEWED
+
 
 def default_reviewer() -> str:
     """$WORKBENCH_REVIEWER, else the login name."""
@@ -319,8 +325,7 @@ def claim_op_progress(db: Database, session_id: int, action: str, claim_id: int)
     gone = claims.next_in_article(db, claim_id) if action == "merge" else claims.get(db, claim_id)
     if gone is None:
         return Progress(0, 0)
-    reviewed = get_verdict(db, session_id, gone["id"]).status is not Status.UNREVIEWED
-    return Progress(-int(reviewed), -1)
+    return Progress(-int(get_verdict(db, session_id, gone["id"]).reviewed), -1)
 
 
 def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20) -> list[dict]:

@@ -73,14 +73,8 @@ class Database:
         if references_checked:
             conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
         try:
-            conn.execute("BEGIN" if deferred else "BEGIN IMMEDIATE")
-            try:
+            with self._begun("BEGIN" if deferred else "BEGIN IMMEDIATE"):
                 yield self
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
         finally:
             if references_checked:
                 conn.execute("PRAGMA foreign_keys = ON")
@@ -90,13 +84,20 @@ class Database:
         """Run a block of reads on one state of the database (a read transaction: what
         others save meanwhile is not seen); inside a transaction already, on that one's.
         Unlike a nested transaction, it opens no savepoint (and so loads no sqlite-utils)."""
-        conn = self.conn
-        if conn.in_transaction:
+        if self.conn.in_transaction:
             yield self
             return
-        conn.execute("BEGIN")
-        try:
+        with self._begun("BEGIN"):
             yield self
+
+    @contextmanager
+    def _begun(self, begin: str) -> Iterator[None]:
+        """Run a block in a transaction `begin` opens: committed at its end, rolled back
+        when it fails (if SQLite has not rolled it back already)."""
+        conn = self.conn
+        conn.execute(begin)
+        try:
+            yield
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

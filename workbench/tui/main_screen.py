@@ -16,7 +16,7 @@ from textual.timer import Timer
 
 from workbench import review
 from workbench.errors import WorkbenchError
-from workbench.model import Source, Status
+from workbench.model import Source
 from workbench.storage import Database
 from workbench.storage import claims as claims_store
 from workbench.tui.article_view import ArticleView
@@ -62,11 +62,6 @@ BINDINGS: list[Binding] = [
 CLAIM_OPS: dict[str, Callable[..., int | None]] = {
     "split": review.split_claim, "merge": review.merge_claims, "drop": review.drop_claim,
 }
-
-
-def _reviewed(verdict: review.Verdict) -> int:
-    """1 when a verdict counts as reviewed, else 0."""
-    return int(verdict.status is not Status.UNREVIEWED)
 
 
 class MainScreen(Screen):
@@ -250,8 +245,7 @@ class MainScreen(Screen):
             return
         # counted from the verdict the database held, not the list's row, which another
         # process may have made stale
-        reviewed = _reviewed(change.after) - _reviewed(change.before)
-        self._bump_progress(review.Progress(reviewed, 0))
+        self._bump_progress(review.Progress(change.after.reviewed - change.before.reviewed, 0))
         self.show_claim()  # the row follows the verdict
         self.show_topbar()
 
