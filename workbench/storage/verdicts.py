@@ -94,6 +94,9 @@ def _joined(pieces: Iterable[Piece]) -> str:
             parts[-1] += piece
         elif piece != "":
             parts.append(piece)
+    texts = [p for p in parts if isinstance(p, str)]
+    if len(texts) == len(parts):  # no expression: printf would take no arguments
+        return _literal("".join(texts))
     if JOIN_BY_CONCAT:
         return "concat(" + ", ".join(
             _literal(p) if isinstance(p, str) else p[1] for p in parts) + ")"
@@ -139,30 +142,32 @@ _CHANGED_FROM_NONE = " | ".join(f"((i.{c} IS NOT {_literal(_NO_VERDICT[c])}) << 
                                 for i, c in enumerate(VALUE_COLUMNS))
 
 
-def _json_values(side: str) -> dict[str, str]:
-    """SQL: each of VALUE_COLUMNS of `n.{side}…` as JSON text, as json_quote writes it. A
-    status (one of a few plain words, by the table's CHECK and the importer's) needs only
-    its quotes, and a confidence (a whole number, or NULL) none: half the cost of
-    json_quote on every value."""
-    return {"status": f"'\"' || n.{side}status || '\"'",
-            "confidence": f"coalesce(n.{side}confidence, 'null')",
-            "sources": f"json_quote(n.{side}sources)", "notes": f"json_quote(n.{side}notes)"}
+def _json_values(side: str) -> dict[str, list[Piece]]:
+    """Each of VALUE_COLUMNS of `n.{side}…` as the pieces of its JSON text (see _joined),
+    as json_quote writes it. A status (one of a few plain words, by the table's CHECK and
+    the importer's) needs only its quotes, and a confidence (a whole number, or NULL)
+    none: half the cost of json_quote on every value."""
+    return {"status": ['"', ("%s", f"n.{side}status"), '"'],
+            "confidence": [("%s", f"coalesce(n.{side}confidence, 'null')")],
+            "sources": [("%s", f"json_quote(n.{side}sources)")],
+            "notes": [("%s", f"json_quote(n.{side}notes)")]}
 
 
 # The JSON text of no verdict's values, as review.tag logs them.
-_NONE = {c: _literal(json.dumps(d)) for c, d in _NO_VERDICT.items()}
+_NONE: dict[str, list[Piece]] = {c: [json.dumps(d)] for c, d in _NO_VERDICT.items()}
 
 
-def _logged(values: dict[str, str]) -> str:
+def _logged(values: dict[str, list[Piece]]) -> str:
     """SQL: JSON of the fields that differ between a row's verdict and the incoming one
-    (bit i of `n.changed` for VALUE_COLUMNS[i]), with `values` the JSON text of each
-    field, as review.tag logs them (json.dumps of a dict): one concatenation for each
-    set of fields."""
+    (bit i of `n.changed` for VALUE_COLUMNS[i]), with `values` the pieces of each field's
+    JSON text, as review.tag logs them (json.dumps of a dict): one join of pieces for each
+    set of fields (a million history rows: 0.3 s less than joining with ||)."""
     whens = []
     for bits in range(1, 2 ** len(VALUE_COLUMNS)):
-        fields = [c for i, c in enumerate(VALUE_COLUMNS) if bits >> i & 1]
-        pieces = " || ', ' || ".join(f"'\"{c}\": ' || {values[c]}" for c in fields)
-        whens.append(f"WHEN {bits} THEN '{{' || {pieces} || '}}'")
+        pieces: list[Piece] = ["{"]
+        for k, c in enumerate(c for i, c in enumerate(VALUE_COLUMNS) if bits >> i & 1):
+            pieces += [", " * bool(k) + f'"{c}": ', *values[c]]
+        whens.append(f"WHEN {bits} THEN {_joined([*pieces, '}'])}")
     return f"CASE n.changed {' '.join(whens)} END"
 
 
@@ -236,6 +241,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
                        + (" WITHOUT ROWID" if table != "sheet" else ""))
             db.execute(f"DELETE FROM temp.{table}")
         cols = [c for c, g in zip(SHEET_COLUMNS, given, strict=True) if g]
+        texts = given[SHEET_COLUMNS.index("claim")]
         read = _insert_many(db, f"temp.sheet ({', '.join(cols)})", len(cols), rows)
         pairs = _tuples(db, "SELECT DISTINCT status, confidence FROM temp.sheet").fetchall()
         conn.executemany("INSERT INTO temp.sheet_verdicts VALUES (?, ?, ?, ?)",
@@ -254,12 +260,13 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
             " CROSS JOIN temp.sheet_verdicts v ON v.status = t.status"
             "  AND v.confidence = t.confidence"
             " CROSS JOIN temp.sheet_reviewers r ON r.cell = t.reviewer"
-            " WHERE CAST(CAST(t.claim_id AS INTEGER) AS TEXT) = t.claim_id"
+            # a join, not a subquery a row: a third of the statement's time (3.1 -> 2.2 s)
+            + (f" LEFT JOIN {claims} c ON c.id = CAST(t.claim_id AS INTEGER)" if texts else "")
+            + " WHERE CAST(CAST(t.claim_id AS INTEGER) AS TEXT) = t.claim_id"
             " AND CAST(t.claim_id AS INTEGER) >= 0"
             # a row whose text is not its claim's is left for the reading one by one
-            + (f" AND (t.claim = '' OR {_unescaped('t.claim', escape)} IS (SELECT c.text"
-               f" FROM {claims} c WHERE c.id = CAST(t.claim_id AS INTEGER)))"
-               if given[SHEET_COLUMNS.index("claim")] else "")).rowcount
+            + (f" AND (t.claim = '' OR {_unescaped('t.claim', escape)} IS c.text)"
+               if texts else "")).rowcount
         for table in ("sheet", "sheet_verdicts", "sheet_reviewers"):
             db.execute(f"DELETE FROM temp.{table}")
         if kept != read:
