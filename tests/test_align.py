@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from workbench import review
 from workbench.cli import main
 from workbench.compare.align import THRESHOLD, align
 from workbench.compare.diff import compare_rows, diff_sessions
 from workbench.storage import open_db, sessions, verdicts
+from workbench.tui.verdict_panel import describe_change
 
 EDITED = [  # (old, new): the same claim, edited; must align
     ("The storm killed 12 people on Tuesday.", "The storm killed 15 people on Tuesday."),
@@ -121,6 +123,32 @@ def test_reingest_carries_verdicts_and_flags_edits(env: Path, capsys) -> None:
         assert logged[0][0] == 4
         # the old version's verdicts stay as they were
         assert db.query("SELECT needs_review FROM verdicts WHERE claim_id = 2")[0][0] == 0
+
+
+def test_undo_after_a_reingest_passes_over_the_carried_verdicts_and_the_old_version(
+        env: Path, capsys) -> None:
+    """ctrl+z in a session after its article was re-ingested: the carried verdicts are
+    not the reviewer's change, and a tag on the earlier version's claim no view shows, so
+    undo passes over both to the reviewer's last change on a claim still shown."""
+    with open_db(env / "c.db") as db:
+        a = sessions.require(db, "a")["id"]
+    # another article, tagged after the claims of version 1 and before the re-ingest
+    (env / "other.txt").write_text("Markets fell 3 percent on Friday.", encoding="utf-8")
+    main(["ingest", "other.txt"])
+    with open_db(env / "c.db") as db:
+        [other] = [r["id"] for r in db.query("SELECT id FROM claims WHERE article_id = 2")]
+    main(["tag", str(other), "--session", "a", "--status", "supported"])
+    (env / "storm.txt").write_text(V2, encoding="utf-8")
+    main(["ingest", "storm.txt"])
+    with open_db(env / "c.db") as db:
+        undone = review.undo(db, a, who="ann")
+        assert undone is not None and undone.claim_id == other
+        assert verdicts.get(db, a, other)["status"] == "unreviewed"
+        assert review.undo(db, a, who="ann") is None  # the rest are on version 1
+        carried = review.claim_history(db, a, by_seq(db, 3)[2])[0]
+    assert describe_change(carried).endswith(
+        "ann  carried over from claim #2 of the earlier version: supported,"
+        " flagged for re-review (text edited)")
 
 
 def test_diff_across_versions_shows_edits_added_removed(env: Path, capsys) -> None:

@@ -104,6 +104,37 @@ def test_import_writes_history_for_each_change(env: Path, capsys) -> None:
     assert json.loads(rows[1]["old"]) == {"status": "unreviewed", "confidence": None}
 
 
+@pytest.mark.parametrize("into", ["new", "reviewed", "new, in step"])
+def test_one_undo_takes_back_a_whole_import(env: Path, capsys, monkeypatch, into: str) -> None:
+    """An import is one change to undo, whichever way it was written: ctrl+z puts back
+    every verdict it changed, and the next undo reaches the change before it."""
+    if into == "new, in step":
+        monkeypatch.setattr(importer, "IN_STEP_FROM", 0)
+        monkeypatch.setattr(importer, "CHECK_EVERY", 1)  # blocks of a row or two
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    session = "a" if into == "reviewed" else "b"
+    if into == "reviewed":  # the sheet then changes all five of a's verdicts back
+        with open_db(env / "c.db") as db:
+            for claim in (1, 2, 3, 4, 5):
+                review.tag(db, sessions.require(db, "a")["id"], claim, who="ann",
+                           status="misleading", confidence=10)
+    code, out, _ = run(capsys, "import", "s.csv", "--session", session)
+    assert code == 0 and ("5 changed" if into == "reviewed" else "3 changed") in out
+    with open_db(env / "c.db") as db:
+        sid = sessions.require(db, session)["id"]
+        undone = review.undo(db, sid, who="ann")
+        assert undone is not None and undone.summary == (
+            "import of 5 claims" if into == "reviewed"
+            else "import of claim #1, import of claim #2, import of claim #3")
+        after = [(v["status"], v["confidence"]) for c in (1, 2, 3, 4, 5)
+                 if (v := verdicts.get(db, sid, c))]
+        assert after == ([("misleading", 10)] * 5 if into == "reviewed"
+                         else [("unreviewed", None)] * 3)
+        undone = review.undo(db, sid, who="ann")
+        assert (undone.summary if undone else None) == (
+            "tag of claim #5" if into == "reviewed" else None)
+
+
 def edit_cell(path: Path, claim_id: int, column: str, value: str) -> None:
     rows = list(csv.reader(path.open(encoding="utf-8")))
     col = rows[0].index(column)

@@ -154,7 +154,7 @@ def _ingest(db: Database, paths: list[Path]):
 
     files = list(expand(paths))
     bar = _progress(len(files)) if sys.stderr.isatty() and len(files) > 1 else None
-    for n, result in enumerate(ingest_paths(db, files), 1):
+    for n, result in enumerate(ingest_paths(db, files, who=review.default_reviewer()), 1):
         if bar:
             bar(n, result.path)
         yield result

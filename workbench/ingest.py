@@ -118,8 +118,10 @@ def ingest_paths(
     *,
     splitter: Splitter = split,
     workers: int | None = None,
+    who: str = "ingest",
 ) -> Iterator[IngestResult]:
-    """Ingest files and folders; a bad file is reported and skipped, the rest go in.
+    """Ingest files and folders; a bad file is reported and skipped, the rest go in. `who`
+    is logged as the one who carried verdicts over to a new version.
 
     Articles are written in batches of about BATCH_SECONDS, one transaction a
     batch (one commit per article made ingest a third slower), and each batch's
@@ -141,7 +143,7 @@ def ingest_paths(
                 last = claims.last_id(db)
                 started, at = time.monotonic(), now()  # a batch's articles: one time, one commit
                 for prepared in ready:
-                    batch.append(_store(db, prepared, at=at))
+                    batch.append(_store(db, prepared, who, at=at))
                     if time.monotonic() - started > BATCH_SECONDS:
                         break
                 claims.index_after(db, last)

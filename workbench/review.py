@@ -16,8 +16,10 @@ from typing import Any
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Kind, Source, Status, sources_from_json, sources_to_json
 from workbench.storage import Database, claims, history, sessions, verdicts
+from workbench.storage.align import CARRY_OVER
 from workbench.storage.clock import now
 from workbench.storage.engine import sqlite3
+from workbench.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,8 +410,10 @@ def _undo_target(db: Database, session_id: int) -> list[sqlite3.Row]:
     """
     pending = 0
     for group in _steps(db, session_id):
-        if group[0]["entity"] == "session":  # a rename or a fork: nothing a key undoes
-            continue
+        if group[0]["entity"] == "session" or group[0]["action"] == CARRY_OVER:
+            continue  # a rename, a fork or a re-ingest: not the reviewer's own change
+        if not claims.any_of_current_versions(db, [row["claim_id"] for row in group]):
+            continue  # an earlier version's claims, which no view shows any more
         if group[0]["action"] == "undo":
             pending += 1
         elif pending:
@@ -427,7 +431,7 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
         if not group:
             return None
         at = now()
-        summary = []
+        undone: dict[str, list[int]] = {}  # claims, by the action undone
         step: int | None = None
         for row in group:
             old = json.loads(row["old"] or "{}") or {}
@@ -445,8 +449,17 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
                                     claim_id=claim_id, session_id=session_id, old=new,
                                     new=old, step=step)
             step = step or logged
-            summary.append(f"{row['action']} of claim #{claim_id}")
-    return Undone(int(group[-1]["claim_id"]), ", ".join(dict.fromkeys(summary)))
+            undone.setdefault(row["action"], []).append(claim_id)
+    return Undone(int(group[-1]["claim_id"]),
+                  ", ".join(_undone_summary(a, ids) for a, ids in undone.items()))
+
+
+def _undone_summary(action: str, claim_ids: list[int]) -> str:
+    """"tag of claim #4", or "import of 120 claims" for an action on more than three."""
+    ids = sorted(set(claim_ids))
+    if len(ids) > 3:
+        return f"{action} of {counted(len(ids), 'claim')}"
+    return ", ".join(f"{action} of claim #{i}" for i in ids)
 
 
 # --- Reviewers' edits to claims: edit, split, merge, drop (all kept in history) --------

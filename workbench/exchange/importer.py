@@ -238,7 +238,7 @@ def _write(db: Database, session: str, who: str, rows: int,
     session_id = (existing["id"] if existing is not None
                   else review.start_session(db, session, who))
     changed = verdicts.import_staged(db, session_id, who=who, at=now(), action="import",
-                                     keep=keep)
+                                     step=history.next_id(db), keep=keep)
     return ImportResult(session, rows, changed, rows - changed, existing is None)
 
 
@@ -279,7 +279,7 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                     raise _NotPlain  # another reviewer's verdicts came in meanwhile
                 session_id = (existing["id"] if existing is not None
                               else review.start_session(db, session, who))
-                at = now()
+                at, step = now(), history.next_id(db)  # the import is one step to undo
                 live = verdicts.live_claim_span(db)
                 rows = changed = 0
                 for k, line in enumerate(said):
@@ -293,7 +293,7 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
                         raise _NotPlain
                     rows += int(line)
                     changed += verdicts.import_new(db, session_id, who=who, at=at,
-                                                   action="import", staged=staged)
+                                                   action="import", step=step, staged=staged)
                 verdicts.forget_noted(db)  # noted in this transaction: a rollback forgets
         except _NotPlain:
             return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from workbench.storage.db import Database
 
+CARRY_OVER = "carry_over"  # the action of the history rows carry_verdicts writes
+
 
 def claim_texts(db: Database, article_id: int) -> list[tuple[int, str]]:
     """(id, text) of an article version's claims (dropped ones excluded), in seq order."""
@@ -39,7 +41,7 @@ def carry_verdicts(db: Database, pairs: list[tuple[int, int, bool]], *, who: str
     carried = db.conn.total_changes - before
     db.conn.executemany(
         "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
-        " SELECT ?, ?, session_id, ?, 'verdict', 'carry_over', json_object('claim_id', ?),"
+        f" SELECT ?, ?, session_id, ?, 'verdict', '{CARRY_OVER}', json_object('claim_id', ?),"
         " json_object('status', status, 'confidence', confidence, 'sources', json(sources),"
         " 'notes', notes, 'needs_review', needs_review)"
         " FROM verdicts WHERE claim_id = ? AND session_id IN (SELECT id FROM sessions)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -277,6 +278,15 @@ def reviewed_count(db: Database, f: ClaimFilter) -> int:
 
 
 EDITABLE = ("text", "start", "end", "by", "kind", "dropped", "seq")
+
+
+def any_of_current_versions(db: Database, claim_ids: list[int]) -> bool:
+    """Whether one of the claims belongs to its article's current version (dropped or
+    not), rather than to a version an edited text replaced."""
+    return bool(db.execute(
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE id IN (SELECT value FROM json_each(?))"
+        " AND article_id IN (SELECT id FROM current_articles))",
+        (json.dumps(claim_ids),)).fetchone()[0])
 
 
 def update(db: Database, claim_id: int, values: dict[str, object]) -> None:

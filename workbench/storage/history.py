@@ -44,6 +44,14 @@ def append(
     return int(cur.lastrowid)
 
 
+def next_id(db: Database) -> int:
+    """The id the next history row will have (read with the write lock held): a bulk
+    write gives it as the `step` of all its rows, the first's own id included."""
+    return int(db.execute(
+        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'history'), 0),"
+        " coalesce((SELECT max(id) FROM history), 0)) + 1").fetchone()[0])
+
+
 def state_mark(db: Database) -> tuple[int | None, ...]:
     """What changes whenever what exports and diffs read does: the newest history row (every
     change to a claim, or to a verdict of a session that exists, writes one; the verdicts a

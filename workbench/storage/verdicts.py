@@ -418,22 +418,24 @@ def any_staged_unknown(db: Database, staged: str = STAGED, *,
                         f" ({_CURRENT_CLAIM}))").fetchone()[0])
 
 
-_HISTORY = ("INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
-            " SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {old}, {new} FROM")
+_HISTORY = ("INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new,"
+            " step) SELECT :at, :who, :s, n.claim_id, 'verdict', :action, {old}, {new}, :step"
+            " FROM")
 
 
 def import_staged(db: Database, session_id: int, *, who: str, at: str, action: str,
-                  keep: frozenset[str] = frozenset()) -> int:
+                  step: int, keep: frozenset[str] = frozenset()) -> int:
     """Write the staged rows into the session. A row the session holds already, or that says
     no more than "unreviewed" where there is no verdict, is left alone; each other gets a
     history row with the fields that changed, as review.tag writes them. The fields in
     `keep` (of VALUE_COLUMNS: the sheet has no column for them) stay as the session has
-    them. Comparing and logging run in SQL; the rows that change are found once, into a
-    temporary table, unless the session has no verdicts: then each row is compared with
-    the defaults as it is written (import_new). Returns how many verdicts changed."""
-    params = {"s": session_id, "at": at, "who": who, "action": action}
+    them. Every history row is of one `step` (see history.next_id), which an undo takes
+    back as one. Comparing and logging run in SQL; the rows that change are found once,
+    into a temporary table, unless the session has no verdicts: then each row is compared
+    with the defaults as it is written (import_new). Returns how many verdicts changed."""
+    params = {"s": session_id, "at": at, "who": who, "action": action, "step": step}
     if not has_any(db, session_id):
-        changed = import_new(db, session_id, who=who, at=at, action=action)
+        changed = import_new(db, session_id, who=who, at=at, action=action, step=step)
         clear_staged(db)
         return changed
     db.execute("DROP TABLE IF EXISTS temp.changes")
@@ -464,10 +466,10 @@ def has_any(db: Database, session_id: int) -> bool:
 
 
 def import_new(db: Database, session_id: int, *, who: str, at: str, action: str,
-               staged: str = STAGED) -> int:
+               step: int, staged: str = STAGED) -> int:
     """Write staged rows into a session that holds none of their claims, as import_staged
     does; returns how many verdicts changed."""
-    params = {"s": session_id, "at": at, "who": who, "action": action}
+    params = {"s": session_id, "at": at, "who": who, "action": action, "step": step}
     changed = db.execute(
         _HISTORY.format(old=_logged(_NONE), new=_logged(_json_values("")))
         + f" (SELECT i.*, {_CHANGED_FROM_NONE} AS changed FROM {staged} i) n"

@@ -23,6 +23,8 @@ def _short_time(at: str) -> str:
 
 def describe_change(entry: dict[str, Any]) -> str:
     """One history entry as a short line of plain text."""
+    if entry["action"] == review.CARRY_OVER:
+        return f"{_short_time(entry['at'])}  {entry['who']}  {_carried(entry)}"
     parts = []
     for key, new in entry["new"].items():
         old = entry["old"].get(key)
@@ -43,6 +45,16 @@ def describe_change(entry: dict[str, Any]) -> str:
     if entry["action"] not in ("tag",):
         what = f"{entry['action']}: {what}"
     return f"{_short_time(entry['at'])}  {entry['who']}  {what}"
+
+
+def _carried(entry: dict[str, Any]) -> str:
+    """A verdict a re-ingest carried from the claim's earlier version."""
+    new = entry["new"]
+    what = f"carried over from claim #{entry['old'].get('claim_id')} of the earlier version:"
+    what += f" {label(new.get('status') or Status.UNREVIEWED)}"
+    if new.get("confidence") is not None:
+        what += f" {new['confidence']}"
+    return what + (", flagged for re-review (text edited)" if new.get("needs_review") else "")
 
 
 def _sources_change(old: str | None, new: str | None) -> str:
