@@ -123,6 +123,10 @@ def test_reingest_carries_verdicts_and_flags_edits(env: Path, capsys) -> None:
         assert logged[0][0] == 4
         # the old version's verdicts stay as they were
         assert db.query("SELECT needs_review FROM verdicts WHERE claim_id = 2")[0][0] == 0
+        # a carried verdict keeps the time it was made: the ingest did not check it
+        times = {r["claim_id"]: r["updated_at"] for r in db.query(
+            "SELECT claim_id, updated_at FROM verdicts WHERE session_id = 1")}
+        assert times[v2[2]] == times[2] and times[v2[3]] == times[3]
 
 
 def test_undo_after_a_reingest_passes_over_the_carried_verdicts_and_the_old_version(

@@ -16,6 +16,7 @@ from textual.widgets import Input, TextArea
 
 from workbench import review
 from workbench.model import Source, Status, sources_to_json
+from workbench.ingest import ingest_paths
 from workbench.storage import claims, open_db
 from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
@@ -411,9 +412,9 @@ class TestMainScreen:
             app.main.claims.reload()
             await pilot.press("right_square_bracket")  # only this one is left
             assert current(app) == all_ids[1]
-            assert notes(app)[-1] == "no other unreviewed claim"
+            assert notes(app)[-1] == "every other claim here is reviewed: none left to do"
             await pilot.press("s", "right_square_bracket")
-            assert notes(app)[-1] == "no unreviewed claim left"
+            assert notes(app)[-1] == "every claim here is reviewed: none left to do"
 
     @run_async
     async def test_the_key_bar_keeps_help_and_quit_when_narrow(self, db_file):
@@ -841,6 +842,56 @@ class TestEmpty:
             assert "escape to clear the filters" in app.main.query_one(VerdictPanel).text
             await pilot.press("escape")
             assert app.main.claim is not None
+
+
+class TestReReview:
+    """A verdict a re-ingest carried to an edited claim: flagged until checked again."""
+
+    @run_async
+    async def test_a_flagged_claim_shows_is_visited_counted_and_cleared(self, tmp_path):
+        article = tmp_path / "budget.txt"
+        article.write_text("The council approved a budget of 42 million euros on Tuesday. "
+                           "The city has 310,000 residents.\n", encoding="utf-8")
+        path = tmp_path / "c.db"
+        with open_db(path) as db:
+            list(ingest_paths(db, [article]))
+            sid = review.start_session(db, "ann", "ann")
+            for claim_id in (1, 2):
+                review.tag(db, sid, claim_id, who="ann", status="supported", confidence=80)
+            article.write_text(article.read_text().replace("42", "44"), encoding="utf-8")
+            list(ingest_paths(db, [article]))  # claim 3 edited (flagged), 4 unchanged
+            assert review.progress(db, sid).reviewed == 1
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            listing = app.main.claims
+            assert [listing.row(i)["needs_review"] for i in range(2)] == [1, 0]
+            assert "session 1/2" in app.main.query_one(TopBar).text
+            await pilot.press("j", "right_square_bracket")  # wraps round to the flagged one
+            assert current(app) == 3
+            panel = app.main.query_one(VerdictPanel).text
+            assert "↻ to re-review: the article's new version changed" in panel
+            assert "↻" in "".join(s.text for s in listing.render_line(0))
+            actions.filter_flagged(app.main)
+            await settle(pilot)
+            assert ids_listed(app) == [3]
+            await pilot.press("s")  # the same status again: confirmed
+            await settle(pilot)
+            assert not verdict(app, 3).needs_review
+            assert "session 2/2" in app.main.query_one(TopBar).text
+            assert "re-reviewed" in app.main.query_one(VerdictPanel).text
+            await pilot.press("ctrl+z")  # the flag comes back with the undo
+            await settle(pilot)
+            assert verdict(app, 3).needs_review
+
+
+def ids_listed(app: WorkbenchApp) -> list[int]:
+    """The ids of the claims the list shows (as far as it has read them)."""
+    listing, found, i = app.main.claims, [], 0
+    while (row := listing.row(i)) is not None:
+        found.append(row["id"])
+        i += 1
+    return found
 
 
 class TestSimilarClaims:

@@ -32,12 +32,13 @@ class Verdict:
     notes: str = ""
     reviewer: str = ""
     updated_at: str = ""
+    needs_review: bool = False  # carried to a claim whose text a new version changed
 
     @property
     def reviewed(self) -> bool:
         """Whether it counts as reviewed in progress figures: a status other than
-        unreviewed."""
-        return self.status is not Status.UNREVIEWED
+        unreviewed, not flagged for re-review."""
+        return self.status is not Status.UNREVIEWED and not self.needs_review
 
 
 def default_reviewer() -> str:
@@ -97,6 +98,7 @@ def get_verdict(db: Database, session_id: int, claim_id: int) -> Verdict:
         row["notes"],
         row["reviewer"],
         row["updated_at"],
+        bool(row["needs_review"]),
     )
 
 
@@ -154,7 +156,8 @@ def tag_change(
     claims follows the database, whoever wrote last) and after.
 
     Only the fields given change. Going back to unreviewed clears the
-    confidence; a confidence needs a status first.
+    confidence; a confidence needs a status first. A status or a confidence given, even
+    the one it has, clears a flag for re-review: the reviewer has looked again.
     """
     claims.get(db, claim_id)
     with db.transaction():
@@ -175,6 +178,8 @@ def tag_change(
             after["sources"] = sources_to_json(sources)
         if notes is not None and notes != before.notes:
             after["notes"] = notes
+        if before.needs_review and (status is not None or confidence is not _UNSET):
+            after["needs_review"] = 0
         if not after:
             return Change(before, before)
         old = {
@@ -182,6 +187,7 @@ def tag_change(
             "confidence": before.confidence,
             "sources": sources_to_json(before.sources),
             "notes": before.notes,
+            "needs_review": int(before.needs_review),
         }
         at = now()
         verdicts.upsert(db, session_id, claim_id, after, who, at)
@@ -218,6 +224,7 @@ class ListQuery:
     ids: tuple[int, ...] | None = None
     search: str = ""
     article_title: str = ""  # the title of article_id, for the list's label
+    flagged: bool = False  # only claims flagged for re-review
 
     def filtered(self, **changes: object) -> ListQuery:
         """This query with `changes` to its filters, and the search dropped."""
@@ -225,13 +232,16 @@ class ListQuery:
 
     @property
     def claim_filter(self) -> claims.ClaimFilter:
-        return claims.ClaimFilter(self.article_id, self.status, self.kind, self.session_id)
+        return claims.ClaimFilter(self.article_id, self.status, self.kind, self.session_id,
+                                  flagged=self.flagged)
 
     def describe(self) -> str:
         """A short label of the filters in force ("" when none)."""
         parts = []
         if self.status is not None:
             parts.append(str(self.status))
+        if self.flagged:
+            parts.append("to re-review")
         if self.kind is not None:
             parts.append(self.kind)
         if self.article_id is not None:
@@ -249,6 +259,7 @@ def _matching_ids(db: Database, q: ListQuery, ids: list[int]) -> list[sqlite3.Ro
     return [
         r for r in rows
         if (q.status is None or r["status"] == str(q.status))
+        and (not q.flagged or r["needs_review"])
         and (q.kind is None or r["kind"] == q.kind)
         and (q.article_id is None or r["article_id"] == q.article_id)
     ]
@@ -359,15 +370,17 @@ def start_claim(db: Database, session: sqlite3.Row) -> int | None:
 
 
 def next_unreviewed(db: Database, q: ListQuery, row: dict | sqlite3.Row | None) -> int | None:
-    """The id of the next unreviewed claim of the list after `row` (from the top when None)."""
-    status_q = replace(q, status=Status.UNREVIEWED)
+    """The id of the next claim of the list after `row` (from the top when None) that is
+    left to do: unreviewed, or flagged for re-review."""
     if q.ids is not None:
-        ids = [r["id"] for r in _matching_ids(db, status_q, list(q.ids))]
+        to_do = {r["id"] for r in _matching_ids(db, q, list(q.ids))
+                 if r["status"] == Status.UNREVIEWED or r["needs_review"]}
         start = q.ids.index(row["id"]) + 1 if row is not None and row["id"] in q.ids else 0
-        later = [i for i in q.ids[start:] if i in set(ids)]
+        later = [i for i in q.ids[start:] if i in to_do]
         return later[0] if later else None
     after = claims.sort_key(row, q.order) if row is not None else None
-    found = claims.page(db, status_q.claim_filter, order=q.order, after=after, limit=1)
+    found = claims.page(db, replace(q.claim_filter, to_do=True), order=q.order, after=after,
+                        limit=1)
     return int(found[0]["id"]) if found else None
 
 

@@ -26,17 +26,19 @@ def link(db: Database, pairs: list[tuple[int, int]]) -> None:
 
 def carry_verdicts(db: Database, pairs: list[tuple[int, int, bool]], *, who: str, at: str) -> int:
     """Copy every session's verdict on each old claim to its new claim, flagging it for
-    re-review when the text was edited, with a history row per copy. `pairs` holds
-    (old claim, new claim, edited). Returns how many verdicts were carried."""
+    re-review when the text was edited, with a history row per copy (at `at`; the verdict
+    keeps the time it was made, so a sheet does not show it as checked at the ingest).
+    `pairs` holds (old claim, new claim, edited). Returns how many verdicts were
+    carried."""
     before = db.conn.total_changes
     db.conn.executemany(
         "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
         " reviewer, updated_at, needs_review)"
-        " SELECT session_id, ?, status, confidence, sources, notes, reviewer, ?,"
+        " SELECT session_id, ?, status, confidence, sources, notes, reviewer, updated_at,"
         " CASE WHEN ? THEN 1 ELSE needs_review END FROM verdicts WHERE claim_id = ?"
         " AND session_id IN (SELECT id FROM sessions)"  # each by its primary key
         " ON CONFLICT (session_id, claim_id) DO NOTHING",
-        ((new, at, edited, old) for old, new, edited in pairs),
+        ((new, edited, old) for old, new, edited in pairs),
     )
     carried = db.conn.total_changes - before
     db.conn.executemany(

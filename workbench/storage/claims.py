@@ -20,6 +20,8 @@ class ClaimFilter:
     status: Status | None = None
     kind: str | None = None
     session_id: int | None = None
+    flagged: bool = False  # only claims whose verdict is flagged for re-review
+    to_do: bool = False  # only claims unreviewed or flagged for re-review
 
 
 Row = tuple[int, str, int, int, str, str, float]
@@ -97,10 +99,28 @@ def _where(f: ClaimFilter) -> tuple[str, list[object]]:
     if f.kind is not None:
         clauses.append("c.kind = ?")
         params.append(f.kind)
+    clauses += _verdict_clauses(f, params)
+    return " AND ".join(clauses), params
+
+
+# A verdict a re-ingest carried to an edited claim is flagged for re-review until tagged
+# again: it counts as not reviewed yet, and as something left to do.
+FLAGGED = "v.needs_review"
+TO_DO = "(v.status IS NULL OR v.status = 'unreviewed' OR v.needs_review)"
+REVIEWED = "v.status != 'unreviewed' AND NOT v.needs_review"
+
+
+def _verdict_clauses(f: ClaimFilter, params: list[object]) -> list[str]:
+    """The conditions of `f` on the verdict `v`, their values added to `params`."""
+    clauses = []
     if f.status is not None:
         clauses.append("coalesce(v.status, 'unreviewed') = ?")
         params.append(str(f.status))
-    return " AND ".join(clauses), params
+    if f.flagged:
+        clauses.append(FLAGGED)
+    if f.to_do:
+        clauses.append(TO_DO)
+    return clauses
 
 
 def stream(db: Database, f: ClaimFilter = ClaimFilter()) -> Iterator[sqlite3.Row]:
@@ -114,7 +134,7 @@ def stream(db: Database, f: ClaimFilter = ClaimFilter()) -> Iterator[sqlite3.Row
         'SELECT c.id, c.article_id, a.title AS article, c.seq, c.text, c.start, c."end",'
         " c.by, c.kind, c.checkworthiness,"
         " coalesce(v.status, 'unreviewed') AS status, v.confidence, v.sources, v.notes,"
-        " v.reviewer, v.updated_at"
+        " v.reviewer, v.updated_at, coalesce(v.needs_review, 0) AS needs_review"
         " FROM claims c JOIN articles a ON a.id = c.article_id"
         " LEFT JOIN verdicts v ON v.claim_id = c.id AND v.session_id = ?"
         f" WHERE {where} ORDER BY c.article_id, c.seq, c.id"
@@ -129,8 +149,13 @@ ORDERS = ("article", "worthiness")
 
 _LIST_COLUMNS = (
     'c.id, c.article_id, c.seq, c.text, c.start, c."end", c.by, c.kind, c.checkworthiness,'
-    " coalesce(v.status, 'unreviewed') AS status, v.confidence"
+    " coalesce(v.status, 'unreviewed') AS status, v.confidence,"
+    " coalesce(v.needs_review, 0) AS needs_review"
 )
+# The same, for a listing without verdicts (no session): every claim unreviewed.
+_LIST_COLUMNS_BARE = (_LIST_COLUMNS.replace("coalesce(v.status, 'unreviewed')", "'unreviewed'")
+                      .replace("v.confidence", "NULL AS confidence")
+                      .replace("coalesce(v.needs_review, 0)", "0"))
 _ORDER_BY = {
     "article": ("c.article_id, c.seq, c.id", "c.article_id DESC, c.seq DESC, c.id DESC"),
     "worthiness": ("c.checkworthiness DESC, c.id", "c.checkworthiness ASC, c.id DESC"),
@@ -178,10 +203,9 @@ def _listing(f: ClaimFilter, *, paged: bool = False) -> tuple[str, list[object]]
         clauses.append("c.kind = ?")
         params.append(f.kind)
     join = ""
-    if f.status is not None:
-        clauses.append("coalesce(v.status, 'unreviewed') = ?")
-        params.append(str(f.status))
-    if f.status is not None or (paged and f.session_id is not None):
+    on_verdict = _verdict_clauses(f, params)
+    clauses += on_verdict
+    if on_verdict or (paged and f.session_id is not None):
         join = " LEFT JOIN verdicts v ON v.claim_id = c.id AND v.session_id = ?"
         params = [f.session_id, *params]
     return f" FROM claims c{join} WHERE {' AND '.join(clauses)}", params
@@ -200,15 +224,12 @@ def page(
     """Up to `limit` listed claims in `order`: those just after the key `after`, or just
     before the key `before` (still in forward order), or from `offset`.
 
-    Rows hold id, article_id, seq, text, by, kind, checkworthiness, status, confidence.
+    Rows hold id, article_id, seq, text, by, kind, checkworthiness, status, confidence,
+    needs_review.
     """
     forward_sql, backward_sql = _ORDER_BY[order]
     source, params = _listing(f, paged=True)
-    columns = _LIST_COLUMNS
-    if "verdicts v" not in source:
-        columns = columns.replace("coalesce(v.status, 'unreviewed')", "'unreviewed'").replace(
-            "v.confidence", "NULL AS confidence"
-        )
+    columns = _LIST_COLUMNS if "verdicts v" in source else _LIST_COLUMNS_BARE
     sql = f"SELECT {columns}{source}"
     if after is not None or before is not None:
         clause, extra = _key_clause(
@@ -267,13 +288,14 @@ def is_listed(db: Database, f: ClaimFilter, claim_id: int) -> bool:
 
 
 def reviewed_count(db: Database, f: ClaimFilter) -> int:
-    """How many claims of a listing have a status other than unreviewed in `f.session_id`."""
+    """How many claims of a listing are reviewed in `f.session_id`: a status other than
+    unreviewed, not flagged for re-review."""
     where, params = _where(ClaimFilter(f.article_id, None, f.kind, None))
     if f.article_id is not None:  # few claims: start from them, not from the session's verdicts
         source = "claims c CROSS JOIN verdicts v ON v.claim_id = c.id AND v.session_id = ?"
     else:
         source = "verdicts v JOIN claims c ON c.id = v.claim_id AND v.session_id = ?"
-    sql = f"SELECT count(*) FROM {source} WHERE v.status != 'unreviewed' AND {where}"
+    sql = f"SELECT count(*) FROM {source} WHERE {REVIEWED} AND {where}"
     return int(db.query(sql, [f.session_id, *params])[0][0])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.errors import NotFound, WorkbenchError
-from workbench.storage import history
+from workbench.storage import claims, history
 from workbench.storage.clock import now
 from workbench.storage.db import Database
 from workbench.storage.engine import sqlite3
@@ -62,13 +62,14 @@ def latest_for_reviewer(db: Database, reviewer: str) -> sqlite3.Row | None:
 
 
 def list_with_progress(db: Database) -> list[sqlite3.Row]:
-    """Every session with reviewed / total claims over the current article versions."""
+    """Every session with reviewed / total claims over the current article versions (a
+    verdict flagged for re-review not counted as reviewed)."""
     return db.query(
         "WITH scope AS (SELECT c.id FROM claims c"
         "   WHERE NOT c.dropped AND c.article_id IN (SELECT id FROM current_articles))"
         " SELECT s.id, s.name, s.reviewer, s.created_at, f.name AS forked_from,"
         "  (SELECT count(*) FROM verdicts v WHERE v.session_id = s.id"
-        "    AND v.status != 'unreviewed' AND v.claim_id IN scope) AS reviewed,"
+        f"    AND {claims.REVIEWED} AND v.claim_id IN scope) AS reviewed,"
         "  (SELECT count(*) FROM scope) AS total"
         " FROM sessions s LEFT JOIN sessions f ON f.id = s.forked_from ORDER BY s.id"
     )

@@ -27,6 +27,10 @@ def filter_status(screen: MainScreen, status: Status) -> None:
     screen.set_query(screen.query_.filtered(status=status))
 
 
+def filter_flagged(screen: MainScreen) -> None:
+    screen.set_query(screen.query_.filtered(flagged=True))
+
+
 def filter_kind(screen: MainScreen, kind: str) -> None:
     screen.set_query(screen.query_.filtered(kind=kind))
 

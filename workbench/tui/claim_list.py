@@ -29,7 +29,7 @@ from textual.strip import Strip
 from workbench import review
 from workbench.model import Status
 from workbench.storage import Database
-from workbench.tui.glyphs import glyph
+from workbench.tui.glyphs import FLAG, glyph
 from workbench.tui.line_styles import LineStyles
 from workbench.tui.wrap import wrap_offsets
 
@@ -480,7 +480,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             status_style = styles[prefix + row["status"]]
             conf = "" if row["confidence"] is None else str(row["confidence"])
             segments = [
-                Segment(f"{glyph(row['status'])} ", status_style),
+                Segment(glyph(row["status"]) + (FLAG if row["needs_review"] else " "),
+                        status_style),
                 Segment(f"{row['seq']:>4} ", styles[prefix + "seq"]),
                 text,
                 Segment(f"{conf:>4} ", status_style),

@@ -34,6 +34,11 @@ COLOUR = {
 }
 
 
+# Beside a status: the verdict was carried to a claim a new version of its article changed,
+# and waits to be checked again.
+FLAG = "↻"
+
+
 def glyph(status: str) -> str:
     return GLYPH[Status(status)]
 

@@ -155,9 +155,10 @@ class MainScreen(Screen):
     def _match_row(self, claim: dict[str, Any], verdict: review.Verdict) -> None:
         """Bring the list's row in line with the verdict just read: another process may
         have changed it since the row was read."""
-        status, confidence = str(verdict.status), verdict.confidence
-        if (claim["status"], claim["confidence"]) != (status, confidence):
-            self.claims.update_row(claim["id"], status=status, confidence=confidence)
+        now = {"status": str(verdict.status), "confidence": verdict.confidence,
+               "needs_review": int(verdict.needs_review)}
+        if any(claim[k] != v for k, v in now.items()):
+            self.claims.update_row(claim["id"], **now)
 
     def show_topbar(self) -> None:
         """The top line: article, session, reviewer, progress; the list position at right."""
@@ -331,7 +332,7 @@ class MainScreen(Screen):
             row = claims.row(index)
             if row is None:
                 break
-            if row["status"] == "unreviewed":
+            if row["status"] == "unreviewed" or row["needs_review"]:
                 claims.move_to(index)
                 return
         found = review.next_unreviewed(self.db, self.query_, claims.current)
@@ -341,15 +342,16 @@ class MainScreen(Screen):
         claims.load(self.query_, found)
 
     def _first_unreviewed(self) -> None:
-        """`]` with no unreviewed claim after the cursor: go round to the list's first."""
+        """`]` with nothing left to do after the cursor: go round to the list's first
+        unreviewed (or flagged) claim."""
         found = review.next_unreviewed(self.db, self.query_, None)
         if found is None:
-            self.notify("no unreviewed claim left")
+            self.notify("every claim here is reviewed: none left to do")
         elif self.claim is not None and found == self.claim["id"]:
-            self.notify("no other unreviewed claim")
+            self.notify("every other claim here is reviewed: none left to do")
         else:
             self.claims.load(self.query_, found)
-            self.notify("wrapped round to the first unreviewed claim from the top", timeout=3)
+            self.notify("wrapped round to the first claim left to do from the top", timeout=3)
 
     def action_copy_similar(self) -> None:
         if not self.similar:

@@ -12,7 +12,7 @@ from textual.strip import Strip
 
 from workbench import review
 from workbench.model import Status, sources_from_json
-from workbench.tui.glyphs import glyph, label
+from workbench.tui.glyphs import FLAG, glyph, label
 from workbench.tui.line_styles import LineStyles
 from workbench.tui.wrap import wrap_offsets
 
@@ -38,6 +38,8 @@ def describe_change(entry: dict[str, Any]) -> str:
             parts.append("notes edited")
         elif key == "text":
             parts.append(f"text now “{_cut(new)}”")
+        elif key == "needs_review":
+            parts.append("re-reviewed" if not new else f"{FLAG} flagged for re-review")
         else:
             parts.append(f"{key} {old if old is not None else '–'} → "
                          f"{new if new is not None else '–'}")
@@ -169,7 +171,12 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             (f" {glyph(s)} {label(s).upper()}   confidence {conf} ", s),
             (f"  {verdict.reviewer} {_short_time(verdict.updated_at)}"
              if verdict.updated_at else "", "dim"),
-        ], []]
+        ]]
+        if verdict.needs_review:
+            body += _lines("the article's new version changed this claim's text since the"
+                           " verdict: check it again (a status or confidence key confirms"
+                           " it)", lead=[(f"{FLAG} to re-review: ", "bold")])
+        body.append([])
         if verdict.sources:
             body.append([("Sources", "bold")])
             for n, src in enumerate(verdict.sources, 1):

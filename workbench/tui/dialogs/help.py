@@ -11,9 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 PALETTE = [
-    "switch article", "switch or start a session", "filter by status / kind / article",
+    "switch article", "switch or start a session",
+    "filter by status / kind / article, or to re-review",
     "sort by check-worthiness (or back to article order)", "export CSV",
-    "jump to the next unreviewed claim",
+    "jump to the next claim left to do",
 ]
 
 NAMES = {"slash": "/", "question_mark": "?", "right_square_bracket": "]",
@@ -62,7 +63,9 @@ class HelpScreen(ModalScreen[None]):
         rows.append(Content.assemble((
             "Every change is saved at once. A status or confidence key keeps the cursor on "
             "the claim; ] moves on. Dialogs: enter saves a one-line field, ctrl+s saves "
-            "notes, escape cancels.", "dim")))
+            "notes, escape cancels. ↻ beside a status: a verdict carried to a claim the "
+            "article's new version changed, to check again (] visits it; a status or "
+            "confidence key confirms it).", "dim")))
         with _Keys(classes="dialog") as box:
             box.border_title = "Help"
             yield Static(Content("\n").join(rows), id="keys")
