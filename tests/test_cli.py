@@ -90,16 +90,39 @@ class TestClaims:
         run = cli("claims", "--session", "desk", "--status", "refuted", "--format", "jsonl")
         assert [json.loads(line)["id"] for line in run.out.splitlines()] == [2]
 
-    def test_status_without_session_reads_the_reviewers_latest(self, cli, seed_copy,
-                                                               monkeypatch):
+    def listed(self, cli, *args: str) -> dict[int, tuple[str, int | None]]:
+        """`claims ARGS --format jsonl` as {id: (status, confidence)}."""
+        run = cli("claims", *args, "--format", "jsonl")
+        assert run.code == 0, run.err
+        return {r["id"]: (r["status"], r["confidence"])
+                for r in map(json.loads, run.out.splitlines())}
+
+    def test_without_session_shows_and_filters_on_the_reviewers_latest(self, cli, seed_copy,
+                                                                       monkeypatch):
+        """Listed or filtered, claims have the status and confidence of the session every
+        command works in by default, the reviewer's latest (not another reviewer's)."""
         ingest_seed(cli, seed_copy)
         monkeypatch.setenv("WORKBENCH_REVIEWER", "ann")
-        none_yet = cli("claims", "--status", "refuted")
-        assert none_yet.code == 1 and "ann has no session yet" in none_yet.err
+        cli("sessions", "new", "other", "--reviewer", "bob")
+        cli("tag", "2", "--session", "other", "--status", "supported")
         cli("sessions", "new", "mine")
-        assert cli("tag", "3", "--status", "refuted").code == 0
-        run = cli("claims", "--status", "refuted", "--format", "jsonl")
-        assert [json.loads(line)["id"] for line in run.out.splitlines()] == [3]
+        assert cli("tag", "3", "--status", "refuted", "--confidence", "70").code == 0
+        mine = self.listed(cli)
+        assert mine[3] == ("refuted", 70) and mine[2] == ("unreviewed", None)
+        assert self.listed(cli, "--status", "refuted") == {3: ("refuted", 70)}
+        table = [line.split() for line in cli("claims").out.splitlines()[1:]]
+        assert [cells[3] for cells in table if cells[0] == "3"] == ["refuted"]
+
+    def test_without_a_session_yet_every_claim_is_unreviewed(self, cli, seed_copy,
+                                                             monkeypatch):
+        ingest_seed(cli, seed_copy)
+        monkeypatch.setenv("WORKBENCH_REVIEWER", "ann")
+        cli("sessions", "new", "other", "--reviewer", "bob")
+        cli("tag", "2", "--session", "other", "--status", "supported")
+        everyone = self.listed(cli)
+        assert set(everyone.values()) == {("unreviewed", None)}
+        assert self.listed(cli, "--status", "unreviewed") == everyone
+        assert self.listed(cli, "--status", "supported") == {}
 
     def test_table_and_csv(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)

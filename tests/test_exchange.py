@@ -216,7 +216,7 @@ def test_a_sheet_from_another_database_is_refused_by_its_claims_text(
         assert code == 1 and out == ""
         assert err == ("error: o.csv line 2: claim 1 here is 'Storm hits coast', not"
                        " 'Council approves budget' (is the sheet from another database?)"
-                       " (and 2 more bad rows)\n")
+                       " (and 2 more bad rows: lines 3, 4)\n")
     with open_db(env / "c.db") as db:
         assert sessions.get_by_name(db, "fresh") is None
 
@@ -301,9 +301,64 @@ def test_all_bad_rows_are_counted_and_new_session_not_created(env: Path, capsys)
     edit_cell(env / "s.csv", 5, "confidence", "abc")
     code, _, err = run(capsys, "import", "s.csv", "--session", "fresh")
     assert code == 1
-    assert err == "error: s.csv line 6: unknown status 'maybe' (and 1 more bad row)\n"
+    assert err == "error: s.csv line 6: unknown status 'maybe' (and 1 more bad row: line 7)\n"
     with open_db(env / "c.db") as db:
         assert sessions.get_by_name(db, "fresh") is None
+
+
+@pytest.mark.parametrize(("unknown", "others"), [
+    (0, "line 4"),
+    (9, "lines 4, 5, 6, 7, 8, 9, 10, 11, 12, 13"),
+    (12, "lines 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, …"),
+])
+def test_the_error_names_the_lines_of_every_bad_row_up_to_ten(
+        env: Path, capsys, unknown: int, others: str) -> None:
+    """One line on stderr, yet each bad row's line in it (the first ten after the first
+    bad one), whatever finds it bad: the row checks or the claims looked up after."""
+    (env / "s.csv").write_text(
+        "claim_id,status,confidence\n1,supported,80\n2,maybe,\n3,refuted,101\n"
+        + "".join(f"{1000 + n},supported,\n" for n in range(unknown)), encoding="utf-8")
+    code, out, err = run(capsys, "import", "s.csv", "--session", "fresh")
+    assert (code, out) == (1, "")
+    assert err == (f"error: s.csv line 3: unknown status 'maybe' (and"
+                   f" {1 + unknown} more bad row{'s' if unknown else ''}: {others})\n")
+    with open_db(env / "c.db") as db:
+        assert sessions.get_by_name(db, "fresh") is None
+
+
+def test_a_row_bad_in_two_ways_is_one_bad_row(env: Path, capsys) -> None:
+    """A dropped claim whose text is not the sheet's is one bad row, not two."""
+    with open_db(env / "c.db") as db:
+        review.drop_claim(db, 3, who="ann")
+    (env / "s.csv").write_text("claim_id,status,claim\n3,supported,Nothing like it\n",
+                               encoding="utf-8")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 1 and err.startswith("error: s.csv line 2: ") and "(and" not in err
+
+
+@pytest.mark.parametrize("path", ["sql", "rows", "blocks"])
+def test_a_status_in_any_case_is_stored_in_lower_case(
+        env: Path, capsys, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest,
+        path: str) -> None:
+    """"Supported" as a person types it: read by SQLite (the sheet in one go, or in
+    blocks by a second process) or row by row in Python (a claim id "04" sends it there),
+    it is stored as the status it names."""
+    attached = request.getfixturevalue("in_step") if path == "blocks" else []
+    if path != "rows":  # read by SQLite alone, never again row by row
+        monkeypatch.setattr(importer, "read_rows", None)
+    four = "04" if path == "rows" else "4"
+    (env / "s.csv").write_text(
+        f"claim_id,status,confidence\n{four}, Supported ,60\n5,REFUTED,\n3,Not_A_Claim,\n"
+        "1,UnReviewed,\n2,'Misleading,10\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "s.csv", "--session", "fresh")
+    assert code == 0 and "imported 5 rows" in out, err
+    assert bool(attached) == (path == "blocks")
+    with open_db(env / "c.db") as db:
+        fresh = sessions.require(db, "fresh")["id"]
+        got = [(v.status, v.confidence) for v in (review.get_verdict(db, fresh, n)
+                                                  for n in range(1, 6))]
+    assert got == [("unreviewed", None), ("misleading", 10), ("not_a_claim", None),
+                   ("supported", 60), ("refuted", None)]
 
 
 def test_import_errors_for_files(env: Path, capsys) -> None:
@@ -539,7 +594,8 @@ cells = st.tuples(
     st.sampled_from([None] * 60 + ODD_IDS),
     st.sampled_from(["supported", "refuted", "misleading", "unverifiable", "not_a_claim"] * 8
                     + ["", "unreviewed", " misleading", "'refuted", "Supported", "maybe",
-                       "supported\x00"]),
+                       "supported\x00", " REFUTED ", "Not_A_Claim", "'UNREVIEWED",
+                       "not a claim"]),
     st.sampled_from(["", "0", "7", "100"] * 12 + ["101", "05", " 5", "'5", "5.0", "-1",
                                                  "\u0665", "50\x00"]),
     st.one_of(st.just(""), st.just("https://x.org/2"), cell_text),

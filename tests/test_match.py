@@ -80,3 +80,39 @@ def test_similar_reads_verdicts_by_key_not_the_whole_table(db):
     for sql in reading:
         plan = " | ".join(r[3] for r in db.conn.execute("EXPLAIN QUERY PLAN " + sql))
         assert "SCAN v" not in plan and "SCAN verdicts" not in plan, plan
+
+
+def test_similar_shows_a_claim_of_the_current_version_once_and_never_a_dropped_one(
+        db, tmp_path: Path):
+    """A re-ingested article carries its verdicts to its new version: the claim of the
+    version before is not listed beside it, and a dropped claim is not listed at all."""
+    s = review.resolve_session(db, "ann", "ann")["id"]
+    mine = claim_id(db, "Flamingo numbers", article=1)
+    text = claims.get(db, mine)["text"]
+    review.tag(db, s, claim_id(db, "Flamingo numbers", article=2), who="ann",
+               status="supported", confidence=90)
+    lake = tmp_path / "lake.txt"
+    lake.write_text(lake.read_text() + "Rangers counted again in May.\n")
+    [again] = ingest_paths(db, [lake])
+    assert again.outcome == "new_version"
+    now = claim_id(db, "Flamingo numbers", article=again.article_id)
+    found = match.similar(db, mine, text, 1)
+    assert [(f.claim_id, f.status, f.confidence) for f in found] == [(now, "supported", 90)]
+    review.drop_claim(db, now, who="ann")
+    assert match.similar(db, mine, text, 1) == []
+
+
+def test_similar_shows_the_same_text_with_the_same_verdict_once(db, tmp_path: Path):
+    """The same wire sentence in two articles, reviewed alike: one line, not two."""
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Wire copy\n\n"
+                    "Flamingo numbers at Lake Nakuru fell by half in 2023, rangers said.\n")
+    [copy] = ingest_paths(db, [wire])
+    s = review.resolve_session(db, "ann", "ann")["id"]
+    both = [claim_id(db, "Flamingo numbers", article=a) for a in (2, copy.article_id)]
+    assert len({claims.get(db, c)["text"] for c in both}) == 1
+    for other in both:
+        review.tag(db, s, other, who="ann", status="supported", confidence=90)
+    mine = claim_id(db, "Flamingo numbers", article=1)
+    found = match.similar(db, mine, claims.get(db, mine)["text"], 1)
+    assert [(f.claim_id in both, f.status) for f in found] == [(True, "supported")]

@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--article", help="article id, title or file name")
     c.add_argument("--status", choices=[s.value for s in Status])
     c.add_argument("--kind", choices=[k.value for k in Kind])
-    c.add_argument("--session", help="whose verdicts to show and filter on")
+    c.add_argument("--session", help="whose verdicts to show and filter on"
+                   " (default: the reviewer's latest)")
     c.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
 
     ss = sub.add_parser("sessions", help="list sessions with progress; 'sessions new NAME'")
@@ -217,14 +218,11 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, db: Database) -> int:
-    session_id = sessions.require(db, args.session)["id"] if args.session else None
-    if args.status and session_id is None:  # verdicts belong to a session: the reviewer's own
-        session_id = review.find_session(db, None, review.default_reviewer())["id"]
     f = claims.ClaimFilter(
         article_id=articles.resolve(db, args.article) if args.article else None,
         status=Status(args.status) if args.status else None,
         kind=args.kind,
-        session_id=session_id,
+        session_id=_claims_session(db, args.session),
     )
     rows = claims.stream(db, f)
     fields = ("id", "article", "seq", "text", "start", "end", "by", "kind",
@@ -243,6 +241,16 @@ def cmd_claims(args: argparse.Namespace, db: Database) -> int:
     else:
         _print_table(rows)
     return 0
+
+
+def _claims_session(db: Database, name: str | None) -> int | None:
+    """The session whose verdicts `claims` shows and filters on: the named one, else the
+    reviewer's latest (as every command's default); None, every claim unreviewed, when the
+    reviewer has no session yet."""
+    if name:
+        return sessions.require(db, name)["id"]
+    latest = sessions.latest_for_reviewer(db, review.default_reviewer())
+    return None if latest is None else latest["id"]
 
 
 def _claim_record(row: sqlite3.Row) -> dict[str, object]:

@@ -53,15 +53,20 @@ def similar(
     db: Database, claim_id: int, text: str, article_id: int, *, limit: int = 3,
     cutoff: float = 60,
 ) -> list[Similar]:
-    """The closest claims of other articles that have a verdict in any session."""
+    """The closest claims of other articles that have a verdict in any session: a claim
+    once (its newest verdict), and a text with the same verdict once (the same wire
+    sentence in two articles)."""
     rows = search.reviewed_candidates(db, text, article_id)
     best: dict[int, Similar] = {}
+    shown: set[tuple[str, str, int | None]] = set()
     for row in rows:
-        if row["id"] == claim_id or row["id"] in best:
+        verdict = (row["text"], row["status"], row["confidence"])
+        if row["id"] == claim_id or row["id"] in best or verdict in shown:
             continue
         score = fuzz.token_sort_ratio(text.lower(), row["text"].lower())
         if score < cutoff:
             continue
+        shown.add(verdict)
         best[row["id"]] = Similar(row["id"], row["text"], row["article"], row["session"],
                                   row["status"], row["confidence"], score)
     return sorted(best.values(), key=lambda s: -s.score)[:limit]

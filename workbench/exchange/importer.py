@@ -66,9 +66,9 @@ def sources_json(cell: str) -> str:
 
 
 def check_row(line: int, cells: list[str], who: str) -> Checked:
-    """One row's COLUMNS as stored values, `who` for an empty reviewer; ValueError says
-    what is wrong with it (whether the claim exists is asked of the database, for all rows
-    at once)."""
+    """One row's COLUMNS as stored values, `who` for an empty reviewer, a status in any
+    case stored in lower case; ValueError says what is wrong with it (whether the claim
+    exists is asked of the database, for all rows at once)."""
     raw_id, status, raw_conf, sources, notes, reviewer, text = cells
     raw_id = raw_id.strip()
     if not raw_id.isdigit():
@@ -76,9 +76,10 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
     claim_id = int(raw_id)
     if claim_id > MAX_ID:
         raise ValueError(f"unknown claim id {claim_id}")
-    status = status.strip() or Status.UNREVIEWED.value
+    given = status.strip()
+    status = given.lower() or Status.UNREVIEWED.value
     if status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}")
+        raise ValueError(f"unknown status {given!r}")
     raw_conf = raw_conf.strip()
     confidence = None
     if raw_conf:
@@ -149,7 +150,7 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
     SQLite reads and checks the rows first (stage_quickly; for a large sheet into a session
     without verdicts, a second process does, while this one writes: _import_in_step);
     when that finds a row it does not take as plainly good, the rows are read again one
-    by one in Python, which names the first bad row (or takes a row SQLite was too strict
+    by one in Python, which names the bad rows (or takes a row SQLite was too strict
     about). Every claim is looked up once the write lock is held, so SQLite need not
     check references again row by row."""
     if not session.strip():
@@ -171,11 +172,26 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
                    for line, claim_id, now_is in verdicts.staged_unknown(db)]
         errors += _texts_differing(db)
         if errors:  # the rollback empties the staged rows
-            errors.sort()
-            more = (f" (and {counted(len(errors) - 1, 'more bad row')})"
-                    if len(errors) > 1 else "")
-            raise WorkbenchError(f"{path.name} line {errors[0][0]}: {errors[0][1]}{more}")
+            raise _bad_rows(path.name, errors)
         return _write(db, session, who, len(rows), keep)
+
+
+NAMED_LINES = 10  # the most lines of further bad rows an import error names
+
+
+def _bad_rows(name: str, errors: list[tuple[int, str]]) -> WorkbenchError:
+    """One line for the bad rows of sheet `name`, given as (line, what is wrong): the
+    first one and what is wrong with it, then how many more rows are bad and their lines
+    (the first NAMED_LINES of them, then "…")."""
+    (line, what), *rest = sorted(errors)
+    others = list(dict.fromkeys(n for n, _ in rest if n != line))  # a line once
+    if not others:
+        return WorkbenchError(f"{name} line {line}: {what}")
+    lines = ", ".join(map(str, others[:NAMED_LINES])) + (
+        ", …" if len(others) > NAMED_LINES else "")
+    return WorkbenchError(f"{name} line {line}: {what} (and"
+                          f" {counted(len(others), 'more bad row')}:"
+                          f" {'line' if len(others) == 1 else 'lines'} {lines})")
 
 
 def _lacking(path: Path) -> frozenset[str]:

@@ -96,30 +96,30 @@ def _stepwise(db: Database, text: str, limit: int, prefix: bool, sql: str) -> li
     return list(found)[:limit]
 
 
+# SQL: ids of claims matching an FTS5 query that reviewers see: not dropped, of an
+# article's current version (as the current_articles view has it).
+_LIVE_HITS = (
+    "SELECT f.rowid FROM claims_fts f JOIN claims c ON c.id = f.rowid"
+    " WHERE claims_fts MATCH ? AND NOT c.dropped"
+    " AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.previous_id = c.article_id)"
+    "{order} LIMIT ?"
+)
+
+
 def candidates(db: Database, text: str, *, limit: int = 300, prefix: bool = False) -> list[int]:
     """Ids of live claims of current articles whose text shares words with `text`,
     the closest first."""
-    sql = (
-        "SELECT f.rowid FROM claims_fts f JOIN claims c ON c.id = f.rowid"
-        " WHERE claims_fts MATCH ? AND NOT c.dropped"
-        " AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.previous_id = c.article_id)"
-        "{order} LIMIT ?"
-    )
-    return _stepwise(db, text, limit, prefix, sql)
+    return _stepwise(db, text, limit, prefix, _LIVE_HITS)
 
 
 def reviewed_candidates(
     db: Database, text: str, exclude_article: int, *, limit: int = 200
 ) -> list[sqlite3.Row]:
-    """Claims of other articles sharing words with `text` that have a verdict (not
-    unreviewed) in any session: claim id, text, article title, status, confidence, session."""
-    ids = _stepwise(
-        db,
-        text,
-        limit,
-        False,
-        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{order} LIMIT ?",
-    )
+    """Live claims of other current articles sharing words with `text` that have a
+    verdict (not unreviewed) in any session: claim id, text, article title, status,
+    confidence, session; a claim's newest verdict first. Not a claim of an earlier
+    version, which a re-ingest's carried verdict would show twice."""
+    ids = _stepwise(db, text, limit, False, _LIVE_HITS)
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
@@ -132,7 +132,7 @@ def reviewed_candidates(
         " CROSS JOIN sessions s"
         " CROSS JOIN verdicts v ON v.session_id = s.id AND v.claim_id = c.id"
         " AND v.status != 'unreviewed'"
-        f" WHERE c.id IN ({marks}) AND c.article_id != ? AND NOT c.dropped",
+        f" WHERE c.id IN ({marks}) AND c.article_id != ?",
         (*ids, exclude_article),
     )
     order = {claim_id: n for n, claim_id in enumerate(ids)}
