@@ -155,17 +155,42 @@ def test_undo_after_a_reingest_passes_over_the_carried_verdicts_and_the_old_vers
         " flagged for re-review (text edited)")
 
 
+def test_tag_refuses_a_claim_no_view_shows(env: Path, capsys) -> None:
+    """A claim of the version a re-ingest replaced, or a dropped one: a verdict on it
+    would be in no list or sheet, so `tag` names the claim to use instead."""
+    (env / "storm.txt").write_text(V2, encoding="utf-8")
+    main(["ingest", "storm.txt"])
+    with open_db(env / "c.db") as db:
+        now_is = by_seq(db, 2)[2]
+        review.drop_claim(db, now_is, who="ann")
+    capsys.readouterr()
+    assert main(["tag", "2", "--session", "a", "--status", "refuted"]) == 1
+    assert capsys.readouterr().err == (
+        "error: claim 2 is of an earlier version of its article (re-ingested since),"
+        f" where it is claim {now_is}\n")
+    assert main(["tag", "4", "--session", "a", "--status", "refuted"]) == 1
+    assert "which no longer has it" in capsys.readouterr().err  # removed by the new text
+    assert main(["tag", str(now_is), "--session", "a", "--status", "refuted"]) == 1
+    assert "was dropped" in capsys.readouterr().err
+    with open_db(env / "c.db") as db:
+        assert verdicts.get(db, 1, 2)["status"] == "supported"  # as it was
+
+
 def test_diff_across_versions_shows_edits_added_removed(env: Path, capsys) -> None:
     (env / "storm.txt").write_text(V2, encoding="utf-8")
     main(["ingest", "storm.txt"])
     with open_db(env / "c.db") as db:
         added = by_seq(db, 2)[4]
     main(["tag", str(added), "--session", "a", "--status", "unverifiable"])
-    # 'late' reviews the old version only; 'a' has version 2 verdicts (carried over),
-    # which supersede its version 1 ones.
+    # 'late' holds verdicts on the old version only (as a session of a copy of the
+    # database made before the re-ingest would: `tag` refuses an earlier version's claim,
+    # so they are written as such a copy holds them); 'a' has version 2 verdicts (carried
+    # over), which supersede its version 1 ones.
     main(["sessions", "new", "late"])
-    for claim, status in ((2, "supported"), (3, "refuted"), (4, "misleading")):
-        main(["tag", str(claim), "--session", "late", "--status", status])
+    with open_db(env / "c.db") as db, db.transaction():
+        late = sessions.require(db, "late")["id"]
+        for claim, status in ((2, "supported"), (3, "refuted"), (4, "misleading")):
+            verdicts.upsert(db, late, claim, {"status": status}, "ann", "2026-01-01T00:00Z")
     capsys.readouterr()
     main(["diff", "late", "a", "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))

@@ -15,9 +15,9 @@ from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
 from workbench import review
-from workbench.model import Source, Status, sources_to_json
 from workbench.ingest import ingest_paths
-from workbench.storage import claims, open_db
+from workbench.model import Source, Status, sources_to_json
+from workbench.storage import claims, open_db, sessions
 from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.article_view import ArticleView
@@ -842,6 +842,24 @@ class TestEmpty:
             assert "escape to clear the filters" in app.main.query_one(VerdictPanel).text
             await pilot.press("escape")
             assert app.main.claim is not None
+
+
+class TestSessionDeletedElsewhere:
+    @run_async
+    async def test_keys_say_the_session_is_gone_instead_of_crashing(self, db_file):
+        """Another terminal deletes the open session (`sessions delete ann --force`): a
+        tag or an undo says so and saves nothing; the app stays up."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("s")
+            with open_db(db_file) as other:
+                sessions.delete(other, "ann", "bob", force=True)
+            for key in ("j", "r", "ctrl+z"):
+                await pilot.press(key)
+            await settle(pilot)
+            assert [n for n in notes(app) if "session has been deleted" in n] and app.is_running
+            assert app.db.query("SELECT count(*) FROM verdicts")[0][0] == 0
 
 
 class TestReReview:

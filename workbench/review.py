@@ -86,6 +86,26 @@ def find_session(db: Database, name: str | None, reviewer: str) -> sqlite3.Row:
     return row
 
 
+def _check_shown(db: Database, claim_id: int) -> None:
+    """WorkbenchError unless the claim is one the lists and sheets show: a verdict on a
+    dropped claim, or on one of an earlier version of its article, would be seen nowhere."""
+    if claims.get(db, claim_id)["dropped"]:
+        raise WorkbenchError(f"claim {claim_id} was dropped (it is kept in history only)")
+    if not claims.any_of_current_versions(db, [claim_id]):
+        now_is = claims.successor(db, claim_id)
+        raise WorkbenchError(
+            f"claim {claim_id} is of an earlier version of its article (re-ingested since), "
+            + (f"where it is claim {now_is}" if now_is else "which no longer has it"))
+
+
+def _still_there(db: Database, session_id: int) -> None:
+    """WorkbenchError when the session was deleted (by another process, say) since it was
+    opened: a verdict written into it would have nowhere to go."""
+    if not sessions.exists(db, session_id):
+        raise WorkbenchError("this session has been deleted (by another process?): nothing"
+                             " was saved; switch to another session (ctrl+p)")
+
+
 def get_verdict(db: Database, session_id: int, claim_id: int) -> Verdict:
     """A claim's verdict in a session (unreviewed when none was written)."""
     row = verdicts.get(db, session_id, claim_id)
@@ -159,8 +179,9 @@ def tag_change(
     confidence; a confidence needs a status first. A status or a confidence given, even
     the one it has, clears a flag for re-review: the reviewer has looked again.
     """
-    claims.get(db, claim_id)
+    _check_shown(db, claim_id)
     with db.transaction():
+        _still_there(db, session_id)
         before = get_verdict(db, session_id, claim_id)
         after: dict[str, object] = {}
         new_status = check_status(str(status)) if status is not None else before.status
@@ -440,6 +461,7 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
     """Put back the session's last change still standing (a tag, or a claim edit, split,
     merge or drop made in it); the undo itself is logged. None when nothing is left."""
     with db.transaction():
+        _still_there(db, session_id)
         group = _undo_target(db, session_id)
         if not group:
             return None

@@ -311,6 +311,12 @@ def any_of_current_versions(db: Database, claim_ids: list[int]) -> bool:
         (json.dumps(claim_ids),)).fetchone()[0])
 
 
+def successor(db: Database, claim_id: int) -> int | None:
+    """The claim of a newer version of its article that continues this one, if any."""
+    row = db.execute("SELECT id FROM claims WHERE previous_claim_id = ?", (claim_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
 def update(db: Database, claim_id: int, values: dict[str, object]) -> None:
     """Change some fields of a claim (a subset of EDITABLE)."""
     unknown = set(values) - set(EDITABLE)

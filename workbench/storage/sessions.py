@@ -41,6 +41,11 @@ def get_by_name(db: Database, name: str) -> sqlite3.Row | None:
     return db.execute("SELECT * FROM sessions WHERE name = ?", (name,)).fetchone()
 
 
+def exists(db: Database, session_id: int) -> bool:
+    """Whether the session is still there (another process may have deleted it)."""
+    return db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is not None
+
+
 def require(db: Database, name: str) -> sqlite3.Row:
     """The session called `name`; NotFound names it when there is none."""
     row = get_by_name(db, name)
