@@ -155,6 +155,34 @@ def test_undo_after_a_reingest_passes_over_the_carried_verdicts_and_the_old_vers
         " flagged for re-review (text edited)")
 
 
+def test_a_new_attribution_is_flagged_and_a_dropped_claim_stays_dropped(env: Path,
+                                                                         capsys) -> None:
+    """Who said it is part of what was checked: the same words now attributed to someone
+    else carry their verdict flagged. A claim a reviewer dropped (a heading, say) stays
+    dropped while its text is the same; one merged away does not come back dropped."""
+    text = ("Storm hits coast\n\nThe storm killed 12 people on Tuesday, police said. "
+            "Schools will reopen on Monday. Roads are closed.")
+    (env / "two.txt").write_text(text, encoding="utf-8")
+    main(["ingest", "two.txt"])
+    with open_db(env / "c.db") as db:
+        old = by_seq(db, 2)
+        a = sessions.require(db, "a")["id"]
+        review.tag(db, a, old[2], who="ann", status="supported", confidence=90)
+        review.drop_claim(db, old[1], who="ann", session_id=a)  # the heading
+        review.merge_claims(db, old[3], who="ann", session_id=a)  # schools + roads
+    (env / "two.txt").write_text(text.replace("police", "the mayor"), encoding="utf-8")
+    capsys.readouterr()
+    main(["ingest", "two.txt"])
+    assert "0 unchanged, 2 edited, 1 added, 0 removed; 1 verdict carried over, 1 flagged" \
+        " for re-review, 1 kept dropped" in capsys.readouterr().out
+    with open_db(env / "c.db") as db:
+        new = by_seq(db, 3)
+        assert verdicts.get(db, a, new[2])["needs_review"] == 1
+        shown = {r["seq"]: r["dropped"] for r in db.query(
+            "SELECT seq, dropped FROM claims WHERE article_id = 3")}
+        assert shown == {1: 1, 2: 0, 3: 0, 4: 0}  # roads: merged away before, back now
+
+
 def test_tag_refuses_a_claim_no_view_shows(env: Path, capsys) -> None:
     """A claim of the version a re-ingest replaced, or a dropped one: a verdict on it
     would be in no list or sheet, so `tag` names the claim to use instead."""

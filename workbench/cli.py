@@ -191,7 +191,8 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
             if (ch := result.changes) is not None:
                 print(f"             {ch.same} unchanged, {ch.edited} edited, {ch.added} added, "
                       f"{ch.removed} removed; {counted(ch.carried, 'verdict')} carried over, "
-                      f"{ch.flagged} flagged for re-review")
+                      f"{ch.flagged} flagged for re-review"
+                      + (f", {ch.kept_dropped} kept dropped" if ch.kept_dropped else ""))
         else:
             print(f"added        {where}: {counted(result.claims, 'claim')} ({result.path})")
         if result.note and not result.skipped:

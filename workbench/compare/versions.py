@@ -1,7 +1,10 @@
 """A new version of an article: align its claims to the previous version's, carry verdicts.
 
 Identical claims keep their verdicts as they were; edited ones (aligned by fuzzy
-match, see compare/align.py) get them too, flagged `needs_review` in every session.
+match, see compare/align.py) get them too, flagged `needs_review` in every session,
+and so do claims whose text is the same but whose attribution changed (who said it is
+part of what was checked). A claim a reviewer dropped stays dropped in the new version
+while its text is the same.
 """
 
 from __future__ import annotations
@@ -24,20 +27,28 @@ class VersionChanges:
     removed: int
     carried: int  # verdicts copied to the new version, across all sessions
     flagged: int  # of those, how many were marked for re-review
+    kept_dropped: int = 0  # new claims dropped as reviewers had dropped them before
 
 
 def carry_over(db: Database, old_article: int, new_article: int, *, who: str) -> VersionChanges:
-    """Align the new version's claims to the old one's, link them, copy verdicts. Runs in
-    the caller's transaction when there is one."""
+    """Align the new version's claims to the old one's, link them, copy verdicts, drop
+    again what reviewers dropped. Runs in the caller's transaction when there is one."""
     old = links.claim_texts(db, old_article)
     new = links.claim_texts(db, new_article)
-    pairs = align([t for _, t in old], [t for _, t in new])
-    matched = [(old[p.old][0], new[p.new][0], p.edited) for p in pairs]
-    edited = sum(1 for p in pairs if p.edited)
+    pairs = align([t for _, t, _, _ in old], [t for _, t, _, _ in new])
+    # (old claim, new claim, edited: its text, or who it is attributed to)
+    matched = [(old[p.old][0], new[p.new][0], p.edited or old[p.old][2] != new[p.new][2])
+               for p in pairs]
+    dropped = [(o, n) for (o, n, edited), p in zip(matched, pairs, strict=True)
+               if old[p.old][3] and not edited]
+    live = len(old) - sum(d for *_, d in old)  # claims the old version showed
+    shown = [m for m, p in zip(matched, pairs, strict=True) if not old[p.old][3]]
+    edited = sum(1 for *_, e in shown if e)
     with db.transaction():
         links.link(db, [(n, o) for o, n, _ in matched])
         at = now()
+        links.keep_dropped(db, dropped, who=who, at=at)
         carried = links.carry_verdicts(db, [m for m in matched if not m[2]], who=who, at=at)
         flagged = links.carry_verdicts(db, [m for m in matched if m[2]], who=who, at=at)
-    return VersionChanges(len(pairs) - edited, edited, len(new) - len(pairs),
-                          len(old) - len(pairs), carried + flagged, flagged)
+    return VersionChanges(len(shown) - edited, edited, len(new) - len(shown) - len(dropped),
+                          live - len(shown), carried + flagged, flagged, len(dropped))

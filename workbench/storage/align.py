@@ -7,14 +7,27 @@ from workbench.storage.db import Database
 CARRY_OVER = "carry_over"  # the action of the history rows carry_verdicts writes
 
 
-def claim_texts(db: Database, article_id: int) -> list[tuple[int, str]]:
-    """(id, text) of an article version's claims (dropped ones excluded), in seq order."""
+def claim_texts(db: Database, article_id: int) -> list[tuple[int, str, str, bool]]:
+    """(id, text, by or "", dropped) of an article version's claims, in seq order; not
+    those dropped by a merge (their text lives on in the claim they were merged into)."""
     cur = db.conn.cursor()
     cur.row_factory = None
-    return cur.execute(
-        "SELECT id, text FROM claims WHERE article_id = ? AND NOT dropped ORDER BY seq, id",
-        (article_id,),
-    ).fetchall()
+    return [(i, t, b or "", bool(d)) for i, t, b, d in cur.execute(
+        "SELECT id, text, by, dropped FROM claims c WHERE article_id = ? AND (NOT dropped"
+        " OR coalesce((SELECT h.action FROM history h WHERE h.claim_id = c.id"
+        " AND h.entity = 'claim' ORDER BY h.id DESC LIMIT 1), '') != 'merge')"
+        " ORDER BY seq, id", (article_id,))]
+
+
+def keep_dropped(db: Database, pairs: list[tuple[int, int]], *, who: str, at: str) -> None:
+    """Drop each new claim of `pairs` (old claim, new claim): its old claim, the same
+    text, was dropped by a reviewer (a heading, a splitting error), and stays so."""
+    db.conn.executemany("UPDATE claims SET dropped = 1 WHERE id = ?", ((n,) for _o, n in pairs))
+    db.conn.executemany(
+        "INSERT INTO history (at, who, claim_id, entity, action, old, new)"
+        f" VALUES (?, ?, ?, 'claim', '{CARRY_OVER}', json_object('dropped', 0,"
+        " 'claim_id', ?), json_object('dropped', 1))",
+        ((at, who, n, o) for o, n in pairs))
 
 
 def link(db: Database, pairs: list[tuple[int, int]]) -> None:
