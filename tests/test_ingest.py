@@ -14,6 +14,7 @@ import pytest
 
 from workbench.ingest import AHEAD, CHUNK, expand, ingest_file, ingest_paths
 from workbench.model import Claim, Kind
+from workbench.split import split
 from workbench.split.sentences import sentences
 from workbench.storage import articles, claims, open_db, search
 from workbench.storage.engine import sqlite3
@@ -131,6 +132,17 @@ class TestFormats:
         assert "cp1252" in result.note
         assert "Café" in articles.get(db, result.article_id)["text"]
 
+    def test_cp1252_quotes_become_quote_claims(self, tmp_path):
+        path = tmp_path / "statement.txt"
+        path.write_bytes("“I have done nothing wrong,” he said in a statement. “But I will not "
+                         "be a distraction.”".encode("cp1252"))
+        article = read_article(path)
+        assert article.encoding == "cp1252"
+        assert [(c.text, c.by, c.kind) for c in split(article.text)] == [
+            ("I have done nothing wrong.", None, Kind.QUOTE),
+            ("But I will not be a distraction.", None, Kind.QUOTE),
+        ]
+
     def test_huge_single_line_does_not_hang(self, db, tmp_path):
         path = tmp_path / "huge.txt"
         path.write_text("word " * 600_000)  # 3 MB, one line, no sentence end
@@ -144,6 +156,7 @@ class TestBadInput:
         [
             ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
             ("empty.txt", b"   \n\n", "no article text"),
+            ("menu.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
             ("photo.jpg", b"jpeg", "unsupported file type"),
         ],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 import pytest
 from hypothesis import given, settings
@@ -105,6 +106,70 @@ def test_dateline_and_bullet_are_not_part_of_the_claim() -> None:
     assert texts(claims) == ["The council closed 12 schools.", "Fares rose by 5%."]
     check_spans(text, claims)
     assert text[claims[0].start : claims[0].end] == "The council closed 12 schools"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("-40 degrees was recorded in Yakutsk.", "-40 degrees was recorded in Yakutsk."),
+        ("Schools shut on Monday, when -40 degrees was recorded.", "-40 degrees was recorded."),
+        ("- 40 schools shut on Monday.", "40 schools shut on Monday."),  # a bullet
+    ],
+)
+def test_a_leading_minus_sign_is_kept(text: str, want: str) -> None:
+    claims = split(text)
+    assert want in texts(claims)
+    check_spans(text, claims)
+
+
+# --- hard-wrapped text -------------------------------------------------------------------
+
+WRAPPED = (
+    "Dock workers in Hamburg ended a five-day strike on Thursday after\n"
+    "unions accepted a 7% pay rise, the port authority said. The deal\n"
+    "runs until 2026."
+)
+
+
+def test_a_wrapped_paragraph_reads_as_one() -> None:
+    claims = split(WRAPPED)
+    assert [(c.text, c.by) for c in claims] == [
+        ("Dock workers in Hamburg ended a five-day strike on Thursday.", "the port authority"),
+        ("Unions accepted a 7% pay rise.", "the port authority"),
+        ("The deal runs until 2026.", None),
+    ]
+    check_spans(WRAPPED, claims)
+    assert WRAPPED[claims[2].start : claims[2].end] == "The deal\nruns until 2026"
+
+
+def test_headline_and_bullets_stand_alone_beside_wrapped_text() -> None:
+    text = (
+        "Hamburg dock strike ends after pay deal\n"
+        "HAMBURG (Reuters) - Dock workers in Hamburg ended a five-day strike on\n"
+        "Thursday, the port authority said.\n"
+        "- Wages rise 7% this year.\n"
+        "- Overtime pay doubles on Sundays.\n"
+        "The deal runs until 2026."
+    )
+    assert texts(split(text)) == [
+        "Hamburg dock strike ends after pay deal",
+        "Dock workers in Hamburg ended a five-day strike on Thursday.",
+        "Wages rise 7% this year.",
+        "Overtime pay doubles on Sundays.",
+        "The deal runs until 2026.",
+    ]
+
+
+@pytest.mark.parametrize("width", [40, 55, 72, 100])
+def test_rewrapping_a_text_keeps_its_claims(width: int) -> None:
+    for text in [SEED] + [(ROOT / g["path"]).read_text("utf-8") for g in GOLDS.values()]:
+        wrapped = "\n".join(
+            textwrap.fill(line, width, break_on_hyphens=False) for line in text.split("\n")
+        )
+        want = [(c.text, c.by, c.kind) for c in split(text)]
+        claims = split(wrapped)
+        assert [(c.text, c.by, c.kind) for c in claims] == want
+        check_spans(wrapped, claims)
 
 
 # --- decomposition (examples from CLAIMS.md) ---------------------------------------------
@@ -210,6 +275,70 @@ def test_memo_computes_each_key_once_and_empties_when_full() -> None:
 def test_direct_quote_has_speaker() -> None:
     (c,) = split('"We will not raise taxes," the minister said.')
     assert (c.text, c.by, c.kind) == ("We will not raise taxes.", "the minister", Kind.QUOTE)
+
+
+Q = Kind.QUOTE
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            '"This is the biggest investment in public transport in a generation," she said.',
+            [("This is the biggest investment in public transport in a generation.", None, Q)],
+        ),
+        (
+            "“I have done nothing wrong,” he said in a statement. "
+            "“But I will not be a distraction.”",
+            [
+                ("I have done nothing wrong.", None, Q),
+                ("But I will not be a distraction.", None, Q),
+            ],
+        ),
+        (
+            "Mayor Anna Berg opened the line on Monday.\n\n"
+            '"This is the biggest investment in a generation," she said.',
+            [
+                ("Mayor Anna Berg opened the line on Monday.", None, Kind.FACT),
+                ("This is the biggest investment in a generation.", "Mayor Anna Berg", Q),
+            ],
+        ),
+    ],
+)
+def test_quote_with_the_speech_tag_after_it(
+    text: str, want: list[tuple[str, str | None, Kind]]
+) -> None:
+    assert [(c.text, c.by, c.kind) for c in split(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("The economy grew 2.1% in the second quarter, the Commerce Department said on Jan. 5.",
+         "the Commerce Department"),
+        ("The Commerce Department said on Jan. 5 that the economy grew 2.1% in the second "
+         "quarter.", "The Commerce Department"),
+    ],
+)
+def test_said_on_an_abbreviated_date(text: str, by: str) -> None:
+    (c,) = split(text)
+    assert (c.text, c.by) == ("The economy grew 2.1% in the second quarter.", by)
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("The opposition leader, Karl Dorn, called the plan a waste of money. "
+         "He said the council had ignored cheaper options.", "Karl Dorn"),
+        ("The Commerce Department rejected the plan. He said the council had ignored cheaper "
+         "options.", None),
+        ("He said the council had ignored cheaper options.", None),
+        ("Helios Energy cut its forecast. It said the council had ignored cheaper options.", None),
+    ],
+)
+def test_a_pronoun_is_never_the_speaker(text: str, by: str | None) -> None:
+    c = split(text)[-1]
+    assert (c.text, c.by) == ("The council had ignored cheaper options.", by)
 
 
 @pytest.mark.parametrize(

@@ -170,11 +170,17 @@ def _inline_text(token: object) -> str:
 
 def html_to_text(html: str) -> tuple[str, str]:
     """A news page's main text (navigation, ads, related links dropped) and its title,
-    extracted with trafilatura; its baseline extractor when the page is too short."""
+    extracted with trafilatura; its baseline extractor when the page is too short. Menus
+    (`<nav>`, role "navigation") are dropped first: either extractor falls back on them."""
     import trafilatura
 
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return "", ""
+    for menu in tree.xpath("//nav | //*[@role='navigation']"):
+        menu.drop_tree()
     doc = trafilatura.bare_extraction(
-        html,
+        tree,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -183,7 +189,7 @@ def html_to_text(html: str) -> tuple[str, str]:
     text = getattr(doc, "text", None) or ""
     title = (getattr(doc, "title", None) or "").strip()
     if not text.strip():
-        _, text, _ = trafilatura.baseline(html)
+        _, text, _ = trafilatura.baseline(tree)
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if title and paragraphs and paragraphs[0] != title:
         paragraphs.insert(0, title)

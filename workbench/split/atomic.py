@@ -54,9 +54,15 @@ class Frag:
         )
 
 
+def is_minus(text: str, i: int) -> bool:
+    """True when text[i] is a minus sign: a hyphen or en dash before a digit ("-40")."""
+    return text[i] in "-–" and text[i + 1 : i + 2].isdigit()
+
+
 def sub(f: Frag, i: int, j: int, prefix: str = "", *, from_start: bool = False) -> Frag:
-    """The part f.text[i:j] (trimmed) as a new fragment, with an optional carried prefix."""
-    while i < j and f.text[i] in _TRIM:
+    """The part f.text[i:j] (trimmed, but for a minus sign) as a new fragment, with an optional
+    carried prefix."""
+    while i < j and f.text[i] in _TRIM and not is_minus(f.text, i):
         i += 1
     while j > i and f.text[j - 1] in _TRIM:
         j -= 1

@@ -3,6 +3,7 @@
 Patterns: "According to X, …", "…, according to X.", "…, X said.", "…, said X.",
 "X said (that) …", "X told Reuters that …", "“…,” said X.", "X called Y “…”",
 and an attribution ending in a colon that governs the following paragraph or quoted block.
+A pronoun as speaker is resolved by `named`: "he" or "she" to the person named last before it.
 """
 
 from __future__ import annotations
@@ -10,14 +11,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from workbench.split.grammar import has_verb
+from workbench.split.grammar import AUX, DETERMINERS, PREPOSITIONS, has_verb
 from workbench.split.lexicon import words
 
 _VERB: Final = (
     r"(?:said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
     r"reported|argued|insisted|explained|noted|wrote|estimated|predicted|confirmed|believes?)"
 )
-_WHEN: Final = r"(?:\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement|\s+on\s+\w+\s+\d+)?"
+_WHEN: Final = r"(?:\s+on\s+\w+\.?\s+\d+|\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement)?"
 _OPEN: Final = "“\"‘'"
 _CLOSE: Final = "”\"’'"
 
@@ -84,8 +85,13 @@ _SPEAKER_HEADS: Final = words(
     "economists traders executives regulators lawmakers ministers"
 )
 
+# A speaker `named` resolves ("she said"): never a claim's `by` as it stands.
+_PRONOUNS: Final = words("he she it they we i you")
+
 
 def _good_speaker(by: str) -> bool:
+    if by.lower() in _PRONOUNS:
+        return True
     if has_verb(by.replace("who lives", "")) and " who " not in by:
         return False
     parts = by.split()
@@ -161,3 +167,55 @@ def attribute(sentence: str) -> Attribution | None:
         intro = s.rstrip().endswith(":") or (q and not any(c in _CLOSE for c in s[st:]))
         return Attribution(m["by"].strip(), st, en, q, intro=intro)
     return None
+
+
+# Capitalised words, one whitespace apart (a middle initial allowed): a name or a title.
+_NAME_WORD: Final = r"[A-Z][^\W\d_]*(?:['’-][A-Z][^\W\d_]*)*"
+_NAME_RUN: Final = re.compile(rf"{_NAME_WORD}(?:\s(?:[A-Z]\.\s)?{_NAME_WORD})+")
+# Capitalised at a sentence's start, never part of a person's name.
+_NOT_NAME: Final = DETERMINERS | PREPOSITIONS | AUX | _PRONOUNS | words(
+    """and but or as if when while although according also however meanwhile monday tuesday
+    wednesday thursday friday saturday sunday january february march april june july august
+    september october november december"""
+)
+# Names after one of these are of a body or a place ("the Commerce Department", "in New York").
+_BEFORE_PLACE: Final = words("the in at")
+# A run holding one of these names a body or a place, not a person.
+_NOT_PERSON: Final = words(
+    """Department Ministry Office Bank Council Agency Authority Party Programme Program
+    Committee Commission Court Group Company Inc Corp Ltd University Institute Association
+    Union Street Road Square City County State States Republic Kingdom River Airport Energy
+    Service Fund Parliament Congress Senate Government House Police Army Forces News Times"""
+)
+#: How far back a pronoun's person is looked for, in characters.
+NAME_REACH: Final = 1500
+
+
+def named(by: str | None, text: str, at: int) -> str | None:
+    """`by` as the article names it, whitespace collapsed: "he" or "she" is the person named
+    last before `at` in `text`, another pronoun None."""
+    if by is None:
+        return None
+    low = by.lower()
+    if low not in _PRONOUNS:
+        return " ".join(by.split())
+    return _person_before(text, at) if low in ("he", "she") else None
+
+
+def _person_before(text: str, at: int) -> str | None:
+    """The last run of two or more capitalised words in the NAME_REACH characters before `at`
+    that names no body or place, function words and dates at its start left out; or None."""
+    person = None
+    for m in _NAME_RUN.finditer(text, max(0, at - NAME_REACH), at):
+        before = text[max(0, m.start() - 5) : m.start()].split()[-1:]  # the word before
+        parts = m[0].split()
+        k = 0
+        while k < len(parts) and parts[k].lower() in _NOT_NAME:
+            k += 1
+        if (
+            len(parts) - k >= 2
+            and not any(w.lower() in _BEFORE_PLACE for w in before + parts[:k])
+            and not any(w in _NOT_PERSON for w in parts[k:])
+        ):
+            person = " ".join(parts[k:])
+    return person

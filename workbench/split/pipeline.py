@@ -1,15 +1,18 @@
-"""The splitter: lines → filtered sentences → attribution → atomic claims → kind and score."""
+"""The splitter: paragraphs (wrapped lines joined) → filtered sentences → attribution → atomic
+claims → kind and score."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 from workbench.model import Claim
 from workbench.split import boilerplate as bp
-from workbench.split.atomic import Frag, decompose
-from workbench.split.attribution import attribute
+from workbench.split.atomic import Frag, decompose, is_minus
+from workbench.split.attribution import attribute, named
 from workbench.split.grammar import AUX, past_tense
 from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import assess
@@ -28,6 +31,7 @@ class _State:
     quote_by: str | None = None  # inside a quotation that has not closed yet
     in_quote: bool = False
     last_speaker: str | None = None
+    spoken: bool = False  # someone, named or not, spoke in this paragraph
 
 
 def _quote_balance(s: str) -> int:
@@ -40,8 +44,9 @@ def _quote_balance(s: str) -> int:
     return plain % 2
 
 
-def _claims_of(sent: Span, st: _State) -> list[tuple[Frag, str | None, bool]]:
-    """(fragment, by, quoted) for one sentence, updating the carried attribution state."""
+def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None, bool]]:
+    """(fragment, by, quoted) for one sentence of `text`, updating the carried attribution
+    state."""
     s = sent.text
     if st.in_quote:
         ends = any(c in s for c in _CLOSE)
@@ -54,32 +59,33 @@ def _claims_of(sent: Span, st: _State) -> list[tuple[Frag, str | None, bool]]:
         return [(Frag(s[a_start:e], sent.start + a_start, sent.start + e), st.quote_by, True)]
     a = attribute(s)
     if a is not None:
-        st.last_speaker = a.by
+        by = named(a.by, text, sent.start)
+        st.last_speaker, st.spoken = by, True
         if a.intro:
-            st.pending_by = a.by
+            st.pending_by = by
             if a.quoted:
-                st.in_quote, st.quote_by = True, a.by
+                st.in_quote, st.quote_by = True, by
         content = s[a.start : a.end]
         if not content.strip(" :,.") or (a.intro and a.end - a.start < 3):
             return []
         if a.copula_subject:
             subj = a.copula_subject[0].upper() + a.copula_subject[1:]
             f = Frag(f"{subj} is {content}", sent.start + a.start, sent.start + a.end, 0, False)
-            return [(f, a.by, True)]
+            return [(f, by, True)]
         start = a.start
         nested = _NESTED.match(content) if a.quoted else None
         if nested:
             start, content = a.start + nested.start("q"), nested["q"]
         f = Frag(content, sent.start + start, sent.start + start + len(content))
-        return [(f, a.by, a.quoted)]
+        return [(f, by, a.quoted)]
     if s[:1] in _OPEN:
         by = st.last_speaker
-        if by and _quote_balance(s) > 0:
+        if st.spoken and _quote_balance(s) > 0:
             st.in_quote, st.quote_by = True, by
         e = len(s)
         while e > 1 and s[e - 1] in '”".,':
             e -= 1
-        return [(Frag(s[1:e], sent.start + 1, sent.start + e), by, by is not None)]
+        return [(Frag(s[1:e], sent.start + 1, sent.start + e), by, st.spoken)]
     by = st.block_by
     e = len(s)
     while e > 0 and s[e - 1] in ".:":
@@ -101,7 +107,7 @@ def split(text: str) -> list[Claim]:
     """The claims of `text` in article order, seq from 1, with exact spans."""
     out: list[Claim] = []
     st = _State()
-    for line in lines(text):
+    for line in _paragraphs(text):
         if _never_claims(line.text):
             continue
         heading = bp.looks_like_heading(line.text)
@@ -109,7 +115,7 @@ def split(text: str) -> list[Claim]:
             continue  # a label ("Background"), not a statement
         if not st.in_quote:
             st.block_by, st.pending_by = st.pending_by, None
-            st.last_speaker = st.block_by
+            st.last_speaker, st.spoken = st.block_by, st.block_by is not None
         cut = bp.line_prefix(line.text)
         if cut:
             line = Span(line.start + cut, line.end, line.text[cut:])
@@ -120,7 +126,7 @@ def split(text: str) -> list[Claim]:
                 continue
             pieces = [
                 (piece, by, quoted)
-                for frag, by, quoted in _claims_of(sent, st)
+                for frag, by, quoted in _claims_of(text, sent, st)
                 for piece in decompose(frag, quoted=quoted)
             ]
             if len(pieces) > 1:
@@ -135,6 +141,45 @@ def split(text: str) -> list[Claim]:
 
 
 _WORDY: Final = re.compile(r"\w")
+# Hard-wrapped text (wire copy, mail) is wrapped at a width in this range.
+_WRAP_MIN: Final = 30
+_WRAP_MAX: Final = 100
+
+
+def _paragraphs(text: str) -> Iterator[Span]:
+    """The lines of `text`, those of a hard-wrapped paragraph joined into one."""
+    block: list[Span] = []  # lines with single line breaks between them
+    for line in lines(text):
+        if block and text.count("\n", block[-1].end, line.start) > 1:
+            yield from _unwrapped(text, block)
+            block = []
+        block.append(line)
+    if block:
+        yield from _unwrapped(text, block)
+
+
+def _unwrapped(text: str, block: list[Span]) -> Iterator[Span]:
+    """A block's lines, each joined to the next when that one's first word would not have fit
+    on it within the block's width (a wrapped line) and starts no bullet or dateline. A joined
+    span's text reads its line breaks as spaces, so its offsets still point into `text`."""
+    width = max(len(line.text) for line in block)
+    if len(block) == 1 or not _WRAP_MIN <= width <= _WRAP_MAX:
+        yield from block
+        return
+    first = block[0]
+    for prev, line in pairwise(block):
+        word = line.text.split(" ", 1)[0]  # up to a space: a no-break space joins words
+        if len(prev.text) + 1 + len(word) <= width or bp.line_prefix(line.text):
+            yield _joined(text, first, prev)
+            first = line
+    yield _joined(text, first, block[-1])
+
+
+def _joined(text: str, first: Span, last: Span) -> Span:
+    """The lines from `first` to `last` as one span, line breaks read as spaces."""
+    if first is last:
+        return first
+    return Span(first.start, last.end, text[first.start : last.end].replace("\n", " "))
 
 
 def _start(piece: tuple[Frag, str | None, bool]) -> int:
@@ -170,6 +215,16 @@ def _in_the_past(f: Frag) -> str:
     return f.text[: f.lead] + past + rest[len(verb) :]
 
 
+_EDGES: Final = " ,;:—–-"
+
+
+def _strip_edges(text: str) -> str:
+    """`text` without edge spaces, commas, colons and dashes, but for a minus sign ("-40")."""
+    t = text.lstrip(_EDGES)
+    cut = len(text) - len(t)
+    return (text[cut - 1 :] if cut and is_minus(text, cut - 1) else t).rstrip(_EDGES)
+
+
 def _tidy(text: str, quoted: bool, stop: str) -> str:
     """The claim text made of `text`: whitespace collapsed, edge punctuation and, when quoted,
     quotation marks trimmed, the first letter capitalised, `stop` after a final word or
@@ -182,9 +237,9 @@ def _tidy(text: str, quoted: bool, stop: str) -> str:
         and not text.startswith(" ")
         and not text.endswith(" ")
     ):
-        t = text.strip(" ,;:—–-")
+        t = _strip_edges(text)
     else:
-        t = " ".join(text.split()).strip(" ,;:—–-")
+        t = _strip_edges(" ".join(text.split()))
     t = t.strip("“”\"‘’'") if quoted else t
     t = t[:1].upper() + t[1:]
     if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
