@@ -1,8 +1,11 @@
 """The adjudication screen driven with Pilot: take A, take B, edit, next unsettled, progress,
-persistence, the palette entry and the CLI command, and a snapshot at a fixed size."""
+persistence, changes made elsewhere meanwhile (a side's, agreements, a deleted session),
+targets with verdicts of their own, flagged verdicts, a small terminal, the palette entry
+and the CLI command, and a snapshot at a fixed size."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,15 +15,17 @@ from test_tui_fixtures import (
     seeded,
     settle,
 )
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from workbench import review
 from workbench.cli import main
 from workbench.compare import adjudicate
+from workbench.ingest import ingest_paths
 from workbench.model import Source, Status
 from workbench.storage import Database, open_db, sessions
 from workbench.tui.adjudicate import (
     AdjudicateApp,
+    AdjudicateHelp,
     AdjudicateScreen,
     DisagreementList,
     FinalVerdictDialog,
@@ -274,3 +279,272 @@ def test_snapshot(db_file, snap_compare):
         await pilot.press("a", "j")
 
     assert snap_compare(open_app(db_file), terminal_size=SIZE, run_before=run_before)
+
+
+def notices(app: WorkbenchApp) -> list[str]:
+    """The messages of the notifications shown so far, oldest first."""
+    return [n.message for n in app._notifications]
+
+
+def elsewhere(db_file: Path) -> Database:
+    """The database as another terminal opens it."""
+    return open_db(db_file)
+
+
+class TestChangesMadeElsewhere:
+    @run_async
+    async def test_take_reads_the_side_as_it_is_now_and_shows_a_change(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            other = elsewhere(db_file)
+            review.tag(other, sessions.require(other, "a")["id"], 3, who="ann",
+                       status="misleading", confidence=40)
+            await pilot.press("a")
+            assert final(app, 3).status == Status.UNREVIEWED  # nothing written
+            assert "! misleading 40" in text(app, "#adj-a")  # the screen shows it now
+            assert any("'a' changed its verdict on claim 3" in n for n in notices(app))
+            assert "settled 0 / 5" in text(app, "#adj-top")
+            await pilot.press("a")  # taken as now shown
+            assert (final(app, 3).status, final(app, 3).confidence) == ("misleading", 40)
+            assert "settled 1 / 5" in text(app, "#adj-top")
+
+    @run_async
+    async def test_agreements_made_since_are_copied_in_and_a_stale_final_is_a_conflict(
+            self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("a")  # claim 3: final takes A's supported 90
+            other = elsewhere(db_file)
+            a, b = (sessions.require(other, n)["id"] for n in ("a", "b"))
+            review.tag(other, a, 3, who="ann", status="refuted", confidence=70, sources=[],
+                       notes="asked the ministry")  # now as B has it
+            for session, who in ((a, "ann"), (b, "bob")):
+                review.tag(other, session, 8, who=who, status="not_a_claim", confidence=100)
+            screen(app).look_for_changes()
+            await settle(pilot)
+            assert (final(app, 8).status, final(app, 8).confidence) == ("not_a_claim", 100)
+            assert any("agree on 1 more claim" in n for n in notices(app))
+            s = screen(app)
+            assert s.current.claim_id == 3 and s.current.conflict and not s.current.settled
+            assert "settled 0 / 5" in text(app, "#adj-top")
+            assert s.query_one("#adj-detail").border_subtitle == (
+                "a and b agree; final holds another")
+            assert "to settle" in text(app, "#adj-final")
+            target = sessions.require(app.db, "final")["id"]
+            logged = app.db.query("SELECT new FROM history WHERE session_id = ?"
+                                  " AND entity = 'session' ORDER BY id", (target,))
+            assert [json.loads(r["new"])["verdicts"] for r in logged] == [2, 1]
+            await pilot.press("b")
+            assert (final(app, 3).status, final(app, 3).notes) == ("refuted",
+                                                                    "asked the ministry")
+            assert s.current.settled and not s.current.listed
+            assert "settled 0 / 4" in text(app, "#adj-top")  # agreed now: off the count
+
+    @run_async
+    async def test_agreements_made_as_it_opens_are_followed(self, db_file):
+        db = open_db(db_file)
+        sides = adjudicate.open_sides(db, "a", "b", who="chief")
+        for name, who in (("a", "ann"), ("b", "bob")):  # before the screen's first look
+            review.tag(db, sessions.require(db, name)["id"], 8, who=who, status="refuted")
+        app = AdjudicateApp(db, sides, "chief")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen(app).look_for_changes()
+            await settle(pilot)
+            assert final(app, 8).status == Status.REFUTED
+
+    @run_async
+    async def test_reopening_copies_what_a_and_b_came_to_agree_on(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("a", "q")  # claim 3: final takes A's supported 90
+        other = elsewhere(db_file)
+        a, b = (sessions.require(other, n)["id"] for n in ("a", "b"))
+        for session, who in ((a, "ann"), (b, "bob")):
+            review.tag(other, session, 8, who=who, status="not_a_claim", confidence=100)
+        review.tag(other, b, 3, who="bob", status="supported", confidence=90,
+                   sources=[Source("https://example.org/a", "report")], notes="")
+        review.tag(other, a, 4, who="ann", status="misleading", confidence=90)
+        review.tag(other, a, 4, who="ann", status="refuted")  # agree on 4, final has none
+        review.tag(other, b, 4, who="bob", status="refuted")
+        again = open_app(db_file)
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert final(again, 8).status == Status.NOT_A_CLAIM
+            assert final(again, 4).status == Status.REFUTED
+            # 3: final took A's, which B now has too: agreed, nothing left to settle
+            assert [d.claim_id for d in screen(again).items] == [5, 6, 7]
+            assert "settled 0 / 3" in text(again, "#adj-top")
+
+    @run_async
+    async def test_a_conflict_settled_by_an_edit_stays_settled(self, db_file):
+        other = elsewhere(db_file)
+        a = sessions.require(other, "a")["id"]
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("j", "a", "q")  # claim 4: final takes A's misleading 50
+        review.tag(other, a, 4, who="ann", confidence=90)  # now as B has it
+        again = open_app(db_file)
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            s = screen(again)
+            assert s.current.claim_id == 3
+            assert s.items[1].claim_id == 4 and s.items[1].conflict
+            assert not s.items[1].settled
+            await pilot.press("j", "e")
+            app_screen = again.screen
+            assert isinstance(app_screen, FinalVerdictDialog)
+            app_screen.query_one("#confidence", Input).value = "70"
+            await pilot.press("tab", "enter")
+            assert final(again, 4).confidence == 70
+            assert s.current.conflict and s.current.settled
+        third = open_app(db_file)
+        async with third.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            [four] = [d for d in screen(third).items if d.claim_id == 4]
+            assert four.conflict and four.settled
+            assert "settled 1 / 5" in text(third, "#adj-top")
+
+    @run_async
+    async def test_a_deleted_session_is_said_and_nothing_written(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            sessions.delete(elsewhere(db_file), "a", "eve", force=True)
+            await pilot.press("a")  # A's verdict as shown is gone
+            assert final(app, 3).status == Status.UNREVIEWED
+            assert notices(app)[-1] == "session 'a' was deleted (by another process?)"
+            sessions.delete(elsewhere(db_file), "final", "eve", force=True)
+            await pilot.press("j", "b")
+            assert app.is_running
+            assert notices(app)[-1] == "session 'final' was deleted (by another process?)"
+            screen(app).look_for_changes()
+            await settle(pilot)
+            assert "session 'final' was deleted" in text(app, "#adj-top")
+
+
+class TestTargets:
+    @run_async
+    async def test_a_target_holding_verdicts_of_its_own_is_pointed_out(self, db_file):
+        with open_db(db_file) as db:
+            review.start_session(db, "b2", "bob", fork_of="b")
+        app = open_app(db_file, target="b2")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert notices(app) == ["'b2' already held 6 verdicts, not from adjudicating "
+                                    "'a' and 'b': claims it has a verdict on show as settled"]
+            assert "settled 4 / 5" in text(app, "#adj-top")
+        again = open_app(db_file)  # `final`, started by this adjudication: nothing to say
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert notices(again) == []
+        with open_db(db_file) as db:
+            review.start_session(db, "c", "cy")
+            other_pair = AdjudicateApp(db, adjudicate.open_sides(db, "a", "c", who="chief"),
+                                       "chief")
+            async with other_pair.run_test(size=SIZE) as pilot:
+                await settle(pilot)
+                assert notices(other_pair) == [
+                    "'final' already held 2 verdicts, not from adjudicating 'a' and 'c': "
+                    "claims it has a verdict on show as settled"]
+
+
+V1 = ("The storm killed 12 people on Tuesday.\n\nOfficials said 3,000 homes lost power.\n\n"
+      "The mayor said the city would rebuild within a year.\n")
+V2 = V1.replace("killed 12", "killed 15")
+
+
+@run_async
+async def test_a_verdict_flagged_for_re_review_is_never_agreed(tmp_path):
+    article = tmp_path / "storm.txt"
+    article.write_text(V1, encoding="utf-8")
+    db = open_db(tmp_path / "c.db")
+    list(ingest_paths(db, [article]))
+    a = review.start_session(db, "a", "ann")
+    b = review.start_session(db, "b", "bob")
+    for claim in (1, 2, 3):
+        for session, who in ((a, "ann"), (b, "bob")):
+            review.tag(db, session, claim, who=who, status="supported", confidence=80)
+    article.write_text(V2, encoding="utf-8")
+    list(ingest_paths(db, [article]))  # claim 1's text changed: its verdicts are flagged
+    edited, kept, _ = (r[0] for r in db.query(
+        "SELECT id FROM claims WHERE article_id = 2 ORDER BY seq"))
+    review.tag(db, b, edited, who="bob", status="supported")  # B looked again; A did not
+    app = AdjudicateApp(db, adjudicate.open_sides(db, "a", "b", who="chief"), "chief")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        s = screen(app)
+        assert [(d.claim_id, d.differs) for d in s.items] == [(edited, "flagged")]
+        assert final(app, edited).status == Status.UNREVIEWED  # not copied as agreed
+        assert final(app, kept).status == Status.SUPPORTED  # unchanged: copied
+        assert "settled 0 / 1" in text(app, "#adj-top")
+        assert "↻ flagged for re-review: the claim's text changed" in text(app, "#adj-a")
+        assert "flagged" not in text(app, "#adj-b")
+        await pilot.press("b")
+        assert final(app, edited).status == Status.SUPPORTED
+        assert not final(app, edited).needs_review
+        assert "settled 1 / 1" in text(app, "#adj-top")
+
+
+class TestSmallTerminal:
+    @run_async
+    async def test_ctrl_d_and_ctrl_u_scroll_both_sides(self, db_file):
+        with open_db(db_file) as db:
+            review.tag(db, sessions.require(db, "a")["id"], 3, who="ann",
+                       sources=[Source(f"https://example.org/{n}", "page 2") for n in range(6)],
+                       notes="checked against the ministry's figures and two local reports")
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            panel = app.screen.query_one("#adj-a-panel")
+            assert panel.max_scroll_y > 0  # more than fits: it scrolls
+            await pilot.press("ctrl+d")
+            assert panel.scroll_offset.y > 0
+            await pilot.press("ctrl+d", "ctrl+d", "ctrl+d")
+            assert panel.scroll_offset.y == panel.max_scroll_y
+            await pilot.press("ctrl+u", "ctrl+u", "ctrl+u", "ctrl+u")
+            assert panel.scroll_offset.y == 0
+            await pilot.press("ctrl+d", "j")
+            assert panel.scroll_offset.y == 0  # another claim shows from the top
+            assert isinstance(app.focused, DisagreementList)
+
+    @pytest.mark.parametrize("key", ["question_mark", "f1"])
+    @run_async
+    async def test_help_lists_this_screens_keys(self, db_file, key):
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press(key)
+            assert isinstance(app.screen, AdjudicateHelp)
+            shown = str(app.screen.query_one(Static).render())
+            for line in ("a  take A", "ctrl+d  A and B half a page down", "]  next unsettled",
+                         "escape / q  back"):
+                assert line in shown
+            await pilot.press("escape")
+            assert isinstance(app.screen, AdjudicateScreen)
+
+
+def test_a_conflict_carried_to_a_new_version_stays_unsettled(tmp_path):
+    """Verdicts a re-ingest carries are no one's decision: the stale final one carried
+    last does not settle the conflict."""
+    article = tmp_path / "storm.txt"
+    article.write_text(V1, encoding="utf-8")
+    db = open_db(tmp_path / "c.db")
+    list(ingest_paths(db, [article]))
+    a = review.start_session(db, "a", "ann")
+    b = review.start_session(db, "b", "bob")
+    for session, who in ((a, "ann"), (b, "bob")):
+        review.tag(db, session, 2, who=who, status="supported", confidence=80)
+    adjudicate.open_sides(db, "a", "b", who="chief")  # final copies supported 80
+    for session, who in ((a, "ann"), (b, "bob")):
+        review.tag(db, session, 2, who=who, status="refuted")
+    article.write_text(V2, encoding="utf-8")
+    list(ingest_paths(db, [article]))  # claim 2 unchanged: carried, final's last
+    sides = adjudicate.open_sides(db, "a", "b", who="chief")
+    [conflict] = adjudicate.page(db, sides)
+    assert conflict.conflict and not conflict.settled
+    assert adjudicate.progress(db, sides) == (0, 1)

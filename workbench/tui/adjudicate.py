@@ -1,9 +1,11 @@
 """The adjudication screen: where sessions A and B disagree, side by side, settled by key.
 
 The list holds a window of disagreements read in pages by claim id (never all of them);
-it grows as the cursor nears either end and is read afresh around a far jump. Every
-choice is one `compare.adjudicate.settle` call: written at once, with its history row,
-into the target session.
+it grows as the cursor nears either end and is read afresh around a far jump, and when
+the database changed elsewhere (looked at every few seconds: the agreements A and B came
+to since are copied into the target, a deleted session is said). Every choice is one
+`compare.adjudicate.settle` call: written at once, with its history row, into the target
+session, from a side's verdict as it is then.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList, Static
@@ -21,15 +23,17 @@ from textual.widgets.option_list import Option
 
 from workbench import review
 from workbench.compare import adjudicate
-from workbench.compare.adjudicate import Disagreement, Sides
-from workbench.errors import WorkbenchError
+from workbench.compare.adjudicate import Disagreement, SideChanged, Sides
+from workbench.errors import Busy, WorkbenchError
 from workbench.model import Source, Status
-from workbench.storage import Database, sessions
+from workbench.storage import Database, history, sessions
 from workbench.tui import actions
 from workbench.tui.app import WorkbenchApp
+from workbench.tui.dialogs.help import key_names
 from workbench.tui.dialogs.pick import PickDialog
-from workbench.tui.glyphs import colour, glyph, label
+from workbench.tui.glyphs import FLAG, colour, glyph, label
 from workbench.tui.key_bar import KeyBar
+from workbench.wording import counted
 
 if TYPE_CHECKING:
     from workbench.tui.main_screen import MainScreen
@@ -37,6 +41,8 @@ if TYPE_CHECKING:
 PAGE = 100
 NEAR_END = 5  # load the next page when the cursor comes this close to the window's end
 SETTLED, UNSETTLED = "●", "○"
+CHANGES_EVERY = 5.0  # seconds between looks for changes made elsewhere
+NOTICE_SECONDS = 20  # how long a notice that matters before settling stays up
 
 
 def _status(verdict: review.Verdict | None, width: int = 0) -> Content:
@@ -45,13 +51,22 @@ def _status(verdict: review.Verdict | None, width: int = 0) -> Content:
         return Content.styled("· not reviewed".ljust(width), colour("unreviewed"))
     s = str(verdict.status)
     conf = "" if verdict.confidence is None else f" {verdict.confidence}"
-    return Content.styled(f"{glyph(s)} {label(s)}{conf}".ljust(width), f"bold {colour(s)}")
+    flag = f" {FLAG}" if verdict.needs_review else ""
+    return Content.styled(f"{glyph(s)} {label(s)}{conf}{flag}".ljust(width),
+                          f"bold {colour(s)}")
+
+
+def what_differs(d: Disagreement) -> str:
+    """What is left to settle on a claim, in a few words."""
+    if d.conflict:
+        return "conflict"
+    return d.differs or "agreed"
 
 
 def row_prompt(d: Disagreement) -> Content:
     """One line of the list: settled mark, A's and B's verdicts, what differs, the claim."""
     mark = (SETTLED, "$text-success") if d.settled else (UNSETTLED, "$foreground-muted")
-    first, *more = d.differs.split(", ")
+    first, *more = what_differs(d).split(", ")
     return Content.assemble(mark, " ", _status(d.a, 17), (" │ ", "dim"), _status(d.b, 17),
                             (" │ ", "dim"), (f"{first + '+' * bool(more):<11} ", "italic"),
                             (f"#{d.claim_id} ", "dim"), d.text)
@@ -62,6 +77,9 @@ def side_text(verdict: review.Verdict | None) -> Content:
     if verdict is None:
         return Content.styled("did not review this claim", "dim italic")
     lines = [_status(verdict)]
+    if verdict.needs_review:
+        lines.append(Content.styled(f"{FLAG} flagged for re-review: the claim's text changed "
+                                    "since this verdict", "bold $text-warning"))
     if verdict.sources:
         lines.append(Content.styled("Sources", "bold"))
         for n, src in enumerate(verdict.sources, 1):
@@ -90,6 +108,11 @@ class DisagreementList(OptionList):
             self.highlighted = max(0, min(self.highlighted + delta, self.option_count - 1))
 
 
+class SidePanel(VerticalScroll, can_focus=False):
+    """One side's verdict, scrolled by the mouse and ctrl+d / ctrl+u (the keys stay on
+    the list)."""
+
+
 class AdjudicateScreen(Screen):
     """The disagreements above; the current one below: its claim, then A | B, then final."""
 
@@ -98,6 +121,9 @@ class AdjudicateScreen(Screen):
         Binding("b", "take('b')", "take B"),
         Binding("e", "edit", "edit final"),
         Binding("right_square_bracket", "next_unsettled", "next unsettled", key_display="]"),
+        Binding("ctrl+d", "scroll_sides(1)", "A and B half a page down", show=False),
+        Binding("ctrl+u", "scroll_sides(-1)", "A and B half a page up", show=False),
+        Binding("question_mark,f1", "help", "help", key_display="?"),
         Binding("escape,q", "back", "back"),
     ]
     AUTO_FOCUS = "DisagreementList"
@@ -105,12 +131,12 @@ class AdjudicateScreen(Screen):
     AdjudicateScreen { layout: vertical; }
     AdjudicateScreen #adj-top { height: 1; padding: 0 1; background: $panel; }
     AdjudicateScreen DisagreementList {
-        height: 1fr; border: round $panel-lighten-2; text-wrap: nowrap;
+        height: 2fr; border: round $panel-lighten-2; text-wrap: nowrap;
         text-overflow: ellipsis;
     }
     AdjudicateScreen DisagreementList:focus { border: round $primary; }
     AdjudicateScreen #adj-detail {
-        height: 1fr; border: round $panel-lighten-2; padding: 0 1;
+        height: 3fr; border: round $panel-lighten-2; padding: 0 1;
         border-title-color: $foreground-muted;
     }
     AdjudicateScreen #adj-claim { text-style: bold; margin-bottom: 1; }
@@ -119,6 +145,7 @@ class AdjudicateScreen(Screen):
         width: 1fr; height: 1fr; border: round $panel-lighten-2; padding: 0 1;
         border-title-color: $foreground;
     }
+    AdjudicateScreen .adj-side Static { height: auto; }
     AdjudicateScreen #adj-final { height: auto; padding: 0 1; background: $boost; }
     """
 
@@ -130,9 +157,13 @@ class AdjudicateScreen(Screen):
         self.items: list[Disagreement] = []
         self.more_before = False
         self.more_after = False
+        self._shown: int | None = None  # the claim whose sides are shown
         self.settled: int | None = None  # None until counted
         self.total: int | None = None
         self._recount = False
+        self._mark = sides.mark  # the database as last read (history.state_mark)
+        self._since = sides.mark[0]  # the history row up to which agreements were copied
+        self.gone: str | None = None  # why nothing can be settled: a session was deleted
 
     def compose(self):
         yield Static(id="adj-top")
@@ -140,20 +171,26 @@ class AdjudicateScreen(Screen):
         with Vertical(id="adj-detail"):
             yield Static(id="adj-claim")
             with Horizontal(id="adj-sides"):
-                yield Static(id="adj-a", classes="adj-side")
-                yield Static(id="adj-b", classes="adj-side")
+                with SidePanel(id="adj-a-panel", classes="adj-side"):
+                    yield Static(id="adj-a")
+                with SidePanel(id="adj-b-panel", classes="adj-side"):
+                    yield Static(id="adj-b")
             yield Static(id="adj-final")
-        yield KeyBar(self.BINDINGS)
+        yield KeyBar(self.BINDINGS, keep={"help", "back"})
 
     def on_mount(self) -> None:
         a_rev = sessions.require(self.db, self.sides.a)["reviewer"]
         b_rev = sessions.require(self.db, self.sides.b)["reviewer"]
-        self.query_one("#adj-a").border_title = f"A · {self.sides.a} ({a_rev})"
-        self.query_one("#adj-b").border_title = f"B · {self.sides.b} ({b_rev})"
+        self.query_one("#adj-a-panel").border_title = f"A · {self.sides.a} ({a_rev})"
+        self.query_one("#adj-b-panel").border_title = f"B · {self.sides.b} ({b_rev})"
         self.query_one(DisagreementList).border_title = "disagreements"
         first = adjudicate.next_unsettled(self.db, self.sides)
         self._open_at(first.claim_id if first is not None else None)
         self._count()
+        notice = adjudicate.held_notice(self.sides)
+        if notice is not None:
+            self.notify(notice, severity="warning", timeout=NOTICE_SECONDS)
+        self.set_interval(CHANGES_EVERY, self.look_for_changes)
 
     @property
     def current(self) -> Disagreement | None:
@@ -199,6 +236,54 @@ class AdjudicateScreen(Screen):
             listing.highlighted = len(more)
         self.show()
 
+    def look_for_changes(self) -> None:
+        """Catch up with changes made elsewhere (another terminal, an import): one look at
+        the newest history row, claim and article. Not under a dialog, which acts on the
+        claim it opened on."""
+        if self.gone is not None or not self.is_current:
+            return
+        mark = history.state_mark(self.db)
+        if mark != self._mark:
+            self._mark = mark
+            since, self._since = self._since, mark[0]
+            self._catch_up(since)
+
+    @work(thread=True, exclusive=True, group="adjudicate-catch-up")
+    def _catch_up(self, since: int | None) -> None:
+        try:
+            copied = adjudicate.follow_agreements(self.db, self.sides, who=self.reviewer,
+                                                  since=since)
+        except Busy:  # another process writing for long (an import): the next look retries
+            self.app.call_from_thread(self._look_again, since)
+            return
+        except WorkbenchError as e:
+            self.app.call_from_thread(self._lost, str(e))
+            return
+        mark = history.state_mark(self.db) if copied else None
+        self.app.call_from_thread(self._caught_up, copied, mark)
+
+    def _caught_up(self, copied: int, mark: tuple[int | None, ...] | None) -> None:
+        """Read the window again where it was, and count again."""
+        if mark is not None:  # the copy's own history row is no news
+            self._mark = mark
+        d = self.current
+        self._open_at(d.claim_id if d is not None else None)
+        self._count()
+        if copied:
+            self.notify(f"{self.sides.a} and {self.sides.b} came to agree on "
+                        f"{counted(copied, 'more claim')}: copied into {self.sides.target}",
+                        timeout=5)
+
+    def _look_again(self, since: int | None) -> None:
+        """Catch up from `since` at the next look (this one found the database busy)."""
+        self._mark, self._since = None, since
+
+    def _lost(self, message: str) -> None:
+        """A session was deleted: say so, here and on the top line; nothing more is written."""
+        self.gone = message
+        self.notify(message, severity="error", timeout=NOTICE_SECONDS)
+        self.show()
+
     def _jump(self, claim_id: int) -> None:
         for index, d in enumerate(self.items):
             if d.claim_id == claim_id:
@@ -216,7 +301,8 @@ class AdjudicateScreen(Screen):
         self.query_one("#adj-top", Static).update(Content.assemble(
             ("adjudicate ", "bold"), f"{self.sides.a} | {self.sides.b} into ",
             (self.sides.target, "bold"), f"  ·  settled {settled} / {total}",
-            (f"  ·  {self.reviewer}", "dim"),
+            (f"  ·  {self.gone}", "bold $text-error") if self.gone else (
+                f"  ·  {self.reviewer}", "dim"),
         ))
         detail = self.query_one("#adj-detail")
         final = self.query_one("#adj-final", Static)
@@ -230,18 +316,33 @@ class AdjudicateScreen(Screen):
             final.update("")
             return
         detail.border_title = f"claim #{d.claim_id} · {d.title} · seq {d.seq}"
-        detail.border_subtitle = f"differs: {d.differs}"
+        detail.border_subtitle = (
+            f"{self.sides.a} and {self.sides.b} agree; {self.sides.target} holds another"
+            if d.conflict else f"differs: {d.differs}" if d.differs
+            else f"{self.sides.a} and {self.sides.b} agree")
         by = Content.styled(f"\nby {d.by}", "italic dim") if d.by else Content("")
         self.query_one("#adj-claim", Static).update(Content.assemble(d.text, by))
+        if d.claim_id != self._shown:  # another claim: its sides from the top
+            self._shown = d.claim_id
+            for panel in self.query(SidePanel):
+                panel.scroll_home(animate=False)
         self.query_one("#adj-a", Static).update(side_text(d.a))
         self.query_one("#adj-b", Static).update(side_text(d.b))
+        final.update(self._final_line(d))
+
+    def _final_line(self, d: Disagreement) -> Content:
+        """The target's verdict on `d`, and whether it settles it."""
         if d.final is None:
-            final.update(Content.assemble(
+            return Content.assemble(
                 (f"{UNSETTLED} unsettled", "bold"),
-                ("   a takes A · b takes B · e edits · ] next unsettled", "dim")))
-        else:
-            final.update(Content.assemble((f"{SETTLED} final ", "bold"), _status(d.final),
-                                          (f"   in {self.sides.target}", "dim")))
+                ("   a takes A · b takes B · e edits · ] next unsettled", "dim"))
+        if not d.settled:
+            why = ("flagged for re-review" if d.final.needs_review
+                   else f"{self.sides.a} and {self.sides.b} now agree on another")
+            return Content.assemble((f"{UNSETTLED} to settle ", "bold"), _status(d.final),
+                                    (f"   in {self.sides.target}; {why}", "dim"))
+        return Content.assemble((f"{SETTLED} final ", "bold"), _status(d.final),
+                                (f"   in {self.sides.target}", "dim"))
 
     @work(thread=True, exclusive=True, group="adjudicate-count")
     def _count(self) -> None:
@@ -262,19 +363,30 @@ class AdjudicateScreen(Screen):
         d = self.current
         if d is None:
             return
+        unseen = history.state_mark(self.db) != self._mark  # changes not read yet
         try:
             new = adjudicate.settle(self.db, self.sides, d, who=self.reviewer, **choice)
+        except SideChanged as e:
+            self._replace(d, e.now)
+            self.notify(str(e), severity="warning", timeout=NOTICE_SECONDS)
+            return
         except WorkbenchError as e:
             self.notify(str(e), severity="error")
             return
-        index = self.items.index(d)
+        if not unseen:  # this write is no news to look_for_changes
+            self._mark = history.state_mark(self.db)
+        self._replace(d, new)
+
+    def _replace(self, old: Disagreement, new: Disagreement) -> None:
+        """Show `new` where `old` was, and count the difference."""
+        index = self.items.index(old)
         self.items[index] = new
         self.query_one(DisagreementList).replace_option_prompt_at_index(index, row_prompt(new))
-        if not d.settled:
-            if self.settled is None:
-                self._recount = True
-            else:
-                self.settled += 1
+        if self.settled is None or self.total is None:
+            self._recount = True
+        else:
+            self.settled += (new.settled and new.listed) - (old.settled and old.listed)
+            self.total += new.listed - old.listed
         self.show()
 
     def action_take(self, side: str) -> None:
@@ -294,6 +406,15 @@ class AdjudicateScreen(Screen):
         self.app.push_screen(FinalVerdictDialog(d.claim_id, start, adjudicate.merged_sources(d)),
                              done)
 
+    def action_scroll_sides(self, direction: int) -> None:
+        """Scroll A's and B's panels together by half their height."""
+        for panel in self.query(SidePanel):
+            step = max(panel.scrollable_content_region.height // 2, 1)
+            panel.scroll_to(y=panel.scroll_offset.y + direction * step, animate=False)
+
+    def action_help(self) -> None:
+        self.app.push_screen(AdjudicateHelp(self.BINDINGS))
+
     def action_next_unsettled(self) -> None:
         d = self.current
         found = adjudicate.next_unsettled(self.db, self.sides, d.claim_id if d else None)
@@ -307,6 +428,39 @@ class AdjudicateScreen(Screen):
             self.dismiss()
         else:
             self.app.exit()
+
+
+class AdjudicateHelp(ModalScreen[None]):
+    """This screen's keys, and what its marks mean."""
+
+    BINDINGS: ClassVar = [Binding("escape,q,question_mark,f1", "close", "close")]
+
+    def __init__(self, bindings: list[Binding]) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def compose(self):
+        rows = [Content.styled("Keys", "bold"),
+                Content.assemble((f"{'up / down / k / j':>24}", "bold"), "  move"),
+                Content.assemble((f"{'pgup / pgdn / home / end':>24}", "bold"),
+                                 "  page, first, last"),
+                *(Content.assemble((f"{key_names(b):>24}", "bold"), f"  {b.description}")
+                  for b in self.bindings),
+                Content(""),
+                Content.styled(
+                    f"{SETTLED} settled, {UNSETTLED} not yet. Listed are the claims A and B "
+                    f"split on ({FLAG}, a verdict flagged for re-review, splits them too) "
+                    "and conflicts: claims they agree on where the target holds another "
+                    "verdict. Taking a side takes its verdict as it is at that moment: if it "
+                    "changed since it was shown, nothing is written and the screen shows it. "
+                    "What A and B come to agree on is copied into the target within seconds.",
+                    "dim")]
+        with VerticalScroll(classes="dialog") as box:
+            box.border_title = "Help · adjudication"
+            yield Static(Content("\n").join(rows))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class FinalVerdictDialog(ModalScreen[review.Verdict | None]):
