@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from test_tui_fixtures import seeded
+from test_tui import open_app
+from test_tui_fixtures import SIZE, run_async, seeded, settle
 
 from workbench import review
+from workbench.errors import Busy
 from workbench.model import Status
 from workbench.storage import claims, open_db
+from workbench.storage import db as storage_db
 
 REVIEWER = """
 import asyncio, sys
@@ -78,3 +81,36 @@ def test_two_reviewers_at_once_on_one_database_both_keep_their_work(tmp_path: Pa
         session = review.resolve_session(db, who, who)["id"]
         assert [str(review.get_verdict(db, session, c).status) for c in first] == expected
     db.close()
+
+
+def test_a_write_while_another_process_holds_the_database_says_so(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    """Another process writing for longer than the busy timeout (a large import): a tag
+    fails with one line saying so, saves nothing, and works once the other is done."""
+    path = tmp_path / "c.db"
+    seeded(path).close()
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 200)
+    importer = open_db(path)
+    importer.execute("BEGIN IMMEDIATE")  # the other process's long write
+    with open_db(path) as db:
+        sid = review.find_session(db, "ann", "ann")["id"]
+        try:
+            review.tag(db, sid, 1, who="ann", status="refuted")
+        except Busy as e:
+            assert str(e).startswith("the database is busy: another process has been writing")
+        else:
+            raise AssertionError("the tag did not wait for the other writer")
+
+    @run_async
+    async def press_s_in_the_tui() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("s")
+            assert app.is_running
+            assert any("database is busy" in n.message for n in app._notifications)
+            importer.execute("COMMIT")
+            await pilot.press("s")
+            assert review.get_verdict(app.db, sid, app.main.claim["id"]).status is Status.SUPPORTED
+
+    press_s_in_the_tui()

@@ -7,3 +7,8 @@ class WorkbenchError(Exception):
 
 class NotFound(WorkbenchError):
     """A named thing (claim, session, article) does not exist."""
+
+
+class Busy(WorkbenchError):
+    """Another process kept the database locked for writing past the busy timeout (a
+    large import, say): nothing was saved, and trying again later will do."""

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.errors import WorkbenchError
+from workbench.errors import Busy, WorkbenchError
 from workbench.storage.engine import sqlite3
 from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
@@ -95,7 +95,14 @@ class Database:
         """Run a block in a transaction `begin` opens: committed at its end, rolled back
         when it fails (if SQLite has not rolled it back already)."""
         conn = self.conn
-        conn.execute(begin)
+        try:
+            conn.execute(begin)
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            raise Busy(f"the database is busy: another process has been writing to it for"
+                       f" over {BUSY_TIMEOUT_MS // 1000} s (an import?); nothing was saved,"
+                       " try again in a moment") from None
         try:
             yield
         except BaseException:
