@@ -131,6 +131,33 @@ class TestClaims:
         rows = list(csv.DictReader(io.StringIO(cli("claims", "--format", "csv").out)))
         assert rows[0]["seq"] == "1"
 
+    def test_a_verdict_to_review_again_is_flagged_in_every_format(self, cli, seed_copy):
+        """A verdict a re-ingest carried to an edited claim shows its flag outside the TUI
+        too: ↻ beside the status in the table, needs_review in JSON lines (true or false,
+        as the JSON lines export) and in CSV (1 or empty, as the verdict CSV)."""
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk")
+        assert cli("tag", "1", "--session", "desk", "--status", "supported").code == 0
+        text = seed_copy.read_text(encoding="utf-8")
+        seed_copy.write_text(text.replace("Baghdad Next", "Baghdad Soon", 1), encoding="utf-8")
+        assert "1 flagged" in cli("ingest", seed_copy).out
+        records = [json.loads(line) for line in
+                   cli("claims", "--session", "desk", "--format", "jsonl").out.splitlines()]
+        flagged = [r for r in records if r["needs_review"]]
+        assert [(r["text"], r["status"]) for r in flagged] == [
+            ("Militants in Iraq Are Heading to Baghdad Soon", "supported")]
+        assert {r["needs_review"] for r in records} == {True, False}
+        rows = list(csv.DictReader(io.StringIO(
+            cli("claims", "--session", "desk", "--format", "csv").out)))
+        assert [r["id"] for r in rows if r["needs_review"] == "1"] == [str(flagged[0]["id"])]
+        assert {r["needs_review"] for r in rows} == {"1", ""}
+        table = cli("claims", "--session", "desk").out.splitlines()
+        shown = [line for line in table if "↻" in line]
+        assert [line.split()[3:5] for line in shown] == [["supported", "↻"]]
+        assert "Baghdad Soon" in shown[0]
+        kind = flagged[0]["kind"]
+        assert shown[0].index(f" {kind} ") + 1 == table[0].index("kind")  # columns kept
+
     def test_unknown_article(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
         run = cli("claims", "--article", "no-such-story")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -101,15 +102,6 @@ def test_notes_or_sources_alone_make_a_change() -> None:
     assert d.claims[0].change == "changed" and d.agreement.agreed == 1
 
 
-def test_other_database_pairs_by_text_not_by_id() -> None:
-    a = [row(1, "supported", text="The storm killed 12 people on Tuesday.")]
-    b = [row(1, "refuted", text="Schools will reopen on Monday."),
-         row(7, "supported", text="The storm killed 12 people on Tuesday.")]
-    d = compare_rows(a, b, same_db=False)
-    assert [(c.claim_id, c.row[0], c.change, c.match) for c in d.claims] == [
-        (1, 1, "only_b", ""), (1, 7, "same", "text")]
-
-
 def test_versions_pair_through_links_and_show_edits() -> None:
     # A reviewed version 1 (claims 1-3); B reviewed version 2 (claims 11-13), where 11 is
     # claim 1 unchanged, 12 is claim 2 edited, 13 is new; claim 3 was removed.
@@ -166,17 +158,56 @@ def test_diff_text(env: Path, capsys) -> None:
     assert code == 0 and err == ""
     assert "compared 2 claims reviewed in both: agreement 50.0%, kappa 0.000" in out
     assert "mean confidence difference 15.0" in out
-    assert "same 1, changed 1, only in a 1, only in b 1" in out
+    assert "same 1, changed 1 (status 1, other fields only 0), only in a 1, only in b 1" in out
     assert "\x1b[" not in out  # plain when piped
     lines = [x.split() for x in out.splitlines()]
-    assert ["2", "changed", "supported", "90", "refuted", "60"] in [x[:6] for x in lines]
+    assert ["2", "changed", "supported", "90", "refuted", "60", "[differs:", "status,",
+            "confidence,", "notes]", "The"] in [x[:11] for x in lines]
     assert "only_a" in out and "only_b" in out
 
 
 def test_diff_exit_code(env: Path, capsys) -> None:
     assert run(capsys, "diff", "a", "b", "--exit-code")[0] == 1
-    assert run(capsys, "diff", "a", "a", "--exit-code")[0] == 0
-    assert "no differences" in run(capsys, "diff", "a", "a")[1]
+    assert run(capsys, "sessions", "new", "copy", "--from", "a")[0] == 0
+    assert run(capsys, "diff", "a", "copy", "--exit-code")[0] == 0
+    assert "no differences" in run(capsys, "diff", "a", "copy")[1]
+
+
+@pytest.mark.parametrize("other", ["a", "c.db:a", "./c.db:a", "link.db:a", "hard.db:a"])
+def test_diff_of_a_session_with_itself_is_refused(env: Path, capsys, other: str) -> None:
+    """As adjudicate refuses it: "100% agreement" would read as two reviewers agreeing.
+    The same file under another name (a symbolic or a hard link) is the same session."""
+    (env / "link.db").symlink_to(env / "c.db")
+    os.link(env / "c.db", env / "hard.db")
+    assert run(capsys, "diff", "a", other, "--exit-code") == (
+        1, "", "error: diff two different sessions\n")
+    code, out, _ = run(capsys, "diff", "a", "hard.db:b")  # another session: a diff
+    assert code == 0 and "compared 2 claims reviewed in both" in out
+
+
+def test_diff_says_what_differs(env: Path, capsys) -> None:
+    """A claim whose verdicts differ only in sources (or confidence, or notes) shows which,
+    and the summary tells them from the claims whose status differs."""
+    with open_db(env / "c.db") as db:
+        review.tag(db, sessions.require(db, "b")["id"], 1, who="bob",
+                   sources=[Source("https://example.org/a")])
+    out = run(capsys, "diff", "a", "b")[1]
+    assert ("same 0, changed 2 (status 1, other fields only 1), only in a 1, only in b 1"
+            in out)
+    lines = {x.split()[0]: x for x in out.splitlines() if x[:8].strip().isdigit()}
+    assert "supported 80     supported 80     [differs: sources] Storm hits coast" in lines["1"]
+    assert "refuted 60       [differs: status, confidence, notes] The storm" in lines["2"]
+    assert "[differs" not in lines["3"] + lines["4"]
+    sheet = {r["claim_id"]: r for r in csv.DictReader(io.StringIO(
+        run(capsys, "diff", "a", "b", "--format", "csv")[1]))}
+    assert [(sheet[k]["change"], sheet[k]["differs"]) for k in "1234"] == [
+        ("changed", "sources"), ("changed", "status, confidence, notes"), ("only_a", ""),
+        ("only_b", "")]
+    doc = json.loads(run(capsys, "diff", "a", "b", "--format", "json")[1])
+    assert [c["differs"] for c in doc["claims"]] == [
+        ["sources"], ["status", "confidence", "notes"], [], []]
+    assert (doc["summary"]["changed"], doc["summary"]["changed_status"],
+            doc["summary"]["changed_other"]) == (2, 1, 1)
 
 
 def test_diff_csv(env: Path, capsys) -> None:
@@ -382,3 +413,157 @@ def test_a_failed_second_process_is_one_error_not_half_a_diff(env: Path, monkeyp
     with open_db(env / "c.db") as db, pytest.raises(
             WorkbenchError, match=r"the second process sharing the work failed \(exit 1\)"):
         write_csv(io.StringIO(), diff_sessions(db, "a", db, "b"))
+
+
+STORM_V2 = (  # claim 2 edited, claims 3 and 5 removed, one added
+    "Storm hits coast\n\n"
+    "The storm killed 15 people on Tuesday. The mayor said the city would rebuild within a "
+    "year. Rescue teams reached the island on Thursday."
+)
+
+
+def live_rows(db: Database, session: int) -> list[tuple]:
+    """A session's reviewed rows (as the pure diff takes them) on claims not dropped."""
+    dropped = {r[0] for r in db.query("SELECT id FROM claims WHERE dropped")}
+    return [r for r in verdicts.reviewed_rows(db, session) if r[0] not in dropped]
+
+
+def pure_diff(db: Database, a: int, b: int) -> DiffResult:
+    return compare_rows(live_rows(db, a), live_rows(db, b), "a", "b",
+                        links=lambda ids: verdicts.previous_links(db, ids),
+                        continued=lambda ids: verdicts.continued(db, ids))
+
+
+def test_dropped_and_removed_claims_are_left_out_of_the_figures(env: Path, capsys) -> None:
+    """A claim a reviewer dropped is left out, as progress, export and adjudication leave
+    it out; one a re-ingest removed is listed, marked, and left out of the figures,
+    whether both sessions reviewed it or one did."""
+    with open_db(env / "c.db") as db:
+        a, b = (sessions.require(db, n)["id"] for n in ("a", "b"))
+        review.tag(db, a, 5, who="ann", status="refuted")
+        review.tag(db, b, 5, who="bob", status="supported")
+        review.tag(db, a, 4, who="ann", status="unverifiable", notes="seen")
+        review.drop_claim(db, 4, who="ann")  # both reviewed it, their notes differ
+    out = run(capsys, "diff", "a", "b")[1]
+    # 1 same, 2 and 5 changed: agreed 1 of 3. By hand: A supported 2, refuted 1; B the
+    # same: p_o = 3/9, p_e = (2 * 2 + 1 * 1) / 9 = 5/9, kappa = (3/9 - 5/9) / (4/9) = -1/2
+    assert "compared 3 claims reviewed in both: agreement 33.3%, kappa -0.500" in out
+    assert "same 1, changed 2 (status 2, other fields only 0), only in a 1, only in b 0" in out
+    assert "\n       4 " not in out
+    (env / "storm.txt").write_text(STORM_V2, encoding="utf-8")
+    assert run(capsys, "ingest", "storm.txt")[0] == 0  # 1 and 2 (edited) carried over
+    out = run(capsys, "diff", "a", "b")[1]
+    # left: 1 same, 2 changed (supported, refuted): agreement 1 of 2, kappa 0
+    assert "compared 2 claims reviewed in both: agreement 50.0%, kappa 0.000" in out
+    assert ("same 1, changed 1 (status 1, other fields only 0), only in a 0, only in b 0;"
+            " across article versions: edited 0, added 0, removed 2") in out
+    lines = [[*x.split()[:2], x[53:].split("]")[0]] for x in out.splitlines()
+             if x[:8].strip().isdigit()]
+    assert lines == [["3", "only_a", "[removed"], ["5", "changed", "[removed"],
+                     ["7", "changed", "[differs: status, confidence, notes"]]
+    with open_db(env / "c.db") as db:
+        got = diff_sessions(db, "a", db, "b")
+        assert (got.counts["only_a"], got.counts["removed"], got.agreement.n) == (0, 2, 2)
+        want = pure_diff(db, a, b)
+        assert list(got.claims) == list(want.claims) and got.counts == want.counts
+        sides = adjudicate.open_sides(db, "a", "b", who="chief")
+        assert adjudicate.progress(db, sides)[1] == 1 == got.counts["changed"]
+
+
+def test_claims_dropped_are_left_out_of_a_diff_of_two_databases(env: Path, capsys) -> None:
+    """Each session's verdicts on claims its own database dropped are left out."""
+    with open_db(env / "c.db") as db:
+        review.drop_claim(db, 2, who="bob")  # reviewed by both
+    shutil.copy(env / "c.db", env / "copy.db")
+    with open_db(env / "copy.db") as db:
+        review.drop_claim(db, 4, who="bob")  # b's only, dropped in b's database
+    doc = json.loads(run(capsys, "diff", "a", "copy.db:b", "--format", "json")[1])
+    assert [(c["claim_id"], c["change"]) for c in doc["claims"]] == [(1, "same"), (3, "only_a")]
+    assert (doc["summary"]["compared"], doc["summary"]["only_b"]) == (1, 0)
+
+
+COUNCIL = ("Council approves budget\n\nThe council approved a budget of 2 million pounds."
+           " The mayor said taxes would not rise.")
+
+
+def test_two_databases_that_ingested_in_another_order(env: Path, capsys) -> None:
+    """Claim ids name other claims in another database: claims pair by their article's
+    text and their own, and an article both databases hold alike is no newer version."""
+    (env / "council.txt").write_text(COUNCIL, encoding="utf-8")
+    assert run(capsys, "ingest", "council.txt")[0] == 0  # claims 6 to 8
+    assert run(capsys, "--db", "two.db", "ingest", "council.txt", "storm.txt")[0] == 0
+    with open_db(env / "c.db") as db:
+        a = sessions.require(db, "a")["id"]
+        review.tag(db, a, 6, who="ann", status="supported")
+    with open_db(env / "two.db") as db:  # council 1 to 3, storm 4 to 8
+        bob = review.start_session(db, "bob", "bob")
+        for claim, status, confidence in ((4, "supported", 80), (5, "refuted", None),
+                                          (3, "refuted", None)):
+            review.tag(db, bob, claim, who="bob", status=status, confidence=confidence)
+    out = run(capsys, "diff", "a", "two.db:bob")[1]
+    assert "compared 2 claims reviewed in both" in out and "across article" not in out
+    assert "[added]" not in out
+    rows = list(csv.DictReader(io.StringIO(
+        run(capsys, "diff", "a", "two.db:bob", "--format", "csv")[1])))
+    assert [(r["claim_id"], r["change"], r["claim_id_b"], r["match"], r["version"])
+            for r in rows] == [
+        ("1", "same", "4", "text", ""), ("2", "changed", "5", "text", ""),
+        ("3", "only_a", "", "", ""), ("3", "only_b", "", "", ""),  # bob's claim 3: council's
+        ("6", "only_a", "", "", "")]
+    assert rows[3]["claim"] == "Taxes would not rise."
+
+
+def test_last_weeks_database_against_todays_after_a_reingest(env: Path, capsys) -> None:
+    """A copy of the database made before a re-ingest holds the earlier version: the
+    claims pair across versions as the ingest aligned them, edits show both texts, and
+    what the new version removed or added is marked, either way round."""
+    with open_db(env / "c.db") as db:
+        a = sessions.require(db, "a")["id"]
+        review.tag(db, a, 4, who="ann", status="unverifiable")
+        review.tag(db, a, 5, who="ann", status="supported")
+    shutil.copy(env / "c.db", env / "before.db")
+    (env / "storm.txt").write_text(STORM_V2, encoding="utf-8")
+    assert "1 edited, 1 added, 2 removed" in run(capsys, "ingest", "storm.txt")[1]
+    with open_db(env / "c.db") as db:  # version 2: claims 6 to 9, 9 added
+        review.tag(db, a, 9, who="ann", status="refuted")
+        fresh = review.start_session(db, "fresh", "ann")
+        for claim in (6, 7, 8):
+            review.tag(db, fresh, claim, who="ann", status="supported")
+    out = run(capsys, "diff", "before.db:a", "a")[1]
+    assert ("same 3, changed 0 (status 0, other fields only 0), only in before.db:a 0, only"
+            " in a 1; across article versions: edited 1, added 1, removed 2") in out
+    assert "[edited] The storm killed [12 → 15] people on Tuesday.\n" in out
+    rows = list(csv.DictReader(io.StringIO(
+        run(capsys, "diff", "before.db:a", "a", "--format", "csv")[1])))
+    assert [(r["claim_id"], r["change"], r["claim_id_b"], r["match"], r["version"])
+            for r in rows] == [
+        ("1", "same", "6", "version", ""), ("2", "same", "7", "version", "edited"),
+        ("3", "same", "3", "id", "removed"), ("4", "same", "8", "version", ""),
+        ("5", "same", "5", "id", "removed"), ("9", "only_b", "", "", "added")]
+    assert (rows[1]["claim"], rows[1]["claim_b"]) == (
+        "The storm killed 12 people on Tuesday.", "The storm killed 15 people on Tuesday.")
+    doc = json.loads(run(capsys, "diff", "a", "before.db:a", "--format", "json")[1])
+    assert [(c["claim_id"], c["b"] and c["b"]["claim_id"], c["change"], c["version"])
+            for c in doc["claims"]] == [
+        (3, 3, "same", "removed"), (5, 5, "same", "removed"), (6, 1, "same", ""),
+        (7, 2, "same", "edited"), (8, 4, "same", ""), (9, None, "only_a", "added")]
+    assert doc["claims"][3]["claim_b"] == "The storm killed 12 people on Tuesday."
+    doc = json.loads(run(capsys, "diff", "before.db:a", "fresh", "--format", "json")[1])
+    assert [(c["claim_id"], c["change"], c["version"]) for c in doc["claims"]] == [
+        (1, "changed", ""), (2, "changed", "edited"), (3, "only_a", "removed"),
+        (4, "changed", ""), (5, "only_a", "removed")]  # fresh gave no confidence
+    assert (doc["summary"]["only_a"], doc["summary"]["removed"]) == (0, 2)
+
+
+def test_long_titles_are_cut_as_claims_are(env: Path, capsys, monkeypatch) -> None:
+    title = "Government Announces Major Overhaul of Public Health Spending Across All Regions"
+    (env / "health.txt").write_text(f"{title}\n\nHospitals got 4 billion pounds.",
+                                    encoding="utf-8")
+    assert run(capsys, "ingest", "health.txt")[0] == 0
+    with open_db(env / "c.db") as db:
+        review.tag(db, sessions.require(db, "a")["id"], 7, who="ann", status="supported")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run(capsys, "diff", "a", "b")[1]
+    table = out[out.index("most disagreement first"):out.index("claim text")].splitlines()
+    assert max(map(len, table)) < 80
+    assert table[3].endswith("  Government Announces Major Overhaul …")

@@ -26,6 +26,7 @@ from workbench.exchange.csvsheet import (
     COLUMNS,
     EXTRA_COLUMNS,
     export_sheet,
+    flag_cell,
     safe_cell,
     sources_cell,
 )
@@ -118,7 +119,8 @@ def test_one_undo_takes_back_a_whole_import(env: Path, capsys, monkeypatch, into
             for claim in (1, 2, 3, 4, 5):
                 review.tag(db, sessions.require(db, "a")["id"], claim, who="ann",
                            status="misleading", confidence=10)
-    code, out, _ = run(capsys, "import", "s.csv", "--session", session)
+    # the sheet is older than a's verdicts: it overwrites them only when told to
+    code, out, _ = run(capsys, "import", "s.csv", "--session", session, "--overwrite")
     assert code == 0 and ("5 changed" if into == "reviewed" else "3 changed") in out
     with open_db(env / "c.db") as db:
         sid = sessions.require(db, session)["id"]
@@ -423,7 +425,7 @@ def test_claimreview_has_required_fields(env: Path, capsys) -> None:
         assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
         assert rating["alternateName"]
         item = r["itemReviewed"]
-        assert item["@type"] == "Claim" and item["author"]["name"]
+        assert item["@type"] == "Claim" and "author" not in item  # own voice, from a file
         assert item["appearance"]["headline"] == "Storm hits coast"
         assert r["author"] == {"@type": "Organization", "name": "Desk"}
         assert len(r["datePublished"]) == 10
@@ -435,7 +437,8 @@ def test_claimreview_has_required_fields(env: Path, capsys) -> None:
     _, out, err = run(capsys, "export", "--session", "a", "--format", "claimreview")
     first = json.loads(out)[0]
     assert first["url"] == (env / "storm.txt").resolve().as_uri() + "#claim-1"
-    assert first["author"]["name"] == "ann" and "url" not in first["itemReviewed"]["appearance"]
+    assert first["author"] == {"@type": "Person", "name": "ann"}
+    assert "url" not in first["itemReviewed"]["appearance"]
     assert err.startswith("warning: no --base-url")  # file: urls are no use on the web
     code, out, err = run(capsys, "export", "--session", "a", "--format", "claimreview",
                          "--base-url", "desk.example/storm")
@@ -468,7 +471,8 @@ def test_files_written_with_o_get_the_mode_open_would_give(env: Path, capsys) ->
     umask = os.umask(0o022)
     try:
         run(capsys, "export", "--session", "a", "-o", "s.csv")
-        run(capsys, "diff", "a", "a", "--format", "csv", "-o", "d.csv")
+        run(capsys, "sessions", "new", "b", "--from", "a")
+        run(capsys, "diff", "a", "b", "--format", "csv", "-o", "d.csv")
         assert (mode("s.csv"), mode("d.csv")) == (0o644, 0o644)
         (env / "s.csv").chmod(0o640)
         run(capsys, "export", "--session", "a", "-o", "s.csv")
@@ -536,6 +540,7 @@ def reference_sheet(db, session_id: int, session: str) -> str:
             r["status"], r["confidence"], sources_cell(json.dumps(r["sources"])),
             safe_cell(r["notes"]), safe_cell(r["reviewer"]), safe_cell(r["session"]),
             safe_cell(r["updated_at"]), safe_cell(r["title"]), r["kind"], r["start"], r["end"],
+            flag_cell(r["needs_review"]),
         ])
     return out.getvalue()
 
@@ -543,13 +548,14 @@ def reference_sheet(db, session_id: int, session: str) -> str:
 @settings(max_examples=60, deadline=None)
 @given(text=typed, by=typed, notes=typed, title=typed, session=typed.filter(str.strip),
        refs=st.lists(st.tuples(typed.map(str.strip).filter(bool), typed.map(str.strip)),
-                     max_size=3))
+                     max_size=3), flagged=st.booleans())
 @pytest.mark.parametrize("concat", JOINS)
 def test_export_sheet_writes_what_the_reference_writer_writes(text, by, notes, title,
-                                                              session, refs, concat) -> None:
+                                                              session, refs, flagged,
+                                                              concat) -> None:
     """Cells made formula-safe in SQL match safe_cell, for any text (formula starters,
-    the escape itself, quotes, line breaks), and sources match format_sources, however
-    SQLite joins a line's pieces."""
+    the escape itself, quotes, line breaks), sources match format_sources, and the
+    needs_review cell flag_cell, however SQLite joins a line's pieces."""
     with (tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db,
           joined_by(concat)):
         with db.transaction():
@@ -560,6 +566,9 @@ def test_export_sheet_writes_what_the_reference_writer_writes(text, by, notes, t
         sid = sessions.create(db, session.strip(), "=ann")
         review.tag(db, sid, 1, who="@bob", status="refuted", confidence=5, notes=notes,
                    sources=[Source(r, n) for r, n in refs])
+        if flagged:  # as a re-ingest leaves a verdict it carried to an edited claim
+            with db.transaction():
+                verdicts.upsert(db, sid, 1, {"needs_review": 1}, "@bob", "2026-01-02")
         fast = io.StringIO()
         assert export_sheet(fast, db, sid, session.strip()) == 2
         assert fast.getvalue() == reference_sheet(db, sid, session.strip())
@@ -602,6 +611,7 @@ cells = st.tuples(
     st.one_of(st.just(""), cell_text),
     st.one_of(st.sampled_from(["", "bob"]), cell_text),
     st.one_of(st.just(""), st.just("Officials said the storm hit."), cell_text),  # claim
+    st.one_of(st.just(""), st.just("2026-11-26T16:08:10.123Z"), cell_text),  # updated_at
 )
 
 
@@ -609,8 +619,8 @@ cells = st.tuples(
 @given(rows=st.lists(cells, max_size=5), who=st.sampled_from(["ann", "ann", " ann", "'ann"]))
 def test_sql_staging_takes_only_rows_the_row_checks_take_alike(rows, who) -> None:
     """What stage_quickly stages (when it takes the sheet at all) is what check_row
-    makes of every row; a sheet it leaves to Python is one check_row finds fault with or
-    reads otherwise than SQLite would."""
+    makes of every row, updated_at too (what a conflict is judged by); a sheet it leaves
+    to Python is one check_row finds fault with or reads otherwise than SQLite would."""
     from workbench.exchange.importer import read_rows, stage_quickly
 
     with tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db:
@@ -618,17 +628,18 @@ def test_sql_staging_takes_only_rows_the_row_checks_take_alike(rows, who) -> Non
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(("claim_id", "status", "confidence", "sources", "notes",
-                             "reviewer", "claim"))
+                             "reviewer", "claim", "updated_at"))
             writer.writerows((str(n) if r[0] is None else r[0], *r[1:])
                              for n, r in enumerate(rows))
         staged = stage_quickly(db, path, who)
         if staged is None:
             return
         got = db.conn.execute("SELECT claim_id, status, confidence, sources, notes,"
-                              " reviewer FROM temp.incoming ORDER BY claim_id").fetchall()
+                              " reviewer, updated_at FROM temp.incoming ORDER BY claim_id"
+                              ).fetchall()
         checked, errors = read_rows(path, who)  # (a database without claims: any text)
         assert errors == [] and staged == len(checked)
-        assert [tuple(r) for r in got] == sorted(r[1:7] for r in checked)
+        assert [tuple(r) for r in got] == sorted((*r[1:7], r[8]) for r in checked)
 
 
 def test_import_into_a_reviewed_session_logs_old_and_new_values(env: Path, capsys) -> None:
@@ -649,6 +660,95 @@ def test_import_into_a_reviewed_session_logs_old_and_new_values(env: Path, capsy
         2, '{"status": "refuted", "sources": "[]", "notes": ""}',
         '{"status": "misleading", "sources": "[{\\"ref\\": \\"https://y.org\\", '
         '\\"note\\": \\"\\"}]", "notes": "=x"}')]
+
+
+def stamps(db, session: str) -> dict[int, str]:
+    """{claim id: updated_at} of a session's verdicts."""
+    sid = sessions.require(db, session)["id"]
+    return {r[0]: r[1] for r in db.query(
+        "SELECT claim_id, updated_at FROM verdicts WHERE session_id = ?", (sid,))}
+
+
+def drop_column(path: Path, column: str) -> None:
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    col = rows[0].index(column)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(r[:col] + r[col + 1:] for r in rows)
+
+
+@pytest.mark.parametrize("path", ["sql", "rows"])
+def test_a_sheet_older_than_the_verdicts_it_would_change_is_refused(
+        env: Path, capsys, monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+    """A sheet exported before claims were tagged would set them back: the import names
+    the rows whose verdict changed since (or that had none then), writes nothing, and
+    takes the sheet only with --overwrite. A row whose verdict changed since but that
+    changes nothing is no conflict, nor is one edited in a verdict the sheet is as new as,
+    nor any row of a sheet without updated_at. Read by SQLite or row by row alike."""
+    if path == "rows":  # SQLite takes no sheet: every row is read in Python
+        monkeypatch.setattr(importer, "stage_quickly", lambda *_: None)
+    run(capsys, "export", "--session", "a", "-o", "t0.csv")
+    run(capsys, "tag", "4", "--session", "a", "--status", "supported", "--confidence", "80")
+    run(capsys, "tag", "2", "--session", "a", "--status", "misleading", "--note", "OBR")
+    run(capsys, "tag", "5", "--session", "a", "--status", "supported")  # and back: as in
+    run(capsys, "tag", "5", "--session", "a", "--status", "unreviewed")  # the sheet
+    edit_cell(env / "t0.csv", 3, "notes", "checked twice")  # all the user meant to change
+    with open_db(env / "c.db") as db:
+        before, old = stamps(db, "a"), read_sheet((env / "t0.csv").read_text("utf-8"))
+    code, out, err = run(capsys, "import", "t0.csv", "--session", "a")
+    assert (code, out) == (1, "")
+    assert err == (  # claim 1's notes take lines 2 and 3
+        f"error: t0.csv line 4: claim 2 was changed in 'a' after this sheet was made"
+        f" ({before[2]} there, {old[1]['updated_at']} in the sheet): export the session"
+        " again, or import with --overwrite (and 1 more conflicting row: line 6)\n")
+    with open_db(env / "c.db") as db:
+        assert stamps(db, "a") == before  # nothing written
+    (env / "hand.csv").write_bytes((env / "t0.csv").read_bytes())
+    drop_column(env / "hand.csv", "updated_at")  # as a sheet made by hand: not checked
+    code, out, _ = run(capsys, "import", "hand.csv", "--session", "a")
+    assert code == 0 and "3 changed" in out
+    run(capsys, "tag", "4", "--session", "a", "--status", "supported", "--confidence", "80")
+    code, out, _ = run(capsys, "import", "t0.csv", "--session", "a", "--overwrite")
+    assert code == 0 and "1 changed" in out  # claim 4 again; claims 2 and 3 as the sheet
+    run(capsys, "export", "--session", "a", "-o", "t1.csv")
+    edit_cell(env / "t1.csv", 3, "notes", "checked three times")  # a sheet made after
+    code, out, _ = run(capsys, "import", "t1.csv", "--session", "a")
+    assert code == 0 and "1 changed" in out
+    with open_db(env / "c.db") as db:
+        assert review.get_verdict(db, 1, 3).notes == "checked three times"
+        assert review.get_verdict(db, 1, 4).status == "unreviewed"
+
+
+@pytest.mark.parametrize("path", ["sql", "rows"])
+def test_another_sessions_sheet_into_a_reviewed_session_is_refused_by_its_name(
+        env: Path, capsys, monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+    """Session a's sheet read into b, which holds verdicts of its own (a blind second
+    review), would replace them: refused, the error saying whose sheet it is. Into a
+    session without verdicts it goes, as into a new one."""
+    if path == "rows":
+        monkeypatch.setattr(importer, "stage_quickly", lambda *_: None)
+    run(capsys, "export", "--session", "a", "-o", "a.csv")
+    run(capsys, "sessions", "new", "b")
+    run(capsys, "sessions", "new", "empty")
+    run(capsys, "tag", "1", "--session", "b", "--status", "refuted")
+    run(capsys, "tag", "4", "--session", "b", "--status", "supported")
+    with open_db(env / "c.db") as db:
+        b, a = stamps(db, "b"), stamps(db, "a")
+    code, out, err = run(capsys, "import", "a.csv", "--session", "b")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: a.csv line 2: this is session 'a''s sheet: it would change claim 1 in 'b'"
+        f" ({b[1]} there, {a[1]} in the sheet): import it into 'a', or into 'b' with"
+        " --overwrite (and 3 more conflicting rows: lines 4, 5, 6)\n")
+    with open_db(env / "c.db") as db:
+        assert stamps(db, "b") == b
+    code, out, _ = run(capsys, "import", "a.csv", "--session", "empty")
+    assert code == 0 and "3 changed" in out
+    code, out, _ = run(capsys, "import", "a.csv", "--session", "b", "--overwrite")
+    assert code == 0 and "4 changed" in out
+    with open_db(env / "c.db") as db:
+        reviewed = [[v for v in imported(db, s)[0] if v[1] != "unreviewed"]
+                    for s in ("a", "b", "empty")]
+    assert reviewed[0] == reviewed[1] == reviewed[2] and len(reviewed[0]) == 3
 
 
 def test_exports_in_blocks_from_two_processes_are_the_one_block_exports(
@@ -877,3 +977,76 @@ def test_a_row_the_second_process_leaves_is_read_here(
     with open_db(env / "c.db") as db:
         fresh = sessions.require(db, "fresh")["id"]
         assert review.get_verdict(db, fresh, 4).status == "misleading"
+
+
+def test_a_flagged_verdict_says_so_in_the_sheet_and_reads_back_unchanged(env: Path,
+                                                                         capsys) -> None:
+    """A verdict a re-ingest carried to an edited claim has needs_review 1 in the sheet
+    (after the contract's columns and the others), the rest an empty cell; import takes
+    no notice of the column: the sheet reads back into its session as no change, and
+    the flag stays till a reviewer tags the claim."""
+    (env / "storm.txt").write_text(ARTICLE.replace("12", "13"), encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0
+    code, out, _ = run(capsys, "export", "--session", "a", "-o", "s.csv")
+    assert code == 0
+    text = (env / "s.csv").read_text(encoding="utf-8")
+    header = next(csv.reader(io.StringIO(text)))
+    assert header == [*COLUMNS, "title", "kind", "start", "end", "needs_review"]
+    flags = {r["claim"]: r["needs_review"] for r in sheet(text)}
+    assert flags["The storm killed 13 people on Tuesday."] == "1"
+    assert flags["Storm hits coast"] == "" and list(flags.values()).count("1") == 1
+    code, out, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 0 and "0 changed, 5 unchanged" in out, err
+    code, again, _ = run(capsys, "export", "--session", "a")
+    assert again.replace("\r\n", "\n") == text.replace("\r\n", "\n")
+
+
+def test_claimreview_names_a_claims_author_only_where_it_is_known(tmp_path: Path) -> None:
+    """A claim in the article's own voice is its publisher's: the site of an article taken
+    from the web, and, for one from a file, no author at all rather than an invented one
+    (its headline was given before). A claim attributed to an organisation has it as an
+    Organization, to anyone else as a Person. Every review has the one author: the
+    session's reviewer as a Person, whoever tagged the claim, or the organisation named."""
+    with open_db(tmp_path / "x.db") as db:
+        sid = sessions.create(db, "s", "ann")
+        for n, origin in enumerate(("https://news.example.org/2026/storm?id=3",
+                                    "/news/storm.txt")):
+            with db.transaction():
+                article = articles.insert(db, origin=origin, title="Storm hits coast",
+                                          text="x" * 99, content_hash=f"h{n}", format="txt")
+            claims.insert_many(db, article, [
+                Claim(1, "Power is back.", 0, 5), Claim(2, "Exports fell.", 6, 9,
+                                                        "the Commerce Department"),
+                Claim(3, "Roads are shut.", 10, 12, "One police officer in Udhaim")])
+        for claim_id in range(1, 7):
+            review.tag(db, sid, claim_id, who="carol" if claim_id % 2 else "alice",
+                       status="supported")
+        reviews = []
+        for organisation in (None, "Desk"):
+            out = io.StringIO()
+            assert write_claimreview(out, db, sid, organisation=organisation) == 6
+            reviews.append(json.loads(out.getvalue()))
+    commerce = {"@type": "Organization", "name": "the Commerce Department"}
+    officer = {"@type": "Person", "name": "One police officer in Udhaim"}
+    assert [r["itemReviewed"].get("author") for r in reviews[0]] == [
+        {"@type": "Organization", "name": "news.example.org",
+         "url": "https://news.example.org/"}, commerce, officer, None, commerce, officer]
+    assert "author" not in reviews[0][3]["itemReviewed"]  # left out, not null
+    assert [r["author"] for r in reviews[0]] == [{"@type": "Person", "name": "ann"}] * 6
+    assert [r["author"] for r in reviews[1]] == [{"@type": "Organization", "name": "Desk"}] * 6
+
+
+@pytest.mark.parametrize(("by", "kind"), [
+    ("Reuters", "Organization"), ("The Associated Press", "Organization"),
+    ("the Commerce Department", "Organization"), ("the interior ministry", "Organization"),
+    ("Ministry of Health", "Organization"), ("Aid agencies", "Organization"),
+    ("Police in Udhaim", "Organization"), ("Acme Inc.", "Organization"),
+    ("One police officer in Udhaim", "Person"), ("a spokesman for the ministry", "Person"),
+    ("Dana Whitfield, chief executive of Helios Energy", "Person"),
+    ("Security and police sources", "Person"), ("Michael Bloomberg", "Person"),
+    ("Mayor Ray Gomez", "Person"), ("the", "Person"),
+])
+def test_an_organisation_is_told_by_its_name(by: str, kind: str) -> None:
+    from workbench.exchange.claimreview import author_type
+
+    assert author_type(by) == kind

@@ -26,6 +26,7 @@ from workbench.model import Kind, Status, parse_source
 from workbench.outfile import written_whole
 from workbench.storage import Database, articles, claims, open_db, sessions
 from workbench.storage.engine import sqlite3
+from workbench.tui.glyphs import FLAG
 from workbench.wording import counted
 
 DEFAULT_DB = "claims.db"
@@ -107,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("file", type=Path, metavar="FILE")
     im.add_argument("--session", required=True, help="session to write (created if new)")
     im.add_argument("--reviewer", help="who imports (default: $WORKBENCH_REVIEWER or login)")
+    im.add_argument("--overwrite", action="store_true",
+                    help="apply rows that would change verdicts made or changed since the "
+                    "sheet was exported (or another session's sheet)")
     return p
 
 
@@ -227,17 +231,18 @@ def cmd_claims(args: argparse.Namespace, db: Database) -> int:
     )
     rows = claims.stream(db, f)
     fields = ("id", "article", "seq", "text", "start", "end", "by", "kind",
-              "checkworthiness", "status", "confidence", "title")
+              "checkworthiness", "status", "confidence", "title", "needs_review")
     if args.format == "jsonl":
         for row in rows:
             print(json.dumps(_claim_record(row), ensure_ascii=False))
     elif args.format == "csv":
-        from workbench.exchange.csvsheet import safe_cell
+        from workbench.exchange.csvsheet import flag_cell, safe_cell
 
         writer = csv.writer(sys.stdout, lineterminator="\r\n")
         writer.writerow(fields)
         for row in rows:
             record = _claim_record(row)
+            record["needs_review"] = flag_cell(record["needs_review"])  # as the verdict CSV
             writer.writerow([safe_cell(record[k]) for k in fields])
     else:
         _print_table(rows)
@@ -260,19 +265,21 @@ def _claim_record(row: sqlite3.Row) -> dict[str, object]:
         "start": row["start"], "end": row["end"], "by": row["by"], "kind": row["kind"],
         "checkworthiness": row["checkworthiness"], "status": row["status"],
         "confidence": row["confidence"], "title": row["article"],
+        "needs_review": bool(row["needs_review"]),
     }
 
 
 def _print_table(rows: Iterator[sqlite3.Row]) -> None:
     width = shutil.get_terminal_size((120, 24)).columns
-    head = f"{'id':>6}  {'art':>4}  {'seq':>4}  {'status':<12}  {'kind':<10}  "
+    head = f"{'id':>6}  {'art':>4}  {'seq':>4}  {'status':<14}  {'kind':<10}  "
     text_width = max(20, width - len(head) - 1)
     print(f"{head}{'by / claim'}")
     for r in rows:
         text = (f"[{r['by']}] " if r["by"] else "") + r["text"]
         if len(text) > text_width:
             text = text[: text_width - 1] + "…"
-        print(f"{r['id']:>6}  {r['article_id']:>4}  {r['seq']:>4}  {r['status']:<12}  "
+        status = r["status"] + (f" {FLAG}" if r["needs_review"] else "")  # as the TUI
+        print(f"{r['id']:>6}  {r['article_id']:>4}  {r['seq']:>4}  {status:<14}  "
               f"{r['kind']:<10}  {text}")
 
 
@@ -414,7 +421,7 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
     from workbench.exchange.importer import import_sheet
 
     who = args.reviewer or review.default_reviewer()
-    result = import_sheet(db, args.file, args.session, who)
+    result = import_sheet(db, args.file, args.session, who, overwrite=args.overwrite)
     new = " (new session)" if result.created_session else ""
     print(f"imported {counted(result.rows, 'row')} into {result.session!r}{new}: "
           f"{result.changed} changed, {result.unchanged} unchanged")

@@ -1,23 +1,29 @@
 """Comparing two sessions claim by claim, with agreement figures overall and per article.
 
-Claims pair by id; then, for claims left over, through the alignment links of
-re-ingested articles (claims.previous_claim_id); then by fuzzy text within the
-same article. Only reviewed verdicts (status other than unreviewed) take part.
+Claims pair by id (across two databases: by their article's text and their own); then,
+for claims left over, through the alignment links of re-ingested articles
+(claims.previous_claim_id); then by fuzzy text within the same article. Only reviewed
+verdicts (status other than unreviewed) on claims not dropped take part.
+
+A claim of an article version older than the newest one either session reviewed, that
+no claim of a newer version continues, was removed from the article: it is listed,
+marked, and left out of the figures, as progress, export and adjudication leave it out.
 
 Two sessions of one database pair by id in SQL, which also counts their figures per
-article and writes the output of the claims so paired, a block of claim ids at a time
-(two processes share a large diff); only the claims left over come to Python. A
-million reviewed claims a side diff in 3 to 7 seconds that way (bench/diff.py), where
-pairing a million rows in Python took 20.
+article and writes the output of the claims so paired (those of current article
+versions), a block of claim ids at a time (two processes share a large diff); only the
+claims left over come to Python. A million reviewed claims a side diff in 3 to 7
+seconds that way (bench/diff.py), where pairing a million rows in Python took 20.
 """
 
 from __future__ import annotations
 
 import heapq
 import operator
+import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,14 +34,17 @@ from workbench.compare import blocks
 from workbench.compare.agreement import Agreement, from_matrix
 from workbench.compare.align import align
 from workbench.compare.blocks import LABELS, PAIRS
+from workbench.errors import WorkbenchError
 from workbench.storage import Database, sessions, verdicts
 
 # A side's row, as storage.verdicts.reviewed_rows yields it.
 ID, ARTICLE, ORIGIN, TITLE, TEXT, PREVIOUS, STATUS, CONFIDENCE, SOURCES, NOTES = range(10)
+VERDICT = slice(STATUS, NOTES + 1)  # the fields a reviewer sets: verdicts.VALUE_COLUMNS
 Row = tuple[Any, ...]
 Links = Callable[[Iterable[int]], dict[int, int]]
 Continued = Callable[[Iterable[int]], set[int]]
 Seen = tuple[str, int]  # (origin, article id) of a claim a side reviewed
+Pair = tuple[Row, Row, str]  # A's row, B's, how they paired
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +54,42 @@ class ClaimDiff:
     change: str  # same, changed, only_a, only_b
     a: Row | None
     b: Row | None
-    match: str = "id"  # id, version (aligned versions), text (fuzzy), "" (unmatched)
+    match: str = "id"  # id, version (aligned versions), text, "" (unmatched)
     version: str = ""  # edited (text differs between the paired claims), added, removed
 
     @property
     def row(self) -> Row:
-        """The side that names the claim: B's (the newer, usually), else A's."""
+        """The side that names the article: B's (the newer, usually), else A's."""
         return self.b if self.b is not None else self.a  # type: ignore[return-value]
 
     @property
     def claim_id(self) -> int:
-        return (self.a if self.a is not None else self.b)[ID]  # type: ignore[index]
+        return self._named[ID]
 
     @property
     def text(self) -> str:
-        return self.row[TEXT]
+        """The text of the claim `claim_id` names: A's, else B's."""
+        return self._named[TEXT]
+
+    @property
+    def text_b(self) -> str:
+        """B's text where it is not A's (an edited claim), else ""."""
+        if self.a is None or self.b is None or self.b[TEXT] == self.a[TEXT]:
+            return ""
+        return self.b[TEXT]
+
+    @property
+    def differs(self) -> list[str]:
+        """The fields (verdicts.VALUE_COLUMNS) both sides set differently."""
+        if self.change != "changed":
+            return []
+        a, b = self.a, self.b
+        return [f for i, f in enumerate(verdicts.VALUE_COLUMNS, STATUS)
+                if a[i] != b[i]]  # type: ignore[index]
+
+    @property
+    def _named(self) -> Row:
+        return self.a if self.a is not None else self.b  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +117,8 @@ class Figures:
                  articles: list[ArticleSummary] | Callable[[], list[ArticleSummary]]) -> None:
         self.agreement = agreement
         self.mean_confidence_difference = mean_confidence_difference
-        self.counts = counts  # same, changed, only_a, only_b, edited, added, removed
+        self.counts = counts  # same, changed (changed_status, changed_other), only_a,
+        # only_b; across article versions: edited, added, removed (not in the others)
         self._articles = articles
 
     @property
@@ -143,9 +174,11 @@ def diff_sessions(db_a: Database, name_a: str, db_b: Database, name_b: str,
     sa = sessions.require(db_a, name_a)
     sb = sessions.require(db_b, name_b)
     a, b = label_a or name_a, label_b or name_b
+    if sa["id"] == sb["id"] and (db_a is db_b or os.path.samefile(db_a.path, db_b.path)):
+        raise WorkbenchError("diff two different sessions")
     if db_a is not db_b:
-        return compare_rows(verdicts.reviewed_rows(db_a, sa["id"]),
-                            verdicts.reviewed_rows(db_b, sb["id"]), a, b, same_db=False)
+        rows = list(verdicts.live_rows(db_a, sa["id"])), list(verdicts.live_rows(db_b, sb["id"]))
+        return _result(*rows, a, b, _TwoDatabases((db_a, db_b), rows))
     claims = _PairedClaims(db_a, sa["id"], sb["id"])
     return DiffResult(a, b, claims, claims.figures)
 
@@ -220,10 +253,9 @@ class _PairedClaims:
         db, a, b = self.db, self.a, self.b
         rest_a = list(verdicts.unpaired_rows(db, a, b)) if reviewed[0] > paired else []
         rest_b = list(verdicts.unpaired_rows(db, b, a)) if reviewed[1] > paired else []
-        self.extra = _pair_rest(rest_a, rest_b, same_db=True,
-                                links=lambda ids: verdicts.previous_links(db, ids),
-                                continued=lambda ids: verdicts.continued(db, ids),
-                                seen_a=seen, seen_b=seen)
+        self.extra = _pair_rest(rest_a, rest_b, _OneDatabase(
+            lambda ids: verdicts.previous_links(db, ids),
+            lambda ids: verdicts.continued(db, ids)), seen, seen)
         for c in self.extra:
             tally.add(c)
         self.counted = tally.figures()
@@ -276,66 +308,145 @@ def _key(item: tuple[int, int, str]) -> tuple[int, int]:
 
 
 def _order(c: ClaimDiff) -> tuple[int, int]:
-    return c.claim_id, c.row[ID]
+    """claim_id, then the id of the claim of `row`."""
+    a, b = c.a, c.b
+    return (a or b)[ID], (b or a)[ID]
 
 
 def compare_rows(rows_a: Iterable[Row], rows_b: Iterable[Row], a: str = "a", b: str = "b", *,
-                 same_db: bool = True, links: Links | None = None,
-                 continued: Continued | None = None) -> DiffResult:
-    """The diff of two sides' reviewed rows (pure: `links` looks up version links).
+                 links: Links | None = None, continued: Continued | None = None) -> DiffResult:
+    """The diff of two sessions' reviewed rows of one database (pure: `links` and
+    `continued` look up version links, as verdicts.previous_links and verdicts.continued).
 
     A verdict on a claim that a newer version's claim continues, in the same session,
     is superseded by it and left out."""
-    rows_a, rows_b = _current(rows_a), _current(rows_b)
-    by_id = {r[ID]: r for r in rows_a}
-    claims: list[ClaimDiff] = []
-    rest_b: list[Row] = []
-    rest_a: list[Row] = []
-    pop = by_id.pop
-    for rb in rows_b:
-        ra = pop(rb[ID], None)
-        if ra is None:
-            rest_b.append(rb)
-        elif same_db or ra[TEXT] == rb[TEXT]:
-            claims.append(_claim(ra, rb, "id"))
-        else:
-            rest_a.append(ra)
-            rest_b.append(rb)
-    rest_a.extend(by_id.values())
-    extra = _pair_rest(rest_a, rest_b, same_db=same_db, links=links, continued=continued,
-                       seen_a=[(c.a[ORIGIN], c.a[ARTICLE]) for c in claims],
-                       seen_b=[(c.b[ORIGIN], c.b[ARTICLE]) for c in claims])
-    if extra:
-        claims = sorted(claims + extra, key=_order)
+    return _result(_current(rows_a), _current(rows_b), a, b, _OneDatabase(links, continued))
+
+
+def _result(rows_a: list[Row], rows_b: list[Row], a: str, b: str,
+            frame: _OneDatabase) -> DiffResult:
+    """The diff of two sides' rows, all paired in Python."""
+    claims = _pair_rest(rows_a, rows_b, frame)
     tally = _Tally()
     for c in claims:
         tally.add(c)
     return DiffResult(a, b, claims, tally.figures())
 
 
-def _pair_rest(rest_a: list[Row], rest_b: list[Row], *, same_db: bool,
-               links: Links | None, continued: Continued | None,
-               seen_a: Iterable[Seen], seen_b: Iterable[Seen]) -> list[ClaimDiff]:
-    """Claims not paired by id: paired through version links, then by text, the rest one
-    side's only (sorted in claim order). `seen_a` and `seen_b` hold the (origin, article)
-    of the claims paired by id on each side: with the rest they tell the newest version
-    of each article a side reviewed."""
+def _sign(x: int) -> int:
+    return (x > 0) - (x < 0)
+
+
+class _OneDatabase:
+    """Both sides in one database: a claim is named by its id, and article versions are
+    ordered by id. `links` and `continued` as compare_rows takes them."""
+
+    same_db = True
+
+    def __init__(self, links: Links | None = None, continued: Continued | None = None) -> None:
+        self._links, self._continued = links, continued
+
+    def key(self, side: int) -> Callable[[Row], Hashable]:
+        """What names a side's claim on both sides."""
+        return _ID
+
+    def links(self, side: int, ids: Iterable[int]) -> dict[int, int]:
+        """{claim: the claim of the previous version it continues} of a side's claims."""
+        return self._links(ids) if self._links else {}
+
+    def keys(self, side: int, ids: Iterable[int]) -> dict[int, Hashable]:
+        """{claim: its key} of a side's claims."""
+        return {i: i for i in ids}
+
+    def continued(self, side: int, rows: list[Row]) -> set[int]:
+        """The ids of those of a side's `rows` that a claim of a newer version continues."""
+        return self._continued([r[ID] for r in rows]) if self._continued and rows else set()
+
+    def order(self, side: int, article: int, other: int, other_article: int) -> int | None:
+        """-1, 0 or 1 as side `side`'s article is an older version than side `other`'s, the
+        same or a newer one; None when no database tells."""
+        return _sign(article - other_article)
+
+
+_ID = operator.itemgetter(ID)
+
+
+class _TwoDatabases(_OneDatabase):
+    """Each side in its own database, ids of one naming nothing in the other: a claim is
+    named by its article's text (content hash) and its own text; two article versions
+    compare in a database that holds both. `rows`: each side's rows (verdicts.live_rows)."""
+
+    same_db = False
+
+    def __init__(self, dbs: tuple[Database, Database],
+                 rows: tuple[list[Row], list[Row]]) -> None:
+        super().__init__()
+        self.dbs = dbs
+        self.hashes = tuple(verdicts.article_hashes(db, {r[ARTICLE] for r in side})
+                            for db, side in zip(dbs, rows, strict=True))
+        self._placed: dict[tuple[int, str], int | None] = {}
+
+    def key(self, side: int) -> Callable[[Row], Hashable]:
+        hashes = self.hashes[side]
+        return lambda r: (hashes[r[ARTICLE]], r[TEXT])
+
+    def links(self, side: int, ids: Iterable[int]) -> dict[int, int]:
+        return verdicts.previous_links(self.dbs[side], ids)
+
+    def keys(self, side: int, ids: Iterable[int]) -> dict[int, Hashable]:
+        return dict(verdicts.claim_keys(self.dbs[side], ids))
+
+    def continued(self, side: int, rows: list[Row]) -> set[int]:
+        """Continued in their own database or, the same claim, in the other's."""
+        if not rows:
+            return set()
+        other, key = self.dbs[1 - side], self.key(side)
+        there = verdicts.claims_by_key(other, set(map(key, rows)))
+        later = verdicts.continued(other, there.values())
+        return verdicts.continued(self.dbs[side], [r[ID] for r in rows]) | {
+            r[ID] for r in rows if there.get(key(r)) in later}
+
+    def order(self, side: int, article: int, other: int, other_article: int) -> int | None:
+        if side == other:
+            return _sign(article - other_article)
+        mine, theirs = self.hashes[side][article], self.hashes[other][other_article]
+        if mine == theirs:
+            return 0
+        here = self._place(side, theirs)
+        if here is not None:
+            return _sign(article - here)
+        there = self._place(other, mine)
+        return None if there is None else _sign(there - other_article)
+
+    def _place(self, side: int, content_hash: str) -> int | None:
+        """The id of the article with that text in side `side`'s database, if any."""
+        if (side, content_hash) not in self._placed:
+            self._placed[side, content_hash] = verdicts.articles_by_hash(
+                self.dbs[side], [content_hash]).get(content_hash)
+        return self._placed[side, content_hash]
+
+
+def _pair_rest(rest_a: list[Row], rest_b: list[Row], frame: _OneDatabase,
+               seen_a: Iterable[Seen] = (), seen_b: Iterable[Seen] = ()) -> list[ClaimDiff]:
+    """Claims the pairing in SQL left (all, in Python): paired by key (see frame), through
+    version links, then by text, the rest one side's only; in claim order. `seen_a` and
+    `seen_b` hold the (origin, article) of the claims paired in SQL on each side: with the
+    rest they tell the newest version of each article a side reviewed."""
     if not rest_a and not rest_b:
         return []
-    extra: list[tuple[Row, Row, str]] = []
-    if rest_a and rest_b and links is not None:
-        rest_a, rest_b = _pair_by_links(rest_a, rest_b, links, extra)
+    pairs: list[Pair] = []
+    rest_a, rest_b = _pair_by_key(rest_a, rest_b, frame, pairs)
     if rest_a and rest_b:
-        rest_a, rest_b = _pair_by_text(rest_a, rest_b, extra, same_db=same_db)
-    origins_a = _newest(seen_a, ((r[ORIGIN], r[ARTICLE]) for r, _rb, _m in extra),
-                        ((r[ORIGIN], r[ARTICLE]) for r in rest_a))
-    origins_b = _newest(seen_b, ((r[ORIGIN], r[ARTICLE]) for _ra, r, _m in extra),
-                        ((r[ORIGIN], r[ARTICLE]) for r in rest_b))
-    claims = [_claim(ra, rb, m) for ra, rb, m in extra]
-    kept = continued([r[ID] for r in rest_a + rest_b]) if continued else set()
-    claims.extend(ClaimDiff("only_a", r, None, "", _version(r, origins_b, kept))
+        rest_a, rest_b = _pair_by_links(rest_a, rest_b, frame, pairs)
+    if rest_a and rest_b:
+        rest_a, rest_b = _pair_by_text(rest_a, rest_b, pairs, same_db=frame.same_db)
+    sides = [p[0] for p in pairs] + rest_a, [p[1] for p in pairs] + rest_b
+    versions = _Versions(frame, (_seen(seen_a, sides[0]), _seen(seen_b, sides[1])))
+    gone = versions.removed(0, sides[0]), versions.removed(1, sides[1])
+    claims = [_claim(ra, rb, m, ra[ID] in gone[0] and rb[ID] in gone[1]) for ra, rb, m in pairs]
+    claims.extend(ClaimDiff("only_a", r, None, "", versions.label(0, r, gone[0]))
                   for r in rest_a)
-    claims.extend(ClaimDiff("only_b", None, r, "", _version(r, origins_a, kept))
+    claims.extend(ClaimDiff("only_b", None, r, "", versions.label(1, r, gone[1]))
                   for r in rest_b)
     claims.sort(key=_order)
     return claims
@@ -347,69 +458,146 @@ def _current(rows: Iterable[Row]) -> list[Row]:
     return [r for r in rows if r[ID] not in superseded] if superseded else rows
 
 
-def _newest(*groups: Iterable[Seen]) -> dict[str, int]:
+def _claim(ra: Row, rb: Row, match: str, removed: bool = False) -> ClaimDiff:
+    same = ra[VERDICT] == rb[VERDICT]
+    edited = "edited" if match != "id" and ra[TEXT] != rb[TEXT] else ""
+    return ClaimDiff("same" if same else "changed", ra, rb, match,
+                     "removed" if removed else edited)
+
+
+def _seen(seen: Iterable[Seen], rows: list[Row]) -> set[Seen]:
+    """The (origin, article) of a side's claims: `seen`, and those of `rows`."""
+    return {*seen, *map(_SEEN, rows)}
+
+
+_SEEN = operator.itemgetter(ORIGIN, ARTICLE)
+
+
+class _Versions:
+    """The newest version of each article (origin) each side reviewed, from the (origin,
+    article) of its claims (`seen`, a set a side)."""
+
+    def __init__(self, frame: _OneDatabase, seen: tuple[set[Seen], set[Seen]]) -> None:
+        self.frame, self.seen = frame, seen
+        self.newest = tuple(_newest(side) for side in seen)
+        self._known: dict[tuple[int, int, int], int | None] = {}
+
+    def removed(self, side: int, rows: list[Row]) -> set[int]:
+        """The ids of those of a side's `rows` removed from their article: of a version
+        older than the newest either side reviewed, and continued by no newer claim."""
+        old = {article for origin, article in self.seen[side]
+               if any(self._compared(side, origin, article, other) == -1
+                      for other in (side, 1 - side))}
+        older = [r for r in rows if r[ARTICLE] in old] if old else []
+        return {r[ID] for r in older} - self.frame.continued(side, older)
+
+    def label(self, side: int, r: Row, removed: set[int]) -> str:
+        """A claim one side reviewed: `removed` (see removed), `added` when the other side
+        reviewed an older version of its article and it continues no claim, else ""."""
+        if r[ID] in removed:
+            return "removed"
+        newer = self._compared(side, r[ORIGIN], r[ARTICLE], 1 - side) == 1
+        return "added" if newer and r[PREVIOUS] is None else ""
+
+    def _compared(self, side: int, origin: str, article: int, other: int) -> int | None:
+        """How a side's article compares with the newest version of it side `other`
+        reviewed (asked once an article)."""
+        key = (side, article, other)
+        if key not in self._known:
+            newest = self.newest[other].get(origin)
+            self._known[key] = (None if newest is None
+                                else self.frame.order(side, article, other, newest))
+        return self._known[key]
+
+
+def _newest(seen: Iterable[Seen]) -> dict[str, int]:
     """The newest article version each origin has on one side."""
     newest: dict[str, int] = {}
-    for group in groups:
-        for origin, article in group:
-            if article > newest.get(origin, -1):
-                newest[origin] = article
+    for origin, article in seen:
+        if article > newest.get(origin, -1):
+            newest[origin] = article
     return newest
 
 
-def _claim(ra: Row, rb: Row, match: str) -> ClaimDiff:
-    same = ra[STATUS:] == rb[STATUS:]
-    edited = "edited" if match != "id" and ra[TEXT] != rb[TEXT] else ""
-    return ClaimDiff("same" if same else "changed", ra, rb, match, edited)
+def _pair_by_key(rest_a: list[Row], rest_b: list[Row], frame: _OneDatabase,
+                 out: list[Pair]) -> tuple[list[Row], list[Row]]:
+    """Pair the claims both sides name alike (see frame.key): those of one id first (in
+    one database, or two where one is a copy of the other), then, in two, the others by
+    key, in claim order where two claims of a side have one."""
+    key_a, key_b = frame.key(0), frame.key(1)
+    waiting = dict(zip(map(_ID, rest_a), rest_a, strict=True))
+    left_b = []
+    for rb in rest_b:
+        ra = waiting.get(rb[ID])
+        if ra is not None and (frame.same_db or key_a(ra) == key_b(rb)):
+            del waiting[rb[ID]]
+            out.append((ra, rb, "id"))
+        else:
+            left_b.append(rb)
+    if frame.same_db or not waiting or not left_b:
+        return list(waiting.values()), left_b
+    named: dict[Hashable, list[Row]] = defaultdict(list)
+    for ra in waiting.values():
+        named[key_a(ra)].append(ra)
+    rest_b, left_b = left_b, []
+    for rb in rest_b:
+        alike = named.get(key_b(rb))
+        if alike:
+            ra = alike.pop(0)
+            del waiting[ra[ID]]
+            out.append((ra, rb, "text"))
+        else:
+            left_b.append(rb)
+    return list(waiting.values()), left_b
 
 
-def _version(r: Row, other_side: dict[str, int], continued: set[int]) -> str:
-    """For a claim one side reviewed: `removed` when the other side reviewed a newer
-    version of its article that has no continuation of it, `added` when the other side
-    reviewed an older version and this claim continues none of its claims."""
-    other = other_side.get(r[ORIGIN])
-    if other is None or other == r[ARTICLE]:
-        return ""
-    if other > r[ARTICLE]:
-        return "" if r[ID] in continued else "removed"
-    return "added" if r[PREVIOUS] is None else ""
+def _pair_by_links(rest_a: list[Row], rest_b: list[Row], frame: _OneDatabase,
+                   out: list[Pair]) -> tuple[list[Row], list[Row]]:
+    """Pair claims that descend from one another through article versions: B's with
+    their nearest ancestor A has, then A's left with theirs B has."""
+    free = ({r[ID]: r for r in rest_a}, {r[ID]: r for r in rest_b})
+    for side in (1, 0):
+        mine, theirs = free[side], free[1 - side]
+        named: dict[Hashable, list[int]] = defaultdict(list)
+        key = frame.key(1 - side)
+        for r in theirs.values():
+            named[key(r)].append(r[ID])
+        for claim_id, keys in _ancestry(frame, side, list(mine)).items():
+            found = next((i for k in keys for i in named.get(k, ()) if i in theirs), None)
+            if found is not None:
+                r, other = mine.pop(claim_id), theirs.pop(found)
+                out.append((other, r, "version") if side else (r, other, "version"))
+    return list(free[0].values()), list(free[1].values())
 
 
-def _pair_by_links(rest_a: list[Row], rest_b: list[Row], links: Links,
-                   out: list[tuple[Row, Row, str]]) -> tuple[list[Row], list[Row]]:
-    """Pair claims that descend from one another through article versions."""
+def _ancestry(frame: _OneDatabase, side: int, ids: list[int]) -> dict[int, list[Hashable]]:
+    """{claim: the keys of the claims of earlier versions it descends from, nearest
+    first} for those of a side's claims `ids` that have any."""
     prev: dict[int, int] = {}
-    frontier = {r[ID] for r in rest_a} | {r[ID] for r in rest_b}
+    frontier = set(ids)
     for _ in range(100):  # at most this many versions back
-        found = links(frontier)
+        found = frame.links(side, frontier)
         prev.update(found)
         frontier = {p for p in found.values() if p not in prev}
         if not frontier:
             break
-
-    def ancestors(claim_id: int) -> Iterable[int]:
-        seen = set()
-        while claim_id in prev and claim_id not in seen:
-            seen.add(claim_id)
-            claim_id = prev[claim_id]
-            yield claim_id
-
-    free_a = {r[ID]: r for r in rest_a}
-    free_b = {r[ID]: r for r in rest_b}
-    for rb in rest_b:
-        for anc in ancestors(rb[ID]):
-            if anc in free_a:
-                out.append((free_a.pop(anc), free_b.pop(rb[ID]), "version"))
-                break
-    for ra in list(free_a.values()):
-        for anc in ancestors(ra[ID]):
-            if anc in free_b:
-                out.append((free_a.pop(ra[ID]), free_b.pop(anc), "version"))
-                break
-    return list(free_a.values()), list(free_b.values())
+    if not prev:
+        return {}
+    keys = frame.keys(side, set(prev.values()))
+    lines = {}
+    for claim_id in ids:
+        line, at, seen = [], claim_id, set()
+        while at in prev and at not in seen:
+            seen.add(at)
+            at = prev[at]
+            if at in keys:
+                line.append(keys[at])
+        if line:
+            lines[claim_id] = line
+    return lines
 
 
-def _pair_by_text(rest_a: list[Row], rest_b: list[Row], out: list[tuple[Row, Row, str]],
+def _pair_by_text(rest_a: list[Row], rest_b: list[Row], out: list[Pair],
                   *, same_db: bool) -> tuple[list[Row], list[Row]]:
     """Pair leftover claims of the same article (origin) by fuzzy text. In one database,
     two claims of the same article version are different claims, so only claims of
@@ -474,8 +662,9 @@ class _Tally:
     """Counts, status pairs and confidence differences, overall and per article."""
 
     def __init__(self) -> None:
-        self.counts = Counter({k: 0 for k in ("same", "changed", "only_a", "only_b",
-                                              "edited", "added", "removed")})
+        self.counts = Counter({k: 0 for k in (
+            "same", "changed", "changed_status", "changed_other", "only_a", "only_b",
+            "edited", "added", "removed")})
         self.per: dict[str, _Article] = {}
 
     def _article(self, origin: str, article: int, title: str) -> _Article:
@@ -498,10 +687,12 @@ class _Tally:
         entry.conf_n += conf_n
 
     def add(self, c: ClaimDiff) -> None:
-        """One compared claim."""
+        """One compared claim; one removed from its article is only counted so."""
         row = c.row
         if c.version:
             self.counts[c.version] += 1
+            if c.version == "removed":
+                return
         entry = self._article(row[ORIGIN], row[ARTICLE], row[TITLE])
         if c.a is None or c.b is None:
             self.counts[c.change] += 1
@@ -525,8 +716,12 @@ class _Tally:
             conf_n += e.conf_n
         if self.per:
             pairs = list(map(sum, zip(*(e.pairs for e in self.per.values()), strict=True)))
-        return Figures(_agreement(pairs), conf_total / conf_n if conf_n else None,
-                       dict(self.counts), self._articles)
+        agreement = _agreement(pairs)
+        counts = dict(self.counts)  # changed: in status, or in other fields only
+        counts["changed_status"] = agreement.n - agreement.agreed
+        counts["changed_other"] = counts["changed"] - counts["changed_status"]
+        return Figures(agreement, conf_total / conf_n if conf_n else None, counts,
+                       self._articles)
 
     def _articles(self) -> list[ArticleSummary]:
         articles = [

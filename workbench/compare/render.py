@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import shutil
@@ -12,9 +13,11 @@ from workbench import parallel
 from workbench.compare.agreement import Agreement
 from workbench.compare.diff import (
     CONFIDENCE,
+    ID,
     NOTES,
     SOURCES,
     STATUS,
+    TITLE,
     ClaimDiff,
     DiffResult,
     claim_output,
@@ -26,7 +29,7 @@ CSV_COLUMNS = (
     "claim_id", "claim", "change", "status_a", "status_b", "confidence_a", "confidence_b",
     "sources_a", "sources_b", "notes_a", "notes_b",
 )
-CSV_EXTRA = ("claim_id_b", "match", "version", "article")
+CSV_EXTRA = ("claim_id_b", "match", "version", "article", "differs", "claim_b")
 COLOURS = {"same": "2", "changed": "33", "only_a": "31", "only_b": "32", "bold": "1"}
 
 
@@ -53,13 +56,15 @@ def write_csv(out: IO[str], result: DiffResult) -> None:
 
 
 def _csv_line(c: ClaimDiff) -> str:
-    """One compared claim as a line of the diff CSV."""
+    """One compared claim as a line of the diff CSV: claim_id_b and match only for a pair,
+    claim_b only where its text is not claim's."""
     a, b = c.a, c.b
     line = io.StringIO()
     csv.writer(line, lineterminator="\n").writerow((
         c.claim_id, safe_cell(c.text), c.change, _side(a, STATUS), _side(b, STATUS),
         _side(a, CONFIDENCE), _side(b, CONFIDENCE), _sources(a), _sources(b),
-        _notes(a), _notes(b), _side(b, 0), c.match, c.version, safe_cell(c.row[3]),
+        _notes(a), _notes(b), b[ID] if a is not None and b is not None else None, c.match,
+        c.version, safe_cell(c.row[TITLE]), ", ".join(c.differs), safe_cell(c.text_b),
     ))
     return line.getvalue()
 
@@ -105,8 +110,9 @@ def write_json(out: IO[str], result: DiffResult) -> None:
 def _json_line(c: ClaimDiff) -> str:
     """One compared claim for the claims list of the diff's JSON, ",\n  " before it."""
     return ",\n  " + json.dumps({
-        "claim_id": c.claim_id, "claim": c.text, "change": c.change, "match": c.match,
-        "version": c.version, "a": _verdict(c.a), "b": _verdict(c.b)}, ensure_ascii=False)
+        "claim_id": c.claim_id, "claim": c.text, "claim_b": c.text_b or None,
+        "change": c.change, "match": c.match, "version": c.version, "differs": c.differs,
+        "a": _verdict(c.a), "b": _verdict(c.b)}, ensure_ascii=False)
 
 
 def _fmt(x: float | None, pct: bool = False) -> str:
@@ -141,7 +147,7 @@ def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
     text_width = max(20, width - len(head) - 1)
     with claim_output(result, "text", lambda c: _claim_line(c, text_width, paint) + "\n",
                       width=text_width, changed=paint(f"{'changed':<8}", "changed")) as lines:
-        _write_summary(out, result, paint, limit)
+        _write_summary(out, result, paint, limit, width)
         k = result.counts
         if not result.differs and not (k["edited"] or k["added"] or k["removed"]):
             out.write("\nno differences\n")
@@ -158,8 +164,10 @@ def write_text(out: IO[str], result: DiffResult, *, colour: bool = False,
         out.write(f"… {hidden} more (see --format csv)\n")
 
 
-def _write_summary(out: IO[str], result: DiffResult, paint: Any, limit: int | None) -> None:
-    """The figures: counts, agreement, confusion matrix, articles most in disagreement."""
+def _write_summary(out: IO[str], result: DiffResult, paint: Any, limit: int | None,
+                   width: int) -> None:
+    """The figures: counts, agreement, confusion matrix, articles most in disagreement
+    (their titles cut to `width`, as the claims are)."""
     ag, k = result.agreement, result.counts
     p = out.write
     p(paint(f"diff {result.a} → {result.b}", "bold") + "\n")
@@ -167,7 +175,8 @@ def _write_summary(out: IO[str], result: DiffResult, paint: Any, limit: int | No
     p(f"compared {counted(ag.n, 'claim')} reviewed in both: agreement {_fmt(ag.observed, True)}, "
       f"kappa {_fmt(ag.kappa)}, mean confidence difference "
       f"{'n/a' if mcd is None else f'{mcd:.1f}'}\n")
-    p(f"same {k['same']}, changed {k['changed']}, only in {result.a} {k['only_a']}, "
+    p(f"same {k['same']}, changed {k['changed']} (status {k['changed_status']}, other "
+      f"fields only {k['changed_other']}), only in {result.a} {k['only_a']}, "
       f"only in {result.b} {k['only_b']}")
     if k["edited"] or k["added"] or k["removed"]:
         p(f"; across article versions: edited {k['edited']}, added {k['added']}, "
@@ -178,9 +187,11 @@ def _write_summary(out: IO[str], result: DiffResult, paint: Any, limit: int | No
     if len(result.articles) > 1:
         p("\narticles, most disagreement first\n")
         p(f"  {'agree':>7} {'kappa':>7} {'both':>6} {'only a':>7} {'only b':>7}  title\n")
+        title_width = max(20, width - 43)
         for s in result.articles[: limit or 20]:
             p(f"  {_fmt(s.agreement.observed, True):>7} {_fmt(s.agreement.kappa):>7} "
-              f"{s.agreement.n:>6} {s.only_a:>7} {s.only_b:>7}  {s.title}\n")
+              f"{s.agreement.n:>6} {s.only_a:>7} {s.only_b:>7}  "
+              f"{_cut(s.title, title_width)}\n")
         if len(result.articles) > (limit or 20):
             p(f"  … {len(result.articles) - (limit or 20)} more (see --format json)\n")
 
@@ -192,10 +203,32 @@ def _claim_line(c: ClaimDiff, text_width: int, paint: Any) -> str:
         conf = "" if row[CONFIDENCE] is None else f" {row[CONFIDENCE]}"
         return f"{row[STATUS]}{conf}"
 
+    marks = (f"[{c.version}] " if c.version else "") + (
+        f"[differs: {', '.join(c.differs)}] " if c.differs else "")
     text = c.text.replace("\n", " ")
-    if c.version:
-        text = f"[{c.version}] {text}"
-    if len(text) > text_width:
-        text = text[: text_width - 1] + "…"
+    if c.text_b:
+        text = _edit(text, c.text_b.replace("\n", " "), (text_width - len(marks)) // 3)
     change = paint(f"{c.change:<8}", c.change)
-    return f"{c.claim_id:>8}  {change} {verdict(c.a)[:16]:<16} {verdict(c.b)[:16]:<16} {text}"
+    return (f"{c.claim_id:>8}  {change} {verdict(c.a)[:16]:<16} {verdict(c.b)[:16]:<16} "
+            f"{_cut(marks + text, text_width)}")
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` cut to `width` characters, "…" ending one that was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _edit(old: str, new: str, lead: int) -> str:
+    """`old` edited into `new`, on one line: the words they share as they are (of those
+    before the first edit, the last `lead` characters), each edit as [old → new]."""
+    a, b = old.split(" "), new.split(" ")
+    parts = []
+    for op, i, j, k, m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(" ".join(a[i:j]))
+        else:
+            edit = f"[{' '.join(a[i:j])} → {' '.join(b[k:m])}]"
+            parts.append(edit.replace("[ ", "[").replace(" ]", "]"))
+    if len(parts) > 1 and not parts[0].startswith("[") and len(parts[0]) > lead:
+        parts[0] = "…" + parts[0][len(parts[0]) - lead + 1 :]
+    return " ".join(parts)

@@ -18,7 +18,11 @@ COLUMNS = (
     "claim_id", "article", "seq", "claim", "by", "status", "confidence", "sources", "notes",
     "reviewer", "session", "updated_at",
 )
-EXTRA_COLUMNS = ("title", "kind", "start", "end")
+EXTRA_COLUMNS = ("title", "kind", "start", "end", "needs_review")
+# The needs_review cell of a verdict a re-ingest carried to an edited claim, till a reviewer
+# tags it again; empty otherwise, as confidence is without one. A number, as the stored
+# flag is: a spreadsheet sums the column to count them, and no language is assumed.
+FLAGGED = "1"
 REQUIRED = ("claim_id", "status")
 ESCAPE = "'"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", ESCAPE)  # the escape too, so it reads back
@@ -32,6 +36,11 @@ def safe_cell(value: object) -> str:
     if text and text[0] in _ESCAPED:
         return ESCAPE + text
     return text
+
+
+def flag_cell(needs_review: object) -> str:
+    """The needs_review cell: FLAGGED for a flagged verdict, else empty."""
+    return FLAGGED if needs_review else ""
 
 
 def read_cell(text: str) -> str:
@@ -64,7 +73,7 @@ def sheet_block(db: Database, params: dict[str, Any], low: int, high: int,
                 counts: parallel.Counts) -> str:
     """A parallel task: the sheet's lines for the articles with ids `low` to `high`."""
     text, n = verdicts.sheet_block(db, params["s"], params["session"], FORMULA_STARTS,
-                                   ESCAPE, low, high)
+                                   ESCAPE, FLAGGED, low, high)
     blocks.tally(counts, n)
     return text
 

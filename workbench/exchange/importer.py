@@ -47,11 +47,13 @@ class ImportResult:
     created_session: bool
 
 
-COLUMNS = verdicts.SHEET_COLUMNS  # claim_id, status, confidence, sources, notes, reviewer,
-# claim (its text, checked against the database's, not written)
+# claim_id, status, confidence, sources, notes, reviewer, claim (its text, checked against
+# the database's, not written), updated_at (the verdict's when the sheet was made: see
+# _write), session (whose sheet it is, named when a row conflicts)
+COLUMNS = (*verdicts.SHEET_COLUMNS, "session")
 # A checked row: (line, claim_id, status, confidence, sources JSON, notes, reviewer, the
-# claim's text or None).
-Checked = tuple[int, int, str, int | None, str, str, str, str | None]
+# claim's text or None, updated_at or None, session).
+Checked = tuple[int, int, str, int | None, str, str, str, str | None, str | None, str]
 
 
 def sources_json(cell: str) -> str:
@@ -69,7 +71,7 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
     """One row's COLUMNS as stored values, `who` for an empty reviewer, a status in any
     case stored in lower case; ValueError says what is wrong with it (whether the claim
     exists is asked of the database, for all rows at once)."""
-    raw_id, status, raw_conf, sources, notes, reviewer, text = cells
+    raw_id, status, raw_conf, sources, notes, reviewer, text, stamp, named = cells
     raw_id = raw_id.strip()
     if not raw_id.isdigit():
         raise ValueError(f"claim_id must be a whole number, not {raw_id!r}")
@@ -89,7 +91,7 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
         if status == Status.UNREVIEWED:
             raise ValueError("a confidence needs a status other than 'unreviewed'")
     return (line, claim_id, status, confidence, sources_json(sources), notes,
-            reviewer.strip() or who, text or None)
+            reviewer.strip() or who, text or None, stamp or None, named)
 
 
 def read_rows(path: Path, who: str) -> tuple[list[Checked], list[tuple[int, str]]]:
@@ -142,10 +144,13 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResult:
+def import_sheet(db: Database, path: Path, session: str, who: str, *,
+                 overwrite: bool = False) -> ImportResult:
     """Read a verdict CSV into `session` (created if new): all rows are checked before
     anything is written, then every change is written with its history row in one
-    transaction. Rows that match the session already are left alone.
+    transaction. Rows that match the session already are left alone; a row that would
+    change a verdict made or changed since the sheet was (see _write) is refused,
+    unless `overwrite`.
 
     SQLite reads and checks the rows first (stage_quickly; for a large sheet into a session
     without verdicts, a second process does, while this one writes: _import_in_step);
@@ -158,9 +163,11 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
     existing = sessions.get_by_name(db, session)
     in_step = ((existing is None or not verdicts.has_any(db, existing["id"]))
                and path.is_file() and path.stat().st_size >= IN_STEP_FROM)
-    keep = _lacking(path)
+    lacking = _lacking(path)
+    keep = lacking & frozenset(verdicts.VALUE_COLUMNS)
+    checked = not overwrite and "updated_at" not in lacking  # not a sheet made by hand
     done = (_import_in_step(db, path, session, who) if in_step
-            else _import_quickly(db, path, session, who, keep))
+            else _import_quickly(db, path, session, who, keep, checked))
     if done is not None:
         return done
     rows, errors = read_rows(path, who)
@@ -173,16 +180,22 @@ def import_sheet(db: Database, path: Path, session: str, who: str) -> ImportResu
         errors += _texts_differing(db)
         if errors:  # the rollback empties the staged rows
             raise _bad_rows(path.name, errors)
-        return _write(db, session, who, len(rows), keep)
+        done = _write(db, session, who, len(rows), keep, checked)
+        if done is None:  # a row conflicts: name them
+            reviewed = sessions.require(db, session)["id"]
+            raise _conflicting(path.name, session,
+                               verdicts.staged_conflicts(db, reviewed, keep), rows)
+        return done
 
 
 NAMED_LINES = 10  # the most lines of further bad rows an import error names
 
 
-def _bad_rows(name: str, errors: list[tuple[int, str]]) -> WorkbenchError:
+def _bad_rows(name: str, errors: list[tuple[int, str]],
+              more: str = "more bad row") -> WorkbenchError:
     """One line for the bad rows of sheet `name`, given as (line, what is wrong): the
-    first one and what is wrong with it, then how many more rows are bad and their lines
-    (the first NAMED_LINES of them, then "…")."""
+    first one and what is wrong with it, then how many `more` rows there are and their
+    lines (the first NAMED_LINES of them, then "…")."""
     (line, what), *rest = sorted(errors)
     others = list(dict.fromkeys(n for n, _ in rest if n != line))  # a line once
     if not others:
@@ -190,35 +203,36 @@ def _bad_rows(name: str, errors: list[tuple[int, str]]) -> WorkbenchError:
     lines = ", ".join(map(str, others[:NAMED_LINES])) + (
         ", …" if len(others) > NAMED_LINES else "")
     return WorkbenchError(f"{name} line {line}: {what} (and"
-                          f" {counted(len(others), 'more bad row')}:"
+                          f" {counted(len(others), more)}:"
                           f" {'line' if len(others) == 1 else 'lines'} {lines})")
 
 
 def _lacking(path: Path) -> frozenset[str]:
-    """The fields of a verdict (confidence, sources, notes) the sheet has no column for:
-    an import leaves them as the session has them (a sheet of claim_id and status only
-    must not wipe a verdict's sources). Nothing, for a file that cannot be read as a
-    sheet: the reading that follows says why."""
+    """The COLUMNS the sheet has none of. The fields of a verdict among them (confidence,
+    sources, notes) an import leaves as the session has them (a sheet of claim_id and
+    status only must not wipe a verdict's sources); without updated_at (a sheet made by
+    hand) no row is a conflict. Nothing, for a file that cannot be read as a sheet: the
+    reading that follows says why."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             _reader, _width, index = sheet_reader(f, path.name, COLUMNS)
     except (OSError, ValueError, csv.Error):
         return frozenset()
-    return frozenset(c for c, i in zip(COLUMNS, index, strict=True)
-                     if i is None and c in verdicts.VALUE_COLUMNS)
+    return frozenset(c for c, i in zip(COLUMNS, index, strict=True) if i is None)
 
 
 def _import_quickly(db: Database, path: Path, session: str, who: str,
-                    keep: frozenset[str]) -> ImportResult | None:
-    """import_sheet when every row is plainly good (stage_quickly), else None with
-    nothing written."""
+                    keep: frozenset[str], checked: bool) -> ImportResult | None:
+    """import_sheet when every row is plainly good (stage_quickly) and, when `checked`,
+    none conflicts with the session's verdicts (see _write), else None with nothing
+    written."""
     try:
         read = stage_quickly(db, path, who)
         if read is not None:
             with db.transaction(references_checked=True):
                 live = verdicts.live_claim_span(db)  # no look a row, mostly: 0.7 s a million
                 if not verdicts.any_staged_unknown(db, live_span=live):
-                    return _write(db, session, who, read, keep)
+                    return _write(db, session, who, read, keep, checked)
     except BaseException:
         verdicts.clear_staged(db)
         raise
@@ -241,20 +255,47 @@ def _texts_differing(db: Database) -> list[tuple[int, str]]:
     return wrong
 
 
+Conflict = tuple[int, int, str | None, str | None]  # see verdicts.staged_conflicts
+
+
+def _conflicting(name: str, session: str, conflicts: list[Conflict],
+                 rows: list[Checked]) -> WorkbenchError:
+    """The error for `conflicts` of sheet `name` in `session`, read as `rows`: the first,
+    with the session its row says it is of when that is another, then the others' lines."""
+    (line, claim_id, there, given), *rest = sorted(conflicts)
+    named = next(row[9] for row in rows if row[0] == line)
+    stamps = f"({there or 'none'} there, {given or 'none'} in the sheet)"
+    if named and named != session:  # most likely the wrong sheet
+        what = (f"this is session {named!r}'s sheet: it would change claim {claim_id} in"
+                f" {session!r} {stamps}: import it into {named!r}, or into {session!r}"
+                " with --overwrite")
+    else:
+        what = (f"claim {claim_id} was changed in {session!r} after this sheet was made"
+                f" {stamps}: export the session again, or import with --overwrite")
+    return _bad_rows(name, [(line, what), *((n, "") for n, *_ in rest)],
+                     "more conflicting row")
+
+
 def _shown(text: str, most: int = 60) -> str:
     """`text` quoted, cut to `most` characters."""
     return repr(text if len(text) <= most else text[: most - 1] + "…")
 
 
-def _write(db: Database, session: str, who: str, rows: int,
-           keep: frozenset[str]) -> ImportResult:
+def _write(db: Database, session: str, who: str, rows: int, keep: frozenset[str],
+           checked: bool) -> ImportResult | None:
     """Write the staged rows into `session` (created if new), in the caller's transaction,
-    leaving the fields in `keep` as they are (see _lacking)."""
+    leaving the fields in `keep` as they are (see _lacking). When `checked`, None and
+    nothing written if a row conflicts: it would change a verdict whose updated_at is not
+    the row's (the verdict was made or changed after the sheet was, or the row is of
+    another session's sheet; see verdicts.staged_conflicts). A session without verdicts
+    has none to lose: there, no row conflicts."""
     existing = sessions.get_by_name(db, session)
     session_id = (existing["id"] if existing is not None
                   else review.start_session(db, session, who))
     changed = verdicts.import_staged(db, session_id, who=who, at=now(), action="import",
-                                     step=history.next_id(db), keep=keep)
+                                     step=history.next_id(db), keep=keep, checked=checked)
+    if changed is None:
+        return None
     return ImportResult(session, rows, changed, rows - changed, existing is None)
 
 
@@ -320,13 +361,14 @@ def _import_in_step(db: Database, path: Path, session: str, who: str) -> ImportR
 
 def stage_blocks(params: dict[str, Any], say: Callable[[str], None]) -> None:
     """The second process of _import_in_step: stage the sheet's rows (params "path", "who")
-    as stage_quickly does, a block at a time, into the files params["files"] in turn
-    (see verdicts.attach_staged), a block ending once reading has passed its share of the
-    sheet (params["ends"], in bytes; None: the rest; looked at every params["check_every"]
-    rows), the texts of its claims checked against the database at params["db"]. Says
-    each block's row count once it is written, or "stop" and no more when a row is not
-    plainly good (ragged, say, or its text not its claim's), a claim comes again in the
-    block, or the file cannot be read as a sheet."""
+    as stage_quickly does (but for updated_at: there are no verdicts to check it against),
+    a block at a time, into the files params["files"] in turn (see verdicts.attach_staged),
+    a block ending once reading has passed its share of the sheet (params["ends"], in
+    bytes; None: the rest; looked at every params["check_every"] rows), the texts of its
+    claims checked against the database at params["db"]. Says each block's row count once
+    it is written, or "stop" and no more when a row is not plainly good (ragged, say, or
+    its text not its claim's), a claim comes again in the block, or the file cannot be
+    read as a sheet."""
     path, who = Path(params["path"]), params["who"]
     try:
         with open_scratch() as scratch, path.open(encoding="utf-8-sig", newline="") as f:
@@ -354,7 +396,7 @@ def stage_quickly(db: Database, path: Path, who: str) -> int | None:
     ragged), or the file cannot be read (read_rows then says why)."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
-            rows = _SheetRows(f, path.name)
+            rows = _SheetRows(f, path.name, stamps=True)
             return _stage(db, rows.block(), rows.given, who)
     except (OSError, ValueError, IndexError, csv.Error):
         return None
@@ -365,13 +407,18 @@ class _Ragged(ValueError):
 
 
 class _SheetRows:
-    """The rows of a sheet being read, as the cells of those COLUMNS it has (`given` says
-    which), in blocks that end once the file is read past a point, looked at every
-    `check_every` rows; ValueError when it lacks a required column."""
+    """The rows of a sheet being read, as the cells of those verdicts.SHEET_COLUMNS it has
+    (`given` says which; updated_at only with `stamps`), in blocks that end once the file
+    is read past a point, looked at every `check_every` rows; ValueError when it lacks a
+    required column."""
 
-    def __init__(self, f: IO[str], name: str, check_every: int = 0) -> None:
+    def __init__(self, f: IO[str], name: str, check_every: int = 0, *,
+                 stamps: bool = False) -> None:
         self._check_every = check_every or None
-        self._reader, self._width, index = sheet_reader(f, name, COLUMNS)
+        self._reader, self._width, index = sheet_reader(f, name, COLUMNS)  # as read_rows
+        del index[len(verdicts.SHEET_COLUMNS):]  # the session is not staged
+        if not stamps:  # nor updated_at, without verdicts to check it against
+            index[verdicts.SHEET_COLUMNS.index("updated_at")] = None
         self._pick = itemgetter(*(i for i in index if i is not None))  # 2 at least
         self._read = f.buffer.tell  # bytes read so far (a buffer ahead of the rows)
         self.given = [i is not None for i in index]
@@ -405,7 +452,7 @@ def _stage(db: Database, rows: Iterable[Sequence[str]], given: list[bool], who: 
         """A (status, confidence) pair as check_row stores it, or None when it is bad."""
         try:
             checked = check_row(0, ["0", read_cell(status), read_cell(confidence), "", "",
-                                    who, ""], who)
+                                    who, "", "", ""], who)
         except ValueError:
             return None
         return checked[2], checked[3]

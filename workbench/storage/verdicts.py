@@ -117,8 +117,9 @@ STAGED = "temp.incoming"  # where rows to import are held, unless a caller says 
 
 def _incoming_changes(keep: frozenset[str] = frozenset()) -> str:
     """SQL: the staged rows that differ from the session's verdicts (:s), each with the
-    verdict it replaces (o_…); the fields in `keep` (a sheet without their columns) are
-    the verdict's own, but for a confidence under a status set back to unreviewed."""
+    verdict it replaces (o_…, and its updated_at as o_updated_at); the fields in `keep`
+    (a sheet without their columns) are the verdict's own, but for a confidence under a
+    status set back to unreviewed."""
     def value(c: str) -> str:
         if c not in keep:
             return f"i.{c}"
@@ -127,8 +128,9 @@ def _incoming_changes(keep: frozenset[str] = frozenset()) -> str:
                 if c == "confidence" else kept)
 
     return (
-        "(SELECT i.claim_id, " + ", ".join(f"{value(c)} AS {c}" for c in VALUE_COLUMNS)
-        + ", i.reviewer, "
+        "(SELECT i.line, i.claim_id, "
+        + ", ".join(f"{value(c)} AS {c}" for c in VALUE_COLUMNS)
+        + ", i.reviewer, i.updated_at, v.updated_at AS o_updated_at, "
         + ", ".join(f"coalesce(v.{c}, {_literal(d)}) AS o_{c}" for c, d in _NO_VERDICT.items())
         + f" FROM {STAGED} i LEFT JOIN verdicts v ON v.session_id = :s"
         " AND v.claim_id = i.claim_id) AS n WHERE (n.o_status, n.o_confidence, n.o_sources,"
@@ -171,12 +173,13 @@ def _logged(values: dict[str, list[Piece]]) -> str:
     return f"CASE n.changed {' '.join(whens)} END"
 
 
-def stage(db: Database, rows: Iterable[
-        tuple[int, int, str, int | None, str, str, str, str | None]]) -> None:
+def stage(db: Database, rows: Iterable[tuple[
+        int, int, str, int | None, str, str, str, str | None, str | None, str]]) -> None:
     """Hold rows to import, (line, claim_id, status, confidence, sources JSON, notes,
-    reviewer, the claim's text as the sheet gives it or None), in a temporary table of
-    this connection for the calls below (run them in the same transaction: a rollback
-    empties it)."""
+    reviewer, the claim's text as the sheet gives it or None, the verdict's updated_at as
+    the sheet gives it or None, the sheet's session cell, not staged), in a temporary
+    table of this connection for the calls below (run them in the same transaction: a
+    rollback empties it)."""
     _incoming(db)
     # the texts apart, for staged_texts_differing: stage_cells checks the texts as it reads
     # them (a million of them written and read again cost 1.5 s of an import)
@@ -186,7 +189,8 @@ def stage(db: Database, rows: Iterable[
     rows = list(rows)
     db.conn.executemany(
         f"INSERT INTO {STAGED} (line, claim_id, status, confidence, sources, notes,"
-        " reviewer) VALUES (?, ?, ?, ?, ?, ?, ?)", (row[:7] for row in rows))
+        " reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((*row[:7], row[8]) for row in rows))
     db.conn.executemany(f"INSERT OR IGNORE INTO {_texts(STAGED)} VALUES (?, ?)",
                         ((row[1], row[7]) for row in rows if row[7] is not None))
 
@@ -194,7 +198,7 @@ def stage(db: Database, rows: Iterable[
 def _incoming(db: Database, staged: str = STAGED) -> None:
     """An empty table of rows to import, `staged` (schema.table)."""
     db.execute(f"CREATE TABLE IF NOT EXISTS {staged} (claim_id INTEGER PRIMARY KEY,"
-               " line, status, confidence, sources, notes, reviewer)")
+               " line, status, confidence, sources, notes, reviewer, updated_at)")
     db.execute(f"DELETE FROM {staged}")
 
 
@@ -203,7 +207,8 @@ def _texts(staged: str) -> str:
     return f"{staged}_text"
 
 
-SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer", "claim")
+SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer", "claim",
+                 "updated_at")
 
 
 def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[bool], *,
@@ -218,7 +223,8 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
     None for a bad one; `reviewer` a reviewer as stored); a sources cell as `sources`
     stores it (one plain reference is written in SQL); notes lose a leading `escape`; a
     claim id must be a whole number as SQLite writes it; a claim's text, where the sheet
-    gives one, must be the text of that claim in `claims` (a table of this connection).
+    gives one, must be the text of that claim in `claims` (a table of this connection);
+    an updated_at cell loses a leading `escape`, and is NULL when empty or not `given`.
     Returns how many rows were read when all are good so and no claim id comes twice;
     else None, with nothing staged, for the caller to read the rows one by one and say
     which is bad (or take one SQLite was stricter about: claim 007, say, or a text the
@@ -242,6 +248,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
             db.execute(f"DELETE FROM temp.{table}")
         cols = [c for c, g in zip(SHEET_COLUMNS, given, strict=True) if g]
         texts = given[SHEET_COLUMNS.index("claim")]
+        stamps = given[SHEET_COLUMNS.index("updated_at")]
         read = _insert_many(db, f"temp.sheet ({', '.join(cols)})", len(cols), rows)
         pairs = _tuples(db, "SELECT DISTINCT status, confidence FROM temp.sheet").fetchall()
         conn.executemany("INSERT INTO temp.sheet_verdicts VALUES (?, ?, ?, ?)",
@@ -252,11 +259,14 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
                          [(cell, reviewer(cell)) for cell, in cells])
         kept = db.execute(
             f"INSERT OR IGNORE INTO {staged} (claim_id, status, confidence, sources,"
-            " notes, reviewer) SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
+            " notes, reviewer" + (", updated_at" if stamps else "")
+            + ") SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
             f" CASE WHEN t.sources = '' THEN '[]' WHEN {_one_ref('t.sources', escape)}"
             """ THEN '[{"ref": ' || json_quote(t.sources) || ', "note": ""}]'"""
             " ELSE sources_json(CAST(t.sources AS BLOB)) END,"
-            f" {_unescaped('t.notes', escape)}, r.stored FROM temp.sheet t"
+            f" {_unescaped('t.notes', escape)}, r.stored"
+            + (f", nullif({_unescaped('t.updated_at', escape)}, '')" if stamps else "")
+            + " FROM temp.sheet t"
             " CROSS JOIN temp.sheet_verdicts v ON v.status = t.status"
             "  AND v.confidence = t.confidence"
             " CROSS JOIN temp.sheet_reviewers r ON r.cell = t.reviewer"
@@ -346,6 +356,21 @@ def staged_texts_differing(db: Database) -> list[tuple[int, int, str, str]]:
                    " ORDER BY i.line").fetchall()
 
 
+# SQL: row `n` of _incoming_changes conflicts: the verdict it would change has an updated_at
+# (NULL for none) other than the one the row gives (NULL for none): the verdict was made or
+# changed after the sheet was, or the row is of another session's sheet.
+_CONFLICT = "n.o_updated_at IS NOT n.updated_at"
+
+
+def staged_conflicts(db: Database, session_id: int, keep: frozenset[str] = frozenset()
+                     ) -> list[tuple[int, int, str | None, str | None]]:
+    """(line, claim_id, the verdict's updated_at, the row's; None for none) of the rows
+    `stage` staged that would change the session's verdicts (as import_staged writes
+    them, with `keep`) and conflict with them (see _CONFLICT)."""
+    return _tuples(db, "SELECT n.line, n.claim_id, n.o_updated_at, n.updated_at FROM"
+                   f" {_incoming_changes(keep)} AND {_CONFLICT}", {"s": session_id}).fetchall()
+
+
 def attach_staged(db: Database, path: str, k: int, *, writing: bool = False) -> str:
     """Attach block `k` of staged rows, a scratch file, to this connection: to be written
     by stage_cells in one process (`writing`: no syncing, its journal in memory, as
@@ -424,7 +449,8 @@ _HISTORY = ("INSERT INTO history (at, who, session_id, claim_id, entity, action,
 
 
 def import_staged(db: Database, session_id: int, *, who: str, at: str, action: str,
-                  step: int, keep: frozenset[str] = frozenset()) -> int:
+                  step: int, keep: frozenset[str] = frozenset(),
+                  checked: bool = False) -> int | None:
     """Write the staged rows into the session. A row the session holds already, or that says
     no more than "unreviewed" where there is no verdict, is left alone; each other gets a
     history row with the fields that changed, as review.tag writes them. The fields in
@@ -432,7 +458,10 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
     them. Every history row is of one `step` (see history.next_id), which an undo takes
     back as one. Comparing and logging run in SQL; the rows that change are found once,
     into a temporary table, unless the session has no verdicts: then each row is compared
-    with the defaults as it is written (import_new). Returns how many verdicts changed."""
+    with the defaults as it is written (import_new). Returns how many verdicts changed;
+    or, when `checked` and a row that changes a verdict conflicts with it (see
+    staged_conflicts; never in a session without verdicts), None, with nothing written
+    and the staged rows kept."""
     params = {"s": session_id, "at": at, "who": who, "action": action, "step": step}
     if not has_any(db, session_id):
         changed = import_new(db, session_id, who=who, at=at, action=action, step=step)
@@ -441,6 +470,10 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
     db.execute("DROP TABLE IF EXISTS temp.changes")
     db.execute(f"CREATE TEMP TABLE changes AS SELECT n.*, {_CHANGED} AS changed"
                f" FROM {_incoming_changes(keep)}", {"s": session_id})
+    if checked and db.execute("SELECT EXISTS (SELECT 1 FROM temp.changes n WHERE"
+                              f" {_CONFLICT})").fetchone()[0]:
+        db.execute("DROP TABLE temp.changes")
+        return None
     changed = db.execute(
         _HISTORY.format(old=_logged(_json_values("o_")), new=_logged(_json_values("")))
         + " temp.changes n", params).rowcount
@@ -555,12 +588,13 @@ def _escaped(x: str) -> str:
 
 
 def sheet_block(db: Database, session_id: int, session_cell: str, starts: Sequence[str],
-                escape: str, low: int, high: int) -> tuple[str, int]:
+                escape: str, flagged: str, low: int, high: int) -> tuple[str, int]:
     """The claims in scope (current article versions, not dropped) of the articles with ids
     `low` to `high`, with their verdicts in the session, in article order, as lines of the
     verdict CSV built by SQLite (CRLF at the end of each), joined, and how many: claim_id,
     article, seq, claim, by, status, confidence, sources, notes, reviewer, session
-    (`session_cell` as given), updated_at, title, kind, start, end. Text cells are
+    (`session_cell` as given), updated_at, title, kind, start, end, needs_review
+    (`flagged`, a cell that needs no quoting, else empty). Text cells are
     formula-safe with `escape` and quoted by `_csv_cell`; sources joined as
     model.format_sources joins them (a property test checks the lines against csv.writer)."""
     cells = (
@@ -571,9 +605,11 @@ def sheet_block(db: Database, session_id: int, session_cell: str, starts: Sequen
         ("%s", _csv_cell("v.reviewer", starts)), ("%s", ":session"),
         ("%s", _csv_cell("v.updated_at", starts)), ("%s", _csv_cell("a.title", starts)),
         ("%s", "c.kind"), ("%d", "c.start"), ("%d", 'c."end"'),
+        ("%s", "CASE WHEN v.needs_review THEN :flagged ELSE '' END"),
     )
     return _block(db, _csv_joined(cells, "\r\n"), _scope(),
-                  {"s": session_id, "session": session_cell, "esc": escape}, low, high)
+                  {"s": session_id, "session": session_cell, "esc": escape,
+                   "flagged": flagged}, low, high)
 
 
 def json_block(db: Database, session_id: int, session: str, fields: Sequence[str], low: int,
@@ -602,39 +638,67 @@ def json_block(db: Database, session_id: int, session: str, fields: Sequence[str
 def claim_review_block(db: Database, session_id: int, low: int, high: int, *,
                        ratings: dict[str, tuple[int, str]], best: int, worst: int,
                        organisation: str | None, base_url: str | None,
-                       file_uri: Callable[[str], str]) -> tuple[str, int]:
+                       file_uri: Callable[[str], str],
+                       by_type: Callable[[str], str]) -> tuple[str, int]:
     """schema.org ClaimReview objects built by SQLite, one per reviewed claim in scope of
     the articles with ids `low` to `high` whose status has a rating (`ratings`: status ->
     (value, name)), each ",\n" and its JSON, joined, and how many. The review's url is
     `base_url`, else the article's origin when it is a URL, else `file_uri(origin)` for an
-    absolute path, else nothing; then `#claim-ID`. The author is `organisation`, else the
-    reviewer."""
+    absolute path, else nothing; then `#claim-ID`. Its author, the same in every review, is
+    `organisation` (an Organization), else the session's reviewer (a Person). The claim's
+    author is as _claim_author gives it, and left out where the article names none and
+    came from no web address."""
     db.conn.create_function("file_uri", 1, file_uri, deterministic=True)
+    db.conn.create_function("by_type", 1, by_type, deterministic=True)
     value = " ".join(f"WHEN '{s}' THEN {n}" for s, (n, _name) in ratings.items())
     name = " ".join(f"WHEN '{s}' THEN '{label}'" for s, (_n, label) in ratings.items())
     statuses = ", ".join(f"'{s}'" for s in ratings)
-    review = (
-        "',' || char(10) || json_object('@context', 'https://schema.org', '@type', 'ClaimReview',"
-        " 'url', CASE WHEN :base IS NOT NULL THEN :base WHEN instr(a.origin, '://')"
-        "  THEN a.origin WHEN a.origin LIKE '/%' THEN file_uri(a.origin) ELSE '' END"
-        "  || '#claim-' || c.id,"
-        " 'claimReviewed', c.text,"
-        " 'itemReviewed', json_object('@type', 'Claim',"
-        "  'author', json_object('@type', CASE WHEN coalesce(c.by, '') = '' THEN 'Organization'"
-        "   ELSE 'Person' END, 'name', coalesce(nullif(c.by, ''), a.title)),"
-        "  'datePublished', substr(coalesce(a.ingested_at, ''), 1, 10),"
-        "  'appearance', json(CASE WHEN instr(a.origin, '://') THEN json_object('@type',"
-        "   'CreativeWork', 'headline', a.title, 'url', a.origin) ELSE json_object('@type',"
-        "   'CreativeWork', 'headline', a.title) END)),"
-        " 'author', json_object('@type', 'Organization', 'name', coalesce(:org, v.reviewer)),"
-        " 'datePublished', substr(coalesce(v.updated_at, ''), 1, 10),"
-        " 'reviewRating', json_object('@type', 'Rating',"
-        f"  'ratingValue', CASE v.status {value} END, 'bestRating', :best,"
-        f"  'worstRating', :worst, 'alternateName', CASE v.status {name} END))"
-    )
-    return _block(db, review, _scope(reviewed_only=True, where=f" AND v.status IN ({statuses})"),
-                  {"s": session_id, "base": base_url, "org": organisation, "best": best,
-                   "worst": worst}, low, high)
+
+    def review(claim_author: str) -> str:
+        return (
+            "json_object('@context', 'https://schema.org', '@type', 'ClaimReview',"
+            " 'url', CASE WHEN :base IS NOT NULL THEN :base WHEN instr(a.origin, '://')"
+            "  THEN a.origin WHEN a.origin LIKE '/%' THEN file_uri(a.origin) ELSE '' END"
+            "  || '#claim-' || c.id,"
+            " 'claimReviewed', c.text,"
+            f" 'itemReviewed', json_object('@type', 'Claim',{claim_author}"
+            "  'datePublished', substr(coalesce(a.ingested_at, ''), 1, 10),"
+            "  'appearance', json(CASE WHEN instr(a.origin, '://') THEN json_object('@type',"
+            "   'CreativeWork', 'headline', a.title, 'url', a.origin) ELSE json_object('@type',"
+            "   'CreativeWork', 'headline', a.title) END)),"
+            " 'author', json_object('@type', :author_type, 'name',"
+            "  coalesce(:org, (SELECT reviewer FROM sessions WHERE id = :s))),"
+            " 'datePublished', substr(coalesce(v.updated_at, ''), 1, 10),"
+            " 'reviewRating', json_object('@type', 'Rating',"
+            f"  'ratingValue', CASE v.status {value} END, 'bestRating', :best,"
+            f"  'worstRating', :worst, 'alternateName', CASE v.status {name} END))"
+        )
+
+    # two objects, with the claim's author and without: a key left out, not null
+    with_author = review(f" 'author', {_claim_author()},")
+    line = (f"',' || char(10) || CASE WHEN coalesce(c.by, '') != '' OR {_FROM_THE_WEB}"
+            f" THEN {with_author} ELSE {review('')} END")
+    return _block(db, line, _scope(reviewed_only=True, where=f" AND v.status IN ({statuses})"),
+                  {"s": session_id, "base": base_url, "org": organisation,
+                   "author_type": "Organization" if organisation else "Person",
+                   "best": best, "worst": worst}, low, high)
+
+
+# SQL: article `a` came from a web address, which names the site that published it.
+_FROM_THE_WEB = "(a.origin LIKE 'http://%' OR a.origin LIKE 'https://%')"
+
+
+def _claim_author() -> str:
+    """SQL: the JSON of claim `c`'s author where it is known: whoever article `a` attributes
+    it to, typed by by_type(); in the article's own voice, the site of the article's web
+    address, an Organization named by its host. Never the headline or a file's name,
+    which say nothing of who published the article."""
+    rest = "substr(a.origin, instr(a.origin, '://') + 3)"
+    host = (f"substr({rest}, 1, instr(replace(replace({rest}, '?', '/'), '#', '/') || '/',"
+            " '/') - 1)")
+    return ("CASE WHEN coalesce(c.by, '') != '' THEN json_object('@type', by_type(c.by),"
+            f" 'name', c.by) ELSE json_object('@type', 'Organization', 'name', {host},"
+            f" 'url', substr(a.origin, 1, instr(a.origin, '://') + 2) || {host} || '/') END")
 
 
 _ROW = ("c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
@@ -656,9 +720,9 @@ def _current(v: str, session: str, versions: bool = True) -> str:
 
 
 def has_versions(db: Database) -> bool:
-    """Whether any claim continues a claim of an older article version."""
-    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM claims"
-                           " WHERE previous_claim_id IS NOT NULL)").fetchone()[0])
+    """Whether any article has a newer version."""
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM articles"
+                           " WHERE previous_id IS NOT NULL)").fetchone()[0])
 
 
 def reviewed_rows(db: Database, session_id: int) -> sqlite3.Cursor:
@@ -675,21 +739,26 @@ def reviewed_rows(db: Database, session_id: int) -> sqlite3.Cursor:
     )
 
 
-# Two sessions of one database compared in SQL: the claims both reviewed (and neither
-# superseded) pair by id; only the rest go through Python (see compare.diff).
+# Two sessions of one database compared in SQL: the claims of current article versions
+# (not dropped) both reviewed pair by id; only the rest go through Python (see
+# compare.diff).
 
 _BOTH_FROM = (
     " FROM verdicts va JOIN verdicts vb ON vb.session_id = :b AND vb.claim_id = va.claim_id"
     " JOIN claims c ON c.id = va.claim_id"
 )
-_BOTH_WHERE = f" WHERE va.session_id = :a AND {_current('va', 'a')} AND {_current('vb', 'b')}"
 _DIFFERENT = compared("va", "vb")
+# SQL: claim c is of an article's earlier version (a set of the few such articles, built
+# once a statement).
+_EARLIER = "c.article_id IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)"
 
 
 def _both_where(db: Database) -> str:
-    return (_BOTH_WHERE if has_versions(db) else
-            f" WHERE va.session_id = :a AND {_current('va', 'a', False)}"
-            f" AND {_current('vb', 'b', False)}")
+    """SQL: verdicts va and vb both reviewed, on claim c, live (not dropped, of its
+    article's current version: where no article has an earlier version, every one is)."""
+    return (f" WHERE va.session_id = :a AND {_current('va', 'a', False)}"
+            f" AND {_current('vb', 'b', False)} AND NOT c.dropped"
+            + (f" AND NOT {_EARLIER}" if has_versions(db) else ""))
 
 
 def _pair_code(labels: Sequence[str]) -> str:
@@ -704,9 +773,9 @@ def _pair_code(labels: Sequence[str]) -> str:
 
 
 def paired_rows(db: Database, a: int, b: int, *, differing: bool = False) -> sqlite3.Cursor:
-    """Claims both sessions reviewed, in claim id order: the claim's six fields as in
-    reviewed_rows, then A's four verdict fields, then B's; only those whose verdicts differ
-    when `differing`."""
+    """Live claims both sessions reviewed (see _both_where), in claim id order: the claim's
+    six fields as in reviewed_rows, then A's four verdict fields, then B's; only those
+    whose verdicts differ when `differing`."""
     return _tuples(
         db,
         f"SELECT {_ROW.format(v='va')}, vb.status, vb.confidence, vb.sources, vb.notes"
@@ -729,8 +798,8 @@ def _payload(kind: str, starts: Sequence[str], escape: str) -> tuple[str, str]:
 
 def paired_stream(db: Database, a: int, b: int, kind: str, *, starts: Sequence[str] = (),
                   escape: str = "") -> sqlite3.Cursor:
-    """Claims both sessions reviewed, in claim id order: (claim id, output), the output
-    by `kind` as _payload writes it."""
+    """Live claims both sessions reviewed (see _both_where), in claim id order: (claim
+    id, output), the output by `kind` as _payload writes it."""
     payload, joins = _payload(kind, starts, escape)
     return _tuples(
         db,
@@ -743,10 +812,11 @@ def paired_stream(db: Database, a: int, b: int, kind: str, *, starts: Sequence[s
 def paired_block(db: Database, a: int, b: int, labels: Sequence[str], kind: str, lo: int,
                  hi: int, *, starts: Sequence[str] = (), escape: str = "", width: int = 0,
                  changed: str = "changed") -> tuple[str, str, str, str] | None:
-    """The claims with ids `lo` to `hi` that both sessions reviewed, in claim id order, in
-    one row for both the output and the figures (None when there are none): their outputs
-    (_payload's of `kind`, with `starts` and `escape` for "csv", `width` and `changed`
-    for "text") joined; their article ids joined by commas; a character a claim,
+    """The live claims with ids `lo` to `hi` that both sessions reviewed (see _both_where),
+    in claim id order, in one row for both the output and the figures (None when there
+    are none): their outputs (_payload's of `kind`, with `starts` and `escape` for "csv",
+    `width` and `changed` for "text") joined; their article ids joined by commas; a
+    character a claim,
     chr(65 + 2 * pair + differ), for `pair` as _pair_code gives it and `differ` 1 when
     the verdicts differ in any field; and a character a claim, chr(48 + |confidence_a -
     confidence_b|), or " " when a side has none. Handing a million rows to Python one by
@@ -782,8 +852,8 @@ def _diff_csv_line(starts: Sequence[str], escape: str) -> str:
     """SQL: a claim paired by id as a line of the diff CSV ("\n" at the end): claim_id,
     claim, change (same or changed), status_a, status_b, confidence_a, confidence_b,
     sources_a, sources_b, notes_a, notes_b, claim_id_b, match ("id"), version (""),
-    article title. Text cells are made formula-safe with :esc and quoted as a csv.writer
-    ending lines with "\n" quotes them."""
+    article title, differs (see _by_differing), claim_b (""). Text cells are made
+    formula-safe with :esc and quoted as a csv.writer ending lines with "\n" quotes them."""
     def cell(x: str) -> str:
         return _csv_cell(x, starts, "\n")
 
@@ -794,6 +864,7 @@ def _diff_csv_line(starts: Sequence[str], escape: str) -> str:
         ("%s", "coalesce(vb.confidence, '')"), ("%s", _sources_cell("va", starts, "\n")),
         ("%s", _sources_cell("vb", starts, "\n")), ("%s", cell("va.notes")),
         ("%s", cell("vb.notes")), ("%d", "c.id"), "id", "", ("%s", cell("a.title")),
+        ("%s", _by_differing(lambda fields: _csv_text(", ".join(fields)))), "",
     ), "\n")
 
 
@@ -810,18 +881,22 @@ def _diff_json_line() -> str:
 
     return _joined([
         ',\n  {"claim_id": ', ("%d", "c.id"), ', "claim": ', ("%s", "json_quote(c.text)"),
-        ', "change": "', ("%s", f"CASE WHEN {_DIFFERENT} THEN 'changed' ELSE 'same' END"),
-        '", "match": "id", "version": "", "a": ', *side("va"), ', "b": ', *side("vb"), "}"])
+        ', "claim_b": null, "change": "',
+        ("%s", f"CASE WHEN {_DIFFERENT} THEN 'changed' ELSE 'same' END"),
+        '", "match": "id", "version": "", "differs": ', ("%s", _by_differing(json.dumps)),
+        ', "a": ', *side("va"), ', "b": ', *side("vb"), "}"])
 
 
 def _diff_text_line() -> str:
     """SQL: a claim paired by id as a line of the text diff when the verdicts differ ("\n"
-    at its end), else '': its id, :changed, each side's status and confidence, and its
-    text on one line, cut to :width characters with "…"."""
+    at its end), else '': its id, :changed, each side's status and confidence, and what
+    differs (see _by_differing) then its text, on one line, cut to :width characters with
+    "…"."""
     def verdict(v: str) -> str:
         return f"{v}.status || coalesce(' ' || {v}.confidence, '')"
 
-    text = "replace(c.text, char(10), ' ')"
+    shown = _by_differing(lambda fields: f"[differs: {', '.join(fields)}] " if fields else "")
+    text = f"({shown} || replace(c.text, char(10), ' '))"
     return (f"CASE WHEN {_DIFFERENT} THEN printf('%8d  %s %-16.16s %-16.16s %s', c.id,"
             f" :changed, {verdict('va')}, {verdict('vb')}, CASE WHEN length({text}) > :width"
             f" THEN substr({text}, 1, :width - 1) || '…' ELSE {text} END) || char(10)"
@@ -844,15 +919,17 @@ def _by_ids(db: Database, sql: str, ids: Iterable[int]) -> Iterator[tuple[Any, .
 
 
 def unpaired_rows(db: Database, session_id: int, other: int) -> sqlite3.Cursor:
-    """The session's reviewed, not superseded verdicts on claims that session `other` has no
-    such verdict on, as reviewed_rows gives them."""
+    """The session's reviewed, not superseded verdicts on claims not dropped that the
+    pairing in SQL (see _both_where) leaves out: of an article's earlier version, or that
+    session `other` has not reviewed; as reviewed_rows gives them."""
     return _tuples(
         db,
         f"SELECT {_ROW.format(v='v')} FROM verdicts v JOIN claims c ON c.id = v.claim_id"
         " JOIN articles a ON a.id = c.article_id"
-        f" WHERE v.session_id = :s AND {_current('v', 's')} AND NOT EXISTS (SELECT 1"
-        f"  FROM verdicts vo WHERE vo.session_id = :o AND vo.claim_id = v.claim_id"
-        f"  AND {_current('vo', 'o')}) ORDER BY v.claim_id",
+        f" WHERE v.session_id = :s AND {_current('v', 's')} AND NOT c.dropped"
+        f" AND ({_EARLIER} OR NOT EXISTS"
+        "  (SELECT 1 FROM verdicts vo WHERE vo.session_id = :o AND vo.claim_id = v.claim_id"
+        f"  AND {_current('vo', 'o', False)})) ORDER BY v.claim_id",
         {"s": session_id, "o": other},
     )
 
@@ -868,3 +945,78 @@ def continued(db: Database, claim_ids: Iterable[int]) -> set[int]:
     """Those of `claim_ids` that a claim of a newer article version continues."""
     return {r[0] for r in _by_ids(db, "SELECT DISTINCT previous_claim_id FROM claims"
                                       " WHERE previous_claim_id IN ({ids})", claim_ids)}
+
+
+# What differs between two verdicts, in a diff: the fields of VALUE_COLUMNS, bit i set
+# when VALUE_COLUMNS[i] differs between verdicts va and vb.
+_DIFFERING_BITS = "(" + " | ".join(f"((va.{c} IS NOT vb.{c}) << {i})"
+                                   for i, c in enumerate(VALUE_COLUMNS)) + ")"
+
+
+def _differing(bits: int) -> list[str]:
+    """The fields of VALUE_COLUMNS whose bit is set in `bits`, in that order."""
+    return [c for i, c in enumerate(VALUE_COLUMNS) if bits >> i & 1]
+
+
+def _by_differing(shown: Callable[[list[str]], str]) -> str:
+    """SQL: `shown` of the fields in which verdicts va and vb differ, one literal for each
+    set of fields (a CASE on an integer: no text is built a row)."""
+    whens = " ".join(f"WHEN {bits} THEN {_literal(shown(_differing(bits)))}"
+                     for bits in range(1, 2 ** len(VALUE_COLUMNS)))
+    return f"CASE {_DIFFERING_BITS} {whens} ELSE {_literal(shown([]))} END"
+
+
+def _csv_text(text: str) -> str:
+    """`text` (no quote or line break in it) as csv.writer writes it in a cell."""
+    return f'"{text}"' if "," in text else text
+
+
+# One side of a diff across two databases: ids of one name nothing in the other, so a
+# claim is named by its article's text (content hash) and its own.
+
+
+def live_rows(db: Database, session_id: int) -> sqlite3.Cursor:
+    """The session's reviewed, not superseded verdicts on claims not dropped, as
+    reviewed_rows gives them."""
+    return _tuples(
+        db,
+        f"SELECT {_ROW.format(v='v')} FROM verdicts v"
+        " JOIN claims c ON c.id = v.claim_id JOIN articles a ON a.id = c.article_id"
+        f" WHERE v.session_id = :s AND {_current('v', 's')} AND NOT c.dropped"
+        " ORDER BY v.claim_id",
+        {"s": session_id},
+    )
+
+
+def claim_keys(db: Database, claim_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """{claim id: (its article's content hash, its text)} for those of `claim_ids` that
+    exist."""
+    return {r[0]: (r[1], r[2]) for r in _by_ids(
+        db, "SELECT c.id, a.content_hash, c.text FROM claims c"
+            " JOIN articles a ON a.id = c.article_id WHERE c.id IN ({ids})", claim_ids)}
+
+
+def claims_by_key(db: Database, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """{(content hash, text): claim id} for those of `keys` that name a claim here, not
+    dropped (the first by id, where two do)."""
+    keys = set(keys)
+    found: dict[tuple[str, str], int] = {}
+    for content_hash, text, claim_id in _by_ids(
+            db, "SELECT a.content_hash, c.text, c.id FROM articles a JOIN claims c"
+                " ON c.article_id = a.id WHERE a.content_hash IN ({ids}) AND NOT c.dropped"
+                " ORDER BY c.id", sorted({k[0] for k in keys})):
+        if (content_hash, text) in keys:
+            found.setdefault((content_hash, text), claim_id)
+    return found
+
+
+def article_hashes(db: Database, article_ids: Iterable[int]) -> dict[int, str]:
+    """{article id: content hash} for those of `article_ids` that exist."""
+    return dict(_by_ids(db, "SELECT id, content_hash FROM articles WHERE id IN ({ids})",
+                        article_ids))
+
+
+def articles_by_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
+    """{content hash: article id} for those of `hashes` an article here has."""
+    return dict(_by_ids(db, "SELECT content_hash, id FROM articles"
+                            " WHERE content_hash IN ({ids})", hashes))
