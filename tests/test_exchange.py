@@ -999,6 +999,10 @@ def test_a_flagged_verdict_says_so_in_the_sheet_and_reads_back_unchanged(env: Pa
     assert code == 0 and "0 changed, 5 unchanged" in out, err
     code, again, _ = run(capsys, "export", "--session", "a")
     assert again.replace("\r\n", "\n") == text.replace("\r\n", "\n")
+    # ClaimReview publishes checked verdicts only: not one on text that changed since
+    code, out, _ = run(capsys, "export", "--session", "a", "--format", "claimreview")
+    reviewed = [r["claimReviewed"] for r in json.loads(out)]
+    assert "The storm killed 13 people on Tuesday." not in reviewed and reviewed
 
 
 def test_claimreview_names_a_claims_author_only_where_it_is_known(tmp_path: Path) -> None:

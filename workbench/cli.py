@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     _session_args(e)
     e.add_argument("--format", choices=("csv", "jsonl", "claimreview"), default="csv")
     e.add_argument("-o", "--output", type=Path, metavar="FILE")
-    e.add_argument("--organisation", help="ClaimReview author (default: the reviewer)")
+    e.add_argument("--organisation", help="ClaimReview author, an Organization"
+                   " (default: the session's reviewer, a Person)")
     e.add_argument("--base-url", help="ClaimReview url: BASE_URL#claim-ID (default: article's)")
 
     d = sub.add_parser("diff", help="compare two sessions (PATH.db:SESSION for another database)")

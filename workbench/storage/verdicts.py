@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from workbench.storage.claims import REVIEWED
 from workbench.storage.db import Database
 from workbench.storage.engine import sqlite3
 
@@ -516,8 +517,9 @@ def import_new(db: Database, session_id: int, *, who: str, at: str, action: str,
 
 def _scope(reviewed_only: bool = False, where: str = "") -> str:
     """FROM and WHERE of a block of an export: claims in scope of the articles with ids :lo
-    to :hi joined to verdict `v` of session :s (and `where`, more SQL conditions)."""
-    only = (" AND v.status != 'unreviewed'" if reviewed_only else "") + where
+    to :hi joined to verdict `v` of session :s (only reviewed ones, not flagged for
+    re-review, when `reviewed_only`; and `where`, more SQL conditions)."""
+    only = (f" AND {REVIEWED}" if reviewed_only else "") + where
     join = "JOIN" if reviewed_only else "LEFT JOIN"
     return (  # article by article: its row is read once, not once a claim
         " FROM current_articles a CROSS JOIN claims c ON c.article_id = a.id"
