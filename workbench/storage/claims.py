@@ -305,9 +305,9 @@ EDITABLE = ("text", "start", "end", "by", "kind", "dropped", "seq")
 def any_of_current_versions(db: Database, claim_ids: list[int]) -> bool:
     """Whether one of the claims belongs to its article's current version (dropped or
     not), rather than to a version an edited text replaced."""
-    return bool(db.execute(
-        "SELECT EXISTS (SELECT 1 FROM claims WHERE id IN (SELECT value FROM json_each(?))"
-        " AND article_id IN (SELECT id FROM current_articles))",
+    return bool(db.execute(  # each article looked up, not the list of current ones built
+        "SELECT EXISTS (SELECT 1 FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))"
+        " AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.previous_id = c.article_id))",
         (json.dumps(claim_ids),)).fetchone()[0])
 
 
