@@ -183,6 +183,34 @@ def test_a_new_attribution_is_flagged_and_a_dropped_claim_stays_dropped(env: Pat
         assert shown == {1: 1, 2: 0, 3: 0, 4: 0}  # roads: merged away before, back now
 
 
+def test_a_verdict_on_a_claim_merged_into_another_by_the_new_text_is_carried_flagged(
+        env: Path, capsys) -> None:
+    """Version 1 names two cities in one sentence (two claims), version 2 three (one
+    claim, paired with one of the two): the other's verdict is not lost with it, but
+    carried to the new claim for re-review, where that claim has no verdict of its own."""
+    text = "Members of ISIS have successfully seized the Iraqi cities of Mosul and Tikrit."
+    (env / "isis.txt").write_text(text, encoding="utf-8")
+    main(["ingest", "isis.txt"])
+    with open_db(env / "c.db") as db:
+        old = by_seq(db, 2)
+        assert len(old) == 2  # Mosul, Tikrit
+        a = sessions.require(db, "a")["id"]
+        review.tag(db, a, old[1], who="ann", status="supported", confidence=80)  # Mosul
+    (env / "isis.txt").write_text(text.replace("Mosul and", "Mosul, Samarra and"),
+                                  encoding="utf-8")
+    capsys.readouterr()
+    main(["ingest", "isis.txt"])
+    assert "1 verdict carried over, 1 flagged for re-review" in capsys.readouterr().out
+    with open_db(env / "c.db") as db:
+        [new] = by_seq(db, 3).values()
+        carried = verdicts.get(db, a, new)
+        assert (carried["status"], carried["confidence"], carried["needs_review"]) == (
+            "supported", 80, 1)
+        assert describe_change(review.claim_history(db, a, new)[0]).endswith(
+            f"carried over from claim #{old[1]} of the earlier version: supported 80,"
+            " flagged for re-review (text edited)")
+
+
 def test_tag_refuses_a_claim_no_view_shows(env: Path, capsys) -> None:
     """A claim of the version a re-ingest replaced, or a dropped one: a verdict on it
     would be in no list or sheet, so `tag` names the claim to use instead."""

@@ -126,3 +126,22 @@ def _fuzzy(old: list[str], new: list[str], rest_old: list[int], rest_new: list[i
             used_new.add(j)
             pairs.append(Pair(found[2], j, min(found[1], 99.9)))
     return pairs
+
+
+def absorbed(old: Sequence[str], new: Sequence[str], pairs: Sequence[Pair],
+             threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """(old index, new index) for each old claim `align` left unpaired whose text lives on
+    in a new claim (fuzz.ratio at or above `threshold`) paired with another: two claims of
+    the old version merged into one of the new ("Mosul" and "Tikrit" -> "Mosul, Samarra
+    and Tikrit"), so its verdicts may still be checked there."""
+    paired = {p.old for p in pairs}
+    choices = {j: normalise(t) for j, t in enumerate(new)}
+    found = []
+    for i, text in enumerate(old):
+        if i in paired:
+            continue
+        best = process.extractOne(normalise(text), choices, scorer=fuzz.ratio,
+                                  score_cutoff=threshold)
+        if best is not None:
+            found.append((i, best[2]))
+    return found

@@ -3,15 +3,17 @@
 Identical claims keep their verdicts as they were; edited ones (aligned by fuzzy
 match, see compare/align.py) get them too, flagged `needs_review` in every session,
 and so do claims whose text is the same but whose attribution changed (who said it is
-part of what was checked). A claim a reviewer dropped stays dropped in the new version
-while its text is the same.
+part of what was checked). An old claim left unpaired whose text lives on in a new one
+(two claims merged into one by the new text) gives its verdicts to that claim, flagged,
+in the sessions that have none on it. A claim a reviewer dropped stays dropped in the new
+version while its text is the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.compare.align import align
+from workbench.compare.align import absorbed, align
 from workbench.storage import Database
 from workbench.storage import align as links
 from workbench.storage.clock import now
@@ -50,5 +52,10 @@ def carry_over(db: Database, old_article: int, new_article: int, *, who: str) ->
         links.keep_dropped(db, dropped, who=who, at=at)
         carried = links.carry_verdicts(db, [m for m in matched if not m[2]], who=who, at=at)
         flagged = links.carry_verdicts(db, [m for m in matched if m[2]], who=who, at=at)
+        flagged += links.carry_absorbed(db, [
+            (old[i][0], new[j][0]) for i, j in absorbed(
+                [t for _, t, _, _ in old], [t for _, t, _, _ in new], pairs)
+            if not old[i][3]], who=who, at=at)
+        carried += flagged
     return VersionChanges(len(shown) - edited, edited, len(new) - len(shown) - len(dropped),
-                          live - len(shown), carried + flagged, flagged, len(dropped))
+                          live - len(shown), carried, flagged, len(dropped))
