@@ -390,12 +390,17 @@ def start_claim(db: Database, session: sqlite3.Row) -> int | None:
         return None
 
 
+def left_to_do(row: dict | sqlite3.Row) -> bool:
+    """Whether a row of the list is left to do: unreviewed, or flagged for re-review (as
+    storage.claims.TO_DO asks it in SQL)."""
+    return row["status"] == Status.UNREVIEWED or bool(row["needs_review"])
+
+
 def next_unreviewed(db: Database, q: ListQuery, row: dict | sqlite3.Row | None) -> int | None:
     """The id of the next claim of the list after `row` (from the top when None) that is
     left to do: unreviewed, or flagged for re-review."""
     if q.ids is not None:
-        to_do = {r["id"] for r in _matching_ids(db, q, list(q.ids))
-                 if r["status"] == Status.UNREVIEWED or r["needs_review"]}
+        to_do = {r["id"] for r in _matching_ids(db, q, list(q.ids)) if left_to_do(r)}
         start = q.ids.index(row["id"]) + 1 if row is not None and row["id"] in q.ids else 0
         later = [i for i in q.ids[start:] if i in to_do]
         return later[0] if later else None

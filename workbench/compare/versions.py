@@ -52,8 +52,8 @@ def carry_over(db: Database, old_article: int, new_article: int, *, who: str) ->
         links.keep_dropped(db, dropped, who=who, at=at)
         carried = links.carry_verdicts(db, [m for m in matched if not m[2]], who=who, at=at)
         flagged = links.carry_verdicts(db, [m for m in matched if m[2]], who=who, at=at)
-        flagged += links.carry_absorbed(db, [
-            (old[i][0], new[j][0]) for i, j in absorbed(
+        flagged += links.carry_verdicts(db, [
+            (old[i][0], new[j][0], True) for i, j in absorbed(
                 [t for _, t, _, _ in old], [t for _, t, _, _ in new], pairs)
             if not old[i][3]], who=who, at=at)
         carried += flagged

@@ -39,50 +39,26 @@ def link(db: Database, pairs: list[tuple[int, int]]) -> None:
 
 def carry_verdicts(db: Database, pairs: list[tuple[int, int, bool]], *, who: str, at: str) -> int:
     """Copy every session's verdict on each old claim to its new claim, flagging it for
-    re-review when the text was edited, with a history row per copy (at `at`; the verdict
-    keeps the time it was made, so a sheet does not show it as checked at the ingest).
+    re-review when it is `edited`, with a history row per copy (at `at`; the verdict keeps
+    the time it was made, so a sheet does not show it as checked at the ingest), in the
+    sessions that have no verdict on the new claim yet (pairs carried first come first).
     `pairs` holds (old claim, new claim, edited). Returns how many verdicts were
     carried."""
-    before = db.conn.total_changes
-    db.conn.executemany(
-        "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
-        " reviewer, updated_at, needs_review)"
-        " SELECT session_id, ?, status, confidence, sources, notes, reviewer, updated_at,"
-        " CASE WHEN ? THEN 1 ELSE needs_review END FROM verdicts WHERE claim_id = ?"
-        " AND session_id IN (SELECT id FROM sessions)"  # each by its primary key
-        " ON CONFLICT (session_id, claim_id) DO NOTHING",
-        ((new, edited, old) for old, new, edited in pairs),
-    )
-    carried = db.conn.total_changes - before
-    db.conn.executemany(
-        "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
-        f" SELECT ?, ?, session_id, ?, 'verdict', '{CARRY_OVER}', json_object('claim_id', ?),"
-        " json_object('status', status, 'confidence', confidence, 'sources', json(sources),"
-        " 'notes', notes, 'needs_review', needs_review)"
-        " FROM verdicts WHERE claim_id = ? AND session_id IN (SELECT id FROM sessions)",
-        ((at, who, new, old, new) for old, new, _edited in pairs),
-    )
-    return carried
-
-
-def carry_absorbed(db: Database, pairs: list[tuple[int, int]], *, who: str, at: str) -> int:
-    """Copy the verdicts of each old claim of `pairs` (old claim, new claim: see
-    compare.align.absorbed) to its new claim, flagged for re-review, in the sessions that
-    have no verdict on the new claim yet (its own old claim's comes first), with a history
-    row per copy. Returns how many were copied."""
     missing = ("FROM verdicts v WHERE v.claim_id = :old AND v.session_id IN (SELECT id FROM"
                " sessions) AND NOT EXISTS (SELECT 1 FROM verdicts w WHERE w.session_id ="
-               " v.session_id AND w.claim_id = :new)")
-    rows = [{"old": o, "new": n, "at": at, "who": who} for o, n in pairs]
+               " v.session_id AND w.claim_id = :new)")  # each by its primary key
+    flag = "CASE WHEN :edited THEN 1 ELSE v.needs_review END"
+    rows = [{"old": o, "new": n, "edited": e, "at": at, "who": who} for o, n, e in pairs]
     db.conn.executemany(  # logged first: the copy below makes the condition false
         "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
         f" SELECT :at, :who, v.session_id, :new, 'verdict', '{CARRY_OVER}',"
         " json_object('claim_id', :old), json_object('status', v.status, 'confidence',"
-        " v.confidence, 'sources', json(v.sources), 'notes', v.notes, 'needs_review', 1)"
-        f" {missing}", rows)
+        " v.confidence, 'sources', json(v.sources), 'notes', v.notes, 'needs_review',"
+        f" {flag}) {missing}", rows)
     before = db.conn.total_changes
     db.conn.executemany(
         "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
         " reviewer, updated_at, needs_review) SELECT v.session_id, :new, v.status,"
-        f" v.confidence, v.sources, v.notes, v.reviewer, v.updated_at, 1 {missing}", rows)
+        f" v.confidence, v.sources, v.notes, v.reviewer, v.updated_at, {flag} {missing}",
+        rows)
     return db.conn.total_changes - before

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.storage.claims import CURRENT_VERSION
 from workbench.storage.db import Database
 from workbench.storage.engine import sqlite3
 
@@ -101,7 +102,7 @@ def _stepwise(db: Database, text: str, limit: int, prefix: bool, sql: str) -> li
 _LIVE_HITS = (
     "SELECT f.rowid FROM claims_fts f JOIN claims c ON c.id = f.rowid"
     " WHERE claims_fts MATCH ? AND NOT c.dropped"
-    " AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.previous_id = c.article_id)"
+    f" AND {CURRENT_VERSION}"
     "{order} LIMIT ?"
 )
 

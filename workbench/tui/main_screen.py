@@ -332,7 +332,7 @@ class MainScreen(Screen):
             row = claims.row(index)
             if row is None:
                 break
-            if row["status"] == "unreviewed" or row["needs_review"]:
+            if review.left_to_do(row):
                 claims.move_to(index)
                 return
         found = review.next_unreviewed(self.db, self.query_, claims.current)
