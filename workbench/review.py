@@ -7,7 +7,6 @@ in one transaction, so the CLI, the TUI and the tests share the same rules.
 from __future__ import annotations
 
 import getpass
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -366,10 +365,10 @@ def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20)
     """The newest changes to a claim and its verdict in the session, as plain dicts."""
     out = []
     for row in history.for_claim_in_session(db, claim_id, session_id, limit):
+        old, new = history.changes(row)
         out.append({
             "id": row["id"], "at": row["at"], "who": row["who"], "entity": row["entity"],
-            "action": row["action"], "old": json.loads(row["old"] or "null") or {},
-            "new": json.loads(row["new"] or "null") or {},
+            "action": row["action"], "old": old, "new": new,
         })
     return out
 
@@ -474,8 +473,7 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
         undone: dict[str, list[int]] = {}  # claims, by the action undone
         step: int | None = None
         for row in group:
-            old = json.loads(row["old"] or "{}") or {}
-            new = json.loads(row["new"] or "{}") or {}
+            old, new = history.changes(row)
             claim_id = row["claim_id"]
             if row["entity"] == "verdict":
                 if "status" in old and old["status"] == str(Status.UNREVIEWED):

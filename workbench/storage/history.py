@@ -7,6 +7,7 @@ from typing import Any
 
 from workbench.storage.db import Database
 from workbench.storage.engine import sqlite3
+from workbench.storage.verdicts import NO_VERDICT
 
 
 def append(
@@ -42,6 +43,16 @@ def append(
         ),
     )
     return int(cur.lastrowid)
+
+
+def changes(row: sqlite3.Row) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A history row's changed fields, before and after. A verdict's row with no `old`
+    (an import into a session without verdicts writes none) was the claim's first
+    verdict in the session: each field it set was as no verdict holds it."""
+    new = json.loads(row["new"] or "null") or {}
+    if row["old"] is None and row["entity"] == "verdict":
+        return {k: NO_VERDICT[k] for k in new}, new
+    return json.loads(row["old"] or "null") or {}, new
 
 
 def next_id(db: Database) -> int:
