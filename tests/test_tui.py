@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from test_tui_fixtures import SIZE, run_async, seeded, settle
+from textual import events
 from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Input, TextArea
@@ -27,6 +28,7 @@ from workbench.tui.dialogs.help import HelpScreen
 from workbench.tui.dialogs.notes import NotesDialog
 from workbench.tui.dialogs.pick import PickDialog
 from workbench.tui.dialogs.source import SourceDialog
+from workbench.tui.dialogs.typed_ahead import AFTER_KEY
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.main_screen import REST_DELAY, MainScreen
 from workbench.tui.top_bar import TopBar
@@ -477,6 +479,34 @@ class TestDialogs:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("o", *"Reuters, 12 June 2014", "enter")
             assert verdict(app, ids(app)[0]).sources == [Source("Reuters, 12 June 2014")]
+
+    @run_async
+    async def test_keys_typed_in_one_burst_with_the_key_that_opens_a_dialog(self, db_file):
+        """A URL pasted straight after `o` (keys that reach the app in one read, before the
+        dialog opens) lands in its field, whole and in order: enter saves it, and a key
+        after enter goes to the list. Escape, ctrl+s and backspace act as typed."""
+        app = open_app(db_file)
+
+        async def burst(*keys: str) -> None:
+            for key in keys:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+            await settle(pilot)
+            await pilot.pause(2 * AFTER_KEY)
+            await settle(pilot)
+
+        async with app.run_test(size=SIZE) as pilot:
+            first, second, third = ids(app)[:3]
+            await burst("o", *"https://example.org/a", "enter", "j")
+            assert isinstance(app.screen, MainScreen)
+            assert verdict(app, first).sources == [Source("https://example.org/a")]
+            assert current(app) == second
+            await burst("o", *"lost", "escape", "j")
+            assert verdict(app, second).sources == [] and current(app) == third
+            await burst("n", *"AP, 3 Mayy", "backspace", "ctrl+s")
+            assert verdict(app, third).notes == "AP, 3 May"
+            await burst("o", *"www.x", "enter", "y")  # enter refused: y goes on the URL
+            assert isinstance(app.screen, SourceDialog)
+            assert app.screen.query_one("#ref", Input).value == "www.xy"
 
     @run_async
     async def test_notes_ctrl_s_saves_escape_cancels(self, db_file):

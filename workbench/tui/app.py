@@ -5,11 +5,13 @@ from __future__ import annotations
 import gc
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 
 from workbench.storage import Database, sessions
 from workbench.tui.commands import WorkbenchCommands
+from workbench.tui.dialogs.typed_ahead import typed_before
 from workbench.tui.main_screen import MainScreen
 
 
@@ -30,6 +32,10 @@ class WorkbenchApp(App[None]):
     def on_mount(self) -> None:
         if not gc.isenabled():
             self.call_after_refresh(_resume_collection)
+
+    async def on_event(self, event: events.Event) -> None:
+        if not typed_before(self, event):  # else: a key for a dialog opened since
+            await super().on_event(event)
 
     def get_default_screen(self) -> Screen:
         """The main screen is the app's first: no blank screen is built, styled and left."""

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from workbench.storage import Database
+from workbench.tui.dialogs.typed_ahead import TypedAhead
 
 
-class SearchDialog(ModalScreen[tuple[str, list[int]] | None]):
+class SearchDialog(TypedAhead[tuple[str, list[int]] | None]):
     """Returns the words searched for and the matching claim ids, best first (an empty
     list when none match)."""
 

@@ -9,10 +9,10 @@ from urllib.parse import urlparse
 from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from workbench.model import Source
+from workbench.tui.dialogs.typed_ahead import TypedAhead
 
 # A URL scheme and the start of a path ("htp:/", "https:/"): a citation's colon is
 # followed by a space ("Interview: J. Smith").
@@ -36,7 +36,7 @@ def url_problem(ref: str) -> str | None:
     return None
 
 
-class SourceDialog(ModalScreen[Source | None]):
+class SourceDialog(TypedAhead[Source | None]):
     """Two one-line fields; enter saves, escape cancels."""
 
     BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]

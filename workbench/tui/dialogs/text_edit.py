@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from workbench.tui.dialogs.typed_ahead import TypedAhead
 
-class TextEditDialog(ModalScreen[str | None]):
+
+class TextEditDialog(TypedAhead[str | None]):
     """A dialog over one TextArea (holding `original`) and a `.hint` line. Escape cancels
     at once when nothing was typed; with changes, the first press says so and a second
     one drops them: a reviewer's paragraph of notes is not lost to one stray key."""
