@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 Typed = events.Key | events.Paste
-AFTER_KEY = 0.1  # seconds a key typed ahead waits for an enter or escape before it
+AFTER_KEY = 0.1  # seconds the keys typed after an enter or escape wait for it to act
 
 
 class TypedAhead(ModalScreen[ScreenResultType]):
