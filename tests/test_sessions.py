@@ -98,6 +98,21 @@ def test_delete_refused_while_it_holds_verdicts(env: Path, capsys) -> None:
     assert actions == ["tag", "delete"]
 
 
+def test_a_session_started_after_a_delete_has_nothing_of_the_deleted_one(env: Path,
+                                                                        capsys) -> None:
+    """Deleted session 'a' (the newest) leaves its history; a session started next must not
+    take its place: no changes to show in its verdict panel, nothing for ctrl+z to undo
+    (undo would put a's verdict on claim 2 into it)."""
+    assert main(["tag", "2", "--session", "a", "--status", "supported"]) == 0
+    assert main(["sessions", "delete", "a", "--force"]) == 0
+    assert main(["sessions", "new", "fresh"]) == 0
+    with open_db(env / "c.db") as db:
+        fresh = sessions.require(db, "fresh")["id"]
+        assert review.claim_history(db, fresh, 2) == []
+        assert review.undo(db, fresh, who="ann") is None
+        assert not review.get_verdict(db, fresh, 2).reviewed
+
+
 def test_delete_empty_session_and_fork_parent(env: Path, capsys) -> None:
     main(["sessions", "new", "empty"])
     main(["sessions", "new", "child", "--from", "empty"])

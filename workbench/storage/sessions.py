@@ -10,12 +10,16 @@ from workbench.storage.engine import sqlite3
 
 
 def create(db: Database, name: str, reviewer: str, forked_from: int | None = None) -> int:
-    """Add a session; with `forked_from`, copy that session's verdicts into it."""
+    """Add a session; with `forked_from`, copy that session's verdicts into it. Its id is
+    one no session had before: history keeps a deleted session's rows under its id, and a
+    new session given that id would show them, and undo them, as its own."""
     if get_by_name(db, name) is not None:
         raise WorkbenchError(f"session {name!r} already exists")
     with db.transaction():
         cur = db.execute(
-            "INSERT INTO sessions (name, reviewer, created_at, forked_from) VALUES (?, ?, ?, ?)",
+            "INSERT INTO sessions (id, name, reviewer, created_at, forked_from) VALUES ("
+            "max(coalesce((SELECT max(id) FROM sessions), 0),"
+            " coalesce((SELECT max(session_id) FROM history), 0)) + 1, ?, ?, ?, ?)",
             (name, reviewer, now(), forked_from),
         )
         session_id = int(cur.lastrowid)
