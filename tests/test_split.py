@@ -303,6 +303,13 @@ Q = Kind.QUOTE
                 ("This is the biggest investment in a generation.", "Mayor Anna Berg", Q),
             ],
         ),
+        (  # a headline is not a person: its capitalised words make no speaker
+            "Café Owner Says Prices Rose\n\n“It was unavoidable,” she said.",
+            [
+                ("Café Owner Says Prices Rose", None, Kind.FACT),
+                ("It was unavoidable.", None, Q),
+            ],
+        ),
     ],
 )
 def test_quote_with_the_speech_tag_after_it(

@@ -187,6 +187,14 @@ _NOT_PERSON: Final = words(
     Union Street Road Square City County State States Republic Kingdom River Airport Energy
     Service Fund Parliament Congress Senate Government House Police Army Forces News Times"""
 )
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is all of its line but for spaces and punctuation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + text[end : len(text) if line_end < 0 else line_end]
+    return not any(c.isalnum() for c in rest)
+
+
 #: How far back a pronoun's person is looked for, in characters.
 NAME_REACH: Final = 1500
 
@@ -204,9 +212,12 @@ def named(by: str | None, text: str, at: int) -> str | None:
 
 def _person_before(text: str, at: int) -> str | None:
     """The last run of two or more capitalised words in the NAME_REACH characters before `at`
-    that names no body or place, function words and dates at its start left out; or None."""
+    that names no body or place, function words and dates at its start left out, and is
+    not a whole line (a headline, in title case); or None."""
     person = None
     for m in _NAME_RUN.finditer(text, max(0, at - NAME_REACH), at):
+        if _whole_line(text, m.start(), m.end()):
+            continue
         before = text[max(0, m.start() - 5) : m.start()].split()[-1:]  # the word before
         parts = m[0].split()
         k = 0
