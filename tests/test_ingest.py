@@ -102,9 +102,21 @@ class TestFormats:
         article = read_article(path)
         assert article.title == "Flooding hits Ulm"
         assert "The river burst its banks on Sunday." in article.text
-        assert "300 homes lost power." in article.text
+        # a list is one block, an item a line with its bullet, as in a plain-text article
+        assert article.text.endswith("\n\n- 300 homes lost power.\n- Two bridges closed.")
         for markup in ("**", "](", "#", "code block"):
             assert markup not in article.text
+
+    def test_a_markdown_list_after_according_to_x_is_all_xs(self, tmp_path):
+        path = tmp_path / "library.md"
+        path.write_text("# Library hours cut\n\nAccording to the finance department:\n\n"
+                        "1. The city spent $2.1 million last year.\n"
+                        "2. Visits fell 30% since 2019.\n\nThe library opened in 1950.\n")
+        claims = split(read_article(path).text)
+        assert [(c.text, c.by) for c in claims[1:]] == [
+            ("The city spent $2.1 million last year.", "the finance department"),
+            ("Visits fell 30% since 2019.", "the finance department"),
+            ("The library opened in 1950.", None)]
 
     def test_markdown_front_matter_tables_and_html_read_as_a_reader_sees_them(self, tmp_path):
         path = tmp_path / "post.md"

@@ -372,6 +372,32 @@ def test_colon_intro_governs_next_paragraph_and_nested_source_wins(
     assert by["Iraq has accepted offers of help from Kurdish forces."] is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plain text: the lead-in's own block, then the lines of the next
+        "According to the finance department:\n\n"
+        "The city spent $2.1 million last year.\nVisits fell 30% since 2019.\n\n",
+        # an HTML list as read: an item a block
+        "According to the finance department:\n\n"
+        "- The city spent $2.1 million last year.\n\n- Visits fell 30% since 2019.\n\n",
+        # the lead-in at the head of its block
+        "According to the finance department:\n"
+        "The city spent $2.1 million last year.\nVisits fell 30% since 2019.\n\n",
+    ],
+)
+def test_according_to_x_colon_governs_the_block_or_list_after_it(text: str) -> None:
+    """CLAIMS.md: a block introduced by "According to X:" gives every claim inside it
+    by = X; the lead-in itself is no claim, and the paragraph after the block is the
+    article's own."""
+    claims = split(text + "The library opened in 1950.")
+    assert [(c.text, c.by) for c in claims] == [
+        ("The city spent $2.1 million last year.", "the finance department"),
+        ("Visits fell 30% since 2019.", "the finance department"),
+        ("The library opened in 1950.", None),
+    ]
+
+
 def test_quote_block_over_paragraphs() -> None:
     text = (
         "The ministry said:\n\n"

@@ -106,17 +106,28 @@ def markdown_to_text(source: str) -> tuple[str, str]:
     """The text a reader of a Markdown file sees, a paragraph a block, and its title (front
     matter's `title:`, else the first heading). Front matter (a YAML block between
     `---` lines at the top) is left out; a table's rows read as lines of cells joined by
-    "; "; an HTML block keeps its text."""
+    "; "; an HTML block keeps its text; a list is one block, an item a line with its
+    bullet ("- ") or number ("2. "), as in a plain-text article, so the splitter sees
+    where the list ends (an "According to X:" before it governs all its items)."""
     from markdown_it import MarkdownIt
 
     body, front_title = _front_matter(source)
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     blocks: list[str] = []
+    in_list: list[bool] = []  # each block: whether it is a line of a list
     title = ""
     in_heading = False
     row: list[str] | None = None  # the cells of a table row being read
+    lists = 0  # how deep in lists the tokens are
+    bullet = ""  # the mark of the list item just opened, for its first line
     for token in tokens:
-        if token.type == "heading_open":
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists -= 1
+        elif token.type == "list_item_open":
+            bullet = f"{token.info}{token.markup} " if token.info else "- "
+        elif token.type == "heading_open":
             in_heading = True
         elif token.type == "heading_close":
             in_heading = False
@@ -125,12 +136,14 @@ def markdown_to_text(source: str) -> tuple[str, str]:
         elif token.type == "tr_close" and row is not None:
             if any(row):
                 blocks.append("; ".join(cell for cell in row if cell))
+                in_list.append(False)
             row = None
         elif token.type == "html_block":
             text = _SPACED.sub(r"\1", " ".join(html.unescape(_TAG.sub(" ", token.content))
                                                 .split()))
             if text:
                 blocks.append(text)
+                in_list.append(False)
         elif token.type == "inline":
             text = "".join(_inline_text(child) for child in token.children or ()).strip()
             if row is not None:
@@ -139,8 +152,21 @@ def markdown_to_text(source: str) -> tuple[str, str]:
             if in_heading and not title:
                 title = text
             if text:
-                blocks.append(text)
-    return "\n\n".join(blocks), front_title or title
+                blocks.append(bullet + text)
+                in_list.append(lists > 0)
+                bullet = ""
+    return _joined_blocks(blocks, in_list), front_title or title
+
+
+def _joined_blocks(blocks: list[str], in_list: list[bool]) -> str:
+    """`blocks` with a blank line between them, but a line break only between two lines of
+    a list."""
+    out: list[str] = []
+    for k, block in enumerate(blocks):
+        if k:
+            out.append("\n" if in_list[k] and in_list[k - 1] else "\n\n")
+        out.append(block)
+    return "".join(out)
 
 
 _TAG = re.compile(r"<[^>]*>")

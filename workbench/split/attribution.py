@@ -23,6 +23,8 @@ _OPEN: Final = "“\"‘'"
 _CLOSE: Final = "”\"’'"
 
 _ACCORDING_LEAD: Final = re.compile(r"^According to (?P<by>[^,]{2,80}), (?P<rest>.+)$", re.S)
+# "According to the finance department:" alone: a lead-in to the lines after it.
+_ACCORDING_ALONE: Final = re.compile(r"^According to (?P<by>[^,:]{2,80}):\s*$")
 _ACCORDING_TAIL: Final = re.compile(
     r"^(?P<rest>.+?),? according to (?P<by>[^,]{2,80}?)[.:]?$", re.S
 )
@@ -147,6 +149,9 @@ def attribute(sentence: str) -> Attribution | None:
             if by and _good_speaker(by):
                 return Attribution(by.strip(), m.start("rest"), m.end("rest"), True)
     if "ccording to " in s:
+        m = _ACCORDING_ALONE.match(s)
+        if m:
+            return Attribution(m["by"].strip(), len(s), len(s), False, intro=True)
         for rx in (_ACCORDING_LEAD, _ACCORDING_TAIL):
             m = rx.match(s)
             if m:

@@ -27,7 +27,8 @@ class _State:
     """Attribution carried from one sentence or paragraph to the next."""
 
     pending_by: str | None = None  # set by an attribution ending in a colon
-    block_by: str | None = None  # governs the current paragraph
+    block_by: str | None = None  # governs the current line, and the rest of its block
+    list_by: bool = False  # block_by governs the next blocks too, while they are list items
     quote_by: str | None = None  # inside a quotation that has not closed yet
     in_quote: bool = False
     last_speaker: str | None = None
@@ -93,6 +94,11 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
     return [(Frag(s[:e], sent.start, sent.start + e), by, False)]
 
 
+def _bulleted(line: str) -> bool:
+    """Whether `line` is an item of a list (starts with a bullet or a number)."""
+    return line[:1] in "-*•0123456789" and bp.line_prefix(line) > 0
+
+
 def _never_claims(line: str) -> bool:
     """Navigation, a byline or dateline, a caption or boilerplate."""
     return (
@@ -107,14 +113,22 @@ def split(text: str) -> list[Claim]:
     """The claims of `text` in article order, seq from 1, with exact spans."""
     out: list[Claim] = []
     st = _State()
-    for line in _paragraphs(text):
+    for line, starts_block in _paragraphs(text):
         if _never_claims(line.text):
             continue
         heading = bp.looks_like_heading(line.text)
         if heading and not bp.heading_states_something(line.text):
             continue  # a label ("Background"), not a statement
         if not st.in_quote:
-            st.block_by, st.pending_by = st.pending_by, None
+            # An attribution ending in a colon governs the lines after it: the rest of its
+            # block, or, when it ends one, the next block, and the blocks after that one
+            # while each is an item of the list it starts (a list with a blank line between
+            # its items, as HTML's reads).
+            if st.pending_by is not None:
+                st.block_by, st.pending_by = st.pending_by, None
+                st.list_by = _bulleted(line.text)
+            elif starts_block and not (st.list_by and _bulleted(line.text)):
+                st.block_by, st.list_by = None, False
             st.last_speaker, st.spoken = st.block_by, st.block_by is not None
         cut = bp.line_prefix(line.text)
         if cut:
@@ -146,21 +160,28 @@ _WRAP_MIN: Final = 30
 _WRAP_MAX: Final = 100
 
 
-def _paragraphs(text: str) -> Iterator[Span]:
-    """The lines of `text`, those of a hard-wrapped paragraph joined into one."""
-    block: list[Span] = []  # lines with single line breaks between them
+def _paragraphs(text: str) -> Iterator[tuple[Span, bool]]:
+    """The lines of `text`, those of a hard-wrapped paragraph joined into one, each with
+    whether it starts a block (lines with single line breaks between them)."""
+    block: list[Span] = []
     for line in lines(text):
         if block and text.count("\n", block[-1].end, line.start) > 1:
-            yield from _unwrapped(text, block)
+            yield from _first_marked(_unwrapped(text, block))
             block = []
         block.append(line)
     if block:
-        yield from _unwrapped(text, block)
+        yield from _first_marked(_unwrapped(text, block))
+
+
+def _first_marked(spans: Iterator[Span]) -> Iterator[tuple[Span, bool]]:
+    for k, span in enumerate(spans):
+        yield span, k == 0
 
 
 def _unwrapped(text: str, block: list[Span]) -> Iterator[Span]:
     """A block's lines, each joined to the next when that one's first word would not have fit
-    on it within the block's width (a wrapped line) and starts no bullet or dateline. A joined
+    on it within the block's width (a wrapped line) and starts no bullet or dateline, nor a
+    sentence after a line ending in a colon ("According to X:"). A joined
     span's text reads its line breaks as spaces, so its offsets still point into `text`."""
     width = max(len(line.text) for line in block)
     if len(block) == 1 or not _WRAP_MIN <= width <= _WRAP_MAX:
@@ -169,7 +190,8 @@ def _unwrapped(text: str, block: list[Span]) -> Iterator[Span]:
     first = block[0]
     for prev, line in pairwise(block):
         word = line.text.split(" ", 1)[0]  # up to a space: a no-break space joins words
-        if len(prev.text) + 1 + len(word) <= width or bp.line_prefix(line.text):
+        if (len(prev.text) + 1 + len(word) <= width or bp.line_prefix(line.text)
+                or (prev.text.endswith(":") and word[:1].isupper())):  # a lead-in's end
             yield _joined(text, first, prev)
             first = line
     yield _joined(text, first, block[-1])
