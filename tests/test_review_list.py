@@ -9,7 +9,7 @@ from test_tui_fixtures import seeded
 
 from workbench import review
 from workbench.errors import WorkbenchError
-from workbench.model import Status
+from workbench.model import Source, Status
 from workbench.storage import claims
 
 
@@ -185,6 +185,55 @@ class TestClaimEdits:
         review.undo(db, s, who="ann")
         assert review.count(db, q) == len(ids)
         assert claims.get(db, ids[0])["text"] == a
+
+    def test_an_edit_flags_other_sessions_verdicts_on_the_claim_not_the_editors(self, db):
+        """Bob's verdict was on the text as it was: after Ann edits it, his verdict asks for
+        a re-review (as a re-ingest's edit does); Ann, who made the edit, is not asked.
+        Bob's ctrl+z does not undo Ann's edit's flag: it undoes his own last change."""
+        ann, bob = session(db), review.start_session(db, "bob", "bob")
+        a, b = all_ids(db, review.ListQuery(ann))[:2]
+        for s in (ann, bob):
+            review.tag(db, s, a, who="x", status="supported", confidence=80)
+        review.tag(db, bob, b, who="bob", status="refuted")
+        review.edit_claim(db, a, "Changed text.", session_id=ann, who="ann")
+        assert not review.get_verdict(db, ann, a).needs_review
+        flagged = review.get_verdict(db, bob, a)
+        assert (flagged.status, flagged.confidence, flagged.needs_review) == (
+            Status.SUPPORTED, 80, True)
+        assert review.claim_history(db, bob, a)[0]["new"] == {"needs_review": 1}
+        assert review.undo(db, bob, who="bob").claim_id == b
+
+    def test_a_merge_flags_the_merged_claims_verdicts_and_carries_the_seconds(self, db):
+        """Ann merges a (her verdict: supported) with b (hers: refuted, with a source; Bob
+        reviewed only b): in every session the merged claim's verdict asks for a re-review,
+        and Bob's verdict on b comes with its source to the merged claim rather than
+        vanishing with b. Ann's undo takes back the merge and her flag."""
+        ann, bob = session(db), review.start_session(db, "bob", "bob")
+        a, b = all_ids(db, review.ListQuery(ann))[:2]
+        review.tag(db, ann, a, who="ann", status="supported", confidence=100)
+        for s in (ann, bob):
+            review.tag(db, s, b, who="x", status="refuted", confidence=20,
+                       sources=[Source("https://example.org/b")])
+        review.merge_claims(db, a, session_id=ann, who="ann")
+        mine, bobs = review.get_verdict(db, ann, a), review.get_verdict(db, bob, a)
+        assert (mine.status, mine.confidence, mine.needs_review) == (Status.SUPPORTED, 100,
+                                                                     True)
+        assert (bobs.status, bobs.confidence, bobs.sources, bobs.needs_review) == (
+            Status.REFUTED, 20, [Source("https://example.org/b")], True)
+        review.undo(db, ann, who="ann")
+        assert claims.get(db, b)["dropped"] == 0
+        mine = review.get_verdict(db, ann, a)
+        assert (mine.status, mine.needs_review) == (Status.SUPPORTED, False)
+        assert review.get_verdict(db, bob, b).status is Status.REFUTED
+
+    def test_a_split_claims_second_half_loses_the_comma_it_began_with(self, db):
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        review.split_claim(db, cid, "Iraq accepted help from Kurdish forces\n, a move that"
+                           " angered Baghdad.", session_id=s, who="ann")
+        rows = review.page(db, review.ListQuery(s), 0, 2)
+        assert [r["text"] for r in rows] == ["Iraq accepted help from Kurdish forces",
+                                             "a move that angered Baghdad."]
 
     def test_edited_text_is_searchable(self, db):
         from workbench import match

@@ -352,13 +352,15 @@ def progress(db: Database, session_id: int, article_id: int | None = None) -> Pr
 def claim_op_progress(db: Database, session_id: int, action: str, claim_id: int) -> Progress:
     """How a "split", "merge" or "drop" of a claim will change the reviewed / total of its
     session and its article, by a look-up or two before it, not a count: a split adds an
-    unreviewed claim, a merge drops the article's next claim, a drop this one."""
+    unreviewed claim, a merge drops the article's next claim and flags the merged one's
+    verdict for re-review (see merge_claims), a drop drops this one."""
     if action == "split":
         return Progress(0, 1)
     gone = claims.next_in_article(db, claim_id) if action == "merge" else claims.get(db, claim_id)
     if gone is None:
         return Progress(0, 0)
-    return Progress(-int(get_verdict(db, session_id, gone["id"]).reviewed), -1)
+    flagged = action == "merge" and get_verdict(db, session_id, claim_id).reviewed
+    return Progress(-int(get_verdict(db, session_id, gone["id"]).reviewed) - int(flagged), -1)
 
 
 def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20) -> list[dict]:
@@ -450,6 +452,8 @@ def _undo_target(db: Database, session_id: int) -> list[sqlite3.Row]:
     for group in _steps(db, session_id):
         if group[0]["entity"] == "session" or group[0]["action"] == CARRY_OVER:
             continue  # a rename, a fork or a re-ingest: not the reviewer's own change
+        if all(r["entity"] == "verdict" and r["action"] in CLAIM_ACTIONS for r in group):
+            continue  # a flag another session's change to the claim set
         if not claims.any_of_current_versions(db, [row["claim_id"] for row in group]):
             continue  # an earlier version's claims, which no view shows any more
         if group[0]["action"] == "undo":
@@ -523,14 +527,54 @@ def _clean(text: str) -> str:
     return text
 
 
+def _text_changed(db: Database, claim_id: int, *, action: str, session_id: int | None,
+                  at: str, who: str, step: int | None, own: bool = False,
+                  absorbed: int | None = None) -> None:
+    """After `action` (edit, split, merge) changed a claim's text, in `session_id`: flag its
+    reviewed verdicts for re-review, as a re-ingest flags an edited claim's. Those of other
+    sessions are flagged by rows of their history that their undo passes over (another
+    reviewer's change); with `own`, the acting session's too, in `step`, which its undo
+    takes back with the action. With `absorbed` (the claim a merge folded into it), a
+    reviewed verdict on that one is carried to it, flagged, where it has none."""
+    have = {v["session_id"]: v for v in verdicts.on_claim(db, claim_id)}
+    folded = verdicts.on_claim(db, absorbed) if absorbed is not None else []
+    for s, v in [*have.items(), *((f["session_id"], f) for f in folded)]:
+        mine = s == session_id
+        if (mine and not own) or v["status"] == Status.UNREVIEWED or v["needs_review"]:
+            continue
+        if v["claim_id"] == claim_id:
+            verdicts.flag(db, s, claim_id)
+            old, new = {"needs_review": 0}, {"needs_review": 1}
+        elif s not in have:
+            verdicts.copy_flagged(db, s, v["claim_id"], claim_id)
+            have[s] = v
+            old = None
+            new = {**{k: v[k] for k in verdicts.VALUE_COLUMNS}, "needs_review": 1}
+        else:
+            continue
+        history.append(db, at=at, who=who, entity="verdict", action=action,
+                       claim_id=claim_id, session_id=s, old=old, new=new,
+                       step=step if mine else None)
+
+
+CLAIM_ACTIONS = ("edit", "split", "merge")  # changes to a claim's text (see _text_changed)
+
+
 def edit_claim(db: Database, claim_id: int, text: str, *, session_id: int | None = None,
                who: str) -> bool:
-    """Change a claim's text (the old text stays in history); False when it was that
-    already, and nothing was written."""
+    """Change a claim's text (the old text stays in history), flagging other sessions'
+    verdicts on it for re-review; False when it was that already, and nothing was
+    written."""
     text = _clean(text)
+    at = now()
     with db.transaction():
-        return _claim_change(db, claim_id, {"text": text}, action="edit", at=now(),
-                             session_id=session_id, who=who) is not None
+        step = _claim_change(db, claim_id, {"text": text}, action="edit", at=at,
+                             session_id=session_id, who=who)
+        if step is None:
+            return False
+        _text_changed(db, claim_id, action="edit", session_id=session_id, at=at, who=who,
+                      step=step)
+        return True
 
 
 def claim_text_problem(text: str, *, split: bool) -> str | None:
@@ -546,12 +590,14 @@ def claim_text_problem(text: str, *, split: bool) -> str | None:
 
 def split_claim(db: Database, claim_id: int, text: str, *, session_id: int | None = None,
                 who: str) -> int:
-    """Split a claim in two where `text` has a line break: the claim keeps the first part,
-    a new claim right after it (same seq) gets the second. Returns the first claim's id."""
+    """Split a claim in two where `text` has a line break: the claim keeps the first part
+    (other sessions' verdicts on it flagged for re-review), a new claim right after it
+    (same seq) gets the second, without the comma or other mark it began with. Returns
+    the first claim's id."""
     if problem := claim_text_problem(text, split=True):
         raise WorkbenchError(problem)
     first, _sep, second = text.strip().partition("\n")
-    first, second = _clean(first), _clean(second)
+    first, second = _clean(first), _clean(second.lstrip(" \t,;:–—-"))
     row = claims.get(db, claim_id)
     start, end = row["start"], row["end"]
     cut = end
@@ -571,13 +617,18 @@ def split_claim(db: Database, claim_id: int, text: str, *, session_id: int | Non
         history.append(db, at=at, who=who, entity="claim", action="split", claim_id=new_id,
                        session_id=session_id, old={"dropped": 1},
                        new={"dropped": 0, "text": second}, step=step)
+        if step is not None:  # the first claim's text changed
+            _text_changed(db, claim_id, action="split", session_id=session_id, at=at,
+                          who=who, step=step)
     return claim_id
 
 
 def merge_claims(db: Database, claim_id: int, *, session_id: int | None = None,
                  who: str) -> int:
     """Merge a claim with the next one of its article: the first takes both texts and
-    spans, the second is dropped. Returns the merged claim's id."""
+    spans, the second is dropped. Every session's verdict on the merged claim is flagged
+    for re-review, the second's carried to it where it had none. Returns the merged
+    claim's id."""
     row = claims.get(db, claim_id)
     nxt = claims.next_in_article(db, claim_id)
     if nxt is None:
@@ -590,6 +641,8 @@ def merge_claims(db: Database, claim_id: int, *, session_id: int | None = None,
         }, action="merge", at=at, session_id=session_id, who=who)
         _claim_change(db, nxt["id"], {"dropped": 1}, action="merge", at=at,
                       session_id=session_id, who=who, step=step)
+        _text_changed(db, claim_id, action="merge", session_id=session_id, at=at, who=who,
+                      step=step, own=True, absorbed=nxt["id"])
     return claim_id
 
 

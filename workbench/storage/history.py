@@ -47,11 +47,12 @@ def append(
 
 def changes(row: sqlite3.Row) -> tuple[dict[str, Any], dict[str, Any]]:
     """A history row's changed fields, before and after. A verdict's row with no `old`
-    (an import into a session without verdicts writes none) was the claim's first
-    verdict in the session: each field it set was as no verdict holds it."""
+    (an import into a session without verdicts writes none, nor a merge that carries a
+    verdict to a claim without one) was the claim's first verdict in the session: each
+    field it set was as no verdict holds it."""
     new = json.loads(row["new"] or "null") or {}
     if row["old"] is None and row["entity"] == "verdict":
-        return {k: NO_VERDICT[k] for k in new}, new
+        return {k: NO_VERDICT.get(k, 0) for k in new}, new  # needs_review: 0
     return json.loads(row["old"] or "null") or {}, new
 
 

@@ -39,6 +39,28 @@ def upsert(
     )
 
 
+def on_claim(db: Database, claim_id: int) -> list[sqlite3.Row]:
+    """A claim's verdicts, one a session that has one (looked up session by session, by
+    the primary key: no index takes verdicts by claim)."""
+    return db.query("SELECT v.* FROM sessions s JOIN verdicts v ON v.session_id = s.id"
+                    " AND v.claim_id = ?", (claim_id,))
+
+
+def flag(db: Database, session_id: int, claim_id: int) -> None:
+    """Flag a verdict for re-review, leaving who made it and when as they were."""
+    db.execute("UPDATE verdicts SET needs_review = 1 WHERE session_id = ? AND claim_id = ?",
+               (session_id, claim_id))
+
+
+def copy_flagged(db: Database, session_id: int, from_claim: int, to_claim: int) -> None:
+    """Copy a session's verdict on one claim to another that has none there, flagged for
+    re-review, with who made it and when."""
+    db.execute("INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
+               " reviewer, updated_at, needs_review) SELECT session_id, ?, status, confidence,"
+               " sources, notes, reviewer, updated_at, 1 FROM verdicts WHERE session_id = ?"
+               " AND claim_id = ?", (to_claim, session_id, from_claim))
+
+
 def stream(db: Database, session_id: int) -> Iterator[sqlite3.Row]:
     """Every verdict of a session, in claim id order."""
     yield from db.conn.execute(
