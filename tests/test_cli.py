@@ -56,6 +56,35 @@ class TestIngest:
         run = cli("ingest", tmp_path)
         assert run.code == 1 and run.err.startswith("error: no article files")
 
+    def test_a_web_address_is_refused_by_name_and_nothing_is_written(self, cli, seed_copy,
+                                                                     db_path):
+        """Ingest reads files: an address is named as typed (not folded into "https:/…")
+        in one line, and the whole command is refused before the database is touched."""
+        url = "https://example.org/story.html"
+        for paths in ([url], [seed_copy, url]):
+            run = cli("ingest", *paths)
+            assert (run.code, run.out) == (1, "")
+            assert run.err == (f"error: {url}: ingest reads files, not web addresses"
+                               " (save the page and ingest the file)\n")
+            assert not db_path.exists()
+        two = cli("ingest", "HTTP://example.org/a", seed_copy, "ftp://example.org/b.txt")
+        assert (two.code, two.out) == (1, "") and not db_path.exists()
+        assert two.err == ("error: HTTP://example.org/a (and 1 other address): ingest reads"
+                           " files, not web addresses (save the pages and ingest the files)\n")
+
+    def test_beside_a_web_address_other_paths_behave_as_before(self, cli, seed_copy,
+                                                               monkeypatch):
+        missing = cli("ingest", seed_copy, seed_copy.parent / "gone.txt")
+        assert missing.code == 1 and "added" in missing.out
+        assert missing.err.startswith(f"error: {seed_copy.parent / 'gone.txt'}: no such file")
+        # a folder that happens to be named like an address is a folder
+        monkeypatch.chdir(seed_copy.parent)
+        (seed_copy.parent / "https:" / "example.org").mkdir(parents=True)
+        (seed_copy.parent / "https:" / "example.org" / "a.txt").write_text(
+            "The minister said the bridge opened in 2019.\n", encoding="utf-8")
+        run = cli("ingest", "https://example.org")
+        assert run.code == 0 and run.out.startswith("added"), run.err
+
 
 class TestSplit:
     def test_prints_json_lines_without_a_database(self, cli, seed_copy, db_path):
@@ -123,6 +152,29 @@ class TestClaims:
         assert set(everyone.values()) == {("unreviewed", None)}
         assert self.listed(cli, "--status", "unreviewed") == everyone
         assert self.listed(cli, "--status", "supported") == {}
+
+    def test_the_table_shows_confidence_within_80_columns(self, cli, seed_copy,
+                                                          monkeypatch):
+        """The table lists each claim's status and confidence (blank without one), in
+        columns that stay put, no line wider than an 80-column terminal."""
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "desk")
+        cli("tag", "2", "--session", "desk", "--status", "refuted", "--confidence", "70")
+        cli("tag", "3", "--session", "desk", "--status", "unverifiable", "--confidence", "100")
+        cli("tag", "4", "--session", "desk", "--status", "supported")
+        monkeypatch.setenv("COLUMNS", "80")
+        run = cli("claims", "--session", "desk")
+        assert run.code == 0, run.err
+        head, *lines = run.out.splitlines()
+        assert max(map(len, [head, *lines])) <= 80
+        end = head.index("conf") + len("conf")  # numbers line up under the heading's end
+        shown = {line.split()[0]: line[end - 4:end].strip() for line in lines}
+        assert [shown[i] for i in ("1", "2", "3", "4")] == ["", "70", "100", ""]
+        kinds = {str(r["id"]): r["kind"] for r in map(json.loads, cli(
+            "claims", "--format", "jsonl").out.splitlines())}
+        cells = {line.split()[0]: line.split() for line in lines}
+        assert cells["3"][3:6] == ["unverifiable", "100", kinds["3"]]
+        assert cells["4"][3:5] == ["supported", kinds["4"]]
 
     def test_table_and_csv(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)

@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     _session_args(r)
 
     i = sub.add_parser("ingest", help="add articles (.txt, .md, .html; folders recursively)")
-    i.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    # as typed: Path would fold "https://…" into "https:/…" before it could be refused
+    i.add_argument("paths", nargs="+", metavar="PATH")
 
     s = sub.add_parser("split", help="print one article's claims as JSON lines (no database)")
     s.add_argument("path", type=Path, metavar="PATH")
@@ -180,9 +181,27 @@ def _progress(total: int) -> Callable[[int, Path], None]:
     return show
 
 
+# A web address: ingest reads files, and "https://…" as a path is a file that is not there.
+WEB_ADDRESS = re.compile(r"(?:https?|ftp)://", re.IGNORECASE)
+
+
+def _refuse_web_addresses(paths: list[str]) -> None:
+    """Refuse the whole command, before anything is written, when a path is a web address
+    (unless a file or folder of that name exists: a path is a path)."""
+    addresses = [p for p in paths if WEB_ADDRESS.match(p) and not Path(p).exists()]
+    if not addresses:
+        return
+    if len(addresses) == 1:
+        raise WorkbenchError(f"{addresses[0]}: ingest reads files, not web addresses"
+                             " (save the page and ingest the file)")
+    others = counted(len(addresses) - 1, "other address", "other addresses")
+    raise WorkbenchError(f"{addresses[0]} (and {others}): ingest reads files, not web"
+                         " addresses (save the pages and ingest the files)")
+
+
 def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
     skipped = total = 0
-    for result in _ingest(db, args.paths):
+    for result in _ingest(db, [Path(p) for p in args.paths]):
         total += 1
         where = f"#{result.article_id} {result.title!r}"
         if result.skipped:
@@ -272,7 +291,7 @@ def _claim_record(row: sqlite3.Row) -> dict[str, object]:
 
 def _print_table(rows: Iterator[sqlite3.Row]) -> None:
     width = shutil.get_terminal_size((120, 24)).columns
-    head = f"{'id':>6}  {'art':>4}  {'seq':>4}  {'status':<14}  {'kind':<10}  "
+    head = f"{'id':>6}  {'art':>4}  {'seq':>4}  {'status':<14}  {'conf':>4}  {'kind':<10}  "
     text_width = max(20, width - len(head) - 1)
     print(f"{head}{'by / claim'}")
     for r in rows:
@@ -280,7 +299,8 @@ def _print_table(rows: Iterator[sqlite3.Row]) -> None:
         if len(text) > text_width:
             text = text[: text_width - 1] + "…"
         status = r["status"] + (f" {FLAG}" if r["needs_review"] else "")  # as the TUI
-        print(f"{r['id']:>6}  {r['article_id']:>4}  {r['seq']:>4}  {status:<14}  "
+        conf = "" if r["confidence"] is None else r["confidence"]
+        print(f"{r['id']:>6}  {r['article_id']:>4}  {r['seq']:>4}  {status:<14}  {conf:>4}  "
               f"{r['kind']:<10}  {text}")
 
 
@@ -453,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_review(args)
         if args.command == "split":
             return cmd_split(args)
+        if args.command == "ingest":
+            _refuse_web_addresses(args.paths)
         # only ingest makes a database: a mistyped path is an error, not a new empty one
         with open_db(db_path(args), create=args.command == "ingest") as db:
             return DB_COMMANDS[args.command](args, db)
