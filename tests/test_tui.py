@@ -954,7 +954,8 @@ class TestSimilarClaims:
         db = seeded(path, other)
         s = review.resolve_session(db, "ann", "ann")["id"]
         target = [r["id"] for r in claims.stream(db) if "heading towards Baghdad" in r["text"]]
-        review.tag(db, s, target[-1], who="ann", status="refuted", confidence=80)
+        review.tag(db, s, target[-1], who="ann", status="refuted", confidence=80,
+                   sources=[Source("https://example.org/baghdad", "AP report")])
         db.close()
         app = open_app(path)
         return app, target
@@ -968,9 +969,11 @@ class TestSimilarClaims:
             await pilot.pause(REST_DELAY * 2)  # sought once the cursor rests
             await settle(pilot)
             assert app.main.similar and app.main.similar[0].claim_id == target[-1]
-            await pilot.press("c")
+            await pilot.press("o", *"Reuters", "enter", "c")  # its evidence comes too
             v = verdict(app, first)
             assert (v.status, v.confidence) == (Status.REFUTED, 80)
+            assert v.sources == [Source("Reuters"),
+                                 Source("https://example.org/baghdad", "AP report")]
             assert "Similar claims reviewed before" in app.main.query_one(VerdictPanel).text
             await pilot.press("j", "c")  # before the next claim's similar claims are known
             assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED

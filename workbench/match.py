@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from workbench.model import Source, sources_from_json
 from workbench.storage import Database, claims, search
 
 CANDIDATES = 600  # full-text candidates rapidfuzz ranks for a search
@@ -25,6 +26,7 @@ class Similar:
     status: str
     confidence: int | None
     score: float
+    sources: tuple[Source, ...] = ()  # the verdict's evidence, copied with it
 
 
 def search_claims(
@@ -68,5 +70,6 @@ def similar(
             continue
         shown.add(verdict)
         best[row["id"]] = Similar(row["id"], row["text"], row["article"], row["session"],
-                                  row["status"], row["confidence"], score)
+                                  row["status"], row["confidence"], score,
+                                  tuple(sources_from_json(row["sources"])))
     return sorted(best.values(), key=lambda s: -s.score)[:limit]

@@ -118,15 +118,15 @@ def reviewed_candidates(
 ) -> list[sqlite3.Row]:
     """Live claims of other current articles sharing words with `text` that have a
     verdict (not unreviewed) in any session: claim id, text, article title, status,
-    confidence, session; a claim's newest verdict first. Not a claim of an earlier
+    confidence, sources, session; a claim's newest verdict first. Not a claim of an earlier
     version, which a re-ingest's carried verdict would show twice."""
     ids = _stepwise(db, text, limit, False, _LIVE_HITS)
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
     rows = db.query(
-        "SELECT c.id, c.text, a.title AS article, v.status, v.confidence, s.name AS session,"
-        "  v.updated_at"
+        "SELECT c.id, c.text, a.title AS article, v.status, v.confidence, v.sources,"
+        "  s.name AS session, v.updated_at"
         " FROM claims c JOIN articles a ON a.id = c.article_id"
         # then each session's verdict by its primary key; a plain JOIN lets SQLite read
         # the verdicts table first, all of it (0.7 s at a million claims)

@@ -24,6 +24,7 @@ from workbench.tui.claim_list import ClaimList
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.top_bar import TopBar
 from workbench.tui.verdict_panel import HISTORY_LINES, VerdictPanel
+from workbench.wording import counted
 
 REST_DELAY = 0.15  # seconds on a claim before it is remembered and similar claims sought
 NEW_CLAIMS_EVERY = 5.0  # seconds between looks for claims ingested from elsewhere
@@ -358,8 +359,11 @@ class MainScreen(Screen):
             self.notify("no similar claim with a verdict", severity="warning")
             return
         best = self.similar[0]
-        self._tag(status=best.status, confidence=best.confidence)
-        self.notify(f"copied {best.status} from claim #{best.claim_id}", timeout=3)
+        have = review.get_verdict(self.db, self.session["id"], self.claim["id"]).sources
+        added = [s for s in best.sources if s.ref not in {h.ref for h in have}]
+        self._tag(status=best.status, confidence=best.confidence, sources=[*have, *added])
+        also = f" and {counted(len(added), 'source')}" if added else ""
+        self.notify(f"copied {best.status}{also} from claim #{best.claim_id}", timeout=3)
 
     def action_search(self) -> None:
         from workbench.tui.dialogs.search import SearchDialog
