@@ -723,6 +723,27 @@ def test_a_sheet_older_than_the_verdicts_it_would_change_is_refused(
 
 
 @pytest.mark.parametrize("path", ["sql", "rows"])
+def test_a_time_a_spreadsheet_wrote_its_own_way_is_the_same_time(
+        env: Path, capsys, monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+    """A spreadsheet saving the sheet may write updated_at as "2026-11-26 17:51:25" (no T,
+    no milliseconds): that is the verdict's time, not a conflict. A time a second off is."""
+    if path == "rows":
+        monkeypatch.setattr(importer, "stage_quickly", lambda *_: None)
+    run(capsys, "export", "--session", "a", "-o", "t.csv")
+    stamp = read_sheet((env / "t.csv").read_text("utf-8"))[1]["updated_at"]  # claim 2's
+    as_excel = stamp[:19].replace("T", " ")
+    edit_cell(env / "t.csv", 2, "notes", "checked twice")
+    edit_cell(env / "t.csv", 2, "updated_at", as_excel)
+    code, out, err = run(capsys, "import", "t.csv", "--session", "a")
+    assert code == 0 and "1 changed" in out, err
+    run(capsys, "export", "--session", "a", "-o", "t.csv")
+    edit_cell(env / "t.csv", 2, "notes", "checked three times")
+    edit_cell(env / "t.csv", 2, "updated_at", "2000-01-01 00:00:00")
+    code, _, err = run(capsys, "import", "t.csv", "--session", "a")
+    assert code == 1 and "was changed in 'a' after this sheet was made" in err
+
+
+@pytest.mark.parametrize("path", ["sql", "rows"])
 def test_another_sessions_sheet_into_a_reviewed_session_is_refused_by_its_name(
         env: Path, capsys, monkeypatch: pytest.MonkeyPatch, path: str) -> None:
     """Session a's sheet read into b, which holds verdicts of its own (a blind second

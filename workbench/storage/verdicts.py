@@ -378,7 +378,10 @@ def staged_texts_differing(db: Database) -> list[tuple[int, int, str, str]]:
 # SQL: row `n` of _incoming_changes conflicts: the verdict it would change has an updated_at
 # (NULL for none) other than the one the row gives (NULL for none): the verdict was made or
 # changed after the sheet was, or the row is of another session's sheet.
-_CONFLICT = "n.o_updated_at IS NOT n.updated_at"
+# A spreadsheet may have written the time its own way ("2026-11-26 17:51:25" for
+# "2026-11-26T17:51:25.775Z"): to the second, with a space for the T, it is the same time.
+_CONFLICT = ("n.o_updated_at IS NOT n.updated_at AND NOT coalesce(length(n.updated_at) = 19"
+             " AND replace(n.updated_at, ' ', 'T') = substr(n.o_updated_at, 1, 19), 0)")
 
 
 def staged_conflicts(db: Database, session_id: int, keep: frozenset[str] = frozenset()
