@@ -8,6 +8,7 @@ import json
 
 from sheets import read_sheet
 
+from workbench import cli as cli_module
 from workbench.exchange.csvsheet import COLUMNS
 
 
@@ -371,6 +372,20 @@ class TestErrors:
         assert run.code == 1
         assert run.err == f"error: {notes}: not a workbench database (not an SQLite file)\n"
         assert notes.read_text() == "my notes\n"
+
+    def test_ctrl_c_says_what_is_kept_and_exits_130(self, cli, seed_copy, monkeypatch):
+        """Interrupted, a command says so (it said nothing, and a reviewer could not tell a
+        crash from a stop), and exits 130 as shells expect."""
+        ingest_seed(cli, seed_copy)
+
+        def interrupted(*_args):
+            raise KeyboardInterrupt
+
+        monkeypatch.setitem(cli_module.DB_COMMANDS, "claims", interrupted)
+        run = cli("claims")
+        assert run.code == 130 and run.out == ""
+        assert run.err == ("interrupted: what was reported done is saved; the step under"
+                           " way was not\n")
 
     def test_usage_error_exits_2(self, cli):
         assert cli("frobnicate").code == 2

@@ -490,5 +490,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as e:  # a file the command reads or writes: one line, never a traceback
         print(f"error: {e}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # each write is one transaction: none is left half-done
+        print("interrupted: what was reported done is saved; the step under way was not",
+              file=sys.stderr)
         return 130
