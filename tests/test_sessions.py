@@ -84,6 +84,18 @@ def test_rename(env: Path, capsys) -> None:
         ("rename", '{"name": "a"}', '{"name": "first-pass"}')]
 
 
+def test_a_name_diff_would_read_as_another_databases_session_is_refused(env: Path,
+                                                                       capsys) -> None:
+    """'diff alice b.db:carl' reads carl of b.db: a local session named 'b.db:carl' would
+    never be the one diff reads (found by QA); it cannot be made, nor renamed into."""
+    capsys.readouterr()
+    why = ("error: 'b.db:carl': a session name cannot hold '.db:' (diff reads PATH.db:SESSION"
+           " as a session of another database)\n")
+    assert run(capsys, "sessions", "new", "b.db:carl") == (1, "", why)
+    assert run(capsys, "sessions", "rename", "a", "b.db:carl") == (1, "", why)
+    assert run(capsys, "sessions", "new", "desk: day 2")[0] == 0  # a colon alone is fine
+
+
 def test_delete_refused_while_it_holds_verdicts(env: Path, capsys) -> None:
     capsys.readouterr()
     code, out, err = run(capsys, "sessions", "delete", "a")

@@ -47,8 +47,7 @@ def default_reviewer() -> str:
 
 def start_session(db: Database, name: str, reviewer: str, fork_of: str | None = None) -> int:
     """Create a session; `fork_of` names a session whose verdicts it starts from."""
-    if not name.strip():
-        raise WorkbenchError("a session needs a name")
+    sessions.check_name(name.strip())
     parent = sessions.require(db, fork_of)["id"] if fork_of else None
     return sessions.create(db, name.strip(), reviewer, parent)
 

@@ -90,11 +90,20 @@ def set_cursor(db: Database, session_id: int, claim_id: int) -> None:
 
 
 
+def check_name(name: str) -> None:
+    """WorkbenchError for a name a session cannot have: none, or one `diff` would read as
+    a session of another database (PATH.db:SESSION)."""
+    if not name:
+        raise WorkbenchError("a session needs a name")
+    if ".db:" in name:
+        raise WorkbenchError(f"{name!r}: a session name cannot hold '.db:' (diff reads"
+                             " PATH.db:SESSION as a session of another database)")
+
+
 def rename(db: Database, old: str, new: str, who: str) -> None:
     """Give a session a new name (the name must be free), and log it."""
     new = new.strip()
-    if not new:
-        raise WorkbenchError("a session needs a name")
+    check_name(new)
     with db.transaction():
         session = require(db, old)
         if old == new:
