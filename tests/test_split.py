@@ -241,6 +241,41 @@ def test_speaker_without_a_determiner(sentence: str, text: str, by: str) -> None
     assert (c.text, c.by) == (text, by)
 
 
+@pytest.mark.parametrize("sentence,text,by", [
+    ("Sales fell by half in May, its owner said.", "Sales fell by half in May.", "its owner"),
+    ("Sales fell by half in May, its owners said on Monday.", "Sales fell by half in May.",
+     "its owners"),
+    ("Heavy rain is expected on Friday, forecasters said.", "Heavy rain is expected on Friday.",
+     "forecasters"),
+    ("Heavy rain is expected on Friday, weather forecasters warned.",
+     "Heavy rain is expected on Friday.", "weather forecasters"),
+    ("The water rose 3 metres, fire chief Karl Weber said.", "The water rose 3 metres.",
+     "fire chief Karl Weber"),
+    ("The bridge reopened in May, about 40 officials said.", "The bridge reopened in May.",
+     "about 40 officials"),
+])
+def test_speaker_after_a_possessive_a_role_or_as_a_bare_plural(
+    sentence: str, text: str, by: str
+) -> None:
+    (c,) = split(sentence)
+    assert (c.text, c.by, c.kind) == (text, by, Kind.FACT)
+
+
+@pytest.mark.parametrize("sentence", [
+    # "said" inside a relative clause, or with no statement after it
+    "The law that officials said would cut costs passed in May.",
+    "Nothing the owner said was true.",
+    "What I've said is I want to provide a tax cut for 95 percent of working Americans.",
+    "Prices rose in May, said to be the steepest rise in a decade.",
+    "Sales fell in May, the month forecasters said would be calm.",
+    # the words before the verb are no speaker
+    "Sales fell in May, in Berlin Karl Weber said.",
+    "The water rose 3 metres, then Karl Weber said.",
+])
+def test_said_mid_way_is_no_attribution(sentence: str) -> None:
+    assert [c.by for c in split(sentence)] == [None]
+
+
 def test_an_ing_clause_becomes_a_sentence_in_the_past() -> None:
     got = [c.text for c in split(
         "About 1,200 dock workers walked off the job on Monday, closing the port for the "
@@ -310,6 +345,22 @@ Q = Kind.QUOTE
                 ("It was unavoidable.", None, Q),
             ],
         ),
+        (  # a role in lower case before the name
+            '"The water rose 3 metres in one night," said fire chief Karl Weber.',
+            [("The water rose 3 metres in one night.", "fire chief Karl Weber", Q)],
+        ),
+        (
+            '"This is a fair deal," union leader Piet de Vries told reporters.',
+            [("This is a fair deal.", "union leader Piet de Vries", Q)],
+        ),
+        (
+            '"We will not raise taxes," head of finance Jan Smit said.',
+            [("We will not raise taxes.", "head of finance Jan Smit", Q)],
+        ),
+        (
+            "“Heavy rain is coming,” forecasters warned on Friday.",
+            [("Heavy rain is coming.", "forecasters", Q)],
+        ),
     ],
 )
 def test_quote_with_the_speech_tag_after_it(
@@ -346,6 +397,18 @@ def test_said_on_an_abbreviated_date(text: str, by: str) -> None:
 def test_a_pronoun_is_never_the_speaker(text: str, by: str | None) -> None:
     c = split(text)[-1]
     assert (c.text, c.by) == ("The council had ignored cheaper options.", by)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Sales fell," as experts said.',
+        '"Sales fell," in Berlin Karl Weber said.',
+        '"Sales fell," then Karl Weber said.',
+    ],
+)
+def test_a_quote_before_words_that_name_no_speaker_has_no_by(text: str) -> None:
+    assert [c.by for c in split(text)] == [None]
 
 
 @pytest.mark.parametrize(

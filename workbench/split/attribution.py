@@ -41,10 +41,13 @@ _TAIL: Final = re.compile(
     re.S,
 )
 _LEAD: Final = re.compile(
-    rf"^(?:In a statement,\s+)?(?P<by>[^,\"“”:]{{2,80}}?)\s+{_VERB}{_WHEN}(?:\s+that)?[:,]?\s*"
-    r"(?P<rest>.*)$",
+    rf"^(?:In a statement,\s+)?(?P<by>[^,\"“”:]{{2,80}}?)\s+{_VERB}{_WHEN}(?P<that>\s+that)?[:,]?"
+    r"\s*(?P<rest>.*)$",
     re.S,
 )
+# The first word of a lead's content: a verb there ("The law officials said would cut costs")
+# means the reporting verb sits in a relative clause, not before a statement.
+_FIRST_WORD: Final = re.compile(r"[A-Za-z']+")
 # A reporting verb after whitespace: _TAIL and _LEAD cannot match without one.
 _VERB_HINT: Final = re.compile(r"\s" + _VERB)
 _CALLED: Final = re.compile(
@@ -91,6 +94,58 @@ _SPEAKER_HEADS: Final = words(
 _PRONOUNS: Final = words("he she it they we i you")
 
 
+# Lower-case words inside a name ("Piet de Vries", "Ludwig van Beethoven").
+_NAME_PARTICLES: Final = words("de van von der den du da di la le al el bin ter ten dos das del")
+# Words that are no part of a speaker's role or description ("in Berlin Karl Weber", "then
+# Karl Weber", "as experts"): the phrase before the reporting verb is then no speaker.
+_NOT_ROLE: Final = PREPOSITIONS | AUX | _PRONOUNS | words(
+    """and but or nor so yet as if when while then later also again now still too meanwhile
+    however because though although even once here there today yesterday tonight not never
+    nothing something everything anything what whatever which that who whom"""
+)
+# Prepositions that also count ("about 40 officials", "over 100 residents").
+_ABOUT: Final = words("about around over under")
+# A possessive before who speaks: "its owner", "their lawyers", "his spokesman".
+_POSSESSIVES: Final = words("its their his her our")
+# Endings of plural nouns of people who report things: "forecasters", "meteorologists".
+_AGENT_PLURALS: Final = ("ers", "ors", "ists", "ians")
+
+
+def _role_word(w: str, k: int) -> bool:
+    """Whether `w`, the k-th word, can be part of a role in lower case ("fire chief"); "of"
+    only after its first word ("head of security")."""
+    return w.replace("-", "").isalpha() and (w not in _NOT_ROLE or (w == "of" and k > 0))
+
+
+def _role_then_name(parts: list[str]) -> bool:
+    """Whether `parts` is a role in lower case, up to four words, then a name of two words or
+    more: "fire chief Karl Weber", "union leader Piet de Vries"."""
+    k = 0
+    while k < len(parts) and parts[k].islower():
+        if not _role_word(parts[k], k):
+            return False
+        k += 1
+    name = parts[k:]
+    return (
+        1 <= k <= 4
+        and len(name) >= 2
+        and name[-1][0].isupper()
+        and all(w[0].isupper() or w in _NAME_PARTICLES for w in name)
+    )
+
+
+def _plural_of_people(parts: list[str]) -> bool:
+    """Whether `parts` is a bare plural of people, up to three words in lower case:
+    "forecasters", "weather forecasters"."""
+    last = parts[-1]
+    return (
+        len(parts) <= 3
+        and len(last) >= 6
+        and last.endswith(_AGENT_PLURALS)
+        and all(w.islower() and _role_word(w, 0) for w in parts)
+    )
+
+
 def _good_speaker(by: str) -> bool:
     if by.lower() in _PRONOUNS:
         return True
@@ -99,6 +154,11 @@ def _good_speaker(by: str) -> bool:
     parts = by.split()
     first = parts[0]
     if len(parts) <= 4 and parts[-1].lower() in _SPEAKER_HEADS:
+        # not "as experts", "in Berlin police"; "about 40 officials" is a number of them
+        return not first.islower() or first not in _NOT_ROLE or first in _ABOUT
+    if first in _POSSESSIVES and len(parts) <= 4:
+        return all(_role_word(w, 1) or w[0].isupper() for w in parts[1:])
+    if first.islower() and (_role_then_name(parts) or _plural_of_people(parts)):
         return True
     return first[0].isupper() or first.lower() in {
         "one",
@@ -167,6 +227,10 @@ def attribute(sentence: str) -> Attribution | None:
             st, en, q = _unquote(s, 0, comma)
             return Attribution(by.strip(), st, en, q)
     m = _LEAD.match(s)
+    if m and not m["that"]:
+        w = _FIRST_WORD.match(s, m.start("rest"))
+        if w and w[0] in AUX:
+            return None
     if m and _good_speaker(m["by"]):
         st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
         intro = s.rstrip().endswith(":") or (q and not any(c in _CLOSE for c in s[st:]))
