@@ -152,7 +152,7 @@ def test_undo_after_a_reingest_passes_over_the_carried_verdicts_and_the_old_vers
         carried = review.claim_history(db, a, by_seq(db, 3)[2])[0]
     assert describe_change(carried).endswith(
         "ann  carried over from claim #2 of the earlier version: supported,"
-        " flagged for re-review (text edited)")
+        " flagged for re-review (text edited: The storm killed [12 → 15] people on Tuesday.)")
 
 
 def test_a_new_attribution_is_flagged_and_a_dropped_claim_stays_dropped(env: Path,
@@ -208,7 +208,8 @@ def test_a_verdict_on_a_claim_merged_into_another_by_the_new_text_is_carried_fla
             "supported", 80, 1)
         assert describe_change(review.claim_history(db, a, new)[0]).endswith(
             f"carried over from claim #{old[1]} of the earlier version: supported 80,"
-            " flagged for re-review (text edited)")
+            " flagged for re-review (text edited: …seized the Iraqi [city → cities] of"
+            " [Mosul. → Mosul, Samarra and Tikrit.])")
 
 
 def test_tag_refuses_a_claim_no_view_shows(env: Path, capsys) -> None:

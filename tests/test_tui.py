@@ -254,6 +254,13 @@ class TestMainScreen:
             # draws none, so the app's list of notifications is read)
             assert [n.message for n in app._notifications] == [
                 f"undone: tag of claim #{ids(app)[0]}"]
+            await pilot.press("o", *"AP", "enter", "n", *"wire", "ctrl+s")
+            await pilot.press("ctrl+z")  # each undo names what it took back
+            await pilot.press("ctrl+z")
+            await settle(pilot)
+            assert [n.message for n in app._notifications] == [
+                f"undone: sources of claim #{ids(app)[0]}"]
+            assert verdict(app, ids(app)[0]).sources == []
 
     @run_async
     async def test_history_names_what_changed_in_the_words_the_keys_use(self, db_file):
@@ -1010,8 +1017,17 @@ def test_history_says_which_sources_came_and_went_and_the_new_text():
         "ann  sources +Reuters wire, 12 June, −https://x.org/" + "a" * 33 + "…")
     assert describe_change(entry("sources", now, sources_to_json(
         [Source("AP", "p. 2"), Source("Reuters wire, 12 June")]))).endswith("sources notes edited")
-    assert describe_change(entry("text", "Old text.", "New  text.", "edit")).endswith(
-        "edit: text now “New text.”")
+    # an edit says what changed, not the text it ended with (three edits of a long claim
+    # read alike), and a carried verdict's line the re-ingest's edit
+    long = "The fighters aim to create a strict Sunni Caliphate on both sides of the border"
+    assert describe_change(entry("text", f"{long}, 15 percent.", f"{long},  16 percent.",
+                                 "edit")).endswith(
+        "edit: text: …sides of the border, [15 → 16] percent.")
+    carried = {"at": "2026-11-26T10:00:00Z", "who": "ingest", "action": review.CARRY_OVER,
+               "old": {"claim_id": 7}, "new": {"status": "supported", "needs_review": 1},
+               "was": "Mosul and Tikrit fell.", "now": "Mosul, Samarra and Tikrit fell."}
+    assert describe_change(carried).endswith(
+        "flagged for re-review (text edited: [Mosul → Mosul, Samarra] and Tikrit fell.)")
 
 
 class TestWrap:

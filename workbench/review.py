@@ -363,14 +363,22 @@ def claim_op_progress(db: Database, session_id: int, action: str, claim_id: int)
 
 
 def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20) -> list[dict]:
-    """The newest changes to a claim and its verdict in the session, as plain dicts."""
+    """The newest changes to a claim and its verdict in the session, as plain dicts; a
+    verdict a re-ingest carried to an edited claim has the texts before and after ("was",
+    "now")."""
     out = []
     for row in history.for_claim_in_session(db, claim_id, session_id, limit):
         old, new = history.changes(row)
-        out.append({
+        entry = {
             "id": row["id"], "at": row["at"], "who": row["who"], "entity": row["entity"],
             "action": row["action"], "old": old, "new": new,
-        })
+        }
+        if row["action"] == CARRY_OVER and new.get("needs_review") and old.get("claim_id"):
+            # what the re-ingest changed: the earlier claim's text, and this one's now
+            was, now_ = claims.get(db, old["claim_id"]), claims.get(db, claim_id)
+            if was is not None and now_ is not None and was["text"] != now_["text"]:
+                entry["was"], entry["now"] = was["text"], now_["text"]
+        out.append(entry)
     return out
 
 
@@ -490,9 +498,17 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
                                     claim_id=claim_id, session_id=session_id, old=new,
                                     new=old, step=step)
             step = step or logged
-            undone.setdefault(row["action"], []).append(claim_id)
+            undone.setdefault(_what_changed(row["action"], new), []).append(claim_id)
     return Undone(int(group[-1]["claim_id"]),
                   ", ".join(_undone_summary(a, ids) for a, ids in undone.items()))
+
+
+def _what_changed(action: str, new: dict[str, Any]) -> str:
+    """What a change did, for the line that says it was undone: a tag by the field it set
+    ("sources of claim #4", not "tag of claim #4" for every change to a verdict)."""
+    if action != "tag" or "status" in new or "confidence" in new:
+        return action
+    return "sources" if "sources" in new else "notes" if "notes" in new else action
 
 
 def _undone_summary(action: str, claim_ids: list[int]) -> str:

@@ -207,7 +207,7 @@ def _claim_line(c: ClaimDiff, text_width: int, paint: Any) -> str:
         f"[differs: {', '.join(c.differs)}] " if c.differs else "")
     text = c.text.replace("\n", " ")
     if c.text_b:
-        text = _edit(text, c.text_b.replace("\n", " "), (text_width - len(marks)) // 3)
+        text = word_edit(text, c.text_b.replace("\n", " "), (text_width - len(marks)) // 3)
     change = paint(f"{c.change:<8}", c.change)
     return (f"{c.claim_id:>8}  {change} {verdict(c.a)[:16]:<16} {verdict(c.b)[:16]:<16} "
             f"{_cut(marks + text, text_width)}")
@@ -218,9 +218,10 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _edit(old: str, new: str, lead: int) -> str:
+def word_edit(old: str, new: str, lead: int) -> str:
     """`old` edited into `new`, on one line: the words they share as they are (of those
-    before the first edit, the last `lead` characters), each edit as [old → new]."""
+    before the first edit, the whole words in the last `lead` characters), each edit as
+    [old → new]."""
     a, b = old.split(" "), new.split(" ")
     parts = []
     for op, i, j, k, m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -230,5 +231,6 @@ def _edit(old: str, new: str, lead: int) -> str:
             edit = f"[{' '.join(a[i:j])} → {' '.join(b[k:m])}]"
             parts.append(edit.replace("[ ", "[").replace(" ]", "]"))
     if len(parts) > 1 and not parts[0].startswith("[") and len(parts[0]) > lead:
-        parts[0] = "…" + parts[0][len(parts[0]) - lead + 1 :]
+        tail = parts[0][len(parts[0]) - lead + 1 :]
+        parts[0] = "…" + (tail.partition(" ")[2] or tail)  # from a word's start
     return " ".join(parts)

@@ -11,6 +11,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench import review
+from workbench.compare.render import word_edit
 from workbench.model import Status, sources_from_json
 from workbench.tui.glyphs import FLAG, glyph, label
 from workbench.tui.line_styles import LineStyles
@@ -36,6 +37,8 @@ def describe_change(entry: dict[str, Any]) -> str:
             parts.append(_sources_change(old, new))
         elif key == "notes":
             parts.append("notes edited")
+        elif key == "text" and old:
+            parts.append(f"text: {_text_edit(old, new)}")
         elif key == "text":
             parts.append(f"text now “{_cut(new)}”")
         elif key == "needs_review":
@@ -56,7 +59,18 @@ def _carried(entry: dict[str, Any]) -> str:
     what += f" {label(new.get('status') or Status.UNREVIEWED)}"
     if new.get("confidence") is not None:
         what += f" {new['confidence']}"
-    return what + (", flagged for re-review (text edited)" if new.get("needs_review") else "")
+    if not new.get("needs_review"):
+        return what
+    edit = f": {_text_edit(entry['was'], entry['now'])}" if "was" in entry else ""
+    return what + f", flagged for re-review (text edited{edit})"
+
+
+LEAD = 24  # characters of the words before a text's first edit that its history line shows
+
+
+def _text_edit(old: str, new: str) -> str:
+    """A claim's text edited, on one line: "…words before [old → new] words after"."""
+    return word_edit(" ".join(old.split()), " ".join(new.split()), LEAD)
 
 
 def _sources_change(old: str | None, new: str | None) -> str:
