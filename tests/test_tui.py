@@ -215,13 +215,44 @@ class TestMainScreen:
             assert current(app) == all_ids[2]
 
     @run_async
+    async def test_claims_another_window_merged_and_a_rename_show_without_a_restart(
+        self, db_file, monkeypatch
+    ):
+        """Ann's window merges claims 1 and 2 and renames the session: Bob's window (here,
+        another connection) shows the merged text, the list a claim shorter, and the new
+        name within a look; its own changes tell it nothing."""
+        from workbench.tui import main_screen
+
+        monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            first, second = ids(app)[:2]
+            before = app.main.claims.total
+            await pilot.press("e")  # an edit here says nothing of another window
+            app.screen.query_one(TextArea).text = "Militants are heading to Baghdad."
+            await pilot.press("ctrl+s")
+            await pilot.pause(0.3)
+            assert not any("another window" in m for m in notes(app))
+            with open_db(db_file) as other:
+                review.merge_claims(other, first, who="ann")
+                sessions.rename(other, "ann", "ann-day-1", "ann")
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert app.main.claims.total == before - 1 and current(app) == first
+            assert "heading to Baghdad. " in app.main.claim["text"]
+            assert "ann-day-1" in app.main.query_one(TopBar).text
+            assert any("changed in another window" in m for m in notes(app))
+            assert second not in ids(app)
+
+    @run_async
     async def test_claims_ingested_elsewhere_join_the_list_without_a_restart(
         self, db_file, tmp_path, monkeypatch
     ):
         from workbench.ingest import ingest_file
         from workbench.tui import main_screen
 
-        monkeypatch.setattr(main_screen, "NEW_CLAIMS_EVERY", 0.05)
+        monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)

@@ -382,6 +382,23 @@ def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20)
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What the review screen looks at to notice changes made elsewhere: the newest claim
+    (an ingest), the newest change to a claim (an edit, split, merge or drop in another
+    window), and the session itself (renamed; None: deleted)."""
+
+    newest_claim: int | None
+    claim_change: int | None
+    session: sqlite3.Row | None
+
+
+def marks(db: Database, session_id: int) -> Marks:
+    """The Marks of the database now: three look-ups down an index each."""
+    return Marks(claims.newest_id(db), history.newest_claim_change(db),
+                 sessions.get(db, session_id))
+
+
 def remember_cursor(db: Database, session_id: int, claim_id: int) -> None:
     """Remember the claim the session was left on (the list reopens there)."""
     sessions.set_cursor(db, session_id, claim_id)

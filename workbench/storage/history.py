@@ -76,6 +76,12 @@ def state_mark(db: Database) -> tuple[int | None, ...]:
         " (SELECT max(id) FROM articles)").fetchone())
 
 
+def newest_claim_change(db: Database) -> int | None:
+    """The id of the newest change to a claim itself (an edit, split, merge or drop, in
+    any session), read from the index of those changes."""
+    return db.execute("SELECT max(id) FROM history WHERE entity = 'claim'").fetchone()[0]
+
+
 def for_session(
     db: Database, session_id: int, before_id: int | None = None, limit: int = 200
 ) -> list[sqlite3.Row]:

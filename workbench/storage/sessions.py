@@ -45,6 +45,11 @@ def get_by_name(db: Database, name: str) -> sqlite3.Row | None:
     return db.execute("SELECT * FROM sessions WHERE name = ?", (name,)).fetchone()
 
 
+def get(db: Database, session_id: int) -> sqlite3.Row | None:
+    """The session with that id, or None (deleted)."""
+    return db.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+
+
 def exists(db: Database, session_id: int) -> bool:
     """Whether the session is still there (another process may have deleted it)."""
     return db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is not None

@@ -18,7 +18,6 @@ from workbench import review
 from workbench.errors import WorkbenchError
 from workbench.model import Source
 from workbench.storage import Database
-from workbench.storage import claims as claims_store
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.key_bar import KeyBar
@@ -27,7 +26,7 @@ from workbench.tui.verdict_panel import HISTORY_LINES, VerdictPanel
 from workbench.wording import counted
 
 REST_DELAY = 0.15  # seconds on a claim before it is remembered and similar claims sought
-NEW_CLAIMS_EVERY = 5.0  # seconds between looks for claims ingested from elsewhere
+ELSEWHERE_EVERY = 5.0  # seconds between looks for what other processes changed
 
 # One registry of the reviewer's keys: the key bar, the help screen and the tests read it.
 BINDINGS: list[Binding] = [
@@ -97,19 +96,33 @@ class MainScreen(Screen):
         self._list.load(self.query_, review.start_claim(self.db, self.session))
         self._list.focus()
         self.call_after_refresh(self._session_progress)  # after the first frame, not before
-        self._newest_claim = claims_store.newest_id(self.db)
-        self.set_interval(NEW_CLAIMS_EVERY, self._look_for_new_claims)
+        self._marks = review.marks(self.db, self.session["id"])
+        self.set_interval(ELSEWHERE_EVERY, self._look_elsewhere)
 
-    def _look_for_new_claims(self) -> None:
-        """Show claims ingested by another process (`workbench ingest` in another
-        terminal) without a restart: one look down the claims' primary key."""
-        newest = claims_store.newest_id(self.db)
-        if newest == self._newest_claim:
+    def _look_elsewhere(self) -> None:
+        """Show what another process changed without a restart (see review.Marks): claims
+        ingested (`workbench ingest` in another terminal), claims another window edited,
+        split, merged or dropped, and this session's new name."""
+        before, now = self._marks, review.marks(self.db, self.session["id"])
+        if now == before or now.session is None:  # a deleted session: the next write says
             return
-        self._newest_claim = newest
-        self.claims.reload()
-        self._session_progress()
-        self.notify("new claims were ingested: the list has them", timeout=3)
+        self._marks = now
+        if now.session["name"] != self.session["name"]:
+            self.session = now.session
+            self.notify(f"this session was renamed {now.session['name']!r}", timeout=3)
+        if now.newest_claim != before.newest_claim or now.claim_change != before.claim_change:
+            self.claims.reload()
+            self.show_claim()
+            self._session_progress()
+            self.notify("new claims were ingested: the list has them"
+                        if now.newest_claim != before.newest_claim else
+                        "claims were changed in another window: the list shows them now",
+                        timeout=3)
+        self.show_topbar()
+
+    def _seen(self) -> None:
+        """This screen changed claims: nothing for _look_elsewhere to tell."""
+        self._marks = review.marks(self.db, self.session["id"])
 
     @property
     def claims(self) -> ClaimList:
@@ -320,6 +333,7 @@ class MainScreen(Screen):
             self.notify("nothing to undo in this session")
             return
         self.notify(f"undone: {undone.summary}", timeout=3)
+        self._seen()
         self.claims.load(self.query_, undone.claim_id)
         self._session_progress()
         if self.claim:
@@ -423,6 +437,7 @@ class MainScreen(Screen):
             self.notify(str(e), severity="error")
             return
         self._bump_progress(change)  # at once; the session's is counted again in a worker
+        self._seen()
         self.claims.load(self.query_, keep)
         self._session_progress()
         self.notify(message, timeout=3)
@@ -450,6 +465,7 @@ class MainScreen(Screen):
         if not changed:
             self.notify("nothing changed", timeout=3)
             return
+        self._seen()
         self.claims.load(self.query_, claim_id)
         self.notify("claim text changed", timeout=3)
 
