@@ -686,8 +686,9 @@ def claim_review_block(db: Database, session_id: int, low: int, high: int, *,
             "  THEN a.origin WHEN a.origin LIKE '/%' THEN file_uri(a.origin) ELSE '' END"
             "  || '#claim-' || c.id,"
             " 'claimReviewed', c.text,"
+            # no datePublished: when the claim was made is not known (the ingest's date,
+            # which it was, is when the workbench read the article, not when it appeared)
             f" 'itemReviewed', json_object('@type', 'Claim',{claim_author}"
-            "  'datePublished', substr(coalesce(a.ingested_at, ''), 1, 10),"
             "  'appearance', json(CASE WHEN instr(a.origin, '://') THEN json_object('@type',"
             "   'CreativeWork', 'headline', a.title, 'url', a.origin) ELSE json_object('@type',"
             "   'CreativeWork', 'headline', a.title) END)),"
