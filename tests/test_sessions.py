@@ -96,6 +96,17 @@ def test_a_name_diff_would_read_as_another_databases_session_is_refused(env: Pat
     assert run(capsys, "sessions", "new", "desk: day 2")[0] == 0  # a colon alone is fine
 
 
+def test_delete_counts_the_verdicts_a_view_shows(env: Path, capsys) -> None:
+    """Claim 3's verdict went with the claim when it was dropped: the count the deletion
+    gives is the one 'sessions' lists (QA: it said 4 where the list showed 3)."""
+    assert main(["tag", "3", "--session", "a", "--status", "supported"]) == 0
+    with open_db(env / "c.db") as db:
+        review.drop_claim(db, 3, who="ann")
+    capsys.readouterr()
+    code, out, _ = run(capsys, "sessions", "delete", "a", "--force")
+    assert code == 0 and out == "session 'a' deleted with 1 reviewed verdict\n"
+
+
 def test_delete_refused_while_it_holds_verdicts(env: Path, capsys) -> None:
     capsys.readouterr()
     code, out, err = run(capsys, "sessions", "delete", "a")

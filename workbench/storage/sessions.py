@@ -129,6 +129,16 @@ def count_reviewed(db: Database, session_id: int) -> int:
     return int(row[0])
 
 
+def count_shown(db: Database, session_id: int) -> int:
+    """How many of the session's verdicts more than 'unreviewed' some view shows: on
+    claims not dropped, of their article's current version (a merged-away claim's, or an
+    earlier version's, which a re-ingest carried on, are not counted again)."""
+    return int(db.execute(
+        "SELECT count(*) FROM verdicts v JOIN claims c ON c.id = v.claim_id"
+        " WHERE v.session_id = ? AND v.status != 'unreviewed' AND NOT c.dropped"
+        f" AND {claims.CURRENT_VERSION}", (session_id,)).fetchone()[0])
+
+
 def delete(db: Database, name: str, who: str, *, force: bool = False) -> int:
     """Remove a session and its verdicts; returns how many reviewed verdicts went.
 
@@ -137,7 +147,7 @@ def delete(db: Database, name: str, who: str, *, force: bool = False) -> int:
     """
     with db.transaction():
         session = require(db, name)
-        reviewed = count_reviewed(db, session["id"])
+        reviewed = count_shown(db, session["id"])
         if reviewed and not force:
             raise WorkbenchError(
                 f"session {name!r} holds {reviewed} reviewed verdict{'' if reviewed == 1 else 's'};"
