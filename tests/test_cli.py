@@ -105,6 +105,19 @@ class TestSplit:
 
 
 class TestClaims:
+    def test_an_earlier_version_asked_for_by_id_is_said_to_be_one(self, cli, seed_copy):
+        """QA: after a re-ingest, 'claims --article 1' listed version 1 without a word."""
+        ingest_seed(cli, seed_copy)
+        text = seed_copy.read_text(encoding="utf-8")
+        seed_copy.write_text(text.replace("Mosul and Tikrit", "Mosul, Samarra and Tikrit"),
+                             encoding="utf-8")
+        assert cli("ingest", seed_copy).code == 0
+        old, new = cli("claims", "--article", "1"), cli("claims", "--article", "2")
+        assert old.code == 0 and old.out
+        assert old.err == ("note: article 1 is version 1 of 'Militants in Iraq Are Heading to"
+                           " Baghdad Next'; its newest, version 2, is article 2\n")
+        assert new.code == 0 and new.err == ""
+
     def test_jsonl_has_the_contract_fields(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
         run = cli("claims", "--format", "jsonl")

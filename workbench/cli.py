@@ -243,8 +243,11 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace, db: Database) -> int:
+    article_id = articles.resolve(db, args.article) if args.article else None
+    if article_id is not None:
+        _note_if_superseded(db, article_id)
     f = claims.ClaimFilter(
-        article_id=articles.resolve(db, args.article) if args.article else None,
+        article_id=article_id,
         status=Status(args.status) if args.status else None,
         kind=args.kind,
         session_id=_claims_session(db, args.session),
@@ -267,6 +270,17 @@ def cmd_claims(args: argparse.Namespace, db: Database) -> int:
     else:
         _print_table(rows)
     return 0
+
+
+def _note_if_superseded(db: Database, article_id: int) -> None:
+    """Say on stderr when the article asked for by id is not its newest version (the
+    claims listed then are not the ones the TUI and exports show)."""
+    article = articles.get(db, article_id)
+    newest = articles.latest_by_origin(db, article["origin"])
+    if newest is not None and newest["id"] != article_id:
+        print(f"note: article {article_id} is version {article['version']} of"
+              f" {article['title']!r}; its newest, version {newest['version']}, is article"
+              f" {newest['id']}", file=sys.stderr)
 
 
 def _claims_session(db: Database, name: str | None) -> int | None:
