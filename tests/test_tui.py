@@ -547,6 +547,14 @@ class TestDialogs:
             assert app.screen.query_one("#ref", Input).value == "www.xy"
 
     @run_async
+    async def test_typing_in_the_edit_dialog_adds_to_the_end_as_in_notes(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            text = app.main.claim["text"]
+            await pilot.press("e", *" (AP)", "ctrl+s")
+            assert app.main.claim["text"] == text + " (AP)"
+
+    @run_async
     async def test_notes_ctrl_s_saves_escape_cancels(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

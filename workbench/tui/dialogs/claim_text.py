@@ -11,7 +11,7 @@ from workbench.tui.dialogs.text_edit import TextEditDialog
 
 class ClaimTextDialog(TextEditDialog):
     def __init__(self, text: str, *, split: bool) -> None:
-        super().__init__(text)
+        super().__init__(text, cursor_at_end=not split)  # a split starts at the start
         self.split = split
 
     def compose(self):

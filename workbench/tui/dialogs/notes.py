@@ -18,10 +18,6 @@ class NotesDialog(TextEditDialog):
             yield TextArea(self.original, id="notes", soft_wrap=True, show_line_numbers=False)
             yield Static("ctrl+s saves · escape cancels", classes="hint")
 
-    def on_mount(self) -> None:
-        area = self.query_one(TextArea)
-        area.move_cursor(area.document.end)
-
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text.strip())
 

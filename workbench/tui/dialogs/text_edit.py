@@ -21,10 +21,16 @@ class TextEditDialog(TypedAhead[str | None]):
         Binding("escape", "cancel", "cancel"),
     ]
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, *, cursor_at_end: bool = True) -> None:
         super().__init__()
         self.original = original
         self._warned = False
+        self._at_end = cursor_at_end
+
+    def on_mount(self) -> None:
+        if self._at_end:  # to add to the text, as most edits of notes and claims do
+            area = self.query_one(TextArea)
+            area.move_cursor(area.document.end)
 
     def action_cancel(self) -> None:
         if self._warned or self.query_one(TextArea).text == self.original:
