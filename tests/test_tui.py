@@ -762,6 +762,8 @@ class TestPalette:
             await pilot.press("s")
             await self.run_command(pilot, "switch or start")
             assert isinstance(app.screen, PickDialog)
+            assert [text for text, _ in app.screen.options if "this one" in text] == [
+                "ann  (ann, 1/32 reviewed)  · this one"]
             app.screen.query_one(Input).focus()
             await pilot.press(*"second", "enter")
             await settle(pilot)

@@ -72,8 +72,9 @@ def pick_article(screen: MainScreen) -> None:
 
 def pick_session(screen: MainScreen) -> None:
     def show(rows: list) -> None:
-        options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)",
-                    r["name"]) for r in rows]
+        here = screen.session["id"]
+        options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)"
+                    + ("  · this one" if r["id"] == here else ""), r["name"]) for r in rows]
         screen.app.push_screen(
             PickDialog("Switch or start a session", options,
                        new_label="or a new session's name"), done)
