@@ -231,6 +231,29 @@ class TestClaims:
 
 
 class TestSessionsAndTag:
+    def test_tag_with_nothing_to_set_says_so_and_a_flag_still_standing_is_named(
+            self, cli, seed_copy):
+        """QA: 'tag 36 --session alice' printed a verdict as if it had set one; and adding
+        a source to a claim flagged for re-review did not say the flag still stood."""
+        ingest_seed(cli, seed_copy)
+        assert cli("sessions", "new", "a").code == 0
+        run = cli("tag", "2", "--session", "a")
+        assert (run.code, run.out) == (1, "")
+        assert run.err == ("error: nothing to set: give --status, --confidence, --source or"
+                           " --note\n")
+        assert cli("tag", "2", "--session", "a", "--status", "supported").code == 0
+        text = seed_copy.read_text(encoding="utf-8")
+        seed_copy.write_text(text.replace("Mosul and Tikrit", "Mosul, Samarra and Tikrit"),
+                             encoding="utf-8")
+        assert cli("ingest", seed_copy).code == 0
+        flagged = cli("claims", "--session", "a", "--status", "supported", "--format", "jsonl")
+        claim = json.loads(flagged.out.splitlines()[0])["id"]
+        run = cli("tag", str(claim), "--session", "a", "--source", "AP")
+        assert run.out.endswith(", 1 source, ↻ still to re-review (its text changed since;"
+                                " a status or confidence confirms it)\n")
+        run = cli("tag", str(claim), "--session", "a", "--status", "supported")
+        assert run.out.endswith(", 1 source\n")
+
     def test_new_list_and_fork(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
         assert cli("sessions", "new", "first", "--reviewer", "ann").code == 0

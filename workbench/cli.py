@@ -350,6 +350,8 @@ def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
 
 
 def cmd_tag(args: argparse.Namespace, db: Database) -> int:
+    if args.status is None and args.confidence is None and not args.source and args.note is None:
+        raise WorkbenchError("nothing to set: give --status, --confidence, --source or --note")
     reviewer = args.reviewer or review.default_reviewer()
     session = review.find_session(db, args.session, reviewer)
     before = review.get_verdict(db, session["id"], args.claim_id)
@@ -370,8 +372,10 @@ def cmd_tag(args: argparse.Namespace, db: Database) -> int:
         sources=sources, notes=args.note, **changes,
     )
     conf = "" if verdict.confidence is None else f" {verdict.confidence}%"
+    flag = (f", {FLAG} still to re-review (its text changed since; a status or confidence"
+            " confirms it)" if verdict.needs_review else "")
     print(f"claim {args.claim_id} in {session['name']!r}: {verdict.status}{conf}, "
-          f"{counted(len(verdict.sources), 'source')}")
+          f"{counted(len(verdict.sources), 'source')}{flag}")
     return 0
 
 
