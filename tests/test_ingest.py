@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from workbench import review
 from workbench.ingest import AHEAD, CHUNK, expand, ingest_file, ingest_paths
 from workbench.model import Claim, Kind
 from workbench.split import split
 from workbench.split.sentences import sentences
-from workbench.storage import articles, claims, open_db, search
+from workbench.storage import articles, claims, open_db, search, verdicts
 from workbench.storage.engine import sqlite3
 from workbench.textio import article_format, read_article
 
@@ -61,6 +62,129 @@ class TestSeed:
         assert second.outcome == "new_version" and second.version == 2
         assert articles.get(db, second.article_id)["previous_id"] == first.article_id
         assert [r["id"] for r in articles.list_current(db)] == [second.article_id]
+
+
+COUNCIL = (
+    "Council closes schools\n\nThe council closed 12 schools on Monday. Officials said 3,000"
+    " pupils were sent home. The mayor said the schools would reopen within a week. Parents"
+    " were told by text message.\n"
+)
+EDITED = COUNCIL.replace("closed 12", "closed 15").replace(
+    "The mayor said the schools would reopen within a week.",
+    "The governor said the state would seek federal aid.",
+)
+
+
+def by_text(db, article_id):
+    return {r["text"]: r["id"] for r in stored_claims(db, article_id)}
+
+
+class TestRevert:
+    """An editor puts an article's first text back: it is the article's newest version."""
+
+    @pytest.fixture
+    def council(self, tmp_path):
+        """council.txt, changed once (v2), with a verdict on two of v2's claims in session
+        'a', beside another article in the same folder (so a folder ingest uses workers)."""
+        folder = tmp_path / "articles"
+        folder.mkdir()
+        (folder / "budget.txt").write_text("Budget\n\nThe city spent $4 million on roads.\n")
+        path = folder / "council.txt"
+        path.write_text(COUNCIL)
+        self.v1 = ingest_file(self.db, path).article_id
+        ingest_file(self.db, folder / "budget.txt")
+        path.write_text(EDITED)
+        self.v2 = ingest_file(self.db, path).article_id
+        return path
+
+    @pytest.fixture(autouse=True)
+    def _db(self, db):
+        self.db = db
+
+    def tag_v2(self, db):
+        """Session 'a' with verdicts on v2's edited claim and on one it kept as it was."""
+        session = review.start_session(db, "a", "ann")
+        v2 = by_text(db, articles.resolve(db, "council.txt"))
+        review.tag(db, session, v2["The council closed 15 schools on Monday."], who="ann",
+                   status="supported", confidence=80)
+        review.tag(db, session, v2["3,000 pupils were sent home."], who="ann", status="refuted")
+        return session, v2
+
+    def test_the_first_text_put_back_is_version_3_with_v2_s_verdicts(self, db, council):
+        session, v2 = self.tag_v2(db)
+        first, second = articles.get(db, self.v1), articles.get(db, self.v2)
+        assert (first["title"], second["previous_id"]) == ("Council closes schools", first["id"])
+        council.write_text(COUNCIL)
+        third = ingest_file(db, council)
+        assert (third.outcome, third.version) == ("new_version", 3)
+        stored = articles.get(db, third.article_id)
+        assert stored["previous_id"] == second["id"]  # aligned to the version it replaces
+        assert (stored["text"], stored["content_hash"]) == (first["text"], first["content_hash"])
+        assert [r["id"] for r in articles.list_current(db) if r["title"] == first["title"]] == [
+            third.article_id
+        ]
+        changes = third.changes
+        assert (changes.edited, changes.carried, changes.flagged) == (1, 2, 1)
+        v3 = by_text(db, third.article_id)
+        closed = verdicts.get(db, session, v3["The council closed 12 schools on Monday."])
+        assert (closed["status"], closed["confidence"], closed["needs_review"]) == (
+            "supported", 80, 1)  # its text was edited back: flagged
+        pupils = verdicts.get(db, session, v3["3,000 pupils were sent home."])
+        assert (pupils["status"], pupils["needs_review"]) == ("refuted", 0)
+        assert claims.get(db, v3["3,000 pupils were sent home."])["previous_claim_id"] == v2[
+            "3,000 pupils were sent home."
+        ]
+
+        again = ingest_file(db, council, splitter=refuse)
+        assert (again.outcome, again.article_id, again.version) == ("unchanged", stored["id"], 3)
+        for workers in (0, 2):  # a folder holding it goes in without an error
+            results = list(ingest_paths(db, [council.parent], splitter=refuse, workers=workers))
+            assert [(r.path.name, r.outcome, r.version) for r in results] == [
+                ("budget.txt", "unchanged", 1), ("council.txt", "unchanged", 3)]
+        assert db.query("SELECT count(*) FROM articles")[0][0] == 4
+
+    def test_a_text_changed_back_and_forth_is_a_version_each_time(self, db, council):
+        for version, text in ((3, COUNCIL), (4, EDITED), (5, COUNCIL)):
+            council.write_text(text)
+            result = ingest_file(db, council)
+            assert (result.outcome, result.version) == ("new_version", version)
+        assert ingest_file(db, council).outcome == "unchanged"
+
+    def test_an_earlier_text_at_another_path_is_skipped(self, db, council, tmp_path):
+        """A copy of the first draft elsewhere (an archive, a backup) must not put it back
+        as the newest text, nor add it again as an article of its own."""
+        old = tmp_path / "archive" / "council-draft.txt"
+        old.parent.mkdir()
+        old.write_text(COUNCIL)
+        result = ingest_file(db, old, splitter=refuse)
+        assert result.skipped and result.note == (
+            f"{old}: its text is version 1 of 'Council closes schools', which version 2 has"
+            f" replaced; only that article's own file can put an earlier text back ({council})")
+        results = list(ingest_paths(db, [council.parent, old.parent], workers=2))
+        assert [(r.path.name, r.outcome) for r in results] == [
+            ("budget.txt", "unchanged"), ("council.txt", "unchanged"),
+            ("council-draft.txt", "skipped")]
+        assert db.query("SELECT count(*) FROM articles")[0][0] == 3
+        assert articles.resolve(db, "council.txt") == self.v2
+
+    @pytest.mark.parametrize("workers", [0, 2])
+    def test_the_newest_text_at_another_path_is_unchanged(self, db, council, tmp_path, workers):
+        """Also when it is an earlier text too (v1 put back as v3), and when the article's
+        own file put it back earlier in the same run."""
+        copy = tmp_path / "elsewhere" / "copy.txt"
+        copy.parent.mkdir()
+        copy.write_text(EDITED)
+        same = ingest_file(db, copy)
+        assert (same.outcome, same.article_id, same.version) == ("unchanged", self.v2, 2)
+        copy.write_text(COUNCIL)
+        council.write_text(COUNCIL)
+        results = list(ingest_paths(db, [council.parent, copy.parent], workers=workers))
+        assert [(r.path.name, r.outcome, r.version) for r in results] == [
+            ("budget.txt", "unchanged", 1), ("council.txt", "new_version", 3),
+            ("copy.txt", "unchanged", 3)]
+        again = ingest_file(db, copy, splitter=refuse)
+        assert (again.outcome, again.article_id, again.version) == (
+            "unchanged", results[1].article_id, 3)
 
 
 class TestFormats:

@@ -10,11 +10,12 @@ import pytest
 
 from workbench import review
 from workbench.errors import WorkbenchError
+from workbench.ingest import ingest_file
 from workbench.model import Claim, Source, Status
 from workbench.storage import articles, claims, history, open_db, sessions
 from workbench.storage.db import BULK_CACHE_KIB
 from workbench.storage.engine import sqlite3
-from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION
+from workbench.storage.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
 
 def add_article(db, text="Prices rose 4% in May. The mayor closed 12 schools.") -> int:
@@ -104,9 +105,104 @@ class TestSchema:
         assert first is not None and again is None
         assert db.query("SELECT origin FROM articles")[0][0] == "a"
 
+    def test_an_earlier_text_comes_back_only_as_its_own_article_s_newest(self, db):
+        def add(origin, content_hash, previous=None):
+            return articles.insert(db, origin=origin, title=origin.upper(), text=content_hash,
+                                   content_hash=content_hash, format="txt", previous=previous)
+
+        first = add("a", "h1")
+        second = add("a", "h2", articles.latest_by_origin(db, "a"))
+        add("b", "h3")
+        assert add("a", "h2", articles.latest_by_origin(db, "a")) is None  # its newest already
+        assert add("b", "h1", articles.latest_by_origin(db, "b")) is None  # another article's
+        assert add("c", "h1") is None
+        assert articles.find_by_hash(db, "h1")["id"] == first
+        third = add("a", "h1", articles.latest_by_origin(db, "a"))  # a change reverted
+        row = articles.get(db, third)
+        assert (row["version"], row["previous_id"], row["content_hash"]) == (3, second, "h1")
+        found = articles.find_by_hash(db, "h1")  # the newest version holding it
+        assert (found["id"], found["version"], found["latest"], found["origin"]) == (
+            third, 3, 3, "a")
+
     def test_foreign_keys_enforced(self, db):
         with pytest.raises(sqlite3.IntegrityError):
             claims.insert_many(db, 999, [Claim(1, "x", 0, 1)])
+
+
+COUNCIL = ("Council closes schools\n\nThe council closed 12 schools on Monday. Officials"
+           " said 3,000 pupils were sent home.\n")
+
+
+class TestRevertMigration:
+    """Migration 13 rebuilds the articles table without UNIQUE on content_hash."""
+
+    REBUILD = 13
+
+    def old_database(self, tmp_path):
+        """A file as the previous workbench left it: an article in two versions, verdicts
+        carried from the first to the second, another article, history."""
+        path = tmp_path / "old.db"
+        council = tmp_path / "council.txt"
+        council.write_text(COUNCIL)
+        (tmp_path / "budget.txt").write_text("Budget\n\nThe city spent $4 million on roads.\n")
+        with open_db(path, migrate_to=self.REBUILD - 1) as old:
+            first = ingest_file(old, council)
+            ingest_file(old, tmp_path / "budget.txt")
+            session = review.start_session(old, "a", "ann")
+            for claim in claims.stream(old, claims.ClaimFilter(article_id=first.article_id)):
+                review.tag(old, session, claim["id"], who="ann", status="supported")
+            council.write_text(COUNCIL.replace("12", "15"))
+            assert ingest_file(old, council).changes.carried > 0
+        return path, council
+
+    @staticmethod
+    def dump(db):
+        return {table: [tuple(r) for r in db.query(f"SELECT * FROM {table} ORDER BY 1, 2")]
+                for table in ("articles", "claims", "sessions", "verdicts", "history",
+                              "current_articles", "verdict_sheet")}
+
+    def test_keeps_every_row_and_reference(self, tmp_path):
+        path, council = self.old_database(tmp_path)
+        with open_db(path, migrate_to=self.REBUILD - 1) as old:
+            before = self.dump(old)
+            table = old.query("SELECT sql FROM sqlite_schema WHERE name = 'articles'")[0][0]
+            assert "content_hash TEXT NOT NULL UNIQUE" in table
+        with open_db(path) as db:
+            assert db.schema_version == LATEST_VERSION
+            assert self.dump(db) == before
+            assert db.query("PRAGMA foreign_key_check") == []
+            assert [tuple(r) for r in db.query("PRAGMA integrity_check")] == [("ok",)]
+            schema = {r["name"]: r["sql"] for r in db.query(
+                "SELECT name, sql FROM sqlite_schema WHERE tbl_name = 'articles'")}
+            assert "UNIQUE" not in schema["articles"]
+            assert set(schema) == {"articles", "articles_origin", "articles_previous",
+                                   "articles_content_hash"}
+            assert not db.query("SELECT 1 FROM sqlite_schema WHERE name LIKE '%rebuild%'")
+            plan = " ".join(r["detail"] for r in db.query(
+                "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE content_hash = 'h'"))
+            assert "articles_content_hash" in plan
+            council.write_text(COUNCIL)  # and the first text can come back
+            third = ingest_file(db, council)
+            assert (third.outcome, third.version, third.changes.flagged) == ("new_version", 3, 1)
+            assert db.query("PRAGMA foreign_key_check") == []
+
+    def test_a_rebuild_that_lost_an_article_is_not_committed(self, tmp_path, monkeypatch):
+        """The deferred foreign keys are the migration's safety net: had the rows not all
+        come back, the commit fails and the file stays as it was."""
+        path, _ = self.old_database(tmp_path)
+        rebuild = MIGRATIONS[self.REBUILD - 1]
+        lossy = rebuild.replace("ORDER BY id", "WHERE id > 1 ORDER BY id")
+        assert lossy != rebuild
+        monkeypatch.setattr("workbench.storage.db.MIGRATIONS", [
+            lossy if m is rebuild else m for m in MIGRATIONS])
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            open_db(path)
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == self.REBUILD - 1
+            assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+        finally:
+            conn.close()
 
 
 class TestRefusesForeignFiles:

@@ -12,7 +12,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -56,12 +56,16 @@ class IngestResult:
 
 @dataclass(frozen=True, slots=True)
 class _Read:
-    """A file read into reader text, with where it came from and its content hash."""
+    """A file read into reader text, with where it came from and its content hash.
+    `earlier`: its text was, when read, an earlier text of another file's article; it is
+    not split, and is skipped or unchanged as the database is when it would be stored (a
+    file before it in the run may have put that text back as the article's newest)."""
 
     path: Path
     origin: str
     article: ArticleText
     content_hash: str
+    earlier: bool = False
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
@@ -99,7 +103,8 @@ def _article_files(folder: Path) -> list[Path]:
 def ingest_file(
     db: Database, path: Path, who: str = "ingest", splitter: Splitter = split
 ) -> IngestResult:
-    """Add one file: a no-op when its text is known, a new version when its origin is.
+    """Add one file: a no-op when its text is its article's newest, a new version when its
+    origin is known (an earlier text of its own article put back included).
 
     A new version's claims are aligned to the previous version's in the same
     transaction, and every session's verdicts carried over (edited claims flagged).
@@ -194,18 +199,43 @@ def _unchanged(read: _Read, known: sqlite3.Row) -> IngestResult:
 
 
 def _known(db: Database, read: _Read | IngestResult) -> _Read | IngestResult:
-    """`read`, or the unchanged result when its text is stored already."""
+    """`read`, or the result that spares it a split when its text is stored already; a skip
+    that a file before it in the run may undo is left to the writer (`read` marked `earlier`)."""
     if isinstance(read, IngestResult):
         return read
-    known = articles.find_by_hash(db, read.content_hash)
-    if known is None:
+    result = _stored(read, articles.find_by_hash(db, read.content_hash))
+    if result is None:
         return read
-    if known["latest"] > known["version"]:  # a text put back after it was changed
-        return _skip(read.path, f"{read.path}: its text is version {known['version']} of"
-                                f" {known['title']!r}, which version {known['latest']} has"
-                                " replaced; an earlier text cannot come back as the newest"
-                                " (each text is stored once)")
-    return _unchanged(read, known)
+    return replace(read, earlier=True) if result.skipped else result
+
+
+def _decided(db: Database, read: _Read) -> IngestResult:
+    """The result for a file whose text is stored already, as the database has it now."""
+    result = _stored(read, articles.find_by_hash(db, read.content_hash))
+    assert result is not None  # a stored text is stored again only where _stored says so
+    return result
+
+
+def _stored(read: _Read, known: sqlite3.Row | None) -> IngestResult | None:
+    """The result for a file whose text the article version `known` holds (the newest one
+    that does; find_by_hash), or None when it is to be stored: a text no article has, or
+    one its own article had before a newer version replaced it (an edit reverted: the text
+    comes back as the article's newest version, aligned to the one it replaces).
+
+    The text of an article's newest version is unchanged, from any path. An earlier text
+    of another file's article is skipped: a copy of an old draft kept elsewhere (an archive
+    folder, a backup) would otherwise put that text back as the article's newest, or add
+    it a second time as an article of its own; the article's own file can bring it back."""
+    if known is None:
+        return None
+    if known["latest"] == known["version"]:
+        return _unchanged(read, known)
+    if known["origin"] == read.origin:
+        return None
+    return _skip(read.path, f"{read.path}: its text is version {known['version']} of"
+                            f" {known['title']!r}, which version {known['latest']} has"
+                            " replaced; only that article's own file can put an earlier text"
+                            f" back ({known['origin']})")
 
 
 def _split_here(db: Database, read: _Read | IngestResult, splitter: Splitter) -> Prepared:
@@ -215,7 +245,9 @@ def _split_here(db: Database, read: _Read | IngestResult, splitter: Splitter) ->
 
 def _split(read: _Read | IngestResult, splitter: Splitter) -> Prepared:
     """A file read, with its claim rows, unless it is skipped or known already."""
-    return read if isinstance(read, IngestResult) else (read, _rows(splitter, read.article.text))
+    if isinstance(read, IngestResult):
+        return read
+    return read, [] if read.earlier else _rows(splitter, read.article.text)
 
 
 def _store(
@@ -227,6 +259,8 @@ def _store(
     if isinstance(prepared, IngestResult):
         return prepared
     read, rows = prepared
+    if read.earlier:
+        return _decided(db, read)
     article = read.article
     previous = articles.latest_by_origin(db, read.origin)
     article_id = articles.insert(
@@ -239,8 +273,8 @@ def _store(
         previous=previous,
         at=at,
     )
-    if article_id is None:  # a copy of a file stored earlier in this run
-        return _unchanged(read, articles.find_by_hash(db, read.content_hash))
+    if article_id is None:  # its text stored earlier in this run (a copy of another file)
+        return _decided(db, read)
     count = claims.insert_rows(db, article_id, rows)
     changes = carry_over(db, previous["id"], article_id, who=who) if previous else None
     note = f"decoded as {article.encoding} (not valid UTF-8)" if article.encoding != "utf-8" else ""
@@ -407,7 +441,8 @@ class _Pool:
                 for path, r in zip(chunk.paths, reply, strict=True)
             ]
             chunk.number = next(self._numbers)
-            conn.send(("split", (chunk.number, [isinstance(r, _Read) for r in chunk.reads])))
+            split = [isinstance(r, _Read) and not r.earlier for r in chunk.reads]
+            conn.send(("split", (chunk.number, split)))
             self._owed[worker].append(chunk)
         elif chunk.done is None:  # else the writer took it back and split it
             chunk.done = [

@@ -9,11 +9,14 @@ from workbench.storage.engine import sqlite3
 
 
 def find_by_hash(db: Database, content_hash: str) -> sqlite3.Row | None:
-    """The id, title and version of the article version whose text has this hash, if any,
-    and the newest version of that article (`latest`)."""
+    """The id, title, origin and version of the newest article version whose text has this
+    hash, if any, and the newest version of that article (`latest`). A text an article had,
+    lost and got back is held by more than one of its versions: the newest one (a version
+    is stored after the one it replaces, so by the largest id, read off the index)."""
     return db.execute(
-        "SELECT id, title, version, (SELECT max(b.version) FROM articles b"
-        " WHERE b.origin = a.origin) AS latest FROM articles a WHERE content_hash = ?",
+        "SELECT id, title, origin, version, (SELECT max(b.version) FROM articles b"
+        " WHERE b.origin = a.origin) AS latest FROM articles a WHERE content_hash = ?"
+        " ORDER BY id DESC LIMIT 1",
         (content_hash,),
     ).fetchone()
 
@@ -37,25 +40,33 @@ def insert(
     previous: sqlite3.Row | None = None,
     at: str | None = None,
 ) -> int | None:
-    """Add an article version (a new version of `previous` when given), ingested `at` (a
-    `clock.now()`; now when not given); returns its id, or None (writing nothing) when
-    an article with the same text is stored already."""
+    """Add an article version (a new version of `previous`, the newest from `origin`, when
+    given), ingested `at` (a `clock.now()`; now when not given); returns its id, or None
+    (writing nothing) when its text is stored already: as an article's newest text, or as
+    any text of another article. A text that only earlier versions of `previous`'s own
+    article hold is stored again, as its newest version (an edit reverted)."""
+    previous_id = previous["id"] if previous else None
+    if db.execute(
+        "SELECT 1 FROM articles WHERE content_hash = ?1"
+        " AND (?2 IS NULL OR id = ?2 OR origin <> ?3) LIMIT 1",
+        (content_hash, previous_id, origin),
+    ).fetchone():  # asked apart: an INSERT … SELECT that reads articles stages its row in
+        return None  # a temporary table first, which cost more than this query
     cur = db.execute(
         "INSERT INTO articles (origin, title, text, content_hash, version, previous_id,"
-        " format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (content_hash) DO NOTHING",
+        " format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             origin,
             title,
             text,
             content_hash,
             previous["version"] + 1 if previous else 1,
-            previous["id"] if previous else None,
+            previous_id,
             format,
             at or now(),
         ),
     )
-    return int(cur.lastrowid) if cur.rowcount else None
+    return int(cur.lastrowid)
 
 
 def get(db: Database, article_id: int) -> sqlite3.Row:

@@ -1043,6 +1043,7 @@ def article_hashes(db: Database, article_ids: Iterable[int]) -> dict[int, str]:
 
 
 def articles_by_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
-    """{content hash: article id} for those of `hashes` an article here has."""
+    """{content hash: article id} for those of `hashes` an article here has: the newest
+    version with that text, when a text came back (an edit reverted)."""
     return dict(_by_ids(db, "SELECT content_hash, id FROM articles"
-                            " WHERE content_hash IN ({ids})", hashes))
+                            " WHERE content_hash IN ({ids}) ORDER BY id", hashes))
