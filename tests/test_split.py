@@ -93,11 +93,30 @@ def test_label_heading_and_question_are_dropped() -> None:
         "Subscribe to our newsletter.",
         "(Reporting by John Smith; Editing by Jane Doe)",
         "Five things in the new budget",
+        # captions that end in a picture credit (a Markdown caption's reader text)
+        "The governor speaks on Monday. Photo: AP",
+        "The governor speaks on Monday. Photo by Jo Lee",
+        "The governor speaks on Monday. Picture: PA Wire",
+        "The governor speaks on Monday – Photograph: Jo Lee",
+        "The governor speaks on Monday. Image: Getty Images",
+        "The governor speaks on Monday. (Photo: Reuters)",
+        "The governor speaks on Monday (AP Photo/Jo Lee)",
     ],
 )
 def test_boilerplate_lines_are_dropped(line: str) -> None:
     text = f"{line}\n\nThe council closed 12 schools."
     assert texts(split(text)) == ["The council closed 12 schools."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council met on Monday. Pictures by residents showed flooding in 12 streets.",
+        "He posted a photo: it showed 12 flooded streets.",
+    ],
+)
+def test_a_line_that_only_mentions_a_picture_is_no_caption(line: str) -> None:
+    assert texts(split(line))[-1].endswith("streets.")
 
 
 def test_dateline_and_bullet_are_not_part_of_the_claim() -> None:
@@ -200,6 +219,104 @@ def test_coordinated_objects_share_the_subject() -> None:
         "Officials seized the town of Arlen.",
         "Officials seized the town of Brisk.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("2,000 people were evacuated and 14 schools closed.",
+         ["2,000 people were evacuated.", "14 schools closed."]),
+        ("2,000 people were evacuated, and 14 schools closed on Monday.",
+         ["2,000 people were evacuated.", "14 schools closed on Monday."]),
+        ("Prices rose 4% and wages fell 2%.", ["Prices rose 4%.", "Wages fell 2%."]),
+        ("The court fined the company and its chief executive was jailed for two years.",
+         ["The court fined the company.", "Its chief executive was jailed for two years."]),
+        ("The council approved the budget and the mayor signed it on Friday.",
+         ["The council approved the budget.", "The mayor signed it on Friday."]),
+        # "and" in a name or a phrase is no break between clauses
+        ("Marks and Spencer cut 400 jobs and Tesco closed 12 stores.",
+         ["Marks and Spencer cut 400 jobs.", "Tesco closed 12 stores."]),
+        ("Bosnia and Herzegovina joined the talks and Serbia walked out.",
+         ["Bosnia and Herzegovina joined the talks.", "Serbia walked out."]),
+        ("He loved rock and roll and his band played 300 concerts.",
+         ["He loved rock and roll.", "His band played 300 concerts."]),
+    ],
+)
+def test_clauses_joined_by_and_are_claims_each(sentence: str, want: list[str]) -> None:
+    claims = split(sentence)
+    assert texts(claims) == want
+    check_spans(sentence, claims)
+
+
+def test_clauses_inside_what_a_report_found_carry_it() -> None:
+    """CLAIMS.md: the subject carried, the words the source's; a bare "3" answering "12
+    trusts" counts trusts, and the aside "published on Monday" is a claim of its own."""
+    sentence = ("The report, published on Monday, found that 12 trusts missed their targets "
+                "and 3 closed wards.")
+    claims = split(sentence)
+    assert texts(claims) == [
+        "The report was published on Monday.",
+        "The report found that 12 trusts missed their targets.",
+        "The report found that 3 trusts closed wards.",
+    ]
+    check_spans(sentence, claims)
+    assert texts(split("The study found that 40% of patients improved and 12% got worse.")) == [
+        "The study found that 40% of patients improved.",
+        "The study found that 12% of patients got worse.",
+    ]
+
+
+def test_clauses_after_an_attribution_share_its_speaker() -> None:
+    claims = split("The ministry said that 40 people died and 200 were injured.")
+    assert [(c.text, c.by) for c in claims] == [
+        ("40 people died.", "The ministry"),
+        ("200 people were injured.", "The ministry"),
+    ]
+    claims = split("Exports fell 3% in May and imports rose 2%, the statistics office said.")
+    assert [(c.text, c.by) for c in claims] == [
+        ("Exports fell 3% in May.", "the statistics office"),
+        ("Imports rose 2%.", "the statistics office"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fans of rock and roll filled the stadium.",
+        "Sales at Marks and Spencer fell 3% in Bosnia and Herzegovina.",
+        # a participle after the noun "and" joins, not a verb
+        "Officials seized weapons and the ammunition stored in the city.",
+        # "and" inside a clause of its own, or joining words, not clauses (ClaimBuster)
+        "What it says is that gays and lesbians can't be fired from their job.",
+        "Senator Obama has approved storage and reprocessing of spent nuclear fuel.",
+        "There've been 122 community and small banks have closed since Dodd-Frank.",
+        "We have developed more power in these seven and a half years than was developed before.",
+        "The talks that Russia began and Ukraine ended were secret.",
+        "They wanted to have the same choice that you and I and your wife have had.",
+        "And so did Warren Buffett and so did George Soros.",
+    ],
+)
+def test_and_that_joins_no_two_clauses_splits_nothing(sentence: str) -> None:
+    assert len(split(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("The bridge, built in 1920, carries 40,000 cars a day.",
+         ["The bridge was built in 1920.", "The bridge carries 40,000 cars a day."]),
+        ("The plant, owned by Siemens, employs 300 people.",
+         ["The plant is owned by Siemens.", "The plant employs 300 people."]),
+        ("The minister, asked about the cuts, said nothing.",
+         ["The minister was asked about the cuts.", "The minister said nothing."]),
+        ("In May, asked about the cuts, the minister said nothing.",
+         ["In May, asked about the cuts, the minister said nothing."]),
+    ],
+)
+def test_a_participle_aside_is_a_claim_about_the_subject(sentence: str, want: list[str]) -> None:
+    claims = split(sentence)
+    assert texts(claims) == want
+    check_spans(sentence, claims)
 
 
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:

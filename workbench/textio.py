@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workbench.errors import WorkbenchError
 
@@ -197,7 +198,9 @@ def _inline_text(token: object) -> str:
 def html_to_text(html: str) -> tuple[str, str]:
     """A news page's main text (navigation, ads, related links dropped) and its title,
     extracted with trafilatura; its baseline extractor when the page is too short. Menus
-    (`<nav>`, role "navigation") are dropped first: either extractor falls back on them."""
+    (`<nav>`, role "navigation") are dropped first: either extractor falls back on them.
+    A table's rows read as lines of cells joined by "; ", a row a block, as in Markdown
+    (`_tables_as_rows`)."""
     import trafilatura
 
     tree = trafilatura.load_html(html)
@@ -209,14 +212,77 @@ def html_to_text(html: str) -> tuple[str, str]:
         tree,
         with_metadata=True,
         include_comments=False,
-        include_tables=False,
+        include_tables=True,
         favor_precision=True,
     )
     text = getattr(doc, "text", None) or ""
+    body = getattr(doc, "body", None)
+    tables = body is not None and _tables_as_rows(body)
+    if tables:
+        from trafilatura.xml import xmltotxt
+
+        text = xmltotxt(body, False)
     title = (getattr(doc, "title", None) or "").strip()
     if not text.strip():
         _, text, _ = trafilatura.baseline(tree)
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    if title and paragraphs and paragraphs[0] != title:
+    # the title heads the text, unless it is there already (after a menu cell, where a
+    # table lays the page out)
+    if title and paragraphs and title not in paragraphs[: 4 if tables else 1]:
         paragraphs.insert(0, title)
     return "\n\n".join(paragraphs), title
+
+
+# What trafilatura keeps of a page's blocks: a table cell holding one of these (or two
+# paragraphs) lays a page out rather than holding a figure.
+_BLOCKS = ("head", "list", "quote", "table", "p")
+
+
+def _tables_as_rows(body: Any) -> bool:
+    """Rewrite the tables of trafilatura's extracted tree (`<table><row><cell>`) in place: a
+    row becomes a paragraph of its cells' texts joined by "; " (empty cells left out), and a
+    table that lays a page out (a cell holding a heading, list, quote, table or more than one
+    paragraph) gives up its cells' blocks as they are. True when there was a table."""
+    from lxml.etree import Element
+
+    tables = list(body.iter("table"))
+    for table in reversed(tables):  # the innermost first: a table nested in a cell is its text
+        cells = list(table.iter("cell"))
+        if any(_lays_out(cell) for cell in cells):
+            for cell in cells:  # a cell of text alone reads as a paragraph of its own
+                cell.tag = "div" if next(cell.iterdescendants(*_BLOCKS), None) is not None else "p"
+            for e in [table, *table.iter("row")]:
+                e.tag = "div"
+            continue
+        parent = table.getparent()
+        if parent is None:
+            continue
+        at = parent.index(table)
+        rows: list[Any] = []
+        for row in table.iter("row"):
+            texts = [_cell_text(cell) for cell in row.iter("cell")]
+            line = "; ".join(t for t in texts if t)
+            if line:
+                rows.append(Element("p"))
+                rows[-1].text = line
+        if rows:
+            rows[-1].tail = table.tail
+        for k, p in enumerate(rows):
+            parent.insert(at + k, p)
+        parent.remove(table)
+    return bool(tables)
+
+
+def _lays_out(cell: Any) -> bool:
+    """Whether a table cell holds page blocks rather than one value."""
+    found = sum(1 for e in cell.iterdescendants(*_BLOCKS) if e.tag == "p")
+    return found > 1 or any(e.tag != "p" for e in cell.iterdescendants(*_BLOCKS))
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text on one line: a line break or a block (trafilatura makes "10<br>weeks"
+    `10<p>weeks</p>`) reads as a space, white space collapsed."""
+    for e in cell.iterdescendants("lb", *_BLOCKS, "item"):
+        e.text = " " + (e.text or "")
+        e.tail = " " + (e.tail or "")
+    return " ".join("".join(cell.itertext()).split())

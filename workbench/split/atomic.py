@@ -10,7 +10,9 @@ import re
 from typing import Final
 
 from workbench.split.grammar import (
+    AUX,
     DETERMINERS,
+    IRREGULAR,
     PREPOSITIONS,
     WORD,
     first_verb,
@@ -301,6 +303,59 @@ def participle(f: Frag) -> list[Frag] | None:
     return [sub(f, 0, m.start()), sub(f, m.start("p"), m.end("p"), subj)]
 
 
+# "The report, published on Monday, found …": a past participle's clause between the subject
+# and its verb. The head holds no verb; the main verb comes right after the aside's comma.
+_MID_PARTICIPLE: Final = re.compile(
+    r"^(?P<h>[^,]{2,80}?),\s+(?P<a>(?P<w>[a-z]+)\s(?:[^,]|,(?=\d)){2,120}?),\s+"
+    r"(?:(?:also|now|then|later|still|only)\s+)?(?P<v>[A-Za-z'’]+)(?:\s+(?P<n>[\w'’]+))?"
+)
+# Past participles not in -ed (IRREGULAR holds the forms that are also simple pasts).
+_EN_PARTICIPLES: Final = words(
+    "born known written taken given seen shown chosen driven grown drawn thrown hidden stolen "
+    "spoken broken frozen forgotten beaten worn sworn torn shaken"
+)
+_NOT_ED_PARTICIPLES: Final = words("indeed hundred need speed seed feed breed greed shed")
+_TIME_CUE: Final = re.compile(
+    r"\b(?:1[5-9]\d\d|20\d\d|yesterday|last|ago|earlier|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+_PAST_AUX: Final = words("was were had did")
+
+
+def participial_aside(f: Frag) -> list[Frag] | None:
+    """'The report, published on Monday, found …' → 'The report was published on Monday.' and
+    'The report found …' (the copula in the main verb's tense, or past for a dated aside)."""
+    if ", " not in f.text:
+        return None
+    m = _MID_PARTICIPLE.match(f.text)
+    if m is None:
+        return None
+    w, head = m["w"], m["h"].strip()
+    if not (
+        (w.endswith("ed") and len(w) >= 4 and w not in _NOT_ED_PARTICIPLES
+         and w not in _NOT_PARTICIPLE)
+        or w in IRREGULAR
+        or w in _EN_PARTICIPLES
+    ):
+        return None
+    first = head.split(" ", 1)[0]
+    if not first[:1].isupper() or first.lower() in PREPOSITIONS or has_verb(head):
+        return None
+    if len(head.split()) > 8:
+        return None
+    v = m["v"]
+    if not is_finite_verb(v, head.rsplit(" ", 1)[-1], m["n"]):
+        return None
+    low = v.lower()
+    past = (low in _PAST_AUX or low in IRREGULAR or low.endswith("ed")
+            or _TIME_CUE.search(m["a"]) is not None)
+    last = head.rsplit(" ", 1)[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    copula = ("were" if plural else "was") if past else ("are" if plural else "is")
+    claim = sub(f, m.start("a"), m.end("a"), f"{head} {copula}", from_start=True)
+    rest = joined(f, [(0, m.end("h")), (m.end("a"), len(f.text))])
+    return [claim, rest]
+
+
 _WHO: Final = re.compile(r"\b(?P<h>the\s+[a-z]+s)\s+who\s+(?P<r>.+)$")
 
 
@@ -359,6 +414,168 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
         return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text), subj, from_start=True)]
     return None
 
+
+_AND: Final = re.compile(r"(?P<comma>,)?\s+and\s+")
+_BARE_NUMBER: Final = re.compile(r"\d[\d,.]*%?")
+_NUMBER_SUBJECT: Final = re.compile(r"\d[\d,.]*(?P<pc>%?)\s+(?P<noun>[^\d\s].*)")
+# Past forms that are as often nouns or participles ("the tax cut", "the men left behind"):
+# an -ed verb's test decides for them.
+_NOUNLIKE_PASTS: Final = words(
+    "cut set put hit cost spread shot beat hurt let read lit wound lay left"
+)
+# Words that make the words before a verb no subject of their own: a pronoun (its claim would
+# not stand alone), a relative or comparison ('… than the President was'), an adverb
+# ('and almost brought', 'and so did').
+_NO_SUBJECT: Final = words(
+    """i you he she it we they me him us them this these those that which who whom whose what
+    where when why how than as almost also then still now later just only never even yet so
+    not again already finally actually really soon thus therefore too"""
+)
+# A clause "and" can join ends in none of these: 'storage and reprocessing of', 'me and my
+# family', 'six hundred and seventy-seven'.
+_NO_CLAUSE_END: Final = _NO_SUBJECT | PREPOSITIONS | DETERMINERS | words(
+    "and or but nor hundred thousand million billion trillion"
+)
+# Where a clause inside the text before "and" starts: "and" after one joins inside it, a
+# comma's or colon's clause aside ('… the bill which the Congress passed and the President
+# signed', '… even though the Administration and the President had canceled').
+_INNER_START: Final = re.compile(
+    r"(?:[,:;]|\s[-—–]|\b(?:that|which|who|whom|whose|where|when|while|because|though|"
+    r"although|if|unless|whether|than|as|since|after|before|until|between))\s"
+)
+_PARTICLES: Final = words("out up down off away back over")
+# After an -ed form, an object pronoun makes it a finite verb ('the mayor signed it').
+_OBJECT_PRONOUNS: Final = words("it them him her us me")
+# A subject of the clause before "and" holding one of these is none ('What it says is that
+# gays and lesbians …').
+_NOT_IN_SUBJECT: Final = words("which who whom whose what where when why how than between")
+_POSSESSIVE: Final = words("its their his her our my your")
+_WORDS_OF: Final = re.compile(r"[A-Za-z]+")
+
+
+def _clause_head(left: str) -> tuple[int, int] | None:
+    """(where the clause of `left` that "and" can coordinate starts, where its subject ends):
+    after "S V that" (its complement: "The report found that …"), else 0; None when `left`
+    ends in no whole clause of its own (see _INNER_START)."""
+    sv = _subject(left)
+    if sv is None:
+        return None
+    start, subject_end = 0, sv[0]
+    verb = WORD.match(left, sv[1])
+    if verb is not None and left.startswith(" that ", verb.end()):
+        inner = _subject(left[verb.end() + 6 :])
+        if inner is not None:
+            start = verb.end() + 6
+            subject_end = start + inner[0]
+    inner_start = start
+    for m in _INNER_START.finditer(left, start):
+        inner_start = m.end()
+        if m[0].startswith("between") and " and " in left[m.end() :]:
+            continue  # 'between A and B' closed before this "and"
+        if m[0][0] not in ",:;" and m[0][1] not in "-—–":
+            return None  # 'and' inside a relative or subordinate clause
+    if inner_start > start and not has_verb(left[inner_start:]):
+        return None
+    last = _WORDS_OF.findall(left[-30:])
+    if not last or last[-1].lower() in _NO_CLAUSE_END:
+        return None
+    if any(w in _NOT_IN_SUBJECT for w in _WORDS_OF.findall(left[start:subject_end].lower())):
+        return None
+    return start, subject_end
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """Whether `word` (lower case) opens a noun phrase that is surely one: a determiner,
+    a possessive, "there"."""
+    return word in DETERMINERS or word in _POSSESSIVE or word == "there"
+
+
+def _subject_holds(subj: str, comma: bool, left_subject: str) -> bool:
+    """Whether `subj`, the words before the verb after "and", is a subject that starts a
+    clause: a determiner, possessive, number or name first, or "there"; a bare noun after
+    ", and", or where the clause before starts with one too ('Prices rose 4% and wages fell
+    2%', not "There've been 122 community and small banks have closed")."""
+    found = _WORDS_OF.findall(subj.lower())
+    if not found or "," in subj or len(found) > 8 or any(w in _NO_SUBJECT for w in found):
+        return False
+    if found[-1] in _NO_CLAUSE_END:
+        return False
+    first = found[0]
+    if _opens_noun_phrase(first) or subj[:1].isdigit() or subj[:1].isupper():
+        return True
+    if first.endswith("ly") or first in PREPOSITIONS or "and" in found or "or" in found:
+        return False
+    if comma:
+        return True
+    before = _WORDS_OF.findall(left_subject.lower())
+    return (bool(before) and not _opens_noun_phrase(before[0]) and before[0] not in _NO_SUBJECT
+            and not left_subject[:1].isdigit())
+
+
+def _verb_holds(right: str, verb_start: int, left: str) -> bool:
+    """Whether the verb found after `right`'s subject is surely a finite verb, not a participle
+    after a noun ('weapons and the ammunition stored in the city'): an auxiliary or a past like
+    "fled"; an -ed form (or "cut", "left" …) when a name is its subject, when nothing, an object
+    or a particle follows it, or when `left` ends in a verb (no object "and" could join to)."""
+    verb = WORD.match(right, verb_start)
+    if verb is None:
+        return False
+    low = verb[0].lower()
+    if low in AUX or (low in IRREGULAR and low not in _NOUNLIKE_PASTS):
+        return True
+    if not (low.endswith("ed") or low in _NOUNLIKE_PASTS):
+        return False  # an -s form: too often a plural noun ('the city offices in Mosul')
+    nxt = WORD.search(right, verb.end())
+    if nxt is None or right[:1].isupper():
+        return True
+    n = nxt[0].lower()
+    if n in DETERMINERS or n in _POSSESSIVE or n in _PARTICLES or n in _OBJECT_PRONOUNS:
+        return True
+    if n[:1].isdigit():
+        return True
+    last = left.rsplit(" ", 1)[-1]
+    return last.islower() and (last.endswith("ed") or last in AUX or last in IRREGULAR)
+
+
+def coordinated_clauses(f: Frag) -> list[Frag] | None:
+    """'2,000 people were evacuated and 14 schools closed' → two claims; inside 'S V that …'
+    both carry 'S V that', and a bare number takes the noun of the number it answers
+    ('12 trusts missed … and 3 closed wards' → '3 trusts closed wards')."""
+    t = f.text
+    if " and " not in t:
+        return None
+    for m in _AND.finditer(t):
+        that = t.startswith("that ", m.end())
+        at = m.end() + (5 if that else 0)
+        right = t[at:]
+        sv = _subject(right[:200])  # a subject is short: the verb is near, if there is one
+        if sv is None:
+            continue
+        subj = right[: sv[0]].strip()
+        bare = _BARE_NUMBER.fullmatch(subj) is not None
+        left = t[: m.start()]
+        head = _clause_head(left)
+        if head is None or (that and head[0] == 0):
+            continue
+        left_subject = left[head[0] : head[1]]
+        if not bare and not _subject_holds(subj, m["comma"] is not None, left_subject):
+            continue
+        noun = ""
+        if bare:
+            # '… and 3 closed wards': 3 of what the clause's subject counts, unless a number
+            # after its verb could be what '3' answers ('hired 200 staff and 50 trained nurses')
+            n = _NUMBER_SUBJECT.fullmatch(left[head[0] : head[1]])
+            if n is None or _DIGIT.search(left, head[1]) or (n["pc"] == "") != (subj[-1] != "%"):
+                continue
+            noun = n["noun"]
+        elif not _verb_holds(right, sv[1], left):
+            continue
+        first = sub(f, 0, m.start())
+        if head[0] == 0 and not noun:
+            return [first, sub(f, at, len(t))]
+        text = right if not noun else f"{subj} {noun} {right[sv[1]:]}"
+        return [first, Frag(left[: head[0]] + text, f.start, f.end, 0, False)]
+    return None
 
 _PLURAL_OF: Final = re.compile(
     r"\b(?P<pl>cities|towns|villages|provinces|regions|countries|districts|states)\s+of\s+"
@@ -424,9 +641,9 @@ def _first_rule(f: Frag, quoted: bool) -> list[Frag] | None:
     """The pieces of the first rule that splits f, in this order (comma_splice only inside
     quotes), or None. Called one by one rather than from a list: compiled, each is a direct call."""
     return ((comma_splice(f) if quoted else None) or strip_lead(f) or clauses(f)
-            or parenthetical(f) or relative(f) or appositive(f) or subordinate(f)
-            or participle(f) or restrictive_who(f) or coordinated_verbs(f)
-            or coordinated_objects(f))
+            or parenthetical(f) or relative(f) or appositive(f) or participial_aside(f)
+            or subordinate(f) or participle(f) or restrictive_who(f)
+            or coordinated_clauses(f) or coordinated_verbs(f) or coordinated_objects(f))
 
 
 _CLAUSE_WORD: Final = re.compile(r" (?:a(?:nd|fter)|b(?:ut|ecause|efore)|wh(?:o|en)|since) ")

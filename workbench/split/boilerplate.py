@@ -77,14 +77,26 @@ def has_credit(line: str) -> bool:
     return holds_any(line, _CREDIT_NAMES) and _CREDIT.search(line.strip()) is not None
 
 
-_CREDIT_HINTS: Final = ("/", "Getty", "Shutterstock", "photo")
+# A line's end that credits a picture: "Photo: AP", "Photograph by Jo Lee", "Picture: PA",
+# "Image: Getty Images", "(Photo: Reuters)", "(AP Photo/Jo Lee)". The credit, a few names
+# (capitalised words, "/", "for", "of", "via" …), follows a sentence's end, a dash or a bar, or
+# is the whole line.
+_CREDIT_WORD: Final = r"(?:[A-Z/][^\s:()]*|for|of|the|via|and|&|de|van|von|courtesy|supplied)"
+_PICTURE_CREDIT: Final = re.compile(
+    rf"""(?x)(?:^|[.!?)”"’]\s+|\s[-—–|]\s*)\(?
+      (?:Photo(?:graph)?|Picture|Image)s?(?:\s*:|\s+by\b)\s*
+      {_CREDIT_WORD}(?:\s+{_CREDIT_WORD}){{0,7}}\)?\.?$
+    |\((?:AP|AFP|Reuters|EPA|PA|UPI|Getty)\s+(?:Photos?|Images)\s*/[^()]{{1,80}}\)\.?$"""
+)
+_CREDIT_HINTS: Final = ("/", "Getty", "Shutterstock", "photo", "Photo", "Picture", "Image")
 
 
 def is_caption(line: str) -> bool:
     """A short line that ends in a photo credit: a caption, never a claim."""
     if len(line) > 300 or not holds_any(line, _CREDIT_HINTS):
         return False
-    return has_credit(line) and len(_WORD.findall(line)) <= 30
+    credited = has_credit(line) or _PICTURE_CREDIT.search(line.strip()) is not None
+    return credited and len(_WORD.findall(line)) <= 30
 
 
 def looks_like_heading(line: str) -> bool:

@@ -1,0 +1,127 @@
+"""Tests for reading article files into reader text: HTML tables, Markdown captions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from paths import ROOT
+
+from workbench.split import split
+from workbench.textio import html_to_text, read_article
+
+PAGES = ROOT / "tests" / "data" / "pages"
+
+
+def page(body: str, title: str = "Hospital waits rise") -> str:
+    return f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+
+
+STORY = (
+    "<h1>Hospital waits rise</h1>"
+    "<p>Waiting times rose in every region last year, according to figures published on "
+    "Monday by the health ministry.</p>"
+    "<p>The North had the longest waits, while the South improved slightly on the year "
+    "before, the figures show.</p>"
+)
+AFTER = (
+    "<p>The ministry said it would publish a recovery plan in the spring, with extra funding "
+    "for the worst-hit hospitals.</p>"
+)
+TABLE = (
+    "<table><thead><tr><th>Region</th><th>2022</th><th>2023</th></tr></thead><tbody>"
+    "<tr><td>North</td><td>14 weeks</td><td>18 weeks</td></tr>"
+    "<tr><td>South</td><td><p>11 weeks</p></td><td>10<br>weeks</td></tr>"
+    "<tr><td>East</td><td></td><td>13 weeks</td></tr>"
+    "</tbody></table>"
+)
+
+
+def test_an_html_tables_rows_read_as_lines_of_cells() -> None:
+    """A row a block of its cells joined by "; " (empty cells left out), as Markdown's
+    tables read, between the paragraphs around the table."""
+    text, title = html_to_text(page(STORY + TABLE + AFTER))
+    blocks = text.split("\n\n")
+    assert title == "Hospital waits rise"
+    at = blocks.index("Region; 2022; 2023")
+    assert blocks[at : at + 4] == [
+        "Region; 2022; 2023",
+        "North; 14 weeks; 18 weeks",
+        "South; 11 weeks; 10 weeks",
+        "East; 13 weeks",
+    ]
+    assert blocks[at - 1].endswith("the figures show.")
+    assert blocks[at + 4].startswith("The ministry said it would publish")
+
+
+def test_a_tables_figures_reach_the_claims(tmp_path: Path) -> None:
+    path = tmp_path / "waits.html"
+    path.write_text(page(STORY + TABLE + AFTER))
+    article = read_article(path)
+    claims = split(article.text)
+    assert "18 weeks" in article.text
+    assert any("14 weeks" in c.text and "18 weeks" in c.text for c in claims)
+    assert all(article.text[c.start : c.end] for c in claims)
+
+
+def test_a_page_without_a_table_reads_as_trafilatura_reads_it_without_tables() -> None:
+    """Tables are the only change: a stored page without one keeps its text on re-ingest."""
+    import trafilatura
+
+    for path in sorted(PAGES.glob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        tree = trafilatura.load_html(html)
+        for menu in tree.xpath("//nav | //*[@role='navigation']"):
+            menu.drop_tree()
+        doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=True)
+        paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
+        if paragraphs[0] != doc.title:
+            paragraphs.insert(0, doc.title)
+        assert html_to_text(html) == ("\n\n".join(paragraphs), doc.title)
+
+
+def test_a_table_that_lays_out_the_page_gives_its_paragraphs() -> None:
+    """Old pages put the whole story in a table's cell: its paragraphs stay blocks, not one
+    row's line, a cell of text alone is a block, and the title is not repeated."""
+    html = (
+        "<html><head><title>Mill closes after 90 years</title></head><body>"
+        "<table><tr><td>Local news</td><td><h1>Mill closes after 90 years</h1>"
+        "<p>The Harlow paper mill closed on Friday after 90 years, with the loss of 240 jobs, "
+        "its owner said in a statement to staff.</p>"
+        "<p>The mill had been losing money since 2019, when energy prices began to climb "
+        "sharply across the region.</p>"
+        "<p>Local officials said they would help workers find new jobs and offered retraining "
+        "grants of up to 2,000 pounds.</p></td></tr></table></body></html>"
+    )
+    text, title = html_to_text(html)
+    assert title == "Mill closes after 90 years"
+    assert text.split("\n\n") == [
+        "Local news",
+        "Mill closes after 90 years",
+        "The Harlow paper mill closed on Friday after 90 years, with the loss of 240 jobs, its "
+        "owner said in a statement to staff.",
+        "The mill had been losing money since 2019, when energy prices began to climb sharply "
+        "across the region.",
+        "Local officials said they would help workers find new jobs and offered retraining "
+        "grants of up to 2,000 pounds.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "*The governor speaks on Monday. Photo: AP*",
+        "_The governor speaks on Monday. Picture by Jo Lee_",
+        "*The governor speaks on Monday (AP Photo/Jo Lee)*",
+    ],
+)
+def test_a_markdown_caption_is_read_but_is_no_claim(tmp_path: Path, caption: str) -> None:
+    path = tmp_path / "governor.md"
+    path.write_text(f"# Governor visits Ulm\n\n{caption}\n\nThe governor opened 3 schools.\n")
+    article = read_article(path)
+    assert "The governor speaks on Monday" in article.text  # a reader sees the caption
+    assert [c.text for c in split(article.text)] == [
+        "Governor visits Ulm",
+        "The governor opened 3 schools.",
+    ]
