@@ -78,8 +78,10 @@ def state_mark(db: Database) -> tuple[int | None, ...]:
 
 def newest_claim_change(db: Database) -> int | None:
     """The id of the newest change to a claim itself (an edit, split, merge or drop, in
-    any session), read from the index of those changes."""
-    return db.execute("SELECT max(id) FROM history WHERE entity = 'claim'").fetchone()[0]
+    any session), read from the index of those changes: left to choose, SQLite walks the
+    whole table back from its newest row (0.44 s at a million claims, none changed)."""
+    return db.execute("SELECT max(id) FROM history INDEXED BY history_claim_changes"
+                      " WHERE entity = 'claim'").fetchone()[0]
 
 
 def for_session(
