@@ -8,7 +8,6 @@ from textual import events
 from textual.app import App
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
 
 Typed = events.Key | events.Paste
 AFTER_KEY = 0.1  # seconds the keys typed after an enter or escape wait for it to act
@@ -86,6 +85,8 @@ class TypedAhead(ModalScreen[ScreenResultType]):
 def _typed_into(field: Widget | None, event: Typed) -> bool:
     """Type `event` into `field` when it is a text field and `event` is text to it (a
     character, a paste, backspace); whether it was."""
+    from textual.widgets import Input, TextArea  # not before a dialog opens: 20 ms a start
+
     if not isinstance(field, Input | TextArea) or (isinstance(field, TextArea)
                                                   and field.read_only):
         return False
