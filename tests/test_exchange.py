@@ -373,9 +373,25 @@ def test_import_errors_for_files(env: Path, capsys) -> None:
     assert code == 1 and "bad.csv: not a verdict CSV (missing columns: claim_id, status)" in err
     code, _, err = run(capsys, "import", "nope.csv", "--session", "a")
     assert code == 1 and "nope.csv: no such file" in err
+    # read as cp1252, as a spreadsheet on Windows writes it: the row's error names it
     (env / "latin.csv").write_bytes("claim_id,status\n1,supported\xe9\n".encode("latin-1"))
     code, _, err = run(capsys, "import", "latin.csv", "--session", "a")
-    assert code == 1 and "latin.csv: not UTF-8" in err
+    assert (code, err) == (1, "error: latin.csv line 2: unknown status 'supportedé'\n")
+
+
+@pytest.mark.parametrize("into", ["a", "fresh"])
+def test_a_sheet_a_spreadsheet_saved_as_cp1252_is_read(env: Path, capsys, into: str) -> None:
+    """Excel's plain "CSV" on Windows is cp1252, not UTF-8 (QA: refused, 'not UTF-8 text');
+    ingest reads such an article with a note, and so does import read such a sheet."""
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    edit_cell(env / "s.csv", 4, "notes", "café owner confirmed – twice")
+    (env / "win.csv").write_bytes((env / "s.csv").read_text("utf-8").encode("cp1252"))
+    code, out, err = run(capsys, "import", "win.csv", "--session", into)
+    assert code == 0, err
+    assert out.endswith("(decoded as cp1252: not valid UTF-8)\n")
+    with open_db(env / "c.db") as db:
+        sid = sessions.require(db, into)["id"]
+        assert review.get_verdict(db, sid, 4).notes == "café owner confirmed – twice"
 
 
 def test_import_without_session_is_a_usage_error(env: Path) -> None:

@@ -462,8 +462,10 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
     who = args.reviewer or review.default_reviewer()
     result = import_sheet(db, args.file, args.session, who, overwrite=args.overwrite)
     new = " (new session)" if result.created_session else ""
+    note = ("" if result.decoded == "utf-8"
+            else f" (decoded as {result.decoded}: not valid UTF-8)")  # as ingest says it
     print(f"imported {counted(result.rows, 'row')} into {result.session!r}{new}: "
-          f"{result.changed} changed, {result.unchanged} unchanged")
+          f"{result.changed} changed, {result.unchanged} unchanged{note}")
     return 0
 
 

@@ -7,10 +7,11 @@ import gc
 import itertools
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
@@ -45,6 +46,7 @@ class ImportResult:
     changed: int
     unchanged: int
     created_session: bool
+    decoded: str = "utf-8"  # "cp1252": the sheet was not UTF-8 (a spreadsheet's "CSV")
 
 
 # claim_id, status, confidence, sources, notes, reviewer, claim (its text, checked against
@@ -123,7 +125,7 @@ def read_rows(path: Path, who: str) -> tuple[list[Checked], list[tuple[int, str]
     except IsADirectoryError:
         raise WorkbenchError(f"{path}: is a folder, not a CSV file") from None
     except UnicodeDecodeError as e:
-        raise WorkbenchError(f"{name}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+        raise _NotUtf8(f"{name}: not UTF-8 text ({e.reason} at byte {e.start})") from None
     except csv.Error as e:
         raise WorkbenchError(f"{name}: not a readable CSV ({e})") from None
     except ValueError as e:  # missing columns
@@ -144,8 +146,29 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+class _NotUtf8(WorkbenchError):
+    """A sheet that is not UTF-8 text: import_sheet reads it again as cp1252."""
+
+
 def import_sheet(db: Database, path: Path, session: str, who: str, *,
                  overwrite: bool = False) -> ImportResult:
+    """_import_sheet, of a sheet that is UTF-8 text or else cp1252, as a spreadsheet on
+    Windows saves "CSV" (a copy in UTF-8 is read, under the sheet's own name, so that the
+    errors name it), as ingest reads an article."""
+    try:
+        return _import_sheet(db, path, session, who, overwrite=overwrite)
+    except _NotUtf8:
+        with tempfile.TemporaryDirectory(prefix="workbench-sheet-") as folder:
+            copy = Path(folder) / path.name
+            with (path.open(encoding="cp1252", errors="replace", newline="") as src,
+                  copy.open("w", encoding="utf-8", newline="") as dst):
+                shutil.copyfileobj(src, dst, 1 << 20)
+            done = _import_sheet(db, copy, session, who, overwrite=overwrite)
+        return replace(done, decoded="cp1252")
+
+
+def _import_sheet(db: Database, path: Path, session: str, who: str, *,
+                  overwrite: bool = False) -> ImportResult:
     """Read a verdict CSV into `session` (created if new): all rows are checked before
     anything is written, then every change is written with its history row in one
     transaction. Rows that match the session already are left alone; a row that would
