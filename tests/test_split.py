@@ -578,6 +578,36 @@ def test_according_to_x_colon_governs_the_block_or_list_after_it(text: str) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # the speaker named after the quote's last sentence speaks all of it
+            '"We will win. We always do," Anna Berg said.',
+            [("We will win.", "Anna Berg", Q), ("We always do.", "Anna Berg", Q)],
+        ),
+        (
+            "Anna Berg spoke on Monday.\n\n“Prices will rise. Wages will not,” Berg said.",
+            [("Anna Berg spoke on Monday.", None, Kind.FACT),
+             ("Prices will rise.", "Berg", Q), ("Wages will not.", "Berg", Q)],
+        ),
+        (  # closed, no tag: a quote of no one named, its closing mark not in the claim
+            "“Prices will rise. Wages will not.” The mayor left.",
+            [("Prices will rise.", None, Q), ("Wages will not.", None, Q),
+             ("The mayor left.", None, Kind.FACT)],
+        ),
+        (  # a tag that names no speaker stays out of the claim
+            '"Sales fell sharply in May," as experts said.',
+            [("Sales fell sharply in May.", None, Kind.FACT)],
+        ),
+    ],
+)
+def test_a_quote_of_several_sentences_is_its_speakers_and_leaves_its_tag_out(
+        text: str, want: list[tuple[str, str | None, Kind]]) -> None:
+    """Before, '"We will win. We always do," Anna Berg said.' gave two claims of no one, the
+    second 'We always do," Anna Berg said.' with the tag inside."""
+    assert [(c.text, c.by, c.kind) for c in split(text)] == want
+
+
 def test_quote_block_over_paragraphs() -> None:
     text = (
         "The ministry said:\n\n"

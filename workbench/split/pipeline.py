@@ -50,11 +50,12 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
     state."""
     s = sent.text
     if st.in_quote:
-        ends = any(c in s for c in _CLOSE)
-        if ends:
-            st.in_quote = False
         a_start = 1 if s[:1] in _OPEN else 0
-        e = len(s)
+        closing = next((k for k, c in enumerate(s) if c in _CLOSE and k >= a_start), None)
+        if closing is not None:
+            st.in_quote = False
+        # the quote's words, not the speech tag after its closing mark ('…do," he said.')
+        e = closing if closing is not None and s[closing + 1 :].strip(" .,") else len(s)
         while e > a_start and s[e - 1] in '”".,':
             e -= 1
         return [(Frag(s[a_start:e], sent.start + a_start, sent.start + e), st.quote_by, True)]
@@ -83,7 +84,10 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         by = st.last_speaker
         if st.spoken and _quote_balance(s) > 0:
             st.in_quote, st.quote_by = True, by
-        e = len(s)
+        closing = next((k for k, c in enumerate(s) if c in _CLOSE and k > 0), None)
+        # the quote's words, not a speech tag after it that names no speaker ('…," as
+        # experts said.')
+        e = closing if closing is not None and s[closing + 1 :].strip(" .,") else len(s)
         while e > 1 and s[e - 1] in '”".,':
             e -= 1
         return [(Frag(s[1:e], sent.start + 1, sent.start + e), by, st.spoken)]
@@ -92,6 +96,23 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
     while e > 0 and s[e - 1] in ".:":
         e -= 1
     return [(Frag(s[:e], sent.start, sent.start + e), by, False)]
+
+
+def _speaker_ahead(text: str, sents: list[Span], k: int, st: _State) -> None:
+    """A quote of several sentences that opens at sentence k, with no speaker yet, and names
+    its speaker after it closes ('"We will win. We always do," he said.'): every sentence
+    of it is that speaker's, so the state is set as a speaker named before it would set
+    it. Nothing when sentence k opens no quote left open, or no tag follows its close."""
+    s = sents[k].text
+    if s[:1] not in _OPEN or _quote_balance(s) <= 0 or attribute(s) is not None:
+        return
+    for later in sents[k + 1 :]:
+        if any(c in later.text for c in _CLOSE):
+            a = attribute(s[0] + later.text)  # the closing sentence as if it opened the quote
+            if a is not None and a.quoted and not a.intro:
+                st.last_speaker = named(a.by, text, later.start)
+            st.spoken = True  # a quote to its close, its speaker named or not
+            return
 
 
 def _bulleted(line: str) -> bool:
@@ -135,7 +156,10 @@ def split(text: str) -> list[Claim]:
             line = Span(line.start + cut, line.end, line.text[cut:])
             heading = bp.looks_like_heading(line.text)
         stop = "" if heading else "."
-        for sent in sentences_of_line(line):
+        sents = list(sentences_of_line(line))
+        for k, sent in enumerate(sents):
+            if not st.in_quote and not st.spoken:
+                _speaker_ahead(text, sents, k, st)
             if bp.is_boilerplate(sent.text) or bp.is_question(sent.text):
                 continue
             pieces = [
