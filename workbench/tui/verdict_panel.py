@@ -187,9 +187,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
              if verdict.updated_at else "", "dim"),
         ]]
         if verdict.needs_review:
-            body += _lines("the article's new version changed this claim's text since the"
-                           " verdict: check it again (a status or confidence key confirms"
-                           " it)", lead=[(f"{FLAG} to re-review: ", "bold")])
+            body += _lines("this claim's text changed since the verdict (a new version of"
+                           " the article, or a reviewer's edit, split or merge; its history"
+                           " says which): check it again (a status or confidence key"
+                           " confirms it)", lead=[(f"{FLAG} to re-review: ", "bold")])
         body.append([])
         if verdict.sources:
             body.append([("Sources", "bold")])
