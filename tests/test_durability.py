@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from test_tui import open_app
-from test_tui_fixtures import SIZE, run_async, seeded, settle
+from test_tui_fixtures import SIZE, notices, run_async, seeded, settle
 
 from workbench import review
 from workbench.errors import Busy
@@ -108,7 +108,7 @@ def test_a_write_while_another_process_holds_the_database_says_so(tmp_path: Path
             await settle(pilot)
             await pilot.press("s")
             assert app.is_running
-            assert any("database is busy" in n.message for n in app._notifications)
+            assert any("database is busy" in m for m in notices(app))
             importer.execute("COMMIT")
             await pilot.press("s")
             assert review.get_verdict(app.db, sid, app.main.claim["id"]).status is Status.SUPPORTED

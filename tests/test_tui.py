@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from test_tui_fixtures import SIZE, run_async, seeded, settle
+from test_tui_fixtures import SIZE, notices, run_async, seeded, settle
 from textual import events
 from textual.containers import VerticalScroll
 from textual.geometry import Region
@@ -65,11 +65,6 @@ async def show_notes(app: WorkbenchApp, pilot, notes: str) -> None:
     review.tag(app.db, app.main.session["id"], current(app), who="ann", notes=notes)
     app.main.show_claim()
     await settle(pilot)
-
-
-def notes(app: WorkbenchApp) -> list[str]:
-    """The messages of the notifications shown so far, oldest first."""
-    return [n.message for n in app._notifications]
 
 
 def assert_article_progress_is_true(app: WorkbenchApp) -> None:
@@ -200,8 +195,7 @@ class TestMainScreen:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("3")
             await pilot.pause()
-            assert any("set a status before a confidence" in n.message
-                       for n in app._notifications)
+            assert any("set a status before a confidence" in m for m in notices(app))
             assert verdict(app, ids(app)[0]).confidence is None
 
     @run_async
@@ -233,7 +227,7 @@ class TestMainScreen:
             app.screen.query_one(TextArea).text = "Militants are heading to Baghdad."
             await pilot.press("ctrl+s")
             await pilot.pause(0.3)
-            assert not any("another window" in m for m in notes(app))
+            assert not any("another window" in m for m in notices(app))
             with open_db(db_file) as other:
                 review.merge_claims(other, first, who="ann")
                 sessions.rename(other, "ann", "ann-day-1", "ann")
@@ -242,7 +236,7 @@ class TestMainScreen:
             assert app.main.claims.total == before - 1 and current(app) == first
             assert "heading to Baghdad. " in app.main.claim["text"]
             assert "ann-day-1" in app.main.query_one(TopBar).text
-            assert any("changed in another window" in m for m in notes(app))
+            assert any("changed in another window" in m for m in notices(app))
             assert second not in ids(app)
 
     @run_async
@@ -265,8 +259,7 @@ class TestMainScreen:
             await pilot.pause(0.3)
             await settle(pilot)
             assert app.main.claims.total > before and current(app) == on
-            assert any(n.message.startswith("new claims were ingested")
-                       for n in app._notifications)
+            assert any(m.startswith("new claims were ingested") for m in notices(app))
 
     @run_async
     async def test_undo(self, db_file):
@@ -281,16 +274,14 @@ class TestMainScreen:
             assert current(app) == ids(app)[0]
             assert verdict(app, ids(app)[0]).confidence is None
             assert verdict(app, ids(app)[0]).status is Status.SUPPORTED
-            # each undo's note replaces the last: ten presses do not stack ten toasts (run_test
-            # draws none, so the app's list of notifications is read)
-            assert [n.message for n in app._notifications] == [
+            # each undo's note replaces the last: ten presses do not stack ten toasts
+            assert notices(app) == [
                 f"undone: tag of claim #{ids(app)[0]}"]
             await pilot.press("o", *"AP", "enter", "n", *"wire", "ctrl+s")
             await pilot.press("ctrl+z")  # each undo names what it took back
             await pilot.press("ctrl+z")
             await settle(pilot)
-            assert [n.message for n in app._notifications] == [
-                f"undone: sources of claim #{ids(app)[0]}"]
+            assert notices(app) == [f"undone: sources of claim #{ids(app)[0]}"]
             assert verdict(app, ids(app)[0]).sources == []
 
     @run_async
@@ -446,15 +437,15 @@ class TestMainScreen:
             await settle(pilot)
             await pilot.press("s", "right_square_bracket")
             assert current(app) == all_ids[1]
-            assert "from the top" in notes(app)[-1]
+            assert "from the top" in notices(app)[-1]
             for claim_id in all_ids[2:]:
                 review.tag(app.db, sid, claim_id, who="ann", status="refuted")
             app.main.claims.reload()
             await pilot.press("right_square_bracket")  # only this one is left
             assert current(app) == all_ids[1]
-            assert notes(app)[-1] == "every other claim here is reviewed: none left to do"
+            assert notices(app)[-1] == "every other claim here is reviewed: none left to do"
             await pilot.press("s", "right_square_bracket")
-            assert notes(app)[-1] == "every claim here is reviewed: none left to do"
+            assert notices(app)[-1] == "every claim here is reviewed: none left to do"
 
     @run_async
     async def test_the_key_bar_keeps_help_and_quit_when_narrow(self, db_file):
@@ -688,7 +679,7 @@ class TestDialogs:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("e", "ctrl+s")
             await pilot.pause()
-            assert notes(app) == ["nothing changed"]
+            assert notices(app) == ["nothing changed"]
             assert review.claim_history(app.db, app.main.session["id"], current(app)) == []
 
     @run_async
@@ -936,7 +927,7 @@ class TestSessionDeletedElsewhere:
             for key in ("j", "r", "ctrl+z"):
                 await pilot.press(key)
             await settle(pilot)
-            assert [n for n in notes(app) if "session has been deleted" in n] and app.is_running
+            assert [n for n in notices(app) if "session has been deleted" in n] and app.is_running
             assert app.db.query("SELECT count(*) FROM verdicts")[0][0] == 0
 
 

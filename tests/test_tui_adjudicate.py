@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from test_tui_fixtures import (
     SIZE,
+    notices,
     run_async,
     seeded,
     settle,
@@ -279,11 +280,6 @@ def test_snapshot(db_file, snap_compare):
         await pilot.press("a", "j")
 
     assert snap_compare(open_app(db_file), terminal_size=SIZE, run_before=run_before)
-
-
-def notices(app: WorkbenchApp) -> list[str]:
-    """The messages of the notifications shown so far, oldest first."""
-    return [n.message for n in app._notifications]
 
 
 def elsewhere(db_file: Path) -> Database:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import functools
 from pathlib import Path
+from typing import Any
 
 from paths import SEED
+from textual.app import App
 from textual.worker import WorkerCancelled
 
 from workbench import review
@@ -44,3 +46,9 @@ async def settle(pilot) -> None:
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):
             return
+
+
+def notices(app: App[Any]) -> list[str]:
+    """The messages of the notifications shown so far, oldest first (run_test draws none,
+    so the app's list of them is read)."""
+    return [n.message for n in app._notifications]

@@ -52,7 +52,7 @@ def get(db: Database, session_id: int) -> sqlite3.Row | None:
 
 def exists(db: Database, session_id: int) -> bool:
     """Whether the session is still there (another process may have deleted it)."""
-    return db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is not None
+    return get(db, session_id) is not None
 
 
 def require(db: Database, name: str) -> sqlite3.Row:
