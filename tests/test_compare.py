@@ -508,9 +508,10 @@ def test_two_databases_that_ingested_in_another_order(env: Path, capsys) -> None
     assert [(r["claim_id"], r["change"], r["claim_id_b"], r["match"], r["version"])
             for r in rows] == [
         ("1", "same", "4", "text", ""), ("2", "changed", "5", "text", ""),
-        ("3", "only_a", "", "", ""), ("3", "only_b", "", "", ""),  # bob's claim 3: council's
-        ("6", "only_a", "", "", "")]
-    assert rows[3]["claim"] == "Taxes would not rise."
+        ("3", "only_a", "", "", ""), ("6", "only_a", "", "", ""),
+        ("8", "only_b", "3", "", "")]  # bob's claim 3 is claim 8 here, which ann left
+    assert rows[4]["claim"] == "Taxes would not rise."
+    assert "       8  only_b   —" in out  # not 3, which names a claim of storm.txt here
 
 
 def test_last_weeks_database_against_todays_after_a_reingest(env: Path, capsys) -> None:
@@ -533,13 +534,14 @@ def test_last_weeks_database_against_todays_after_a_reingest(env: Path, capsys) 
     assert ("same 3, changed 0 (status 0, other fields only 0), only in before.db:a 0, only"
             " in a 1; across article versions: edited 1, added 1, removed 2") in out
     assert "[edited] The storm killed [12 → 15] people on Tuesday.\n" in out
+    assert "     b:9  only_b   —" in out  # before.db has no claim 9: the id is a's
     rows = list(csv.DictReader(io.StringIO(
         run(capsys, "diff", "before.db:a", "a", "--format", "csv")[1])))
     assert [(r["claim_id"], r["change"], r["claim_id_b"], r["match"], r["version"])
             for r in rows] == [
         ("1", "same", "6", "version", ""), ("2", "same", "7", "version", "edited"),
         ("3", "same", "3", "id", "removed"), ("4", "same", "8", "version", ""),
-        ("5", "same", "5", "id", "removed"), ("9", "only_b", "", "", "added")]
+        ("5", "same", "5", "id", "removed"), ("", "only_b", "9", "", "added")]
     assert (rows[1]["claim"], rows[1]["claim_b"]) == (
         "The storm killed 12 people on Tuesday.", "The storm killed 15 people on Tuesday.")
     doc = json.loads(run(capsys, "diff", "a", "before.db:a", "--format", "json")[1])

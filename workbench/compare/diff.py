@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import operator
 import os
+import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -56,6 +57,10 @@ class ClaimDiff:
     b: Row | None
     match: str = "id"  # id, version (aligned versions), text, "" (unmatched)
     version: str = ""  # edited (text differs between the paired claims), added, removed
+    # The sides are two databases, so B's ids name other claims in A's; of a claim only B
+    # reviewed, `id_in_a` is the same claim's id in A's database (None: A has no such claim).
+    other_db: bool = False
+    id_in_a: int | None = None
 
     @property
     def row(self) -> Row:
@@ -63,12 +68,23 @@ class ClaimDiff:
         return self.b if self.b is not None else self.a  # type: ignore[return-value]
 
     @property
-    def claim_id(self) -> int:
-        return self._named[ID]
+    def claim_id(self) -> int | None:
+        """The claim's id in A's database: A's claim, else B's (one database), else the
+        same claim of A's database, if it has one."""
+        if self.a is not None:
+            return self.a[ID]
+        return self.id_in_a if self.other_db else self.b[ID]  # type: ignore[index]
+
+    @property
+    def claim_id_b(self) -> int | None:
+        """B's claim where claim_id does not name it: paired, or in another database."""
+        if self.b is None or (self.a is None and not self.other_db):
+            return None
+        return self.b[ID]
 
     @property
     def text(self) -> str:
-        """The text of the claim `claim_id` names: A's, else B's."""
+        """The claim's text: A's, else B's."""
         return self._named[TEXT]
 
     @property
@@ -308,9 +324,13 @@ def _key(item: tuple[int, int, str]) -> tuple[int, int]:
 
 
 def _order(c: ClaimDiff) -> tuple[int, int]:
-    """claim_id, then the id of the claim of `row`."""
+    """claim_id (claims A's database lacks last), then the id of the claim of `row`."""
     a, b = c.a, c.b
-    return (a or b)[ID], (b or a)[ID]
+    if a is not None:
+        return a[ID], (b or a)[ID]
+    if c.other_db:
+        return (c.id_in_a if c.id_in_a is not None else sys.maxsize), b[ID]  # type: ignore[index]
+    return b[ID], b[ID]  # type: ignore[index]
 
 
 def compare_rows(rows_a: Iterable[Row], rows_b: Iterable[Row], a: str = "a", b: str = "b", *,
@@ -362,6 +382,10 @@ class _OneDatabase:
         """The ids of those of a side's `rows` that a claim of a newer version continues."""
         return self._continued([r[ID] for r in rows]) if self._continued and rows else set()
 
+    def in_a(self, rows_b: list[Row]) -> dict[int, int]:
+        """{B's claim: the same claim in A's database} of those of `rows_b` A's has."""
+        return {}
+
     def order(self, side: int, article: int, other: int, other_article: int) -> int | None:
         """-1, 0 or 1 as side `side`'s article is an older version than side `other`'s, the
         same or a newer one; None when no database tells."""
@@ -406,6 +430,13 @@ class _TwoDatabases(_OneDatabase):
         return verdicts.continued(self.dbs[side], [r[ID] for r in rows]) | {
             r[ID] for r in rows if there.get(key(r)) in later}
 
+    def in_a(self, rows_b: list[Row]) -> dict[int, int]:
+        if not rows_b:
+            return {}
+        key = self.key(1)
+        there = verdicts.claims_by_key(self.dbs[0], set(map(key, rows_b)))
+        return {r[ID]: there[key(r)] for r in rows_b if key(r) in there}
+
     def order(self, side: int, article: int, other: int, other_article: int) -> int | None:
         if side == other:
             return _sign(article - other_article)
@@ -446,8 +477,9 @@ def _pair_rest(rest_a: list[Row], rest_b: list[Row], frame: _OneDatabase,
     claims = [_claim(ra, rb, m, ra[ID] in gone[0] and rb[ID] in gone[1]) for ra, rb, m in pairs]
     claims.extend(ClaimDiff("only_a", r, None, "", versions.label(0, r, gone[0]))
                   for r in rest_a)
-    claims.extend(ClaimDiff("only_b", None, r, "", versions.label(1, r, gone[1]))
-                  for r in rest_b)
+    in_a = frame.in_a(rest_b)
+    claims.extend(ClaimDiff("only_b", None, r, "", versions.label(1, r, gone[1]),
+                            not frame.same_db, in_a.get(r[ID])) for r in rest_b)
     claims.sort(key=_order)
     return claims
 

@@ -13,7 +13,6 @@ from workbench import parallel
 from workbench.compare.agreement import Agreement
 from workbench.compare.diff import (
     CONFIDENCE,
-    ID,
     NOTES,
     SOURCES,
     STATUS,
@@ -56,14 +55,15 @@ def write_csv(out: IO[str], result: DiffResult) -> None:
 
 
 def _csv_line(c: ClaimDiff) -> str:
-    """One compared claim as a line of the diff CSV: claim_id_b and match only for a pair,
+    """One compared claim as a line of the diff CSV: claim_id_b where claim_id does not
+    name B's claim (a pair, or a claim of another database), match only for a pair,
     claim_b only where its text is not claim's."""
     a, b = c.a, c.b
     line = io.StringIO()
     csv.writer(line, lineterminator="\n").writerow((
         c.claim_id, safe_cell(c.text), c.change, _side(a, STATUS), _side(b, STATUS),
         _side(a, CONFIDENCE), _side(b, CONFIDENCE), _sources(a), _sources(b),
-        _notes(a), _notes(b), b[ID] if a is not None and b is not None else None, c.match,
+        _notes(a), _notes(b), c.claim_id_b, c.match,
         c.version, safe_cell(c.row[TITLE]), ", ".join(c.differs), safe_cell(c.text_b),
     ))
     return line.getvalue()
@@ -209,7 +209,8 @@ def _claim_line(c: ClaimDiff, text_width: int, paint: Any) -> str:
     if c.text_b:
         text = word_edit(text, c.text_b.replace("\n", " "), (text_width - len(marks)) // 3)
     change = paint(f"{c.change:<8}", c.change)
-    return (f"{c.claim_id:>8}  {change} {verdict(c.a)[:16]:<16} {verdict(c.b)[:16]:<16} "
+    named = c.claim_id if c.claim_id is not None else f"b:{c.claim_id_b}"  # A has no such claim
+    return (f"{named:>8}  {change} {verdict(c.a)[:16]:<16} {verdict(c.b)[:16]:<16} "
             f"{_cut(marks + text, text_width)}")
 
 
