@@ -6,7 +6,7 @@ styling those took a fifth of the time to the first frame.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
@@ -16,50 +16,48 @@ from textual.binding import Binding
 from textual.widget import Widget
 
 
-def _label(binding: Binding) -> tuple[str, str]:
-    """The key as shown, and what it does."""
-    return binding.key_display or binding.key.split(",")[0], binding.description
+def _key(binding: Binding) -> str:
+    """The key as shown."""
+    return binding.key_display or binding.key.split(",")[0]
 
 
 class KeyBar(Widget):
     """The shown bindings of a screen, as `key description` pairs; a click runs one.
 
-    On a narrow line the keys whose actions are in `keep` (help, quit) stay; the others
-    give way from the right."""
+    On a narrow line the keys whose actions are in `short` are described by their short
+    form (a status key by its glyph); if the line is still too long, the keys whose
+    actions are in `keep` (help, quit) stay and the others give way from the right."""
 
     COMPONENT_CLASSES: ClassVar = {"key-bar--key"}
 
     def __init__(self, bindings: list[Binding], keep: Collection[str] = (),
-                 **kwargs: Any) -> None:
+                 short: Mapping[str, str] | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.keys = [b for b in bindings if b.show]
         self.keep = keep
+        self.short = short or {}
         self._cells: list[tuple[int, Binding]] = []  # where each key's part of the line ends
 
-    def _fitting(self, width: int) -> list[Binding]:
-        """The keys that fit in `width` cells, in their order."""
-        def cells(binding: Binding) -> int:
-            return cell_len(" ".join(_label(binding))) + 1  # and the space before it
-
-        room = width + 1 - sum(cells(b) for b in self.keys if b.action in self.keep)
-        shown = []
-        for binding in self.keys:
-            if binding.action not in self.keep:
-                room -= cells(binding)
-                if room < 0:
-                    continue
-            shown.append(binding)
-        return shown
+    def _fitting(self, width: int) -> list[tuple[Binding, str]]:
+        """The keys that fit in `width` cells, in their order, each with its description."""
+        full = [(b, b.description) for b in self.keys]
+        if _cells(full) <= width:
+            return full
+        labelled = [(b, self.short.get(b.action, d)) for b, d in full]
+        shown = [key for key in labelled if key[0].action in self.keep]
+        for key in labelled:
+            if key[0].action not in self.keep and _cells([*shown, key]) <= width:
+                shown.append(key)
+        return sorted(shown, key=labelled.index)
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         self._cells = []
-        for binding in self._fitting(self.size.width):
+        for binding, description in self._fitting(self.size.width):
             if self._cells:
                 line.append(" ")
-            key, description = _label(binding)
-            line.append(key, key_style)
+            line.append(_key(binding), key_style)
             line.append(f" {description}")
             self._cells.append((line.cell_len, binding))
         return line
@@ -69,3 +67,8 @@ class KeyBar(Widget):
             if event.x < end:
                 await self.screen.run_action(binding.action)
                 return
+
+
+def _cells(keys: list[tuple[Binding, str]]) -> int:
+    """The cells `keys` take on the line, a space between two."""
+    return sum(cell_len(f"{_key(b)} {d}") + 1 for b, d in keys) - 1 if keys else 0

@@ -20,10 +20,14 @@ from workbench.model import Source
 from workbench.storage import Database
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
+from workbench.tui.glyphs import GLYPH
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.top_bar import TopBar
 from workbench.tui.verdict_panel import HISTORY_LINES, VerdictPanel
 from workbench.wording import counted
+
+# On a narrow key bar a status key is shown with its glyph, as the list shows the status.
+STATUS_GLYPHS = {f"tag('{status.value}')": g for status, g in GLYPH.items()}
 
 REST_DELAY = 0.15  # seconds on a claim before it is remembered and similar claims sought
 ELSEWHERE_EVERY = 5.0  # seconds between looks for what other processes changed
@@ -88,7 +92,7 @@ class MainScreen(Screen):
         yield self._list
         yield ArticleView(self.db, id="article")
         yield VerdictPanel(id="verdict")
-        yield KeyBar(self.BINDINGS, keep={"help", "quit_app"})
+        yield KeyBar(self.BINDINGS, keep={"help", "quit_app"}, short=STATUS_GLYPHS)
 
     def on_mount(self) -> None:
         self._list.border_title = "claims"
