@@ -509,6 +509,18 @@ def test_said_on_an_abbreviated_date(text: str, by: str) -> None:
          "options.", None),
         ("He said the council had ignored cheaper options.", None),
         ("Helios Energy cut its forecast. It said the council had ignored cheaper options.", None),
+        # the one person who spoke last, though a name came before them
+        ("Health minister Jane Doe said hospitals were full. The mayor said the bridge was "
+         "closed. He added that the council had ignored cheaper options.", "The mayor"),
+        ("Anna Berg said the bridge was closed.\n\nThe ministry said repairs were late. "
+         "She said the council had ignored cheaper options.", "Anna Berg"),
+        ("Anna Berg said the bridge was closed. The mayor said repairs were late. Karl Dorn, "
+         "a councillor, agreed. He said the council had ignored cheaper options.", "Karl Dorn"),
+        ("Anna Berg said the bridge was closed.\n\nBerg said repairs were late. "
+         "She said the council had ignored cheaper options.", "Anna Berg"),
+        ("Officials said the bridge was closed. A spokesman for the ministry said repairs were"
+         " late. He said the council had ignored cheaper options.",
+         "A spokesman for the ministry"),
     ],
 )
 def test_a_pronoun_is_never_the_speaker(text: str, by: str | None) -> None:

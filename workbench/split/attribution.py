@@ -268,22 +268,63 @@ def _whole_line(text: str, start: int, end: int) -> bool:
 NAME_REACH: Final = 1500
 
 
-def named(by: str | None, text: str, at: int) -> str | None:
+def named(by: str | None, text: str, at: int, speaker: str | None = None,
+          speaker_at: int = -1) -> str | None:
     """`by` as the article names it, whitespace collapsed: "he" or "she" is the person named
-    last before `at` in `text`, another pronoun None."""
+    last before `at` in `text`, or `speaker`, one person who spoke at `speaker_at`, when that
+    came after it ("The mayor said … He added …"); another pronoun None."""
     if by is None:
         return None
     low = by.lower()
     if low not in _PRONOUNS:
         return " ".join(by.split())
-    return _person_before(text, at) if low in ("he", "she") else None
+    if low not in ("he", "she"):
+        return None
+    person, person_at = _person_before(text, at)
+    if speaker is not None and person_at < speaker_at and at - speaker_at <= NAME_REACH:
+        # "Anna Berg said … Berg said … She added": the full name, once known
+        return person if person is not None and person.endswith(" " + speaker) else speaker
+    return person
 
 
-def _person_before(text: str, at: int) -> str | None:
+# The head of a role one person holds is none of these: a body, or what it puts out.
+_BODIES: Final = words(
+    """office ministry department agency government council company court police army
+    committee commission bank party union group team firm board authority service institute
+    university newspaper website report statement study survey data figures"""
+)
+# Words after the head of a role: "a spokesman for the ministry", "one officer in Udhaim".
+_AFTER_HEAD: Final = words("for of at in from with on to")
+
+
+def one_person(by: str) -> bool:
+    """Whether the speaker `by` (as `named` gives it) is one person, whom a later "he" or
+    "she" can mean: a name ("Anna Berg", "Berg", "fire chief Karl Weber"), or a role one
+    person holds ("the mayor", "a spokesman for the ministry", "its owner"); not a body, nor
+    more than one ("police", "critics", "the statistics office", "Anna and Piet")."""
+    parts = by.split()
+    if not parts or any(w in ("and", "&") for w in parts):
+        return False
+    if _NAME_RUN.search(by):
+        return not any(w in _NOT_PERSON for w in parts)
+    head = [w for w in parts]
+    for k, w in enumerate(parts):
+        if k and w in _AFTER_HEAD:
+            head = parts[:k]
+            break
+    last = head[-1].lower().strip(".,")
+    if len(head) == 1 and head[0][0].isupper():  # a surname, or a body's one-word name
+        return not (head[0] in _NOT_PERSON or head[0].isupper() or last in _BODIES)
+    if last.endswith("s") and not last.endswith("ss"):
+        return False  # a plural
+    return last not in _BODIES and last not in _PRONOUNS and len(head) <= 5
+
+
+def _person_before(text: str, at: int) -> tuple[str | None, int]:
     """The last run of two or more capitalised words in the NAME_REACH characters before `at`
     that names no body or place, function words and dates at its start left out, and is
-    not a whole line (a headline, in title case); or None."""
-    person = None
+    not a whole line (a headline, in title case), and where it starts; or (None, -1)."""
+    person, where = None, -1
     for m in _NAME_RUN.finditer(text, max(0, at - NAME_REACH), at):
         if _whole_line(text, m.start(), m.end()):
             continue
@@ -297,5 +338,5 @@ def _person_before(text: str, at: int) -> str | None:
             and not any(w.lower() in _BEFORE_PLACE for w in before + parts[:k])
             and not any(w in _NOT_PERSON for w in parts[k:])
         ):
-            person = " ".join(parts[k:])
-    return person
+            person, where = " ".join(parts[k:]), m.start()
+    return person, where

@@ -12,7 +12,7 @@ from typing import Final
 from workbench.model import Claim
 from workbench.split import boilerplate as bp
 from workbench.split.atomic import Frag, decompose, is_minus
-from workbench.split.attribution import attribute, named
+from workbench.split.attribution import attribute, named, one_person
 from workbench.split.grammar import AUX, past_tense
 from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import assess
@@ -33,6 +33,8 @@ class _State:
     in_quote: bool = False
     last_speaker: str | None = None
     spoken: bool = False  # someone, named or not, spoke in this paragraph
+    person: str | None = None  # the last speaker who is one person (a later "he", "she")
+    person_at: int = -1  # where that speaker is named
 
 
 def _quote_balance(s: str) -> int:
@@ -61,7 +63,7 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         return [(Frag(s[a_start:e], sent.start + a_start, sent.start + e), st.quote_by, True)]
     a = attribute(s)
     if a is not None:
-        by = named(a.by, text, sent.start)
+        by = _spoke(text, a.by, sent.start, s.find(a.by) if a.by else -1, st)
         st.last_speaker, st.spoken = by, True
         if a.intro:
             st.pending_by = by
@@ -98,6 +100,15 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
     return [(Frag(s[:e], sent.start, sent.start + e), by, False)]
 
 
+def _spoke(text: str, by: str | None, start: int, offset: int, st: _State) -> str | None:
+    """The speaker `by` of the sentence at `start` as the article names it (see named), `by`
+    found `offset` characters into it; noted as the last one person to speak, if one."""
+    who = named(by, text, start, st.person, st.person_at)
+    if who is not None and one_person(who):
+        st.person, st.person_at = who, start + max(offset, 0)
+    return who
+
+
 def _speaker_ahead(text: str, sents: list[Span], k: int, st: _State) -> None:
     """A quote of several sentences that opens at sentence k, with no speaker yet, and names
     its speaker after it closes ('"We will win. We always do," he said.'): every sentence
@@ -110,7 +121,8 @@ def _speaker_ahead(text: str, sents: list[Span], k: int, st: _State) -> None:
         if any(c in later.text for c in _CLOSE):
             a = attribute(s[0] + later.text)  # the closing sentence as if it opened the quote
             if a is not None and a.quoted and not a.intro:
-                st.last_speaker = named(a.by, text, later.start)
+                st.last_speaker = _spoke(text, a.by, later.start,
+                                         later.text.find(a.by) if a.by else -1, st)
             st.spoken = True  # a quote to its close, its speaker named or not
             return
 
