@@ -514,6 +514,27 @@ def test_two_databases_that_ingested_in_another_order(env: Path, capsys) -> None
     assert "       8  only_b   —" in out  # not 3, which names a claim of storm.txt here
 
 
+def test_two_databases_never_pair_a_claim_by_likeness_when_its_twin_is_there(
+        env: Path, capsys) -> None:
+    """Each side reviewed a different one of two look-alike claims of one article: both
+    databases hold both, so each is the other side's unreviewed claim, not an edit."""
+    (env / "schools.txt").write_text(
+        "Schools close\n\nThe mayor of Brisk closed 40 schools. The mayor of Kessel closed"
+        " 41 schools.", encoding="utf-8")
+    assert run(capsys, "ingest", "schools.txt")[0] == 0  # claims 6 and 7
+    assert run(capsys, "--db", "two.db", "ingest", "schools.txt")[0] == 0  # 1 and 2
+    with open_db(env / "c.db") as db:
+        review.tag(db, sessions.require(db, "a")["id"], 6, who="ann", status="supported")
+    with open_db(env / "two.db") as db:
+        review.tag(db, review.start_session(db, "bob", "bob"), 2, who="bob", status="refuted")
+    doc = json.loads(run(capsys, "diff", "a", "two.db:bob", "--format", "json")[1])
+    assert [(c["claim_id"], c["change"], c["b"] and c["b"]["claim_id"], c["claim"])
+            for c in doc["claims"] if "mayor" in c["claim"]] == [
+        (6, "only_a", None, "The mayor of Brisk closed 40 schools."),
+        (7, "only_b", 2, "The mayor of Kessel closed 41 schools.")]
+    assert (doc["summary"]["compared"], doc["summary"]["edited"]) == (0, 0)
+
+
 def test_last_weeks_database_against_todays_after_a_reingest(env: Path, capsys) -> None:
     """A copy of the database made before a re-ingest holds the earlier version: the
     claims pair across versions as the ingest aligned them, edits show both texts, and

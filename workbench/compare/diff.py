@@ -382,8 +382,9 @@ class _OneDatabase:
         """The ids of those of a side's `rows` that a claim of a newer version continues."""
         return self._continued([r[ID] for r in rows]) if self._continued and rows else set()
 
-    def in_a(self, rows_b: list[Row]) -> dict[int, int]:
-        """{B's claim: the same claim in A's database} of those of `rows_b` A's has."""
+    def twins(self, side: int, rows: list[Row]) -> dict[int, int]:
+        """{claim: the same claim in the other side's database} of those of a side's `rows`
+        that database holds, when it is another database."""
         return {}
 
     def order(self, side: int, article: int, other: int, other_article: int) -> int | None:
@@ -430,12 +431,12 @@ class _TwoDatabases(_OneDatabase):
         return verdicts.continued(self.dbs[side], [r[ID] for r in rows]) | {
             r[ID] for r in rows if there.get(key(r)) in later}
 
-    def in_a(self, rows_b: list[Row]) -> dict[int, int]:
-        if not rows_b:
+    def twins(self, side: int, rows: list[Row]) -> dict[int, int]:
+        if not rows:
             return {}
-        key = self.key(1)
-        there = verdicts.claims_by_key(self.dbs[0], set(map(key, rows_b)))
-        return {r[ID]: there[key(r)] for r in rows_b if key(r) in there}
+        key = self.key(side)
+        there = verdicts.claims_by_key(self.dbs[1 - side], set(map(key, rows)))
+        return {r[ID]: there[key(r)] for r in rows if key(r) in there}
 
     def order(self, side: int, article: int, other: int, other_article: int) -> int | None:
         if side == other:
@@ -470,14 +471,21 @@ def _pair_rest(rest_a: list[Row], rest_b: list[Row], frame: _OneDatabase,
     if rest_a and rest_b:
         rest_a, rest_b = _pair_by_links(rest_a, rest_b, frame, pairs)
     if rest_a and rest_b:
-        rest_a, rest_b = _pair_by_text(rest_a, rest_b, pairs, same_db=frame.same_db)
+        # In two databases, a claim whose very text the other database holds is that claim,
+        # which the other side left unreviewed: never paired with another by its likeness.
+        twins = frame.twins(0, rest_a), frame.twins(1, rest_b)
+        fuzzy_a = [r for r in rest_a if r[ID] not in twins[0]]
+        fuzzy_b = [r for r in rest_b if r[ID] not in twins[1]]
+        left_a, left_b = _pair_by_text(fuzzy_a, fuzzy_b, pairs, same_db=frame.same_db)
+        rest_a = [r for r in rest_a if r[ID] in twins[0]] + left_a
+        rest_b = [r for r in rest_b if r[ID] in twins[1]] + left_b
     sides = [p[0] for p in pairs] + rest_a, [p[1] for p in pairs] + rest_b
     versions = _Versions(frame, (_seen(seen_a, sides[0]), _seen(seen_b, sides[1])))
     gone = versions.removed(0, sides[0]), versions.removed(1, sides[1])
     claims = [_claim(ra, rb, m, ra[ID] in gone[0] and rb[ID] in gone[1]) for ra, rb, m in pairs]
     claims.extend(ClaimDiff("only_a", r, None, "", versions.label(0, r, gone[0]))
                   for r in rest_a)
-    in_a = frame.in_a(rest_b)
+    in_a = frame.twins(1, rest_b)
     claims.extend(ClaimDiff("only_b", None, r, "", versions.label(1, r, gone[1]),
                             not frame.same_db, in_a.get(r[ID])) for r in rest_b)
     claims.sort(key=_order)
