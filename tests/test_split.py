@@ -194,13 +194,23 @@ def test_rewrapping_a_text_keeps_its_claims(width: int) -> None:
 # --- decomposition (examples from CLAIMS.md) ---------------------------------------------
 
 
-def test_appositive_and_coordinated_predicates() -> None:
-    claims = split("The mayor, a former teacher, closed 12 schools and cut the transport budget.")
-    assert sorted(texts(claims)) == [
-        "The mayor closed 12 schools.",
-        "The mayor cut the transport budget.",
-        "The mayor is a former teacher.",
+@pytest.mark.parametrize("mayor", ["The mayor", "The mayor of Osaka", "The mayor of Ōsaka"])
+def test_appositive_and_coordinated_predicates(mayor: str) -> None:
+    claims = split(f"{mayor}, a former teacher, closed 12 schools and cut the transport budget.")
+    assert sorted(texts(claims)) == [  # not "Osaka is a former teacher."
+        f"{mayor} closed 12 schools.",
+        f"{mayor} cut the transport budget.",
+        f"{mayor} is a former teacher.",
     ]
+
+
+@pytest.mark.parametrize(("a", "b"), [("Arlen", "Brisk"), ("Ōsaka", "Écija"), ("Łódź", "Ørsta")])
+def test_names_with_capitals_beyond_ascii_split_as_others_do(a: str, b: str) -> None:
+    assert texts(split(f"Officials seized the towns of {a} and {b}.")) == [
+        f"Officials seized the town of {a}.", f"Officials seized the town of {b}."]
+    for x, y in ((a, b), (b, a)):
+        assert texts(split(f"{x}, 60 miles north of {y}, was flooded on Monday.")) == [
+            f"{x} was flooded on Monday.", f"{x} is 60 miles north of {y}."]
 
 
 def test_relative_and_subordinate_clauses() -> None:

@@ -20,7 +20,7 @@ from workbench.split.grammar import (
     is_finite_verb,
     tokens,
 )
-from workbench.split.lexicon import holds_any, words
+from workbench.split.lexicon import UPPER, holds_any, words
 
 _TRIM: Final = " \t,;:.—–-\"“”‘’'"
 _MAX_DEPTH: Final = 8
@@ -216,8 +216,11 @@ def relative(f: Frag) -> list[Frag] | None:
     return None
 
 
+_NAME: Final = rf"[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+)*"  # capitalised words: a name
 _MID_APPOS: Final = re.compile(
-    r"(?P<h>^(?:The|A|An)\s+[a-z][\w'-]+|\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*),\s+(?P<a>(?:\d[\d,.]*|about|some|nearly|"
+    # the head: "The mayor", "The mayor of Ōsaka", or a name ("Udhaim, 60 miles north …")
+    rf"(?P<h>^(?:The|A|An)\s+[a-z][\w'-]+(?:\s+of\s+(?:the\s+)?{_NAME})?|\b{_NAME}),\s+"
+    r"(?P<a>(?:\d[\d,.]*|about|some|nearly|"
     r"the|a|an)\s[^,]{2,80}?),\s+"
 )
 # What every _MID_APPOS match holds, found faster: a comma, whitespace and the aside's first word.
@@ -229,9 +232,23 @@ _MOVE: Final = re.compile(r"^an?\s+(?:move|step|decision|development|change)\s+(
 _GROUP_WORDS: Final = ("group", "organi", "movement", "party", "militia", "network", "faction")
 _NAMED: Final = re.compile(
     r"\b(?:the|a|an)\s+(?P<d>(?:[\w-]+\s+){0,4}?(?:group|organi[sz]ation|movement|party|"
-    r"militia|network|faction))\s+(?P<n>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|in|and|for|the))*"
-    r"\s+[A-Z][\w-]*)(?:,\s+or\s+(?P<alias>[A-Z]{2,8}),)?"
+    rf"militia|network|faction))\s+(?P<n>[{UPPER}][\w-]*(?:\s+(?:[{UPPER}][\w-]*|of|in|and|for"
+    rf"|the))*\s+[{UPPER}][\w-]*)(?:,\s+or\s+(?P<alias>[A-Z]{{2,8}}),)?"
 )
+
+
+# Capitalised at a sentence's start, before a comma, and no name ("Today, a day of …,").
+_NOT_HEAD: Final = DETERMINERS | PREPOSITIONS | AUX | words(
+    """today yesterday tonight meanwhile however still also then later now instead indeed
+    moreover separately earlier again here there monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+
+
+def _heads(h: str) -> bool:
+    """Whether `h`, at a sentence's start, is what an aside after it describes: "The
+    mayor", "Ōsaka"; not a lead word ("Today")."""
+    return h.startswith(("The ", "A ", "An ")) or h.split()[0].lower() not in _NOT_HEAD
 
 
 def appositive(f: Frag) -> list[Frag] | None:
@@ -253,7 +270,7 @@ def appositive(f: Frag) -> list[Frag] | None:
         rest = Frag(f.text[: m.start()] + short + f.text[m.end() :], f.start, f.end, 0, False)
         return [desc, rest]
     m = _MID_APPOS.search(t) if t.count(", ") >= 2 and _MID_APPOS_HINT.search(t) else None
-    if m and not has_verb(m["a"]) and (m.start() > 0 or m["h"][0] in "TA"):
+    if m and not has_verb(m["a"]) and (m.start() > 0 or _heads(m["h"])):
         claim = sub(f, m.start("a"), m.end("a"), f"{m['h']} is")
         rest = joined(f, [(0, m.end("h")), (m.end(), len(f.text))])
         return [rest, claim]
@@ -579,7 +596,8 @@ def coordinated_clauses(f: Frag) -> list[Frag] | None:
 
 _PLURAL_OF: Final = re.compile(
     r"\b(?P<pl>cities|towns|villages|provinces|regions|countries|districts|states)\s+of\s+"
-    r"(?P<a>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)\s+and\s+(?P<b>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+    rf"(?P<a>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+)*)\s+and\s+"
+    rf"(?P<b>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+)*)"
 )
 _SINGULAR: Final = {"cities": "city", "countries": "country"}
 _INF_AND: Final = re.compile(

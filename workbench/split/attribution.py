@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from workbench.split.grammar import AUX, DETERMINERS, PREPOSITIONS, has_verb
-from workbench.split.lexicon import words
+from workbench.split.lexicon import UPPER, words
 
 _VERB: Final = (
     r"(?:said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
@@ -239,8 +239,8 @@ def attribute(sentence: str) -> Attribution | None:
 
 
 # Capitalised words, one whitespace apart (a middle initial allowed): a name or a title.
-_NAME_WORD: Final = r"[A-Z][^\W\d_]*(?:['’-][A-Z][^\W\d_]*)*"
-_NAME_RUN: Final = re.compile(rf"{_NAME_WORD}(?:\s(?:[A-Z]\.\s)?{_NAME_WORD})+")
+_NAME_WORD: Final = rf"[{UPPER}][^\W\d_]*(?:['’-][{UPPER}][^\W\d_]*)*"
+_NAME_RUN: Final = re.compile(rf"{_NAME_WORD}(?:\s(?:[{UPPER}]\.\s)?{_NAME_WORD})+")
 # Capitalised at a sentence's start, never part of a person's name.
 _NOT_NAME: Final = DETERMINERS | PREPOSITIONS | AUX | _PRONOUNS | words(
     """and but or as if when while although according also however meanwhile monday tuesday

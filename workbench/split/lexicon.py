@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Final
+
+#: The capital letters of a regex character set: A-Z and those of the Latin, Greek and
+#: Cyrillic alphabets beyond it ("Ōsaka", "Écija", "Łódź"), as names are spelt.
+UPPER: Final = "A-Z" + "".join(
+    c for c in map(chr, range(0xC0, 0x530)) if c.isupper()
+) + "".join(c for c in map(chr, range(0x1E00, 0x1F00)) if c.isupper())
 
 
 def words(spec: str) -> frozenset[str]:
