@@ -272,6 +272,27 @@ def test_a_sheet_split_by_semicolons_says_so(env: Path, capsys) -> None:
                                  " status; its cells are separated by ';', not ',')\n")
 
 
+ONE_OF = " (one of unreviewed, supported, refuted, misleading, unverifiable, not_a_claim)"
+
+
+def test_a_sheet_may_write_statuses_as_words_and_confidences_as_decimals(
+        env: Path, capsys) -> None:
+    """As a person or pandas writes a sheet: "Not a claim", "80.0"."""
+    (env / "s.csv").write_text("claim_id,status,confidence\n1,Not a claim,80.0\n"
+                               "2,not-a-claim,\n3,Supported,100.0\n", encoding="utf-8")
+    assert run(capsys, "import", "s.csv", "--session", "fresh")[0] == 0
+    with open_db(env / "c.db") as db:
+        fresh = sessions.require(db, "fresh")["id"]
+        assert [(v.status, v.confidence) for v in
+                (review.get_verdict(db, fresh, n) for n in (1, 2, 3))] == [
+            ("not_a_claim", 80), ("not_a_claim", None), ("supported", 100)]
+    (env / "s.csv").write_text("claim_id,status,confidence\n1,supported,80.5\n",
+                               encoding="utf-8")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "fresh")
+    assert (code, err) == (
+        1, "error: s.csv line 2: confidence must be a whole number 0-100, not '80.5'\n")
+
+
 @pytest.mark.parametrize(
     ("claim_id", "column", "value", "message"),
     [
@@ -307,7 +328,8 @@ def test_all_bad_rows_are_counted_and_new_session_not_created(env: Path, capsys)
     edit_cell(env / "s.csv", 5, "confidence", "abc")
     code, _, err = run(capsys, "import", "s.csv", "--session", "fresh")
     assert code == 1
-    assert err == "error: s.csv line 6: unknown status 'maybe' (and 1 more bad row: line 7)\n"
+    assert err == (f"error: s.csv line 6: unknown status 'maybe'{ONE_OF} (and 1 more bad row:"
+                   " line 7)\n")
     with open_db(env / "c.db") as db:
         assert sessions.get_by_name(db, "fresh") is None
 
@@ -326,7 +348,7 @@ def test_the_error_names_the_lines_of_every_bad_row_up_to_ten(
         + "".join(f"{1000 + n},supported,\n" for n in range(unknown)), encoding="utf-8")
     code, out, err = run(capsys, "import", "s.csv", "--session", "fresh")
     assert (code, out) == (1, "")
-    assert err == (f"error: s.csv line 3: unknown status 'maybe' (and"
+    assert err == (f"error: s.csv line 3: unknown status 'maybe'{ONE_OF} (and"
                    f" {1 + unknown} more bad row{'s' if unknown else ''}: {others})\n")
     with open_db(env / "c.db") as db:
         assert sessions.get_by_name(db, "fresh") is None
@@ -376,7 +398,7 @@ def test_import_errors_for_files(env: Path, capsys) -> None:
     # read as cp1252, as a spreadsheet on Windows writes it: the row's error names it
     (env / "latin.csv").write_bytes("claim_id,status\n1,supported\xe9\n".encode("latin-1"))
     code, _, err = run(capsys, "import", "latin.csv", "--session", "a")
-    assert (code, err) == (1, "error: latin.csv line 2: unknown status 'supportedé'\n")
+    assert (code, err) == (1, f"error: latin.csv line 2: unknown status 'supportedé'{ONE_OF}\n")
 
 
 @pytest.mark.parametrize("into", ["a", "fresh"])
@@ -956,7 +978,7 @@ def test_a_sheet_read_by_a_second_process_imports_as_one_read_here(
 @pytest.mark.parametrize(
     ("claim_id", "column", "value", "message"),
     [
-        (4, "status", "maybe", "unknown status 'maybe'"),
+        (4, "status", "maybe", f"unknown status 'maybe'{ONE_OF}"),
         (4, "claim_id", "999", "unknown claim id 999"),
         (4, "claim_id", "1", "claim 1 appears again (first on line 2)"),
     ],

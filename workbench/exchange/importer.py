@@ -33,7 +33,9 @@ from workbench.wording import counted
 _string = json.encoder.encode_basestring  # a str as JSON, as json.dumps writes it
 
 STATUSES = frozenset(s.value for s in Status)
-CONFIDENCES = {str(n): n for n in range(101)}
+# A whole number 0-100, written as a sheet may hold it: "80", or "80.0" (what pandas and
+# some spreadsheets write for a column with blanks in it).
+CONFIDENCES = {**{str(n): n for n in range(101)}, **{f"{n}.0": n for n in range(101)}}
 MAX_ID = 2**63 - 1  # SQLite's largest integer: no claim has a bigger id
 
 
@@ -83,7 +85,9 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
     given = status.strip()
     status = given.lower() or Status.UNREVIEWED.value
     if status not in STATUSES:
-        raise ValueError(f"unknown status {given!r}")
+        status = "_".join(status.replace("-", " ").split())  # as written out: "not a claim"
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {given!r} (one of {', '.join(Status)})")
     raw_conf = raw_conf.strip()
     confidence = None
     if raw_conf:
