@@ -249,6 +249,16 @@ def test_a_row_for_an_earlier_version_of_an_article_names_its_claim_now(env: Pat
     assert code == 1 and err.startswith(
         f"error: s.csv line 2: claim 1 is of an earlier version of its article (re-ingested"
         f" since the sheet was made), where it is claim {now_is}")
+    # a third version: the claim it is now, not the second version's, itself replaced
+    (env / "storm.txt").write_text(ARTICLE.replace("Monday", "Friday"), encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0
+    capsys.readouterr()
+    with open_db(env / "c.db") as db:
+        newest = db.query("SELECT id FROM claims WHERE previous_claim_id = ?", (now_is,))[0][0]
+    code, _, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 1 and f"the sheet was made), where it is claim {newest}" in err
+    assert main(["tag", "1", "--session", "a", "--status", "refuted"]) == 1
+    assert capsys.readouterr().err.endswith(f"where it is claim {newest}\n")
 
 
 def test_rows_of_empty_cells_are_skipped_and_a_column_twice_is_refused(env: Path,

@@ -316,10 +316,20 @@ def any_of_current_versions(db: Database, claim_ids: list[int]) -> bool:
         f" AND {CURRENT_VERSION})", (json.dumps(claim_ids),)).fetchone()[0])
 
 
+def successor_sql(claim: str) -> str:
+    """SQL: the id of the claim of the newest version of its article that continues the
+    claim whose id is the SQL `claim`, through the versions between (v1's claim is v2's,
+    which is v3's …); NULL when none does."""
+    return ("(WITH RECURSIVE later(id, n) AS (SELECT id, 1 FROM claims WHERE"
+            f" previous_claim_id = {claim} UNION ALL SELECT c.id, n + 1 FROM claims c JOIN"
+            " later ON c.previous_claim_id = later.id WHERE n < 1000)"
+            " SELECT id FROM later ORDER BY n DESC LIMIT 1)")
+
+
 def successor(db: Database, claim_id: int) -> int | None:
-    """The claim of a newer version of its article that continues this one, if any."""
-    row = db.execute("SELECT id FROM claims WHERE previous_claim_id = ?", (claim_id,)).fetchone()
-    return None if row is None else int(row[0])
+    """The claim of the newest version of its article that continues this one, if any."""
+    row = db.execute(f"SELECT {successor_sql('?')}", (claim_id,)).fetchone()
+    return None if row[0] is None else int(row[0])
 
 
 def update(db: Database, claim_id: int, values: dict[str, object]) -> None:

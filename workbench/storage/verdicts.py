@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from workbench.storage.claims import REVIEWED
+from workbench.storage.claims import REVIEWED, successor_sql
 from workbench.storage.db import Database
 from workbench.storage.engine import sqlite3
 
@@ -358,11 +358,10 @@ _CURRENT_CLAIM = ("SELECT 1 FROM claims c WHERE c.id = i.claim_id AND NOT c.drop
 
 
 def staged_unknown(db: Database) -> list[tuple[int, int, int | None]]:
-    """(line, claim_id, the claim of the current version it became, if any) of staged rows
+    """(line, claim_id, the claim of the newest version it became, if any) of staged rows
     that name no current claim: none at all, a dropped one, or one of an article's
     earlier version."""
-    return _tuples(db, f"SELECT i.line, i.claim_id, (SELECT n.id FROM claims n"
-                   " WHERE n.previous_claim_id = i.claim_id) FROM"
+    return _tuples(db, f"SELECT i.line, i.claim_id, {successor_sql('i.claim_id')} FROM"
                    f" {STAGED} i WHERE NOT EXISTS ({_CURRENT_CLAIM}) ORDER BY i.line").fetchall()
 
 
