@@ -940,6 +940,47 @@ class TestSessionDeletedElsewhere:
             assert app.db.query("SELECT count(*) FROM verdicts")[0][0] == 0
 
 
+class TestDialogsOutlivedByTheirClaim:
+    """Another process replaces or drops the claim while its dialog is open: what was typed
+    is saved on what the claim became, or shown, never lost without a word."""
+
+    @run_async
+    async def test_notes_and_a_source_follow_a_reingest_or_are_shown(
+            self, tmp_path, monkeypatch):
+        from workbench.tui import main_screen
+
+        monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
+        article = tmp_path / "heat.txt"
+        article.write_text("Heat killed 47,000 people in 2023. Cities warmed by 2 degrees.\n",
+                           encoding="utf-8")
+        path = tmp_path / "c.db"
+        with open_db(path) as db:
+            list(ingest_paths(db, [article]))  # claims 1 and 2
+            review.start_session(db, "ann", "ann")
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("n")
+            await pilot.press(*"checked by email")
+            article.write_text(article.read_text().replace("2 degrees", "3 degrees"),
+                               encoding="utf-8")
+            with open_db(path) as other:  # `workbench ingest` in another terminal
+                list(ingest_paths(other, [article]))  # claims 3 (1 unchanged) and 4
+            await pilot.pause(0.3)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert verdict(app, 3).notes == "checked by email" and current(app) == 3
+            assert "saved on claim #3: the article's new version of claim #1" in notices(app)
+            await pilot.press("j", "o")
+            await pilot.press(*"https://x.org/heat")
+            review.drop_claim(app.db, 4, who="bob")  # another window drops it
+            await pilot.press("enter")
+            await settle(pilot)
+            assert verdict(app, 4).sources == []
+            assert ("not saved: claim #4 was dropped or removed while the dialog was open."
+                    " What you typed: source https://x.org/heat") in notices(app)
+
+
 class TestReReview:
     """A verdict a re-ingest carried to an edited claim: flagged until checked again."""
 

@@ -96,6 +96,18 @@ def _check_shown(db: Database, claim_id: int) -> None:
             + (f"where it is claim {now_is}" if now_is else "which no longer has it"))
 
 
+def now_claim(db: Database, claim_id: int) -> int | None:
+    """The claim the lists show for `claim_id` now: itself, or, when a re-ingest replaced
+    its article, the claim of the newest version that continues it; None when it was
+    dropped, or the new version has no such claim."""
+    if not claims.any_of_current_versions(db, [claim_id]):
+        later = claims.successor(db, claim_id)
+        if later is None:
+            return None
+        claim_id = later
+    return None if claims.get(db, claim_id)["dropped"] else claim_id
+
+
 def _still_there(db: Database, session_id: int) -> None:
     """WorkbenchError when the session was deleted (by another process, say) since it was
     opened: a verdict written into it would have nowhere to go."""

@@ -293,9 +293,10 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
                     self._announced = None
 
     def reload(self) -> None:
-        """Read everything again (after claims were edited, split, merged or dropped)."""
+        """Read everything again (after claims were edited, split, merged or dropped, or
+        re-ingested: the cursor goes to what its claim became)."""
         row = self.current
-        self.load(self.query_, row["id"] if row else None)
+        self.load(self.query_, review.now_claim(self.db, row["id"]) if row else None)
 
     # -- moving -----------------------------------------------------------------------
 

@@ -251,13 +251,17 @@ class MainScreen(Screen):
 
     # -- changing ---------------------------------------------------------------------
 
-    def _tag(self, **fields: Any) -> None:
-        claim = self.claim
-        if claim is None:
-            self.notify("no claim here", severity="warning")
-            return
+    def _tag(self, claim_id: int | None = None, **fields: Any) -> None:
+        """Set `fields` of the verdict on the claim at the cursor, or on `claim_id` (a
+        dialog's, which another process may have replaced or dropped while it was open)."""
+        if claim_id is None:
+            claim = self.claim
+            if claim is None:
+                self.notify("no claim here", severity="warning")
+                return
+            claim_id = claim["id"]
         try:
-            change = review.tag_change(self.db, self.session["id"], claim["id"],
+            change = review.tag_change(self.db, self.session["id"], claim_id,
                                        who=self.reviewer, **fields)
         except WorkbenchError as e:
             self.notify(str(e), severity="error")
@@ -282,12 +286,25 @@ class MainScreen(Screen):
         claim_id = self.claim["id"]
 
         def done(source: Source | None) -> None:
-            if source is None or self.claim is None or self.claim["id"] != claim_id:
-                return
-            verdict = review.get_verdict(self.db, self.session["id"], claim_id)
-            self._tag(sources=[*verdict.sources, source])
+            target = None if source is None else self._still(claim_id, f"source {source.ref}")
+            if target is not None:
+                verdict = review.get_verdict(self.db, self.session["id"], target)
+                self._tag(target, sources=[*verdict.sources, source])
 
         self.app.push_screen(SourceDialog(), done)
+
+    def _still(self, claim_id: int, typed: str) -> int | None:
+        """The claim a dialog opened on `claim_id` saves to: that one, or what a re-ingest
+        made of it while the dialog was open (said); None, and what was typed shown so it
+        can be copied, when it is gone."""
+        now_is = review.now_claim(self.db, claim_id)
+        if now_is is None:
+            self.notify(f"not saved: claim #{claim_id} was dropped or removed while the dialog"
+                        f" was open. What you typed: {typed}", severity="error", timeout=30)
+        elif now_is != claim_id:
+            self.notify(f"saved on claim #{now_is}: the article's new version of claim"
+                        f" #{claim_id}", timeout=5)
+        return now_is
 
     def action_remove_source(self) -> None:
         """Pick one of the claim's sources to take away (a wrong one added a while ago,
@@ -321,8 +338,9 @@ class MainScreen(Screen):
         verdict = review.get_verdict(self.db, self.session["id"], claim_id)
 
         def done(notes: str | None) -> None:
-            if notes is not None and self.claim is not None and self.claim["id"] == claim_id:
-                self._tag(notes=notes)
+            target = None if notes is None else self._still(claim_id, f"notes: {notes}")
+            if target is not None:
+                self._tag(target, notes=notes)
 
         self.app.push_screen(NotesDialog(verdict.notes), done)
 
