@@ -133,6 +133,20 @@ class TestUndo:
         assert review.count(db, q) == len(ids)
         assert review.get_verdict(db, s, ids[5]).status is Status.SUPPORTED
 
+    def test_undo_passes_over_another_persons_changes_in_the_session(self, db):
+        """A desk chief's `tag` from the shell, or a second window, in ann's session: ann's
+        undo takes back her own change, and theirs stays."""
+        s = session(db)
+        a, b = all_ids(db, review.ListQuery(s))[:2]
+        review.tag(db, s, a, who="ann", status="misleading")
+        review.tag(db, s, b, who="chief", status="supported", notes="from the desk")
+        assert review.undo(db, s, who="ann").claim_id == a
+        assert review.get_verdict(db, s, a).status is Status.UNREVIEWED
+        assert (review.get_verdict(db, s, b).status, review.get_verdict(db, s, b).notes) == (
+            Status.SUPPORTED, "from the desk")
+        assert review.undo(db, s, who="ann") is None
+        assert review.undo(db, s, who="chief").claim_id == b
+
     def test_undo_is_logged(self, db):
         s = session(db)
         cid = all_ids(db, review.ListQuery(s))[0]

@@ -479,13 +479,17 @@ def _step_of(row: sqlite3.Row) -> int:
     return row["step"] if row["step"] is not None else row["id"]
 
 
-def _undo_target(db: Database, session_id: int) -> list[sqlite3.Row]:
-    """The newest action in the session not undone yet (all the rows it wrote).
+def _undo_target(db: Database, session_id: int, who: str) -> list[sqlite3.Row]:
+    """The newest action `who` took in the session not undone yet (all the rows it wrote).
 
-    Each undo cancels the newest earlier action still standing, like a stack.
+    Each undo cancels the newest earlier action still standing, like a stack. Another
+    person's actions in the session (a second window, a `tag` from the shell) are theirs
+    to undo, and passed over.
     """
     pending = 0
     for group in _steps(db, session_id):
+        if group[0]["who"] != who:
+            continue
         if group[0]["entity"] == "session" or group[0]["action"] == CARRY_OVER:
             continue  # a rename, a fork or a re-ingest: not the reviewer's own change
         if all(r["entity"] == "verdict" and r["action"] in CLAIM_ACTIONS for r in group):
@@ -502,11 +506,12 @@ def _undo_target(db: Database, session_id: int) -> list[sqlite3.Row]:
 
 
 def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
-    """Put back the session's last change still standing (a tag, or a claim edit, split,
-    merge or drop made in it); the undo itself is logged. None when nothing is left."""
+    """Put back `who`'s last change in the session still standing (a tag, or a claim edit,
+    split, merge or drop made in it); the undo itself is logged. None when nothing is
+    left."""
     with db.transaction():
         _still_there(db, session_id)
-        group = _undo_target(db, session_id)
+        group = _undo_target(db, session_id, who)
         if not group:
             return None
         at = now()
