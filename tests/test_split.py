@@ -762,3 +762,30 @@ def test_huge_line_without_punctuation_completes() -> None:
     check_spans(line, claims)
     assert len(claims) > 1000
     assert split("x" * 2_000_000) is not None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the items complete the lead-in, which is no claim of its own
+    ("The budget includes:\n\n- $35 million for a new shelter on Canal Street\n"
+     "- A 12 percent rise in bus fares\n",
+     [("The budget includes $35 million for a new shelter on Canal Street.", None),
+      ("The budget includes a 12 percent rise in bus fares.", None)]),
+    # after a label, "Label: value" reads as a sentence
+    ("Key numbers:\n\n1. Unemployment: 4.1% (down from 4.6%)\n2. Youth unemployment: 11.8%\n",
+     [("Unemployment is 4.1% (down from 4.6%).", None), ("Youth unemployment is 11.8%.", None)]),
+    # an attribution's items are each its speaker's, none dropped for want of a verb
+    ("According to the ministry:\n\n- 12 people died\n- 40 were hurt\n",
+     [("12 people died.", "the ministry"), ("40 were hurt.", "the ministry")]),
+    # a lead-in that is a statement stays one, and its items stand alone
+    ("The council approved three measures:\n- A tax cut\n- A new tram line\n",
+     [("The council approved three measures.", None), ("A tax cut.", None),
+      ("A new tram line.", None)]),
+    # items that are sentences are not carried into a lead-in that only points at them
+    ("Here is what it contains:\n\n- Teachers get a 5% pay rise.\n- Bus fares are frozen.\n",
+     [("Teachers get a 5% pay rise.", None), ("Bus fares are frozen.", None)]),
+])
+def test_the_items_of_a_list_after_a_colon_are_claims(
+        text: str, want: list[tuple[str, str | None]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)

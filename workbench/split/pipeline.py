@@ -13,7 +13,8 @@ from workbench.model import Claim
 from workbench.split import boilerplate as bp
 from workbench.split.atomic import Frag, decompose, is_minus
 from workbench.split.attribution import attribute, named, one_person
-from workbench.split.grammar import AUX, past_tense
+from workbench.split.grammar import AUX, has_verb, past_tense
+from workbench.split.lexicon import words
 from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import assess
 
@@ -35,6 +36,9 @@ class _State:
     spoken: bool = False  # someone, named or not, spoke in this paragraph
     person: str | None = None  # the last speaker who is one person (a later "he", "she")
     person_at: int = -1  # where that speaker is named
+    # A lead-in ending in a colon before a list, which the list's items complete ("The
+    # budget includes:"), carried into each item; or "" for a label ("Key numbers:").
+    list_lead: str | None = None
 
 
 def _quote_balance(s: str) -> int:
@@ -142,15 +146,68 @@ def _never_claims(line: str) -> bool:
     )
 
 
+# The last word of a lead-in that its list completes: "The budget includes:", "The
+# winners were:", "Money will go to:".
+_OPEN_ENDS: Final = words(
+    """include includes included including contain contains contained comprise comprises
+    cover covers covered are were is was be will would list lists listed name names named
+    to for on from of with by among such as follows following"""
+)
+# First words of a lead-in that points at its list rather than starting a sentence the
+# items end.
+_PRESENTING: Final = words("Here These Those This Below Highlights Key")
+_LABELLED: Final = re.compile(r"(?P<label>[^:]{2,60}?):\s+(?P<value>\S.*)")
+
+
+def _list_lead(sent: str) -> tuple[str, bool]:
+    """What a sentence ending in a colon, before a list, carries into the list's items, and
+    whether it is a claim of its own: the words before the colon when the items complete
+    them ("The budget includes"), no claim; "" when they are a label ("Key numbers"), no
+    claim; "" when they attribute ("According to X:") or state something whole ("The
+    council approved three measures"), a claim (the attribution its own way)."""
+    words_before = sent.rstrip()[:-1].rstrip()
+    if not words_before or attribute(sent) is not None:
+        return "", True
+    parts = words_before.split()
+    if parts[0] in _PRESENTING or "following" in parts:
+        return "", False  # "Here is what it contains:", "The following were arrested:"
+    if len(parts) >= 2 and parts[-1].lower() in _OPEN_ENDS:
+        return words_before, False
+    if not has_verb(words_before) and not bp.heading_states_something(words_before):
+        return "", False
+    return "", True
+
+
+def _item(line: Span, lead: str) -> Frag:
+    """A list item as its claim: completing the lead-in before the list ("The budget
+    includes" + "$35 million for …"), or, after a label, "Unemployment: 4.1%" as
+    "Unemployment is 4.1%"; an item that is a sentence as it stands."""
+    whole = line.text.rstrip().endswith((".", "!", "?"))
+    t = line.text.rstrip(" .;,")
+    if lead and not whole and not has_verb(t):  # a sentence of its own stays one
+        first, _sp, rest = t.partition(" ")
+        if first in ("A", "An", "The") and rest:
+            t = first.lower() + " " + rest
+        return Frag(f"{lead} {t}", line.start, line.start + len(t), len(lead) + 1, True)
+    m = _LABELLED.fullmatch(t)
+    if m and not has_verb(m["label"]) and not has_verb(m["value"]):
+        return Frag(f"{m['label']} is {m['value']}", line.start, line.start + len(t), 0, False)
+    return Frag(t, line.start, line.start + len(t))
+
+
 def split(text: str) -> list[Claim]:
     """The claims of `text` in article order, seq from 1, with exact spans."""
     out: list[Claim] = []
     st = _State()
-    for line, starts_block in _paragraphs(text):
+    paragraphs = list(_paragraphs(text))
+    for n, (line, starts_block) in enumerate(paragraphs):
         if _never_claims(line.text):
             continue
+        listed = st.list_lead is not None and _bulleted(line.text) and not st.in_quote
+        if not listed:
+            st.list_lead = None
         heading = bp.looks_like_heading(line.text)
-        if heading and not bp.heading_states_something(line.text):
+        if heading and not listed and not bp.heading_states_something(line.text):
             continue  # a label ("Background"), not a statement
         if not st.in_quote:
             # An attribution ending in a colon governs the lines after it: the rest of its
@@ -163,12 +220,25 @@ def split(text: str) -> list[Claim]:
             elif starts_block and not (st.list_by and _bulleted(line.text)):
                 st.block_by, st.list_by = None, False
             st.last_speaker, st.spoken = st.block_by, st.block_by is not None
+        if listed:  # an item of a list after a lead-in: see _item
+            cut = bp.line_prefix(line.text)
+            item = Span(line.start + cut, line.end, line.text[cut:])
+            for piece in decompose(_item(item, st.list_lead or "")):
+                span = _tight(text, piece.start, piece.end)
+                if span and _WORDY.search(piece.text):
+                    out.append(_claim(len(out) + 1, piece, span, st.block_by, False, "."))
+            continue
         cut = bp.line_prefix(line.text)
         if cut:
             line = Span(line.start + cut, line.end, line.text[cut:])
             heading = bp.looks_like_heading(line.text)
         stop = "" if heading else "."
         sents = list(sentences_of_line(line))
+        if (sents and not st.in_quote and line.text.rstrip().endswith(":")
+                and n + 1 < len(paragraphs) and _bulleted(paragraphs[n + 1][0].text)):
+            st.list_lead, itself = _list_lead(sents[-1].text)
+            if not itself:
+                sents.pop()
         for k, sent in enumerate(sents):
             if not st.in_quote and not st.spoken:
                 _speaker_ahead(text, sents, k, st)
