@@ -63,6 +63,23 @@ def test_similar_finds_a_reviewed_claim_of_another_article_only(db):
     assert best.score > 80
 
 
+def test_similar_shows_the_reviewers_own_verdict_on_a_claim_before_a_newer_other(db):
+    """Ann's verdict on the other article's claim, not bob's newer one: `c` would copy it."""
+    ann = review.resolve_session(db, "ann", "ann")["id"]
+    bob = review.start_session(db, "bob", "bob")
+    mine = claim_id(db, "Flamingo numbers", article=1)
+    other = claim_id(db, "Flamingo numbers", article=2)
+    text = claims.get(db, mine)["text"]
+    review.tag(db, ann, other, who="ann", status="supported", confidence=100)
+    review.tag(db, bob, other, who="bob", status="refuted")
+    assert [(s.session, s.status) for s in match.similar(db, mine, text, 1)] == [
+        ("bob", "refuted")]  # any session's: the newest
+    assert [(s.session, s.status) for s in match.similar(db, mine, text, 1, session="ann")] == [
+        ("ann", "supported")]
+    assert [(s.session, s.status) for s in match.similar(db, mine, text, 1, session="bob")] == [
+        ("bob", "refuted")]
+
+
 def test_similar_reads_verdicts_by_key_not_the_whole_table(db):
     """At a million claims a scan of every verdict costs most of a second a claim."""
     s = review.resolve_session(db, "ann", "ann")["id"]

@@ -1068,6 +1068,28 @@ class TestSimilarClaims:
             assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED
 
     @run_async
+    async def test_a_verdict_copied_from_another_session_says_whose(self, tmp_path):
+        app, target = self.with_a_reviewed_twin(tmp_path)  # ann's verdict on the twin
+        with open_db(tmp_path / "s.db") as db:
+            review.tag(db, review.start_session(db, "bob", "bob"), target[-1], who="bob",
+                       status="supported")  # bob's, newer
+        async with app.run_test(size=SIZE) as pilot:
+            app.main.claims.load(app.main.query_, target[0])
+            await pilot.pause(REST_DELAY * 2)
+            await settle(pilot)
+            assert [(s.session, s.status) for s in app.main.similar] == [("ann", "refuted")]
+            await pilot.press("c")
+            assert notices(app)[-1] == f"copied refuted and 1 source from claim #{target[-1]}"
+            review.start_session(app.db, "cat", "ann")  # no verdict of its own: the newest
+            app.main.set_session(sessions.require(app.db, "cat"))
+            app.main.claims.load(app.main.query_, target[0])
+            await pilot.pause(REST_DELAY * 2)
+            await settle(pilot)
+            await pilot.press("c")
+            assert notices(app)[-1] == (
+                f"copied supported from claim #{target[-1]} in session 'bob'")
+
+    @run_async
     async def test_the_panel_scrolls_over_just_its_lines_once_similar_claims_are_in(
         self, tmp_path
     ):

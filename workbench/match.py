@@ -53,12 +53,14 @@ def search_claims(
 
 def similar(
     db: Database, claim_id: int, text: str, article_id: int, *, limit: int = 3,
-    cutoff: float = 60,
+    cutoff: float = 60, session: str | None = None,
 ) -> list[Similar]:
     """The closest claims of other articles that have a verdict in any session: a claim
-    once (its newest verdict), and a text with the same verdict once (the same wire
-    sentence in two articles)."""
+    once (the verdict of `session`, the reviewer's own, where it has one, else its newest),
+    and a text with the same verdict once (the same wire sentence in two articles)."""
     rows = search.reviewed_candidates(db, text, article_id)
+    if session is not None:  # own verdicts first: the first row of a claim is the one kept
+        rows = sorted(rows, key=lambda r: r["session"] != session)
     best: dict[int, Similar] = {}
     shown: set[tuple[str, str, int | None]] = set()
     for row in rows:

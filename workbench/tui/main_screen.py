@@ -240,7 +240,8 @@ class MainScreen(Screen):
     def _find_similar(self, claim_id: int, text: str, article_id: int) -> None:
         from workbench import match
 
-        found = match.similar(self.db, claim_id, text, article_id)
+        found = match.similar(self.db, claim_id, text, article_id,
+                              session=self.session["name"])
         self.app.call_from_thread(self._similar_found, claim_id, found)
 
     def _similar_found(self, claim_id: int, found: list[Any]) -> None:
@@ -399,7 +400,8 @@ class MainScreen(Screen):
         added = [s for s in best.sources if s.ref not in {h.ref for h in have}]
         self._tag(status=best.status, confidence=best.confidence, sources=[*have, *added])
         also = f" and {counted(len(added), 'source')}" if added else ""
-        self.notify(f"copied {best.status}{also} from claim #{best.claim_id}", timeout=3)
+        whose = "" if best.session == self.session["name"] else f" in session {best.session!r}"
+        self.notify(f"copied {best.status}{also} from claim #{best.claim_id}{whose}", timeout=5)
 
     def action_search(self) -> None:
         from workbench.tui.dialogs.search import SearchDialog
