@@ -41,6 +41,20 @@ def test_a_typo_in_a_word_still_finds_the_claim(db):
     assert found[0] == claim_id(db, "The council rejected the tram vote")
 
 
+def test_a_claim_sharing_only_a_short_word_or_a_digit_is_not_found(tmp_path: Path):
+    """QA: "Wage growth of 6.2%" found "Udhaim is 60 miles north of Baghdad." (WRatio
+    scores any shared word high)."""
+    article = tmp_path / "jobs.txt"
+    article.write_text("Jobs report\n\nWage growth of 6.2% outpaced inflation. Udhaim is 60"
+                       " miles north of Baghdad.\n", encoding="utf-8")
+    with open_db(tmp_path / "j.db") as db:
+        list(ingest_paths(db, [article]))
+        found = [claims.get(db, i)["text"] for i in match.search_claims(db, "Wage growth of 6.2%")]
+        assert found == ["Wage growth of 6.2% outpaced inflation."]
+        assert [claims.get(db, i)["text"] for i in match.search_claims(db, "wage grwth")] == [
+            "Wage growth of 6.2% outpaced inflation."]  # a typo, still
+
+
 def test_stop_words_alone_find_nothing(db):
     assert match.search_claims(db, "the and of") == []
 

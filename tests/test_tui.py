@@ -614,6 +614,21 @@ class TestDialogs:
             assert app.main.claims.total == len(ids(app))
 
     @run_async
+    async def test_search_puts_the_cursor_on_the_best_match_though_the_claim_was_found(
+            self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("slash", *"Tikrit", "enter")
+            await settle(pilot)
+            tikrit = current(app)
+            assert "Tikrit" in app.main.claim["text"]
+            await pilot.press("escape", "slash", *"seized the city", "enter")
+            await settle(pilot)
+            assert tikrit in app.main.query_.ids[1:]  # found, not first
+            assert app.main.query_.ids[0] == current(app) != tikrit
+            assert "Mosul" in app.main.claim["text"] and app.main.claims.cursor == 0
+
+    @run_async
     async def test_a_list_that_fits_has_no_scrollbar_and_a_long_one_has(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -5,6 +5,7 @@ SQLite's full-text index gives candidates; rapidfuzz ranks them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -48,7 +49,33 @@ def search_claims(
         text, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=50,
         processor=str.lower,
     )
-    return [key for _text, _score, key in ranked]
+    terms = search.words(text)
+    return [key for claim, _score, key in ranked if _covers(terms, claim)]
+
+
+_CLAIM_WORD = re.compile(r"\w[\w.%]*")
+
+
+def _covers(terms: list[str], claim: str) -> bool:
+    """Whether `claim` holds the search's words, each as a word of it, the start of one (a
+    word still being typed) or one a typo away: on average, closely. WRatio alone scores
+    any claim sharing one short word ("of", "6") highly."""
+    if not terms:
+        return True
+    words = _CLAIM_WORD.findall(claim.lower())
+    if not words:
+        return False
+    total = 0.0
+    for term in terms:
+        if any(w.startswith(term) for w in words):
+            total += 100
+        else:
+            best = process.extractOne(term, words, scorer=fuzz.ratio)
+            total += best[1] if best else 0
+    return total / len(terms) >= COVERED
+
+
+COVERED = 75  # how closely, on average, a search's words must be in a claim it finds
 
 
 def similar(

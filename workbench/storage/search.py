@@ -34,7 +34,9 @@ class _Term:
     docs: int  # how many claims hold it (an upper bound for a prefix)
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """The words of a search that count: lower case, once each, no stop words or words of
+    one or two letters (numbers count)."""
     words = [w for w in _WORD.findall(text.lower()) if (len(w) > 2 or w.isdigit())]
     return [w for w in dict.fromkeys(words) if w not in _STOP][:MAX_TERMS]
 
@@ -53,7 +55,7 @@ def _docs(db: Database, word: str, prefix: bool) -> int:
 def _terms(db: Database, text: str, prefix: bool) -> list[_Term]:
     """The words of `text` the index knows, rarest first; a typo falls back to a prefix."""
     terms: list[_Term] = []
-    for word in _words(text):
+    for word in words(text):
         quoted = '"' + word.replace('"', '""') + '"'
         docs = _docs(db, word, prefix)
         if docs:

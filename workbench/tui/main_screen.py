@@ -413,8 +413,8 @@ class MainScreen(Screen):
             if not ids:
                 self.notify(f"no claim matches {words!r}", severity="warning")
                 return
-            self.set_query(review.ListQuery(
-                session_id=self.session["id"], ids=tuple(ids), search=words))
+            self.set_query(review.ListQuery(  # on the best match
+                session_id=self.session["id"], ids=tuple(ids), search=words), ids[0])
 
         self.app.push_screen(SearchDialog(self.db), done)
 
