@@ -77,8 +77,11 @@ def test_similar_finds_a_reviewed_claim_of_another_article_only(db):
     assert best.score > 80
 
 
-def test_similar_shows_the_reviewers_own_verdict_on_a_claim_before_a_newer_other(db):
+def test_similar_shows_the_reviewers_own_verdict_on_a_claim_before_a_newer_other(
+        db, monkeypatch):
     """Ann's verdict on the other article's claim, not bob's newer one: `c` would copy it."""
+    times = iter(["2026-11-01T10:00:00.000Z", "2026-11-01T10:00:01.000Z"])
+    monkeypatch.setattr(review, "now", lambda: next(times))  # bob's is the newer
     ann = review.resolve_session(db, "ann", "ann")["id"]
     bob = review.start_session(db, "bob", "bob")
     mine = claim_id(db, "Flamingo numbers", article=1)
