@@ -955,6 +955,32 @@ class TestSessionDeletedElsewhere:
             assert app.db.query("SELECT count(*) FROM verdicts")[0][0] == 0
 
 
+class TestTheme:
+    @run_async
+    async def test_the_theme_chosen_is_the_next_runs(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.theme == "textual-dark"
+            app.theme = "textual-light"  # as ctrl+p, "theme" sets it
+            await settle(pilot)
+        again = open_app(db_file)
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert again.theme == "textual-light"
+
+    @run_async
+    async def test_settings_that_cannot_be_read_are_textuals_defaults(self, db_file):
+        from workbench.tui import settings
+
+        settings.path().parent.mkdir(parents=True, exist_ok=True)
+        settings.path().write_text('{"theme": "no-such-theme"', encoding="utf-8")
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.theme == "textual-dark"
+
+
 class TestDialogsOutlivedByTheirClaim:
     """Another process replaces or drops the claim while its dialog is open: what was typed
     is saved on what the claim became, or shown, never lost without a word."""

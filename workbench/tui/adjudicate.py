@@ -131,18 +131,18 @@ class AdjudicateScreen(Screen):
     AdjudicateScreen { layout: vertical; }
     AdjudicateScreen #adj-top { height: 1; padding: 0 1; background: $panel; }
     AdjudicateScreen DisagreementList {
-        height: 2fr; border: round $panel-lighten-2; text-wrap: nowrap;
+        height: 2fr; border: round $foreground 30%; text-wrap: nowrap;
         text-overflow: ellipsis;
     }
     AdjudicateScreen DisagreementList:focus { border: round $primary; }
     AdjudicateScreen #adj-detail {
-        height: 3fr; border: round $panel-lighten-2; padding: 0 1;
+        height: 3fr; border: round $foreground 30%; padding: 0 1;
         border-title-color: $foreground-muted;
     }
     AdjudicateScreen #adj-claim { text-style: bold; margin-bottom: 1; }
     AdjudicateScreen #adj-sides { height: 1fr; }
     AdjudicateScreen .adj-side {
-        width: 1fr; height: 1fr; border: round $panel-lighten-2; padding: 0 1;
+        width: 1fr; height: 1fr; border: round $foreground 30%; padding: 0 1;
         border-title-color: $foreground;
     }
     AdjudicateScreen .adj-side Static { height: auto; }

@@ -8,8 +8,10 @@ from typing import Any, ClassVar
 from textual import events
 from textual.app import App
 from textual.screen import Screen
+from textual.theme import Theme
 
 from workbench.storage import Database, sessions
+from workbench.tui import settings
 from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.dialogs.typed_ahead import typed_before
 from workbench.tui.main_screen import MainScreen
@@ -32,6 +34,14 @@ class WorkbenchApp(App[None]):
     def on_mount(self) -> None:
         if not gc.isenabled():
             self.call_after_refresh(_resume_collection)
+        theme = settings.load().get("theme")
+        if theme in self.available_themes and theme != self.theme:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """The theme chosen (ctrl+p, "theme") is the next run's too."""
+        settings.save(theme=theme.name)
 
     async def on_event(self, event: events.Event) -> None:
         if not typed_before(self, event):  # else: a key for a dialog opened since

@@ -29,7 +29,8 @@ COLOUR = {
     Status.SUPPORTED: "$text-success",
     Status.REFUTED: "$text-error",
     Status.MISLEADING: "$text-warning",
-    Status.UNVERIFIABLE: "$text-accent",
+    Status.UNVERIFIABLE: "$text-primary",  # not $text-accent: the default themes make
+    # accent the orange of warning (misleading)
     Status.NOT_A_CLAIM: "$text-secondary",
 }
 
