@@ -13,7 +13,7 @@ from test_tui_fixtures import SIZE, notices, run_async, seeded, settle
 from textual import events
 from textual.containers import VerticalScroll
 from textual.geometry import Region
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from workbench import review
 from workbench.ingest import ingest_paths
@@ -749,6 +749,43 @@ class TestPalette:
             assert app.main.claims.total == 1
             await pilot.press("escape")
             assert app.main.claims.total == len(ids(app))
+
+    @run_async
+    async def test_every_key_is_a_command_too(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await self.run_command(pilot, "mark refuted")
+            assert verdict(app, current(app)).status is Status.REFUTED
+            await self.run_command(pilot, "edit notes")
+            assert isinstance(app.screen, NotesDialog)
+            await pilot.press("escape")
+            await self.run_command(pilot, "undo your last")
+            assert verdict(app, current(app)).status is Status.UNREVIEWED
+            await self.run_command(pilot, "help: every")
+            assert isinstance(app.screen, HelpScreen)
+            help_text = str(app.screen.query_one("#keys", Static).render())
+            assert "Adjudicate sessions…" in help_text and "Filter: status …" in help_text
+
+    @run_async
+    async def test_f_offers_the_filters_alone(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "r", "f")
+            await pilot.pause(0.3)
+            await pilot.press(*"split")  # a command, but no filter
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.claims.total == len(ids(app))  # nothing split, nothing run
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("f")
+            await pilot.pause(0.3)
+            await pilot.press(*"status refuted")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.main.query_.status is Status.REFUTED and app.main.claims.total == 1
 
     @run_async
     async def test_filter_by_kind(self, db_file):

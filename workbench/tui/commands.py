@@ -48,8 +48,28 @@ def commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], Any]]]:
     return found
 
 
+# Keys the palette leaves out: the palette itself, and the filter key (its filters are in it).
+_NOT_COMMANDS = frozenset({"app.command_palette", "filter"})
+
+
+def key_commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], Any]]]:
+    """(name, help, callback) for every key of the main screen: what it does, by the name
+    its binding gives the palette (tooltip) or its description, and the key."""
+    from workbench.tui.dialogs.help import key_names
+    from workbench.tui.main_screen import BINDINGS
+
+    found = []
+    for b in BINDINGS:
+        if b.action not in _NOT_COMMANDS:
+            name = b.tooltip or b.description
+            found.append((name[:1].upper() + name[1:], f"key {key_names(b)}",
+                          partial(screen.run_action, b.action)))
+    return found
+
+
 class WorkbenchCommands(Provider):
-    """Commands offered on the main screen (none on dialogs)."""
+    """Commands offered on the main screen (none on dialogs): the workbench's own, then
+    every key's."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
         from workbench.tui.main_screen import MainScreen
@@ -57,7 +77,7 @@ class WorkbenchCommands(Provider):
         screen = self.screen
         if not isinstance(screen, MainScreen):
             return []
-        return commands(screen)
+        return [*commands(screen), *key_commands(screen)]
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():
@@ -69,3 +89,11 @@ class WorkbenchCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+class FilterCommands(WorkbenchCommands):
+    """The filters alone (the `f` key)."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], Any]]]:
+        return [c for c in super()._commands()
+                if c[0].startswith(("Filter", "Switch article"))]

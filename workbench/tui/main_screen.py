@@ -34,20 +34,22 @@ ELSEWHERE_EVERY = 5.0  # seconds between looks for what other processes changed
 
 # One registry of the reviewer's keys: the key bar, the help screen and the tests read it.
 BINDINGS: list[Binding] = [
-    Binding("s", "tag('supported')", "supported"),
-    Binding("r", "tag('refuted')", "refuted"),
-    Binding("m", "tag('misleading')", "misleading"),
-    Binding("u", "tag('unverifiable')", "unverifiable"),
-    Binding("x", "tag('not_a_claim')", "not a claim"),
+    # description: the key bar's and the help's word; tooltip: the command palette's name
+    Binding("s", "tag('supported')", "supported", tooltip="mark supported"),
+    Binding("r", "tag('refuted')", "refuted", tooltip="mark refuted"),
+    Binding("m", "tag('misleading')", "misleading", tooltip="mark misleading"),
+    Binding("u", "tag('unverifiable')", "unverifiable", tooltip="mark unverifiable"),
+    Binding("x", "tag('not_a_claim')", "not a claim", tooltip="mark not a claim"),
     Binding("backspace", "tag('unreviewed')", "back to unreviewed", show=False),
     *(Binding(str(n), f"confidence({n * 20})", f"confidence {n * 20}", show=False)
       for n in range(1, 6)),
-    Binding("o", "add_source", "source"),
+    Binding("o", "add_source", "source", tooltip="add a source"),
     Binding("O", "remove_source", "remove a source", show=False),
-    Binding("n", "edit_notes", "notes"),
-    Binding("slash", "search", "search", key_display="/"),
-    Binding("right_square_bracket", "next_unreviewed", "next to do", key_display="]"),
-    Binding("ctrl+z", "undo", "undo", show=False),
+    Binding("n", "edit_notes", "notes", tooltip="edit notes"),
+    Binding("slash", "search", "search", key_display="/", tooltip="search claims"),
+    Binding("right_square_bracket", "next_unreviewed", "next to do", key_display="]",
+            tooltip="next claim to do"),
+    Binding("ctrl+z", "undo", "undo", show=False, tooltip="undo your last change"),
     Binding("ctrl+d", "scroll_panel(1)", "verdict panel half a page down", show=False),
     Binding("ctrl+u", "scroll_panel(-1)", "verdict panel half a page up", show=False),
     Binding("c", "copy_similar", "copy the similar claim's verdict", show=False),
@@ -55,9 +57,9 @@ BINDINGS: list[Binding] = [
     Binding("t", "split_claim", "split claim in two", show=False),
     Binding("J", "merge_claim", "merge with next claim", show=False),
     Binding("delete", "drop_claim", "drop claim", show=False),
-    Binding("f", "filter", "filter", show=False),
+    Binding("f", "filter", "filter by status, kind or article", show=False),
     Binding("escape", "clear_filters", "clear filters and search", show=False),
-    Binding("question_mark,f1", "help", "help", key_display="?"),
+    Binding("question_mark,f1", "help", "help", key_display="?", tooltip="help: every key"),
     Binding("ctrl+p", "app.command_palette", "commands", key_display="^p", show=False),
     Binding("q", "quit_app", "quit"),
 ]
@@ -419,7 +421,14 @@ class MainScreen(Screen):
         self.app.push_screen(SearchDialog(self.db), done)
 
     def action_filter(self) -> None:
-        self.app.action_command_palette()
+        """The command palette with its filters only."""
+        from textual.command import CommandPalette
+
+        from workbench.tui.commands import FilterCommands
+
+        if not CommandPalette.is_open(self.app):
+            self.app.push_screen(CommandPalette(
+                providers=[FilterCommands], placeholder="Filter by status, kind or article…"))
 
     def action_clear_filters(self) -> None:
         if self.query_ == review.ListQuery(session_id=self.session["id"]):
@@ -523,9 +532,10 @@ class MainScreen(Screen):
         panel.scroll_to(y=panel.scroll_offset.y + direction * step, animate=False)
 
     def action_help(self) -> None:
+        from workbench.tui.commands import commands
         from workbench.tui.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(BINDINGS))
+        self.app.push_screen(HelpScreen(BINDINGS, [name for name, *_ in commands(self)]))
 
     def action_quit_app(self) -> None:
         if self.claim is not None:

@@ -10,19 +10,25 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-PALETTE = [
-    "switch article", "switch or start a session",
-    "filter by status / kind / article, or to re-review",
-    "sort by check-worthiness (or back to article order)", "export CSV",
-    "jump to the next claim left to do",
-]
-
 NAMES = {"slash": "/", "question_mark": "?", "right_square_bracket": "]",
          "backspace": "backspace", "delete": "delete"}
 
 
 def key_names(binding: Binding) -> str:
     return " / ".join(NAMES.get(k, k) for k in binding.key.split(","))
+
+
+def _grouped(names: list[str]) -> list[str]:
+    """The palette's command names, the filters of one field on one line ("Filter:
+    status …" for "Filter: status supported", "Filter: status refuted", …)."""
+    lines: list[str] = []
+    for name in names:
+        words = name.split(" ")
+        if name.startswith("Filter: ") and words[1] in ("status", "kind"):
+            name = f"Filter: {words[1]} …"
+        if name not in lines:
+            lines.append(name)
+    return lines
 
 
 class _Keys(VerticalScroll):
@@ -39,9 +45,10 @@ class _Keys(VerticalScroll):
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar = [Binding("escape,q,question_mark,f1", "close", "close")]
 
-    def __init__(self, bindings: list[Binding]) -> None:
+    def __init__(self, bindings: list[Binding], palette: list[str]) -> None:
         super().__init__()
         self.bindings = bindings
+        self.palette = palette  # the names of the palette's own commands
 
     def compose(self):
         rows = [Content.assemble(("Keys", "bold"))]
@@ -57,8 +64,8 @@ class HelpScreen(ModalScreen[None]):
                 continue
             rows.append(Content.assemble((f"{key_names(b):>22}", "bold"), f"  {b.description}"))
         rows.append(Content(""))
-        rows.append(Content.assemble(("Command palette (ctrl+p)", "bold")))
-        rows += [Content(f"{'':>22}  {p}") for p in PALETTE]
+        rows.append(Content.assemble(("Command palette (ctrl+p): every key above, and", "bold")))
+        rows += [Content(f"{'':>22}  {p}") for p in _grouped(self.palette)]
         rows.append(Content(""))
         rows.append(Content.assemble((
             "Every change is saved at once. A status or confidence key keeps the cursor on "
