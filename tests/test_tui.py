@@ -992,6 +992,37 @@ class TestSessionDeletedElsewhere:
             assert app.db.query("SELECT count(*) FROM verdicts")[0][0] == 0
 
 
+class TestReingestWhileFiltered:
+    @run_async
+    async def test_a_list_of_one_article_follows_it_to_its_new_version(
+            self, tmp_path, monkeypatch):
+        from workbench.tui import actions, main_screen
+
+        monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
+        article = tmp_path / "heat.txt"
+        article.write_text("Heatwave\n\nHeat killed 47,000 people in 2023. Cities warmed by 2"
+                           " degrees.\n", encoding="utf-8")
+        path = tmp_path / "c.db"
+        with open_db(path) as db:
+            list(ingest_paths(db, [article]))
+            review.start_session(db, "ann", "ann")
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            actions.filter_article(app.main, 1, "Heatwave")
+            await pilot.press("j")
+            await settle(pilot)
+            article.write_text(article.read_text().replace("2 degrees", "3 degrees"),
+                               encoding="utf-8")
+            with open_db(path) as other:
+                list(ingest_paths(other, [article]))  # version 2: article 2
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert app.main.query_.article_id == 2
+            assert app.main.claim["text"] == "Cities warmed by 3 degrees."
+            assert "Heatwave" in str(app.main.claims.border_title)
+
+
 class TestTheme:
     @run_async
     async def test_the_theme_chosen_is_the_next_runs(self, db_file):

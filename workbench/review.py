@@ -14,7 +14,7 @@ from typing import Any
 
 from workbench.errors import WorkbenchError
 from workbench.model import Claim, Kind, Source, Status, sources_from_json, sources_to_json
-from workbench.storage import Database, claims, history, sessions, verdicts
+from workbench.storage import Database, articles, claims, history, sessions, verdicts
 from workbench.storage.align import CARRY_OVER
 from workbench.storage.clock import now
 from workbench.storage.engine import sqlite3
@@ -106,6 +106,14 @@ def now_claim(db: Database, claim_id: int) -> int | None:
             return None
         claim_id = later
     return None if claims.get(db, claim_id)["dropped"] else claim_id
+
+
+def newest_version(db: Database, article_id: int) -> sqlite3.Row:
+    """The newest version of the article `article_id` is a version of (id, title): itself,
+    unless a re-ingest has replaced it."""
+    origin = articles.get(db, article_id)["origin"]
+    newest = articles.latest_by_origin(db, origin)
+    return articles.get(db, newest["id"] if newest is not None else article_id)
 
 
 def _still_there(db: Database, session_id: int) -> None:

@@ -117,6 +117,12 @@ class MainScreen(Screen):
             self.session = now.session
             self.notify(f"this session was renamed {now.session['name']!r}", timeout=3)
         if now.newest_claim != before.newest_claim or now.claim_change != before.claim_change:
+            shown = self.query_.article_id
+            newest = None if shown is None else review.newest_version(self.db, shown)
+            if newest is not None and newest["id"] != shown:  # re-ingested: its new version
+                self.query_ = self.query_.filtered(article_id=newest["id"],
+                                                   article_title=newest["title"])
+                self.claims.query_ = self.query_
             self.claims.reload()
             self.show_claim()
             self._session_progress()
