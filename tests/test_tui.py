@@ -221,7 +221,7 @@ class TestMainScreen:
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            first, second = ids(app)[:2]
+            second = ids(app)[1]
             before = app.main.claims.total
             await pilot.press("e")  # an edit here says nothing of another window
             app.screen.query_one(TextArea).text = "Militants are heading to Baghdad."
@@ -396,7 +396,7 @@ class TestMainScreen:
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            first, second = ids(app)[:2]
+            second = ids(app)[1]
             top = app.main.query_one(TopBar).text
             with open_db(db_file) as other:  # `workbench tag` in another shell
                 for claim_id in (first, second):
@@ -1021,6 +1021,32 @@ class TestReingestWhileFiltered:
             assert app.main.query_.article_id == 2
             assert app.main.claim["text"] == "Cities warmed by 3 degrees."
             assert "Heatwave" in str(app.main.claims.border_title)
+
+
+class TestVerdictsChangedElsewhere:
+    @run_async
+    async def test_a_tag_from_the_shell_in_the_session_shows_without_a_restart(
+            self, db_file, monkeypatch):
+        from workbench.tui import main_screen
+
+        monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")  # ann's own: no notice for it
+            await settle(pilot)
+            second = ids(app)[1]
+            assert "session 1/32" in app.main.query_one(TopBar).text
+            with open_db(db_file) as other:  # the desk chief, `workbench tag 2 …`
+                review.tag(other, sessions.require(other, "ann")["id"], second,
+                           who="chief", status="refuted", confidence=60)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert "session 2/32" in app.main.query_one(TopBar).text
+            assert app.main.claims.row(1)["status"] == "refuted"
+            lines = ["".join(s.text for s in app.main.claims.render_line(y)) for y in range(4)]
+            assert [line[:6] for line in lines if line[:1] != " "][:2] == ["✓    1", "✗    2"]
+            assert notices(app)[-1] == "1 verdict changed in another window or the shell: shown"
+            assert [n for n in notices(app) if "changed in another" in n] == [notices(app)[-1]]
 
 
 class TestTheme:

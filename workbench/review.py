@@ -406,17 +406,34 @@ def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20)
 class Marks:
     """What the review screen looks at to notice changes made elsewhere: the newest claim
     (an ingest), the newest change to a claim (an edit, split, merge or drop in another
-    window), and the session itself (renamed; None: deleted)."""
+    window), the session itself (renamed; None: deleted) and its newest change (a tag in
+    it from another window or the shell)."""
 
     newest_claim: int | None
     claim_change: int | None
     session: sqlite3.Row | None
+    session_change: int | None
 
 
 def marks(db: Database, session_id: int) -> Marks:
-    """The Marks of the database now: three look-ups down an index each."""
+    """The Marks of the database now: four look-ups down an index each."""
     return Marks(claims.newest_id(db), history.newest_claim_change(db),
-                 sessions.get(db, session_id))
+                 sessions.get(db, session_id), history.newest_in_session(db, session_id))
+
+
+CHANGED_AT_MOST = 1000  # verdicts changed elsewhere shown one by one; more: read again
+
+
+def changed_since(db: Database, session_id: int, after: int | None,
+                  who: str) -> dict[int, Verdict] | None:
+    """The verdicts in the session that someone other than `who` changed after change
+    `after` (Marks.session_change), as they are now, by claim; None when there are more
+    than CHANGED_AT_MOST changes (an import: read everything again)."""
+    rows = history.since_in_session(db, session_id, after, CHANGED_AT_MOST + 1)
+    if len(rows) > CHANGED_AT_MOST:
+        return None
+    ids = {r["claim_id"] for r in rows if r["who"] != who and r["claim_id"] is not None}
+    return {i: get_verdict(db, session_id, i) for i in sorted(ids)}
 
 
 def remember_cursor(db: Database, session_id: int, claim_id: int) -> None:

@@ -84,6 +84,20 @@ def newest_claim_change(db: Database) -> int | None:
                       " WHERE entity = 'claim'").fetchone()[0]
 
 
+def newest_in_session(db: Database, session_id: int) -> int | None:
+    """The id of the session's newest change (down the history_session index)."""
+    return db.execute("SELECT max(id) FROM history WHERE session_id = ?",
+                      (session_id,)).fetchone()[0]
+
+
+def since_in_session(db: Database, session_id: int, after_id: int | None,
+                     limit: int = 1000) -> list[sqlite3.Row]:
+    """Who changed which claim in the session after change `after_id`, oldest first."""
+    return db.query(
+        "SELECT id, claim_id, who FROM history WHERE session_id = ? AND id > ?"
+        " ORDER BY id LIMIT ?", (session_id, after_id or 0, limit))
+
+
 def for_session(
     db: Database, session_id: int, before_id: int | None = None, limit: int = 200
 ) -> list[sqlite3.Row]:

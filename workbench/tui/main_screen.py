@@ -116,6 +116,8 @@ class MainScreen(Screen):
         if now.session["name"] != self.session["name"]:
             self.session = now.session
             self.notify(f"this session was renamed {now.session['name']!r}", timeout=3)
+        if now.session_change != before.session_change:
+            self._verdicts_changed_elsewhere(before.session_change)
         if now.newest_claim != before.newest_claim or now.claim_change != before.claim_change:
             shown = self.query_.article_id
             newest = None if shown is None else review.newest_version(self.db, shown)
@@ -131,6 +133,26 @@ class MainScreen(Screen):
                         "claims were changed in another window: the list shows them now",
                         timeout=3)
         self.show_topbar()
+
+    def _verdicts_changed_elsewhere(self, after: int | None) -> None:
+        """Show verdicts of this session another person changed (a second window, a `tag`
+        from the shell) since change `after`: their rows, the panel, the progress."""
+        changed = review.changed_since(self.db, self.session["id"], after, self.reviewer)
+        if changed == {}:
+            return
+        if changed is None:
+            self.claims.reload()
+        else:
+            for claim_id, v in changed.items():
+                self.claims.update_row(claim_id, status=str(v.status),
+                                       confidence=v.confidence, needs_review=int(v.needs_review))
+        if self.claim is not None and (changed is None or self.claim["id"] in changed):
+            self.show_claim()
+        self.article_progress = None if self.claim is None else review.progress(
+            self.db, self.session["id"], self.claim["article_id"])
+        self._session_progress()
+        self.notify(("verdicts" if changed is None else counted(len(changed), "verdict"))
+                    + " changed in another window or the shell: shown", timeout=3)
 
     def _seen(self) -> None:
         """This screen changed claims: nothing for _look_elsewhere to tell."""
