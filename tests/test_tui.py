@@ -221,7 +221,7 @@ class TestMainScreen:
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            second = ids(app)[1]
+            first, second = ids(app)[:2]
             before = app.main.claims.total
             await pilot.press("e")  # an edit here says nothing of another window
             app.screen.query_one(TextArea).text = "Militants are heading to Baghdad."
@@ -396,7 +396,7 @@ class TestMainScreen:
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            second = ids(app)[1]
+            first, second = ids(app)[:2]
             top = app.main.query_one(TopBar).text
             with open_db(db_file) as other:  # `workbench tag` in another shell
                 for claim_id in (first, second):
