@@ -152,3 +152,17 @@ def test_delete_needs_a_name(env: Path) -> None:
     with pytest.raises(SystemExit) as e:
         main(["sessions", "delete"])
     assert e.value.code == 2
+
+
+def test_a_name_that_differs_from_a_session_only_in_case_is_refused(env: Path, capsys) -> None:
+    """QA: "  Ann-Desk  " beside "ann-desk" made an empty session a checker took for
+    hers, her work gone."""
+    capsys.readouterr()
+    assert run(capsys, "sessions", "new", "ann-desk")[0] == 0
+    for argv in (("sessions", "new", "  Ann-Desk  "), ("review", "--session", "ANN-DESK"),
+                 ("sessions", "rename", "a", "Ann-desk")):
+        code, _, err = run(capsys, *argv)
+        assert (code, err) == (1, "error: session 'ann-desk' exists: a name that differs from"
+                                  " it only in case would be taken for it\n"), argv
+    with open_db(env / "c.db") as db:
+        assert [s["name"] for s in sessions.list_with_progress(db)] == ["a", "ann-desk"]

@@ -13,7 +13,7 @@ from test_tui_fixtures import SIZE, notices, run_async, seeded, settle
 from textual import events
 from textual.containers import VerticalScroll
 from textual.geometry import Region
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from workbench import review
 from workbench.ingest import ingest_paths
@@ -821,6 +821,28 @@ class TestPalette:
             await settle(pilot)
             assert app.main.session["name"] == "second"
             assert verdict(app, ids(app)[0]).status is Status.UNREVIEWED
+
+    @run_async
+    async def test_the_session_picker_starts_on_this_one_and_narrows_as_you_type(
+            self, db_file):
+        app = open_app(db_file)
+        for name in ("second pass", "bob"):
+            review.start_session(app.db, name, "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await self.run_command(pilot, "switch or start")
+            listed = app.screen.query_one(OptionList)
+            assert "this one" in str(listed.get_option_at_index(listed.highlighted).prompt)
+            await pilot.press(*"second")  # typed on the list: the field takes it
+            await pilot.pause()
+            assert listed.option_count == 1 and app.screen.query_one(Input).value == "second"
+            await pilot.press("enter")  # the one left, not a new session "second"
+            await settle(pilot)
+            assert app.main.session["name"] == "second pass"
+            await self.run_command(pilot, "switch or start")
+            await pilot.press(*"Second Pass", "enter")  # in another case: still that one
+            await settle(pilot)
+            assert app.main.session["name"] == "second pass"
+            assert sessions.get_by_name(app.db, "Second Pass") is None
 
     @run_async
     async def test_export_csv(self, db_file, tmp_path, monkeypatch):

@@ -9,12 +9,24 @@ from workbench.storage.db import Database
 from workbench.storage.engine import sqlite3
 
 
+def _check_free(db: Database, name: str, renamed: int | None = None) -> None:
+    """WorkbenchError unless `name` is free for a session (for session `renamed`, to
+    rename it): no other session has it, nor it in another case ("Ann-Desk" beside
+    "ann-desk": one would be taken for the other)."""
+    if get_by_name(db, name) is not None:
+        raise WorkbenchError(f"session {name!r} already exists")
+    alike = db.execute("SELECT name FROM sessions WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
+                       (name, renamed)).fetchone()
+    if alike is not None:
+        raise WorkbenchError(f"session {alike[0]!r} exists: a name that differs from it only"
+                             " in case would be taken for it")
+
+
 def create(db: Database, name: str, reviewer: str, forked_from: int | None = None) -> int:
     """Add a session; with `forked_from`, copy that session's verdicts into it. Its id is
     one no session had before: history keeps a deleted session's rows under its id, and a
     new session given that id would show them, and undo them, as its own."""
-    if get_by_name(db, name) is not None:
-        raise WorkbenchError(f"session {name!r} already exists")
+    _check_free(db, name)
     with db.transaction():
         cur = db.execute(
             "INSERT INTO sessions (id, name, reviewer, created_at, forked_from) VALUES ("
@@ -113,8 +125,7 @@ def rename(db: Database, old: str, new: str, who: str) -> None:
         session = require(db, old)
         if old == new:
             return
-        if get_by_name(db, new) is not None:
-            raise WorkbenchError(f"session {new!r} already exists")
+        _check_free(db, new, session["id"])
         db.execute("UPDATE sessions SET name = ? WHERE id = ?", (new, session["id"]))
         history.append(db, at=now(), who=who, entity="session", action="rename",
                        session_id=session["id"], old={"name": old}, new={"name": new})

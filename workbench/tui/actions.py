@@ -56,10 +56,11 @@ def read_then(screen: Screen, read: Callable[[], T], then: Callable[[T], None]) 
 
 def pick_article(screen: MainScreen) -> None:
     def show(rows: list) -> None:
-        titles.update((r["id"], r["title"]) for r in rows[:2000])
-        options = [(f"{r['title']}  ({counted(r['claims'], 'claim')})", r["id"])
-                   for r in rows[:2000]]
-        screen.app.push_screen(PickDialog("Switch article", options), done)
+        titles.update((r["id"], r["title"]) for r in rows)
+        options = [(f"{r['title']}  ({counted(r['claims'], 'claim')})", r["id"]) for r in rows]
+        shown = screen.query_.article_id
+        current = next((n for n, r in enumerate(rows) if r["id"] == shown), None)
+        screen.app.push_screen(PickDialog("Switch article", options, highlight=current), done)
 
     def done(article_id: int | None) -> None:
         if article_id is not None:
@@ -75,9 +76,11 @@ def pick_session(screen: MainScreen) -> None:
         here = screen.session["id"]
         options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)"
                     + ("  · this one" if r["id"] == here else ""), r["name"]) for r in rows]
+        current = next((n for n, r in enumerate(rows) if r["id"] == here), None)
         screen.app.push_screen(
             PickDialog("Switch or start a session", options,
-                       new_label="or a new session's name"), done)
+                       new_label="type to narrow the list, or a new session's name",
+                       highlight=current), done)
 
     def done(choice: object) -> None:
         if choice is None:

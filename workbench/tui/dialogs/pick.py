@@ -1,19 +1,26 @@
-"""Pick one of a list (an article, a session, a filter): enter picks, escape cancels.
+"""Pick one of a list (an article, a session, a source): enter picks, escape cancels.
 
-With `new_label`, a one-line field under the list names a new item (a new session).
+Typing narrows the list to the options holding what is typed (the field above it takes
+the keys even while the list has focus); enter picks the option typed out whole, else
+the one highlighted. With `new_label`, a name that narrows the list to nothing names a
+new item (a new session).
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+SHOWN = 500  # options listed at once: a longer list is narrowed by typing
+_MOVES = {"up": "action_cursor_up", "down": "action_cursor_down",
+          "pageup": "action_page_up", "pagedown": "action_page_down"}
 
 
 class PickDialog(ModalScreen[Any]):
@@ -22,29 +29,83 @@ class PickDialog(ModalScreen[Any]):
     BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, title: str, options: list[tuple[str, Any]],
-                 new_label: str | None = None) -> None:
+                 new_label: str | None = None, highlight: int | None = None) -> None:
         super().__init__()
         self.title_ = title
         self.options = options
         self.new_label = new_label
+        self.highlight = highlight  # the option to start on (the current session)
+        self._shown: list[int] = []  # indexes into options of those listed
 
     def compose(self):
         with Vertical(classes="dialog") as box:
             box.border_title = self.title_
-            yield OptionList(*(Option(Content(text), id=str(i))
-                               for i, (text, _v) in enumerate(self.options)), id="options")
-            if self.new_label:
-                yield Input(placeholder=self.new_label, id="new")
-            yield Static("enter picks · escape cancels", classes="hint")
+            yield Input(placeholder=self.new_label or "type to narrow the list", id="typed",
+                        select_on_focus=False)
+            yield OptionList(id="options")
+            yield Static("enter picks · typing narrows the list · escape cancels"
+                         + (" · enter on a name none has starts it" if self.new_label else ""),
+                         classes="hint")
+
+    def on_mount(self) -> None:
+        self._narrow("")
+        listed = self.query_one(OptionList)
+        if self.highlight is not None and self.highlight in self._shown:
+            listed.highlighted = self._shown.index(self.highlight)
+        listed.focus()
+
+    def _narrow(self, typed: str) -> None:
+        """List the options holding `typed` (any case), at most SHOWN of them."""
+        words = typed.lower().split()
+        matching = [i for i, (text, _v) in enumerate(self.options)
+                    if all(w in text.lower() for w in words)]
+        self._shown = matching[:SHOWN]
+        listed = self.query_one(OptionList)
+        listed.clear_options()
+        listed.add_options([Option(Content(self.options[i][0]), id=str(i))
+                            for i in self._shown])
+        more = len(matching) - len(self._shown)
+        if more:
+            listed.add_option(Option(Content(f"… {more} more: type to narrow"), disabled=True))
+        if self._shown:
+            listed.highlighted = 0
+
+    @on(Input.Changed, "#typed")
+    def _typed(self, event: Input.Changed) -> None:
+        self._narrow(event.value)
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the list goes to the field above it; up and down typed in the
+        field move the list."""
+        typed = self.query_one("#typed", Input)
+        listed = self.query_one(OptionList)
+        if self.focused is typed and event.key in _MOVES:
+            getattr(listed, _MOVES[event.key])()
+        elif event.is_printable and event.character and self.focused is not typed:
+            typed.focus()
+            typed.insert_text_at_cursor(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.options[int(event.option.id or 0)][1])
 
-    @on(Input.Submitted)
-    def _new(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(("new", event.value.strip()))
+    @on(Input.Submitted, "#typed")
+    def _submitted(self, event: Input.Submitted) -> None:
+        """The option typed out whole, else the one highlighted among those left, else
+        (with new_label) a new item of the name typed."""
+        name = event.value.strip()
+        named = [i for i in self._shown if self.options[i][1] == name]
+        listed = self.query_one(OptionList)
+        if named:
+            self.dismiss(self.options[named[0]][1])
+        elif self._shown and listed.highlighted is not None:
+            self.dismiss(self.options[self._shown[listed.highlighted]][1])
+        elif self.new_label and name:
+            self.dismiss(("new", name))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
