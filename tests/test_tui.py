@@ -1071,6 +1071,26 @@ class TestVerdictsChangedElsewhere:
             assert [n for n in notices(app) if "changed in another" in n] == [notices(app)[-1]]
 
 
+class TestNotesEditedInTwoWindows:
+    @run_async
+    async def test_saving_over_notes_changed_meanwhile_says_so_and_undo_puts_them_back(
+            self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await show_notes(app, pilot, "ann note")
+            await pilot.press("n", "end", *" + ann adds more")
+            with open_db(db_file) as other:  # bob's window on the same session saves first
+                review.tag(other, app.main.session["id"], current(app), who="bob",
+                           notes="ann note + BOB second thought")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert verdict(app, current(app)).notes == "ann note + ann adds more"
+            assert notices(app)[-1].startswith("bob changed these notes while you edited them")
+            await pilot.press("ctrl+z")
+            await settle(pilot)
+            assert verdict(app, current(app)).notes == "ann note + BOB second thought"
+
+
 class TestTheme:
     @run_async
     async def test_the_theme_chosen_is_the_next_runs(self, db_file):

@@ -370,8 +370,14 @@ class MainScreen(Screen):
 
         def done(notes: str | None) -> None:
             target = None if notes is None else self._still(claim_id, f"notes: {notes}")
-            if target is not None:
-                self._tag(target, notes=notes)
+            if target is None:
+                return
+            now = review.get_verdict(self.db, self.session["id"], target)
+            self._tag(target, notes=notes)
+            if target == claim_id and now.notes not in (verdict.notes, notes):
+                self.notify(f"{now.reviewer} changed these notes while you edited them: yours"
+                            " replaced theirs (ctrl+z puts theirs back; history has both)",
+                            severity="warning", timeout=15)
 
         self.app.push_screen(NotesDialog(verdict.notes), done)
 
