@@ -573,6 +573,17 @@ class TestDialogs:
             assert isinstance(app.screen, MainScreen)
 
     @run_async
+    async def test_ctrl_q_over_typed_notes_asks_first(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("n", *"half a thought", "ctrl+q")
+            assert isinstance(app.screen, NotesDialog) and app.return_code is None
+            assert "ctrl+q again quits without them" in str(app.screen.query_one(".hint").render())
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert app.return_code == 0  # quitting
+
+    @run_async
     async def test_ctrl_d_and_ctrl_u_scroll_the_verdict_panel_on_a_small_terminal(
         self, db_file
     ):

@@ -47,6 +47,13 @@ class WorkbenchApp(App[None]):
         if not typed_before(self, event):  # else: a key for a dialog opened since
             await super().on_event(event)
 
+    async def action_quit(self) -> None:
+        """ctrl+q: quit, but not over text typed in a dialog at the first press."""
+        from workbench.tui.dialogs.text_edit import TextEditDialog
+
+        if not (isinstance(self.screen, TextEditDialog) and self.screen.holds_quit()):
+            self.exit()
+
     def get_default_screen(self) -> Screen:
         """The main screen is the app's first: no blank screen is built, styled and left."""
         return MainScreen(self.db, self.session, self.reviewer)

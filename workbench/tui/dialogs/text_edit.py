@@ -33,9 +33,18 @@ class TextEditDialog(TypedAhead[str | None]):
             area.move_cursor(area.document.end)
 
     def action_cancel(self) -> None:
-        if self._warned or self.query_one(TextArea).text == self.original:
-            self.dismiss(None)
+        if self._unsaved("escape again drops them"):
             return
+        self.dismiss(None)
+
+    def holds_quit(self) -> bool:
+        """Whether typed text holds the app's quit (ctrl+q) back this once."""
+        return self._unsaved("ctrl+q again quits without them")
+
+    def _unsaved(self, again: str) -> bool:
+        """Whether typed text holds the key back this once (the hint says how to go on)."""
+        if self._warned or self.query_one(TextArea).text == self.original:
+            return False
         self._warned = True
-        self.query_one(".hint", Static).update(
-            "unsaved changes: escape again drops them · ctrl+s saves")
+        self.query_one(".hint", Static).update(f"unsaved changes: {again} · ctrl+s saves")
+        return True
