@@ -863,6 +863,7 @@ class TestPalette:
             await pilot.press("s")
             await self.run_command(pilot, "export csv")
             text = (tmp_path / "ann.csv").read_text()
+            assert notices(app)[-1] == f"wrote 32 rows to {tmp_path / 'ann.csv'}"
             assert text.startswith("claim_id,article,seq,claim")
             assert "supported" in text
 

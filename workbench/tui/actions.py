@@ -124,5 +124,5 @@ def _export(screen: MainScreen, path: Path) -> None:
     except WorkbenchError as e:
         screen.app.call_from_thread(screen.notify, f"export failed: {e}", severity="error")
         return
-    screen.app.call_from_thread(
-        screen.notify, f"wrote {count} rows to {path}", timeout=5)
+    screen.app.call_from_thread(  # the whole path: the shell it opened in may be long gone
+        screen.notify, f"wrote {count} rows to {path.resolve()}", timeout=10)
