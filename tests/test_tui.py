@@ -1103,6 +1103,34 @@ class TestNotesEditedInTwoWindows:
             assert verdict(app, current(app)).notes == "ann note + BOB second thought"
 
 
+class TestArticleClicks:
+    @run_async
+    async def test_a_click_on_a_sentence_of_the_article_goes_to_its_claim(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            view = app.main.query_one(ArticleView)
+            target = claims.get(app.db, ids(app)[3])  # the third of one sentence's claims
+            line = view.line_of(target["start"] + 2)
+            x = target["start"] + 2 - view._lines[line][0]
+            for n in (1, 2, 3):  # a click goes to the sentence's first claim, the next …
+                await pilot.click(ArticleView, offset=(2 + x, 1 + line - view.scroll_offset.y))
+                await settle(pilot)
+                assert current(app) == ids(app)[n]
+            assert current(app) == target["id"]
+            await pilot.press("s")
+            actions.filter_status(app.main, Status.SUPPORTED)  # a list of it alone
+            await settle(pilot)
+            other = claims.get(app.db, ids(app)[5])
+            line = view.line_of(other["start"])
+            x = other["start"] - view._lines[line][0]
+            await pilot.click(ArticleView, offset=(2 + x, 1 + line - view.scroll_offset.y))
+            await settle(pilot)
+            assert current(app) == target["id"]
+            assert notices(app)[-1] == (f"claim #{other['id']} is not in this list: escape"
+                                        " clears the filters")
+
+
 class TestTheme:
     @run_async
     async def test_the_theme_chosen_is_the_next_runs(self, db_file):

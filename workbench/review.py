@@ -108,6 +108,22 @@ def now_claim(db: Database, claim_id: int) -> int | None:
     return None if claims.get(db, claim_id)["dropped"] else claim_id
 
 
+def claim_at(db: Database, article_id: int, offset: int, after: int | None = None) -> int | None:
+    """The claim whose span holds character `offset` of the article's text (a click on
+    the article), if any: of several (a sentence split in claims), the one after claim
+    `after` when that is one of them, so clicks go round them."""
+    found = claims.at_offset(db, article_id, offset)
+    if after in found:
+        return found[(found.index(after) + 1) % len(found)]
+    return found[0] if found else None
+
+
+def listed(db: Database, q: ListQuery, claim_id: int) -> bool:
+    """Whether the list `q` shows the claim."""
+    return claims.is_listed(db, q.claim_filter, claim_id) and (
+        q.ids is None or claim_id in q.ids)
+
+
 def newest_version(db: Database, article_id: int) -> sqlite3.Row:
     """The newest version of the article `article_id` is a version of (id, title): itself,
     unless a re-ingest has replaced it."""

@@ -287,6 +287,15 @@ def rows_by_ids(db: Database, session_id: int | None, ids: list[int]) -> list[sq
     return [found[i] for i in ids if i in found]
 
 
+def at_offset(db: Database, article_id: int, offset: int) -> list[int]:
+    """The live claims of the article whose spans hold character `offset`: the shortest
+    span first, then in article order (the claims one sentence was split into share it)."""
+    return [int(r[0]) for r in db.execute(
+        'SELECT id FROM claims INDEXED BY claims_live WHERE article_id = ? AND NOT dropped'
+        ' AND start <= ? AND "end" > ? ORDER BY "end" - start, seq, id',
+        (article_id, offset, offset))]
+
+
 def is_listed(db: Database, f: ClaimFilter, claim_id: int) -> bool:
     """Whether a listing covers the claim."""
     source, params = _listing(f, paged=True)

@@ -12,8 +12,10 @@ from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -23,7 +25,8 @@ from workbench.tui.wrap import wrap_offsets
 
 
 class ArticleView(LineStyles, ScrollView, can_focus=False):
-    """One article's text; `show(claim)` highlights the claim's span and scrolls to it."""
+    """One article's text; `show(claim)` highlights the claim's span and scrolls to it. A
+    click on the text says where (Clicked): the screen goes to the claim there."""
 
     COMPONENT_CLASSES: ClassVar = {"article-view--span"}
 
@@ -87,6 +90,24 @@ class ArticleView(LineStyles, ScrollView, can_focus=False):
         if first >= top and last < top + height:
             return  # already in view: do not jump
         self.scroll_to(y=max(first - height // 3, 0), animate=False, immediate=True)
+
+    class Clicked(Message):
+        """A click on the article's text, at character `offset` of it."""
+
+        def __init__(self, article_id: int, offset: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.offset = offset
+
+    def on_click(self, event: events.Click) -> None:
+        at = event.get_content_offset(self)
+        if at is None or self.article_id is None:
+            return
+        line = self.scroll_offset.y + at.y
+        if not 0 <= line < len(self._lines):
+            return
+        start, end = self._lines[line]
+        self.post_message(self.Clicked(self.article_id, min(start + at.x, max(end - 1, start))))
 
     def on_resize(self) -> None:
         self._wrap()

@@ -181,6 +181,19 @@ class MainScreen(Screen):
             self._when_resting(claim)
         self.show_topbar()
 
+    @on(ArticleView.Clicked)
+    def _article_clicked(self, event: ArticleView.Clicked) -> None:
+        """Go to the claim of the sentence clicked in the article."""
+        here = self.claim["id"] if self.claim is not None else None
+        claim_id = review.claim_at(self.db, event.article_id, event.offset, after=here)
+        if claim_id is None or claim_id == here:
+            return
+        if not review.listed(self.db, self.query_, claim_id):
+            self.notify(f"claim #{claim_id} is not in this list: escape clears the filters",
+                        severity="warning", timeout=4)
+            return
+        self.claims.load(self.query_, claim_id)
+
     @on(ClaimList.Counted)
     @on(ClaimList.Placed)
     def _counted_or_placed(self, event: ClaimList.Counted | ClaimList.Placed) -> None:
