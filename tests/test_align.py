@@ -178,6 +178,9 @@ def test_a_new_attribution_is_flagged_and_a_dropped_claim_stays_dropped(env: Pat
     with open_db(env / "c.db") as db:
         new = by_seq(db, 3)
         assert verdicts.get(db, a, new[2])["needs_review"] == 1
+        carried = review.claim_history(db, a, new[2])[0]  # the same words: whom, not text
+        assert describe_change(carried).endswith(
+            "flagged for re-review (attributed to the mayor, was police)")
         shown = {r["seq"]: r["dropped"] for r in db.query(
             "SELECT seq, dropped FROM claims WHERE article_id = 3")}
         assert shown == {1: 1, 2: 0, 3: 0, 4: 0}  # roads: merged away before, back now

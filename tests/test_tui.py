@@ -1224,7 +1224,7 @@ class TestReReview:
             await pilot.press("j", "right_square_bracket")  # wraps round to the flagged one
             assert current(app) == 3
             panel = app.main.query_one(VerdictPanel).text
-            assert "↻ to re-review: this claim's text changed since the verdict" in panel
+            assert "↻ to re-review: this claim changed since the verdict, in its text" in panel
             assert "↻" in "".join(s.text for s in listing.render_line(0))
             actions.filter_flagged(app.main)
             await settle(pilot)

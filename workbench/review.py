@@ -401,7 +401,8 @@ def claim_op_progress(db: Database, session_id: int, action: str, claim_id: int)
 def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20) -> list[dict]:
     """The newest changes to a claim and its verdict in the session, as plain dicts; a
     verdict a re-ingest carried to an edited claim has the texts before and after ("was",
-    "now")."""
+    "now") where they differ, and whom the claim was attributed to before and after
+    ("was_by", "now_by"; "" for the article's own voice) where that changed."""
     out = []
     for row in history.for_claim_in_session(db, claim_id, session_id, limit):
         old, new = history.changes(row)
@@ -414,6 +415,8 @@ def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20)
             was, now_ = claims.get(db, old["claim_id"]), claims.get(db, claim_id)
             if was is not None and now_ is not None and was["text"] != now_["text"]:
                 entry["was"], entry["now"] = was["text"], now_["text"]
+            if was is not None and now_ is not None and was["by"] != now_["by"]:
+                entry["was_by"], entry["now_by"] = was["by"], now_["by"]
         out.append(entry)
     return out
 

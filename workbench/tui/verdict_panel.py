@@ -61,8 +61,16 @@ def _carried(entry: dict[str, Any]) -> str:
         what += f" {new['confidence']}"
     if not new.get("needs_review"):
         return what
-    edit = f": {_text_edit(entry['was'], entry['now'])}" if "was" in entry else ""
-    return what + f", flagged for re-review (text edited{edit})"
+    edits = []
+    if "was" in entry:
+        edits.append(f"text edited: {_text_edit(entry['was'], entry['now'])}")
+    if "was_by" in entry:
+        edits.append(f"attributed to {_voice(entry['now_by'])}, was {_voice(entry['was_by'])}")
+    return what + f", flagged for re-review ({'; '.join(edits) or 'text edited'})"
+
+
+def _voice(by: str) -> str:
+    return by or "the article's own voice"
 
 
 LEAD = 24  # characters of the words before a text's first edit that its history line shows
@@ -187,10 +195,11 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
              if verdict.updated_at else "", "dim"),
         ]]
         if verdict.needs_review:
-            body += _lines("this claim's text changed since the verdict (a new version of"
-                           " the article, or a reviewer's edit, split or merge; its history"
-                           " says which): check it again (a status or confidence key"
-                           " confirms it)", lead=[(f"{FLAG} to re-review: ", "bold")])
+            body += _lines("this claim changed since the verdict, in its text or whom it is"
+                           " attributed to (a new version of the article, or a reviewer's"
+                           " edit, split or merge; its history says which): check it again"
+                           " (a status or confidence key confirms it)",
+                           lead=[(f"{FLAG} to re-review: ", "bold")])
         body.append([])
         if verdict.sources:
             body.append([("Sources", "bold")])
