@@ -490,10 +490,18 @@ class TestDialogs:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("o", *"http//example", "enter")
             assert isinstance(app.screen, SourceDialog)
-            assert "malformed URL" in str(app.screen.query_one("#problem").render())
+            problem = app.screen.query_one("#problem")
+            assert "malformed URL" in str(problem.render())
+            await pilot.press("backspace")  # the text it was about changed: it goes
+            assert str(problem.render()) == ""
+            await pilot.press("escape")  # typed text: not dropped at the first escape
+            assert isinstance(app.screen, SourceDialog)
+            assert "escape again drops it" in str(problem.render())
             await pilot.press("escape")
             assert isinstance(app.screen, MainScreen)
             assert verdict(app, ids(app)[0]).sources == []
+            await pilot.press("o", "escape")  # nothing typed: one escape
+            assert isinstance(app.screen, MainScreen)
 
     @run_async
     async def test_remove_a_source_with_shift_o(self, db_file):
@@ -538,7 +546,7 @@ class TestDialogs:
             assert isinstance(app.screen, MainScreen)
             assert verdict(app, first).sources == [Source("https://example.org/a")]
             assert current(app) == second
-            await burst("o", *"lost", "escape", "j")
+            await burst("o", *"lost", "escape", "escape", "j")
             assert verdict(app, second).sources == [] and current(app) == third
             await burst("n", *"AP, 3 Mayy", "backspace", "ctrl+s")
             assert verdict(app, third).notes == "AP, 3 May"

@@ -73,9 +73,14 @@ def _port(netloc: str) -> str:
 
 
 class SourceDialog(TypedAhead[Source | None]):
-    """Two one-line fields; enter saves, escape cancels."""
+    """Two one-line fields; enter saves, escape cancels (with something typed, at the
+    second press: a long URL and its note are not lost to one stray key)."""
 
     BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._warned = False
 
     def compose(self):
         with Vertical(classes="dialog") as box:
@@ -103,5 +108,17 @@ class SourceDialog(TypedAhead[Source | None]):
             return
         self.dismiss(Source(ref, note))
 
+    @on(Input.Changed)
+    def _edited(self) -> None:
+        """A problem pointed out stays only until the text it was about changes."""
+        self.query_one("#problem", Static).update("")
+        self._warned = False
+
     def action_cancel(self) -> None:
+        typed = any(i.value.strip() for i in self.query(Input))
+        if typed and not self._warned:
+            self._warned = True
+            self.query_one("#problem", Static).update(
+                "not saved yet: escape again drops it · enter saves")
+            return
         self.dismiss(None)
