@@ -166,3 +166,28 @@ def test_a_name_that_differs_from_a_session_only_in_case_is_refused(env: Path, c
                                   " it only in case would be taken for it\n"), argv
     with open_db(env / "c.db") as db:
         assert [s["name"] for s in sessions.list_with_progress(db)] == ["a", "ann-desk"]
+
+
+def test_edit_corrects_a_claims_speaker_and_kind_and_flags_others_verdicts(
+        env: Path, capsys) -> None:
+    """The splitter's attribution or kind, wrong: corrected from the shell, the old values
+    in history; a new speaker flags another session's verdict, as a text edit does."""
+    capsys.readouterr()
+    code, out, _ = run(capsys, "edit", "3", "--by", "the mayor", "--kind", "prediction",
+                       "--session", "b-new")
+    assert code == 1  # a session to log it in must exist
+    assert run(capsys, "sessions", "new", "b")[0] == 0
+    code, out, _ = run(capsys, "edit", "2", "--by", "the mayor", "--session", "b")
+    assert (code, out) == (0, "claim 2: by changed · fact by the mayor: The storm killed 12"
+                              " people on Tuesday.\n")
+    with open_db(env / "c.db") as db:
+        a = sessions.require(db, "a")["id"]
+        assert review.get_verdict(db, a, 2).needs_review  # ann's refuted: on police's words
+        code, out, _ = run(capsys, "edit", "2", "--kind", "opinion", "--by", "the mayor")
+        assert out.startswith("claim 2: kind changed ·")
+        changes = [(h["action"], h["old"], h["new"]) for h in review.claim_history(db, a, 2)
+                   if h["entity"] == "claim"]
+        assert changes[:2] == [("edit", {"kind": "fact"}, {"kind": "opinion"}),
+                               ("edit", {"by": None}, {"by": "the mayor"})]
+    code, _, err = run(capsys, "edit", "2")
+    assert (code, err) == (1, "error: nothing to change: give --text, --by or --kind\n")

@@ -555,6 +555,28 @@ class TestDialogs:
             assert app.screen.query_one("#ref", Input).value == "www.xy"
 
     @run_async
+    async def test_a_corrects_whom_a_claim_is_attributed_to_and_the_palette_its_kind(
+            self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            claim = current(app)
+            await pilot.press("a")
+            field = app.screen.query_one("#by", Input)
+            assert field.value == ""  # the article's own voice
+            await pilot.press(*"Reuters", "enter")
+            await settle(pilot)
+            assert claims.get(app.db, claim)["by"] == "Reuters"
+            assert "by Reuters" in app.main.query_one(VerdictPanel).text
+            assert "attributed to Reuters, was the article's own voice" in (
+                app.main.query_one(VerdictPanel).text)
+            await TestPalette().run_command(pilot, "set kind: quote")
+            assert claims.get(app.db, claim)["kind"] == "quote"
+            await pilot.press("ctrl+z", "ctrl+z")
+            await settle(pilot)
+            assert (claims.get(app.db, claim)["by"], claims.get(app.db, claim)["kind"]) == (
+                None, "fact")
+
+    @run_async
     async def test_typing_in_the_edit_dialog_adds_to_the_end_as_in_notes(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -83,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--note", help="replace the verdict's notes")
 
+    ed = sub.add_parser("edit", help="correct a claim: its text, speaker (by) or kind")
+    ed.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    ed.add_argument("--text", help="the claim's new text")
+    ed.add_argument("--by", help="whom the article attributes it to ('' for its own voice)")
+    ed.add_argument("--kind", choices=[k.value for k in Kind])
+    _session_args(ed)
+
     e = sub.add_parser("export", help="verdicts as CSV, JSON lines or ClaimReview (stdout or -o)")
     _session_args(e)
     e.add_argument("--format", choices=("csv", "jsonl", "claimreview"), default="csv")
@@ -379,6 +386,29 @@ def cmd_tag(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def cmd_edit(args: argparse.Namespace, db: Database) -> int:
+    """Correct a claim as the TUI's e and a do; in a session when one is named, whose
+    undo then takes it back."""
+    if args.text is None and args.by is None and args.kind is None:
+        raise WorkbenchError("nothing to change: give --text, --by or --kind")
+    reviewer = args.reviewer or review.default_reviewer()
+    session = review.find_session(db, args.session, reviewer) if args.session else None
+    sid = session["id"] if session is not None else None
+    before = claims.get(db, args.claim_id)
+    with db.transaction():  # text, speaker and kind: all or none
+        if args.text is not None:
+            review.edit_claim(db, args.claim_id, args.text, session_id=sid, who=reviewer)
+        if args.by is not None or args.kind is not None:
+            review.describe_claim(db, args.claim_id, by=args.by, kind=args.kind,
+                                  session_id=sid, who=reviewer)
+    row = claims.get(db, args.claim_id)
+    changed = [f for f in ("text", "by", "kind") if row[f] != before[f]]
+    print(f"claim {args.claim_id}: " + (f"{', '.join(changed)} changed" if changed
+                                        else "nothing changed")
+          + f" · {row['kind']} by {row['by'] or 'the article'}: {row['text']}")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace, db: Database) -> int:
     from workbench.exchange.export import export_session
 
@@ -481,7 +511,8 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 
 DB_COMMANDS = {
     "ingest": cmd_ingest, "claims": cmd_claims, "sessions": cmd_sessions, "tag": cmd_tag,
-    "export": cmd_export, "import": cmd_import, "diff": cmd_diff, "adjudicate": cmd_adjudicate,
+    "edit": cmd_edit, "export": cmd_export, "import": cmd_import, "diff": cmd_diff,
+    "adjudicate": cmd_adjudicate,
 }
 
 

@@ -661,12 +661,45 @@ def edit_claim(db: Database, claim_id: int, text: str, *, session_id: int | None
     text = _clean(text)
     at = now()
     with db.transaction():
+        _check_shown(db, claim_id)
         step = _claim_change(db, claim_id, {"text": text}, action="edit", at=at,
                              session_id=session_id, who=who)
         if step is None:
             return False
         _text_changed(db, claim_id, action="edit", session_id=session_id, at=at, who=who,
                       step=step)
+        return True
+
+
+def describe_claim(db: Database, claim_id: int, *, by: str | None = None,
+                   kind: str | None = None, session_id: int | None = None,
+                   who: str) -> bool:
+    """Change whom a claim is attributed to (`by`; "" for the article's own voice) and/or
+    its kind, the old values kept in history. A new speaker changes what was checked:
+    other sessions' verdicts on the claim are flagged for re-review, as after an edit of
+    its text. False when it was so already, and nothing was written."""
+    values: dict[str, object] = {}
+    if by is not None:
+        values["by"] = " ".join(by.split()) or None  # None: the article's own voice
+    if kind is not None:
+        try:
+            values["kind"] = str(Kind(kind.strip().lower()))
+        except ValueError:
+            raise WorkbenchError(f"unknown kind {kind!r} (one of {', '.join(Kind)})") from None
+    if not values:
+        raise WorkbenchError("nothing to change: give a speaker (by) or a kind")
+    at = now()
+    with db.transaction():
+        _check_shown(db, claim_id)
+        before = claims.get(db, claim_id)
+        values = {k: v for k, v in values.items() if before[k] != v}  # history: what changed
+        step = _claim_change(db, claim_id, values, action="edit", at=at,
+                             session_id=session_id, who=who) if values else None
+        if step is None:
+            return False
+        if "by" in values:
+            _text_changed(db, claim_id, action="edit", session_id=session_id, at=at, who=who,
+                          step=step)
         return True
 
 

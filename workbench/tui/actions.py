@@ -39,6 +39,11 @@ def filter_article(screen: MainScreen, article_id: int | None, title: str = "") 
     screen.set_query(screen.query_.filtered(article_id=article_id, article_title=title))
 
 
+def set_kind(screen: MainScreen, kind: str) -> None:
+    if screen.claim is not None:
+        screen.describe_claim(screen.claim["id"], kind=kind)
+
+
 def sort(screen: MainScreen, order: str) -> None:
     screen.set_query(replace(screen.query_, order=order))
 

@@ -45,6 +45,9 @@ def commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], Any]]]:
     for kind in Kind:
         found.append((f"Filter: kind {kind.value}", f"only {kind.value} claims",
                       partial(actions.filter_kind, screen, kind.value)))
+    for kind in Kind:
+        found.append((f"Set kind: {kind.value}", "correct the splitter's kind of this claim",
+                      partial(actions.set_kind, screen, kind.value)))
     return found
 
 

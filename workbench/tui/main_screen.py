@@ -54,6 +54,7 @@ BINDINGS: list[Binding] = [
     Binding("ctrl+u", "scroll_panel(-1)", "verdict panel half a page up", show=False),
     Binding("c", "copy_similar", "copy the similar claim's verdict", show=False),
     Binding("e", "edit_claim", "edit claim text", show=False),
+    Binding("a", "edit_speaker", "edit whom the claim is attributed to", show=False),
     Binding("t", "split_claim", "split claim in two", show=False),
     Binding("J", "merge_claim", "merge with next claim", show=False),
     Binding("delete", "drop_claim", "drop claim", show=False),
@@ -534,6 +535,36 @@ class MainScreen(Screen):
                 self._edit_claim(claim_id, text)
 
         self.app.push_screen(ClaimTextDialog(self.claim["text"], split=False), done)
+
+    def action_edit_speaker(self) -> None:
+        if self.claim is None:
+            return
+        from workbench.tui.dialogs.speaker import SpeakerDialog
+
+        claim_id = self.claim["id"]
+
+        def done(by: str | None) -> None:
+            if by is not None:
+                self.describe_claim(claim_id, by=by)
+
+        self.app.push_screen(SpeakerDialog(self.claim["by"] or ""), done)
+
+    def describe_claim(self, claim_id: int, **fields: str) -> None:
+        """Set the claim's speaker (by) or kind (review.describe_claim), and show it."""
+        try:
+            changed = review.describe_claim(self.db, claim_id, session_id=self.session["id"],
+                                            who=self.reviewer, **fields)
+        except WorkbenchError as e:
+            self.notify(str(e), severity="error")
+            return
+        if not changed:
+            self.notify("nothing changed", timeout=3)
+            return
+        self._seen()
+        self.claims.load(self.query_, claim_id)
+        self.notify(f"claim #{claim_id}: " + ", ".join(
+            f"attributed to {v or 'the article'}" if k == "by" else f"kind {v}"
+            for k, v in fields.items()), timeout=3)
 
     def _edit_claim(self, claim_id: int, text: str) -> None:
         try:

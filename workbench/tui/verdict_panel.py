@@ -41,6 +41,8 @@ def describe_change(entry: dict[str, Any]) -> str:
             parts.append(f"text: {_text_edit(old, new)}")
         elif key == "text":
             parts.append(f"text now “{_cut(new)}”")
+        elif key == "by":
+            parts.append(f"attributed to {_voice(new)}, was {_voice(old)}")
         elif key == "needs_review":
             parts.append("re-reviewed" if not new else f"{FLAG} flagged for re-review")
         else:
