@@ -789,3 +789,25 @@ def test_the_items_of_a_list_after_a_colon_are_claims(
     claims = split(text)
     assert [(c.text, c.by) for c in claims] == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # what the speaker did, after what they said, is theirs, in the article's voice
+    ("Health minister Jane Doe said hospitals were full and called for more funding.",
+     [("Hospitals were full.", "Health minister Jane Doe"),
+      ("Health minister Jane Doe called for more funding.", None)]),
+    ("The mayor said taxes would rise and urged residents to save water.",
+     [("Taxes would rise.", "The mayor"), ("The mayor urged residents to save water.", None)]),
+    # ...but a clause with a subject of its own is still the speaker's statement
+    ("Police said 12 people were arrested and 3 officers were hurt.",
+     [("12 people were arrested.", "Police"), ("3 officers were hurt.", "Police")]),
+    # whom a speaker told is no part of the statement
+    ("Sources told the BBC that the deal was off.", [("The deal was off.", "Sources")]),
+    # an aside between the speaker and the verb
+    ("Engineers, however, said the dam could fail within a year.",
+     [("The dam could fail within a year.", "Engineers")]),
+])
+def test_speakers_their_acts_and_asides(text: str, want: list[tuple[str, str | None]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)

@@ -193,8 +193,28 @@ def _unquote(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return s, e, False
 
 
+# An aside between a speaker and the reporting verb: "Engineers, however, said …".
+_ASIDE: Final = re.compile(
+    r",\s+(?:however|meanwhile|though|too|also|instead|in turn|for their part|for its part),\s+")
+# "X told Y that …": whom X told, up to the "that" the statement starts after.
+_TOLD_THAT: Final = re.compile(
+    r"^(?P<by>[^,\"“”:]{2,80}?)\s+told\s+(?P<whom>[^,\"“”:]{1,60}?)\s+that\s+(?P<rest>.+)$",
+    re.S)
+
+
 def attribute(sentence: str) -> Attribution | None:
     """The attribution of one sentence, or None when it is in the article's own voice."""
+    m = _ASIDE.search(sentence, 0, 90) if ", " in sentence[:90] else None
+    if m is not None:  # read as if the aside were not there, offsets put back
+        cut = m.end() - m.start() - 1
+        a = _attribute(sentence[: m.start()] + " " + sentence[m.end() :])
+        if a is not None and a.by is not None and a.start >= m.start():
+            a.start, a.end = a.start + cut, a.end + cut
+            return a
+    return _attribute(sentence)
+
+
+def _attribute(sentence: str) -> Attribution | None:
     s = sentence
     # Each pattern is tried only when the literal it needs is in the sentence.
     if "called" in s or "described" in s:
@@ -226,6 +246,10 @@ def attribute(sentence: str) -> Attribution | None:
         if _good_speaker(by):
             st, en, q = _unquote(s, 0, comma)
             return Attribution(by.strip(), st, en, q)
+    m = _TOLD_THAT.match(s) if " told " in s and " that " in s else None
+    if m and _good_speaker(m["by"]):
+        st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
+        return Attribution(m["by"].strip(), st, en, q)
     m = _LEAD.match(s)
     if m and not m["that"]:
         w = _FIRST_WORD.match(s, m.start("rest"))

@@ -159,6 +159,25 @@ _PRESENTING: Final = words("Here These Those This Below Highlights Key")
 _LABELLED: Final = re.compile(r"(?P<label>[^:]{2,60}?):\s+(?P<value>\S.*)")
 
 
+# Verbs that tell what a speaker did, not what their statement says: "X said … and called
+# for more funding" is X calling for it.
+_SPEAKERS_ACTS: Final = words(
+    """called urged warned demanded promised vowed pledged asked added appealed insisted
+    accused blamed praised criticised criticized denied announced"""
+)
+
+
+def _speakers_act(piece: Frag, by: str) -> tuple[Frag, str | None]:
+    """A piece of an attributed statement whose carried subject is followed by one of
+    _SPEAKERS_ACTS ("Hospitals called for more funding" of "X said hospitals were full
+    and called for …"): the speaker's own act, in the article's voice ("X called for more
+    funding"); any other piece as it is."""
+    rest = piece.text[piece.lead :]
+    if rest.split(" ", 1)[0] not in _SPEAKERS_ACTS:
+        return piece, by
+    return Frag(f"{by} {rest}", piece.start, piece.end, len(by) + 1, piece.exact), None
+
+
 def _list_lead(sent: str) -> tuple[str, bool]:
     """What a sentence ending in a colon, before a list, carries into the list's items, and
     whether it is a claim of its own: the words before the colon when the items complete
@@ -252,6 +271,8 @@ def split(text: str) -> list[Claim]:
             if len(pieces) > 1:
                 pieces.sort(key=_start)  # stable: reading order within a start
             for piece, by, quoted in pieces:
+                if by is not None and piece.lead and not quoted:
+                    piece, by = _speakers_act(piece, by)
                 span = _tight(text, piece.start, piece.end)
                 t = piece.text
                 # A first letter or digit is a word character: most texts skip the search.
