@@ -229,6 +229,21 @@ class TestClaims:
         run = cli("claims", "--article", "no-such-story")
         assert run.code == 1 and run.err == "error: no article matches 'no-such-story'\n"
 
+    def test_a_title_two_articles_have_is_refused_naming_both(self, cli, tmp_path):
+        """QA: an updated article saved under another name is another article of the same
+        title; '--article TITLE' showed the first one's claims without a word."""
+        for name in ("floods.txt", "floods_updated.txt"):
+            (tmp_path / name).write_text(
+                f"Floods leave thousands without power\n\nRivers rose {len(name)} cm.\n",
+                encoding="utf-8")
+        assert cli("ingest", str(tmp_path / "floods.txt"),
+                   str(tmp_path / "floods_updated.txt")).code == 0
+        run = cli("claims", "--article", "Floods leave thousands without power")
+        assert run.code == 1 and run.err == (
+            "error: 'Floods leave thousands without power' names 2 articles: #1"
+            f" ({tmp_path / 'floods.txt'}), #2 ({tmp_path / 'floods_updated.txt'}); give the id\n")
+        assert cli("claims", "--article", "2").code == 0
+
 
 class TestSessionsAndTag:
     def test_tag_with_nothing_to_set_says_so_and_a_flag_still_standing_is_named(

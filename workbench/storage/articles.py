@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.errors import NotFound
+from workbench.errors import NotFound, WorkbenchError
 from workbench.storage.clock import now
 from workbench.storage.db import Database
 from workbench.storage.engine import sqlite3
@@ -81,14 +81,18 @@ def resolve(db: Database, ref: str) -> int:
     """An article id from what a user typed: an id, an exact title, or an origin path."""
     if ref.isdigit():
         return int(get(db, int(ref))["id"])
-    row = db.execute(
-        "SELECT id FROM current_articles WHERE title = ? OR origin = ? OR origin LIKE ?"
-        " ORDER BY id LIMIT 1",
+    rows = db.query(
+        "SELECT id, origin FROM current_articles WHERE title = ? OR origin = ? OR origin LIKE ?"
+        " ORDER BY id LIMIT 6",
         (ref, ref, f"%/{ref}"),
-    ).fetchone()
-    if row is None:
+    )
+    if not rows:
         raise NotFound(f"no article matches {ref!r}")
-    return int(row["id"])
+    if len(rows) > 1:
+        named = ", ".join(f"#{r['id']} ({r['origin']})" for r in rows[:5])
+        raise WorkbenchError(f"{ref!r} names {'more than 5' if len(rows) > 5 else len(rows)}"
+                             f" articles: {named}; give the id")
+    return int(rows[0]["id"])
 
 
 def list_current(db: Database) -> list[sqlite3.Row]:
