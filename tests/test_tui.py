@@ -1161,6 +1161,26 @@ class TestArticleClicks:
                                         " clears the filters")
 
 
+class TestMergeAcrossSpeakers:
+    @run_async
+    async def test_merging_claims_of_two_speakers_says_whose_the_merged_one_is(self, tmp_path):
+        article = tmp_path / "strike.txt"
+        article.write_text('"The strike goes on," said union leader Piet de Vries. The mayor'
+                           " said the port would reopen in May.\n", encoding="utf-8")
+        path = tmp_path / "c.db"
+        with open_db(path) as db:
+            list(ingest_paths(db, [article]))
+            review.start_session(db, "ann", "ann")
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("J")
+            await settle(pilot)
+            assert notices(app)[-1] == (
+                "merged with the next claim; the two had different speakers (union leader"
+                " Piet de Vries, The mayor): the merged claim is union leader Piet de Vries's"
+                " (a corrects it)")
+
+
 class TestTheme:
     @run_async
     async def test_the_theme_chosen_is_the_next_runs(self, db_file):

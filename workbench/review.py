@@ -749,6 +749,17 @@ def split_claim(db: Database, claim_id: int, text: str, *, session_id: int | Non
     return claim_id
 
 
+def merge_note(db: Database, claim_id: int) -> str:
+    """What to say before merging a claim with the next of its article: "" unless the two
+    are attributed to different speakers, of whom the merged claim keeps the first's."""
+    row, nxt = claims.get(db, claim_id), claims.next_in_article(db, claim_id)
+    if nxt is None or (row["by"] or "") == (nxt["by"] or ""):
+        return ""
+    first, second = row["by"] or "the article", nxt["by"] or "the article"
+    return (f"; the two had different speakers ({first}, {second}): the merged claim is"
+            f" {first}'s (a corrects it)")
+
+
 def merge_claims(db: Database, claim_id: int, *, session_id: int | None = None,
                  who: str) -> int:
     """Merge a claim with the next one of its article: the first takes both texts and

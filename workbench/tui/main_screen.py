@@ -595,7 +595,8 @@ class MainScreen(Screen):
 
     def action_merge_claim(self) -> None:
         if self.claim is not None:
-            self._claim_op("merge", self.claim["id"], message="merged with the next claim")
+            note = review.merge_note(self.db, self.claim["id"])
+            self._claim_op("merge", self.claim["id"], message="merged with the next claim" + note)
 
     def action_drop_claim(self) -> None:
         if self.claim is not None:
