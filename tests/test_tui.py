@@ -47,6 +47,18 @@ def open_app(db_file: Path, session: str = "ann") -> WorkbenchApp:
     return WorkbenchApp(open_db(db_file), session, "ann")
 
 
+def one_article(tmp_path: Path, name: str, text: str) -> tuple[Path, Path]:
+    """A database of one article (`name` holding `text`) and session ann: (its path, the
+    article file's)."""
+    article = tmp_path / name
+    article.write_text(text, encoding="utf-8")
+    path = tmp_path / "c.db"
+    with open_db(path) as db:
+        list(ingest_paths(db, [article]))
+        review.start_session(db, "ann", "ann")
+    return path, article
+
+
 def ids(app: WorkbenchApp) -> list[int]:
     s = app.main.session["id"]
     return [r["id"] for r in claims.stream(app.db, review.ListQuery(s).claim_filter)]
@@ -1063,13 +1075,8 @@ class TestReingestWhileFiltered:
         from workbench.tui import actions, main_screen
 
         monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
-        article = tmp_path / "heat.txt"
-        article.write_text("Heatwave\n\nHeat killed 47,000 people in 2023. Cities warmed by 2"
-                           " degrees.\n", encoding="utf-8")
-        path = tmp_path / "c.db"
-        with open_db(path) as db:
-            list(ingest_paths(db, [article]))
-            review.start_session(db, "ann", "ann")
+        path, article = one_article(tmp_path, "heat.txt", "Heatwave\n\nHeat killed 47,000"
+                                    " people in 2023. Cities warmed by 2 degrees.\n")
         app = open_app(path)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
@@ -1164,13 +1171,9 @@ class TestArticleClicks:
 class TestMergeAcrossSpeakers:
     @run_async
     async def test_merging_claims_of_two_speakers_says_whose_the_merged_one_is(self, tmp_path):
-        article = tmp_path / "strike.txt"
-        article.write_text('"The strike goes on," said union leader Piet de Vries. The mayor'
-                           " said the port would reopen in May.\n", encoding="utf-8")
-        path = tmp_path / "c.db"
-        with open_db(path) as db:
-            list(ingest_paths(db, [article]))
-            review.start_session(db, "ann", "ann")
+        path, _article = one_article(tmp_path, "strike.txt", '"The strike goes on," said union'
+                                     " leader Piet de Vries. The mayor said the port would"
+                                     " reopen in May.\n")
         app = open_app(path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("J")
@@ -1217,13 +1220,9 @@ class TestDialogsOutlivedByTheirClaim:
         from workbench.tui import main_screen
 
         monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
-        article = tmp_path / "heat.txt"
-        article.write_text("Heat killed 47,000 people in 2023. Cities warmed by 2 degrees.\n",
-                           encoding="utf-8")
-        path = tmp_path / "c.db"
-        with open_db(path) as db:
-            list(ingest_paths(db, [article]))  # claims 1 and 2
-            review.start_session(db, "ann", "ann")
+        path, article = one_article(  # claims 1 and 2
+            tmp_path, "heat.txt", "Heat killed 47,000 people in 2023. Cities warmed by 2"
+            " degrees.\n")
         app = open_app(path)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)

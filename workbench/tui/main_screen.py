@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -551,25 +552,20 @@ class MainScreen(Screen):
 
     def describe_claim(self, claim_id: int, **fields: str) -> None:
         """Set the claim's speaker (by) or kind (review.describe_claim), and show it."""
-        try:
-            changed = review.describe_claim(self.db, claim_id, session_id=self.session["id"],
-                                            who=self.reviewer, **fields)
-        except WorkbenchError as e:
-            self.notify(str(e), severity="error")
-            return
-        if not changed:
-            self.notify("nothing changed", timeout=3)
-            return
-        self._seen()
-        self.claims.load(self.query_, claim_id)
-        self.notify(f"claim #{claim_id}: " + ", ".join(
-            f"attributed to {v or 'the article'}" if k == "by" else f"kind {v}"
-            for k, v in fields.items()), timeout=3)
+        said = ", ".join(f"attributed to {v or 'the article'}" if k == "by" else f"kind {v}"
+                         for k, v in fields.items())
+        self._change_claim(claim_id, partial(review.describe_claim, **fields),
+                           f"claim #{claim_id}: {said}")
 
     def _edit_claim(self, claim_id: int, text: str) -> None:
+        self._change_claim(claim_id, partial(review.edit_claim, text=text), "claim text changed")
+
+    def _change_claim(self, claim_id: int, change: Callable[..., bool], message: str) -> None:
+        """Change a claim in place (`change(db, claim_id, session_id=…, who=…)` is False
+        when nothing changed), then show the list as it is now."""
         try:
-            changed = review.edit_claim(self.db, claim_id, text, session_id=self.session["id"],
-                                        who=self.reviewer)
+            changed = change(self.db, claim_id, session_id=self.session["id"],
+                             who=self.reviewer)
         except WorkbenchError as e:
             self.notify(str(e), severity="error")
             return
@@ -578,7 +574,7 @@ class MainScreen(Screen):
             return
         self._seen()
         self.claims.load(self.query_, claim_id)
-        self.notify("claim text changed", timeout=3)
+        self.notify(message, timeout=3)
 
     def action_split_claim(self) -> None:
         if self.claim is None:
