@@ -283,3 +283,39 @@ def test_a_claim_moved_far_still_aligns() -> None:
     new = [*edited[1:], edited[0]]  # every claim edited, the first moved to the end
     pairs = {p.old: p.new for p in align(old, new)}
     assert len(pairs) == 100 and pairs[0] == 99 and pairs[1] == 0
+
+
+def test_a_reverted_text_brings_back_the_verdicts_made_on_it(env: Path, capsys) -> None:
+    """QA: v1 → v2 (a claim edited, one removed) → v1's text again. The claims v1 had word
+    for word get the verdicts made on that text, not flagged; unless the reviewer judged
+    the claim again since, whose newer verdict is carried as an edit would be."""
+    with open_db(env / "c.db") as db:
+        v1 = by_seq(db, 1)
+    (env / "storm.txt").write_text(V2, encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0  # 12 → 15 people (edited), the mayor's gone
+    with open_db(env / "c.db") as db:
+        v2 = by_seq(db, 2)
+        b = sessions.require(db, "b")["id"]
+        review.tag(db, b, v2[2], who="bob", status="supported")  # bob judged v2's again
+    (env / "storm.txt").write_text(V1, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", "storm.txt"]) == 0
+    with open_db(env / "c.db") as db:
+        v3 = by_seq(db, 3)
+        a = sessions.require(db, "a")["id"]
+        assert all(claims_text(db, v1[n]) == claims_text(db, v3[n]) for n in (2, 3, 4))
+
+        def verdict(session: int, claim: int) -> tuple[str, int]:
+            v = verdicts.get(db, session, claim)
+            return v["status"], v["needs_review"]
+
+        # ann: the 12 back, her verdict on it as she made it (v2's was flagged)
+        assert (verdict(a, v3[2]), verdict(a, v3[3])) == (("supported", 0), ("refuted", 0))
+        # bob: the mayor's claim, gone in v2, is back with his verdict on it
+        assert verdict(b, v3[4]) == ("misleading", 0)
+        # ...and on the 12 his newer verdict on v2's 15, flagged: he judged it since
+        assert verdict(b, v3[2]) == ("supported", 1)
+
+
+def claims_text(db, claim_id: int) -> str:
+    return db.query("SELECT text FROM claims WHERE id = ?", (claim_id,))[0][0]

@@ -6,7 +6,9 @@ and so do claims whose text is the same but whose attribution changed (who said 
 part of what was checked). An old claim left unpaired whose text lives on in a new one
 (two claims merged into one by the new text) gives its verdicts to that claim, flagged,
 in the sessions that have none on it. A claim a reviewer dropped stays dropped in the new
-version while its text is the same.
+version while its text is the same. A claim an earlier version had word for word (an
+edit reverted, a sentence put back) gets the verdicts made on that text, unless the
+reviewer has judged the claim since.
 """
 
 from __future__ import annotations
@@ -51,6 +53,15 @@ def carry_over(db: Database, old_article: int, new_article: int, *, who: str) ->
         at = now()
         links.keep_dropped(db, dropped, who=who, at=at)
         carried = links.carry_verdicts(db, [m for m in matched if not m[2]], who=who, at=at)
+        # A claim an earlier version had word for word (an edit reverted): the verdicts
+        # made on that very text, unless a reviewer has judged the claim since.
+        kept = {n for _o, n, e in matched if not e}
+        before = {n: o for o, n, _e in matched}
+        earlier = (links.earlier_claims(db, old_article, new_article)
+                   if len(kept) < len(new) else {})
+        restored = [(earlier[(t, b)], n, False) for n, t, b, _d in new
+                    if n not in kept and (t, b) in earlier]
+        carried += links.carry_verdicts(db, restored, who=who, at=at, unless_newer=before)
         flagged = links.carry_verdicts(db, [m for m in matched if m[2]], who=who, at=at)
         flagged += links.carry_verdicts(db, [
             (old[i][0], new[j][0], True) for i, j in absorbed(

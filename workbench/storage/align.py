@@ -37,18 +37,39 @@ def link(db: Database, pairs: list[tuple[int, int]]) -> None:
     )
 
 
-def carry_verdicts(db: Database, pairs: list[tuple[int, int, bool]], *, who: str, at: str) -> int:
+def earlier_claims(db: Database, old_article: int, new_article: int) -> dict[tuple[str, str], int]:
+    """{(text, by or ""): claim} of the live claims of the versions of `new_article`'s
+    article before `old_article`, the one it follows (of a text several held, the newest
+    version's claim)."""
+    found: dict[tuple[str, str], int] = {}
+    for i, t, b in db.conn.execute(
+            "SELECT c.id, c.text, coalesce(c.by, '') FROM articles a JOIN claims c"
+            " ON c.article_id = a.id AND NOT c.dropped WHERE a.origin = (SELECT origin FROM"
+            " articles WHERE id = :new) AND a.version < (SELECT version FROM articles"
+            " WHERE id = :old) ORDER BY a.version, c.id", {"new": new_article, "old": old_article}):
+        found[(t, b)] = i
+    return found
+
+
+def carry_verdicts(db: Database, pairs: list[tuple[int, int, bool]], *, who: str, at: str,
+                   unless_newer: dict[int, int] | None = None) -> int:
     """Copy every session's verdict on each old claim to its new claim, flagging it for
     re-review when it is `edited`, with a history row per copy (at `at`; the verdict keeps
     the time it was made, so a sheet does not show it as checked at the ingest), in the
     sessions that have no verdict on the new claim yet (pairs carried first come first).
-    `pairs` holds (old claim, new claim, edited). Returns how many verdicts were
-    carried."""
+    `pairs` holds (old claim, new claim, edited). With `unless_newer` ({new claim: a
+    claim}), not in a session whose verdict on that claim, not flagged, is newer (an
+    earlier version's verdict brought back, unless the reviewer has judged since).
+    Returns how many verdicts were carried."""
     missing = ("FROM verdicts v WHERE v.claim_id = :old AND v.session_id IN (SELECT id FROM"
                " sessions) AND NOT EXISTS (SELECT 1 FROM verdicts w WHERE w.session_id ="
-               " v.session_id AND w.claim_id = :new)")  # each by its primary key
+               " v.session_id AND w.claim_id = :new)"  # each by its primary key
+               " AND NOT EXISTS (SELECT 1 FROM verdicts p WHERE p.session_id = v.session_id"
+               " AND p.claim_id = :newer AND NOT p.needs_review AND p.updated_at > v.updated_at)")
     flag = "CASE WHEN :edited THEN 1 ELSE v.needs_review END"
-    rows = [{"old": o, "new": n, "edited": e, "at": at, "who": who} for o, n, e in pairs]
+    newer = unless_newer or {}
+    rows = [{"old": o, "new": n, "edited": e, "at": at, "who": who, "newer": newer.get(n)}
+            for o, n, e in pairs]
     db.conn.executemany(  # logged first: the copy below makes the condition false
         "INSERT INTO history (at, who, session_id, claim_id, entity, action, old, new)"
         f" SELECT :at, :who, v.session_id, :new, 'verdict', '{CARRY_OVER}',"
