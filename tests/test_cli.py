@@ -229,6 +229,19 @@ class TestClaims:
         run = cli("claims", "--article", "no-such-story")
         assert run.code == 1 and run.err == "error: no article matches 'no-such-story'\n"
 
+    def test_article_prints_the_text_claim_spans_point_into(self, cli, tmp_path):
+        """QA: for .md and .html the stored text is not the file's, and only sqlite could
+        get it for a dataset."""
+        (tmp_path / "a.md").write_text("# Floods\n\nRivers **rose** 3 metres on *Monday*.\n",
+                                       encoding="utf-8")
+        assert cli("ingest", str(tmp_path / "a.md")).code == 0
+        run = cli("article", "Floods")
+        assert run.code == 0 and run.out == "Floods\n\nRivers rose 3 metres on Monday."
+        [claim] = map(json.loads, cli("claims", "--format", "jsonl").out.splitlines())
+        assert run.out[claim["start"]:claim["end"]] + "." == claim["text"]
+        assert cli("article", "1", "-o", str(tmp_path / "a.txt")).code == 0
+        assert (tmp_path / "a.txt").read_text(encoding="utf-8") == run.out
+
     def test_a_title_two_articles_have_is_refused_naming_both(self, cli, tmp_path):
         """QA: an updated article saved under another name is another article of the same
         title; '--article TITLE' showed the first one's claims without a word."""

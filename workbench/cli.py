@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("split", help="print one article's claims as JSON lines (no database)")
     s.add_argument("path", type=Path, metavar="PATH")
 
+    ar = sub.add_parser("article", help="print an article's text as stored: claim spans"
+                        " [start, end) point into it")
+    ar.add_argument("article", metavar="ARTICLE", help="an id, a title or a file's path")
+    ar.add_argument("-o", "--output", type=Path, metavar="FILE")
+
     c = sub.add_parser("claims", help="list claims")
     c.add_argument("--article", help="article id, title or file name")
     c.add_argument("--status", choices=[s.value for s in Status])
@@ -232,6 +237,14 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
         raise WorkbenchError("no article files found (.txt, .md, .html)")
     if skipped:
         raise WorkbenchError(f"{skipped} of {counted(total, 'file')} skipped")
+    return 0
+
+
+def cmd_article(args: argparse.Namespace, db: Database) -> int:
+    """The stored text exactly (no newline added): text[start:end] is a claim's words."""
+    row = articles.get(db, articles.resolve(db, args.article))
+    with _output(args.output) as out:
+        out.write(row["text"])
     return 0
 
 
@@ -510,7 +523,8 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 
 
 DB_COMMANDS = {
-    "ingest": cmd_ingest, "claims": cmd_claims, "sessions": cmd_sessions, "tag": cmd_tag,
+    "ingest": cmd_ingest, "article": cmd_article, "claims": cmd_claims,
+    "sessions": cmd_sessions, "tag": cmd_tag,
     "edit": cmd_edit, "export": cmd_export, "import": cmd_import, "diff": cmd_diff,
     "adjudicate": cmd_adjudicate,
 }
