@@ -472,6 +472,9 @@ class TestMainScreen:
             await pilot.pause()
             assert isinstance(app.screen, NotesDialog)
             await pilot.press("escape")
+            await pilot.resize_terminal(160, 24)  # wide: undo and the palette too
+            await pilot.pause()
+            assert str(bar.render()).endswith("] next to do ^z undo ? help ^p commands q quit")
             await pilot.resize_terminal(60, 24)  # narrower still: help and quit stay
             await pilot.pause()
             line = str(bar.render())

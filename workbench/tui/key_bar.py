@@ -24,25 +24,30 @@ def _key(binding: Binding) -> str:
 class KeyBar(Widget):
     """The shown bindings of a screen, as `key description` pairs; a click runs one.
 
-    On a narrow line the keys whose actions are in `short` are described by their short
-    form (a status key by its glyph); if the line is still too long, the keys whose
-    actions are in `keep` (help, quit) stay and the others give way from the right."""
+    On a wide line the keys whose actions are in `wide` join them (undo, the palette). On a
+    narrow one the keys whose actions are in `short` are described by their short form (a
+    status key by its glyph); if the line is still too long, the keys whose actions are in
+    `keep` (help, quit) stay and the others give way from the right."""
 
     COMPONENT_CLASSES: ClassVar = {"key-bar--key"}
 
     def __init__(self, bindings: list[Binding], keep: Collection[str] = (),
-                 short: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+                 short: Mapping[str, str] | None = None, wide: Collection[str] = (),
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.keys = [b for b in bindings if b.show]
         self.keep = keep
         self.short = short or {}
+        # Keys not shown (show=False) that a line wide enough for every key has room for.
+        self.wide = [b for b in bindings if b.show or b.action in wide]
         self._cells: list[tuple[int, Binding]] = []  # where each key's part of the line ends
 
     def _fitting(self, width: int) -> list[tuple[Binding, str]]:
         """The keys that fit in `width` cells, in their order, each with its description."""
-        full = [(b, b.description) for b in self.keys]
-        if _cells(full) <= width:
-            return full
+        for keys in (self.wide, self.keys):
+            full = [(b, b.description) for b in keys]
+            if _cells(full) <= width:
+                return full
         labelled = [(b, self.short.get(b.action, d)) for b, d in full]
         shown = [key for key in labelled if key[0].action in self.keep]
         for key in labelled:

@@ -50,7 +50,8 @@ BINDINGS: list[Binding] = [
     Binding("slash", "search", "search", key_display="/", tooltip="search claims"),
     Binding("right_square_bracket", "next_unreviewed", "next to do", key_display="]",
             tooltip="next claim to do"),
-    Binding("ctrl+z", "undo", "undo", show=False, tooltip="undo your last change"),
+    Binding("ctrl+z", "undo", "undo", key_display="^z", show=False,
+            tooltip="undo your last change"),
     Binding("ctrl+d", "scroll_panel(1)", "verdict panel half a page down", show=False),
     Binding("ctrl+u", "scroll_panel(-1)", "verdict panel half a page up", show=False),
     Binding("c", "copy_similar", "copy the similar claim's verdict", show=False),
@@ -96,7 +97,8 @@ class MainScreen(Screen):
         yield self._list
         yield ArticleView(self.db, id="article")
         yield VerdictPanel(id="verdict")
-        yield KeyBar(self.BINDINGS, keep={"help", "quit_app"}, short=STATUS_GLYPHS)
+        yield KeyBar(self.BINDINGS, keep={"help", "quit_app"}, short=STATUS_GLYPHS,
+                     wide={"undo", "app.command_palette"})
 
     def on_mount(self) -> None:
         self._list.border_title = "claims"
