@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 import shutil
@@ -22,7 +21,7 @@ from workbench.compare.diff import (
     claim_output,
 )
 from workbench.exchange.csvsheet import ESCAPE, FORMULA_STARTS, safe_cell, sources_cell
-from workbench.wording import counted
+from workbench.wording import counted, word_edit
 
 CSV_COLUMNS = (
     "claim_id", "claim", "change", "status_a", "status_b", "confidence_a", "confidence_b",
@@ -217,21 +216,3 @@ def _claim_line(c: ClaimDiff, text_width: int, paint: Any) -> str:
 def _cut(text: str, width: int) -> str:
     """`text` cut to `width` characters, "…" ending one that was cut."""
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def word_edit(old: str, new: str, lead: int) -> str:
-    """`old` edited into `new`, on one line: the words they share as they are (of those
-    before the first edit, the whole words in the last `lead` characters), each edit as
-    [old → new]."""
-    a, b = old.split(" "), new.split(" ")
-    parts = []
-    for op, i, j, k, m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append(" ".join(a[i:j]))
-        else:
-            edit = f"[{' '.join(a[i:j])} → {' '.join(b[k:m])}]"
-            parts.append(edit.replace("[ ", "[").replace(" ]", "]"))
-    if len(parts) > 1 and not parts[0].startswith("[") and len(parts[0]) > lead:
-        tail = parts[0][len(parts[0]) - lead + 1 :]
-        parts[0] = "…" + (tail.partition(" ")[2] or tail)  # from a word's start
-    return " ".join(parts)

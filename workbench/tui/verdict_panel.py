@@ -11,11 +11,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench import review
-from workbench.compare.render import word_edit
 from workbench.model import Status, sources_from_json
 from workbench.tui.glyphs import FLAG, glyph, label
 from workbench.tui.line_styles import LineStyles
 from workbench.tui.wrap import wrap_offsets
+from workbench.wording import word_edit
 
 
 def _short_time(at: str) -> str:
