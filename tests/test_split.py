@@ -811,3 +811,13 @@ def test_speakers_their_acts_and_asides(text: str, want: list[tuple[str, str | N
     claims = split(text)
     assert [(c.text, c.by) for c in claims] == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("start", ["@CityOfYakutsk posted", "#Floods trended", "+7 hours were"])
+def test_a_sentence_may_start_with_a_handle_a_hashtag_or_a_signed_number(start: str) -> None:
+    """QA: the sentence after one ending "…cold." was joined to it, and took its speaker."""
+    text = f"Officials said it was cold. {start} forecast on Monday."
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == [
+        ("It was cold.", "Officials"), (f"{start} forecast on Monday.", None)]
+    check_spans(text, claims)

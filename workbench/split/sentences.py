@@ -54,6 +54,11 @@ def lines(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), m[0])
 
 
+# A sentence may start with a handle, a hashtag or a signed number: "@CityOfYakutsk posted
+# …", "#Floods trended …", "+7 hours of sun …".
+_MARKED_STARTS: Final = "@#+"
+
+
 def _is_boundary(line: str, end: int, punct_start: int) -> bool:
     if end >= len(line):
         return True  # the line's end (lines are stripped): _NEXT finds nothing
@@ -65,7 +70,8 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
         if nxt is None:
             return True
         ch, opener, at = nxt[2], nxt[1] != "", nxt.start(2)
-    if not (ch.isupper() or ch.isdigit() or opener):
+    if not (ch.isupper() or ch.isdigit() or opener or (
+            ch in _MARKED_STARTS and line[at + 1 : at + 2].isalnum())):
         return False
     if line[punct_start] != ".":
         return True
