@@ -821,3 +821,11 @@ def test_a_sentence_may_start_with_a_handle_a_hashtag_or_a_signed_number(start: 
     assert [(c.text, c.by) for c in claims] == [
         ("It was cold.", "Officials"), (f"{start} forecast on Monday.", None)]
     check_spans(text, claims)
+
+
+def test_said_that_a_and_that_b_is_two_statements() -> None:
+    text = "The minister said that taxes would not rise and that spending would fall."
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == [
+        ("Taxes would not rise.", "The minister"), ("Spending would fall.", "The minister")]
+    check_spans(text, claims)

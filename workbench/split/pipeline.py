@@ -41,6 +41,9 @@ class _State:
     list_lead: str | None = None
 
 
+_AND_THAT: Final = re.compile(r" and that (?=\w)")
+
+
 def _quote_balance(s: str) -> int:
     """+1 when s leaves a quotation open, -1 when it closes one opened earlier, else 0."""
     opens = s.count("“")
@@ -84,8 +87,15 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         nested = _NESTED.match(content) if a.quoted else None
         if nested:
             start, content = a.start + nested.start("q"), nested["q"]
-        f = Frag(content, sent.start + start, sent.start + start + len(content))
-        return [(f, by, a.quoted)]
+        at = sent.start + start
+        # "said that A and that B": two statements, each "that" opening one
+        parts = [] if a.quoted else [m.start() for m in _AND_THAT.finditer(content)]
+        cuts = [0, *parts, len(content)]
+        frags = []
+        for i, j in pairwise(cuts):
+            k = i + (len(" and that ") if i else 0)
+            frags.append((Frag(content[k:j], at + k, at + j), by, a.quoted))
+        return frags
     if s[:1] in _OPEN:
         by = st.last_speaker
         if st.spoken and _quote_balance(s) > 0:
