@@ -97,6 +97,21 @@ def test_similar_shows_the_reviewers_own_verdict_on_a_claim_before_a_newer_other
         ("bob", "refuted")]
 
 
+def test_a_blind_session_is_shown_its_own_verdicts_only(db):
+    """A second checker's session must not see the first's verdict on the same statement
+    in another article."""
+    bob = review.start_session(db, "bob", "bob", blind=True)
+    ann = review.resolve_session(db, "ann", "ann")["id"]
+    mine = claim_id(db, "Flamingo numbers", article=1)
+    other = claim_id(db, "Flamingo numbers", article=2)
+    text = claims.get(db, mine)["text"]
+    review.tag(db, ann, other, who="ann", status="supported")
+    assert match.similar(db, mine, text, 1, session="bob", blind=True) == []
+    review.tag(db, bob, other, who="bob", status="refuted")
+    assert [(s.session, s.status) for s in match.similar(
+        db, mine, text, 1, session="bob", blind=True)] == [("bob", "refuted")]
+
+
 def test_similar_reads_verdicts_by_key_not_the_whole_table(db):
     """At a million claims a scan of every verdict costs most of a second a claim."""
     s = review.resolve_session(db, "ann", "ann")["id"]

@@ -1359,6 +1359,19 @@ class TestSimilarClaims:
                 f"copied supported from claim #{target[-1]} in session 'bob'")
 
     @run_async
+    async def test_a_blind_session_shows_no_other_sessions_verdict(self, tmp_path):
+        app, target = self.with_a_reviewed_twin(tmp_path)  # ann's verdict on the twin
+        review.start_session(app.db, "second", "bob", blind=True)
+        async with app.run_test(size=SIZE) as pilot:
+            app.main.set_session(sessions.require(app.db, "second"))
+            app.main.claims.load(app.main.query_, target[0])
+            await pilot.pause(REST_DELAY * 2)
+            await settle(pilot)
+            assert app.main.similar == []
+            assert "Similar claims" not in app.main.query_one(VerdictPanel).text
+            assert "second (ann, blind)" in app.main.query_one(TopBar).text
+
+    @run_async
     async def test_the_panel_scrolls_over_just_its_lines_once_similar_claims_are_in(
         self, tmp_path
     ):

@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("name")
     new.add_argument("--reviewer", help="who reviews (default: $WORKBENCH_REVIEWER or login)")
     new.add_argument("--from", dest="fork_of", metavar="SESSION", help="copy its verdicts")
+    new.add_argument("--blind", action="store_true", help="a second checker's: the TUI shows"
+                     " no other session's verdicts (similar claims: this session's only)")
     ren = ssub.add_parser("rename", help="rename a session")
     ren.add_argument("old", metavar="OLD")
     ren.add_argument("new", metavar="NEW")
@@ -341,9 +343,10 @@ def _print_table(rows: Iterator[sqlite3.Row]) -> None:
 def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
     if args.action == "new":
         reviewer = args.reviewer or review.default_reviewer()
-        review.start_session(db, args.name, reviewer, args.fork_of)
+        review.start_session(db, args.name, reviewer, args.fork_of, blind=args.blind)
         row = sessions.require(db, args.name)
-        extra = f", from {args.fork_of}" if args.fork_of else ""
+        extra = (f", from {args.fork_of}" if args.fork_of else "") + (
+            ", blind: no other session's verdicts shown" if args.blind else "")
         print(f"session {row['name']!r} started for {reviewer}{extra}")
         return 0
     if args.action == "rename":
@@ -365,7 +368,7 @@ def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
     print(f"{'session':<20} {'reviewer':<14} {'reviewed':>{width}}  {'created':<20} from")
     for r, done in zip(rows, progress, strict=True):
         print(f"{r['name']:<20} {r['reviewer']:<14} {done:>{width}}  {r['created_at'][:19]:<20} "
-              f"{r['forked_from'] or ''}")
+              f"{r['forked_from'] or ''}{'blind' if r['blind'] else ''}")
     return 0
 
 

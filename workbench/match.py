@@ -80,13 +80,16 @@ COVERED = 75  # how closely, on average, a search's words must be in a claim it 
 
 def similar(
     db: Database, claim_id: int, text: str, article_id: int, *, limit: int = 3,
-    cutoff: float = 60, session: str | None = None,
+    cutoff: float = 60, session: str | None = None, blind: bool = False,
 ) -> list[Similar]:
     """The closest claims of other articles that have a verdict in any session: a claim
     once (the verdict of `session`, the reviewer's own, where it has one, else its newest),
-    and a text with the same verdict once (the same wire sentence in two articles)."""
+    and a text with the same verdict once (the same wire sentence in two articles). For a
+    `blind` session, its own verdicts only."""
     rows = search.reviewed_candidates(db, text, article_id)
-    if session is not None:  # own verdicts first: the first row of a claim is the one kept
+    if blind:
+        rows = [r for r in rows if r["session"] == session]
+    elif session is not None:  # own verdicts first: the first row of a claim is kept
         rows = sorted(rows, key=lambda r: r["session"] != session)
     best: dict[int, Similar] = {}
     shown: set[tuple[str, str, int | None]] = set()

@@ -45,11 +45,15 @@ def default_reviewer() -> str:
     return os.environ.get("WORKBENCH_REVIEWER") or getpass.getuser()
 
 
-def start_session(db: Database, name: str, reviewer: str, fork_of: str | None = None) -> int:
-    """Create a session; `fork_of` names a session whose verdicts it starts from."""
+def start_session(db: Database, name: str, reviewer: str, fork_of: str | None = None,
+                  *, blind: bool = False) -> int:
+    """Create a session; `fork_of` names a session whose verdicts it starts from. A
+    `blind` one (a second checker's) is shown no other session's verdicts."""
     sessions.check_name(name.strip())
+    if blind and fork_of:
+        raise WorkbenchError("a blind session starts from no one's verdicts: not with --from")
     parent = sessions.require(db, fork_of)["id"] if fork_of else None
-    return sessions.create(db, name.strip(), reviewer, parent)
+    return sessions.create(db, name.strip(), reviewer, parent, blind=blind)
 
 
 def resolve_session(db: Database, name: str | None, reviewer: str) -> sqlite3.Row:

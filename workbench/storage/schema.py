@@ -255,6 +255,11 @@ MIGRATIONS: list[str] = [
     DROP TABLE temp.articles_rebuild;
     DROP INDEX claims_article_rebuild;
     """,
+    # 14: a blind session: a second checker's, who must not see another session's verdicts,
+    # not even on the same statement in another article (similar claims).
+    """
+    ALTER TABLE sessions ADD COLUMN blind INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

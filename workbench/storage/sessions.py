@@ -22,17 +22,18 @@ def _check_free(db: Database, name: str, renamed: int | None = None) -> None:
                              " in case would be taken for it")
 
 
-def create(db: Database, name: str, reviewer: str, forked_from: int | None = None) -> int:
+def create(db: Database, name: str, reviewer: str, forked_from: int | None = None,
+           *, blind: bool = False) -> int:
     """Add a session; with `forked_from`, copy that session's verdicts into it. Its id is
     one no session had before: history keeps a deleted session's rows under its id, and a
     new session given that id would show them, and undo them, as its own."""
     _check_free(db, name)
     with db.transaction():
         cur = db.execute(
-            "INSERT INTO sessions (id, name, reviewer, created_at, forked_from) VALUES ("
+            "INSERT INTO sessions (id, name, reviewer, created_at, forked_from, blind) VALUES ("
             "max(coalesce((SELECT max(id) FROM sessions), 0),"
-            " coalesce((SELECT max(session_id) FROM history), 0)) + 1, ?, ?, ?, ?)",
-            (name, reviewer, now(), forked_from),
+            " coalesce((SELECT max(session_id) FROM history), 0)) + 1, ?, ?, ?, ?, ?)",
+            (name, reviewer, now(), forked_from, int(blind)),
         )
         session_id = int(cur.lastrowid)
         if forked_from is not None:
@@ -93,7 +94,7 @@ def list_with_progress(db: Database) -> list[sqlite3.Row]:
     return db.query(
         "WITH scope AS (SELECT c.id FROM claims c"
         "   WHERE NOT c.dropped AND c.article_id IN (SELECT id FROM current_articles))"
-        " SELECT s.id, s.name, s.reviewer, s.created_at, f.name AS forked_from,"
+        " SELECT s.id, s.name, s.reviewer, s.created_at, f.name AS forked_from, s.blind,"
         "  (SELECT count(*) FROM verdicts v WHERE v.session_id = s.id"
         f"    AND {claims.REVIEWED} AND v.claim_id IN scope) AS reviewed,"
         "  (SELECT count(*) FROM scope) AS total"

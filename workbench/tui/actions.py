@@ -79,7 +79,8 @@ def pick_article(screen: MainScreen) -> None:
 def pick_session(screen: MainScreen) -> None:
     def show(rows: list) -> None:
         here = screen.session["id"]
-        options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed)"
+        options = [(f"{r['name']}  ({r['reviewer']}, {r['reviewed']}/{r['total']} reviewed"
+                    + (", blind" if r["blind"] else "") + ")"
                     + ("  · this one" if r["id"] == here else ""), r["name"]) for r in rows]
         current = next((n for n, r in enumerate(rows) if r["id"] == here), None)
         screen.app.push_screen(

@@ -229,7 +229,8 @@ class MainScreen(Screen):
         """The top line: article, session, reviewer, progress; the list position at right."""
         claims = self.claims
         ap, sp = self.article_progress, self.session_progress
-        rest: list[Any] = [f"  ·  {self.session['name']} ({self.reviewer})"]
+        blind = ", blind" if self.session["blind"] else ""
+        rest: list[Any] = [f"  ·  {self.session['name']} ({self.reviewer}{blind})"]
         if self.claim and ap:
             rest.append(f"  ·  article {ap.reviewed}/{ap.total}")
         if sp:
@@ -288,7 +289,7 @@ class MainScreen(Screen):
         from workbench import match
 
         found = match.similar(self.db, claim_id, text, article_id,
-                              session=self.session["name"])
+                              session=self.session["name"], blind=bool(self.session["blind"]))
         self.app.call_from_thread(self._similar_found, claim_id, found)
 
     def _similar_found(self, claim_id: int, found: list[Any]) -> None:
