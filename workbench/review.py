@@ -131,9 +131,7 @@ def listed(db: Database, q: ListQuery, claim_id: int) -> bool:
 def newest_version(db: Database, article_id: int) -> sqlite3.Row:
     """The newest version of the article `article_id` is a version of (id, title): itself,
     unless a re-ingest has replaced it."""
-    origin = articles.get(db, article_id)["origin"]
-    newest = articles.latest_by_origin(db, origin)
-    return articles.get(db, newest["id"] if newest is not None else article_id)
+    return articles.newest_of(db, article_id)
 
 
 def _still_there(db: Database, session_id: int) -> None:
@@ -417,10 +415,11 @@ def claim_history(db: Database, session_id: int, claim_id: int, limit: int = 20)
         if row["action"] == CARRY_OVER and new.get("needs_review") and old.get("claim_id"):
             # what the re-ingest changed: the earlier claim's text, and this one's now
             was, now_ = claims.get(db, old["claim_id"]), claims.get(db, claim_id)
-            if was is not None and now_ is not None and was["text"] != now_["text"]:
-                entry["was"], entry["now"] = was["text"], now_["text"]
-            if was is not None and now_ is not None and was["by"] != now_["by"]:
-                entry["was_by"], entry["now_by"] = was["by"], now_["by"]
+            if was is not None and now_ is not None:
+                if was["text"] != now_["text"]:
+                    entry["was"], entry["now"] = was["text"], now_["text"]
+                if was["by"] != now_["by"]:
+                    entry["was_by"], entry["now_by"] = was["by"], now_["by"]
         out.append(entry)
     return out
 
@@ -757,7 +756,7 @@ def merge_note(db: Database, claim_id: int) -> str:
     """What to say before merging a claim with the next of its article: "" unless the two
     are attributed to different speakers, of whom the merged claim keeps the first's."""
     row, nxt = claims.get(db, claim_id), claims.next_in_article(db, claim_id)
-    if nxt is None or (row["by"] or "") == (nxt["by"] or ""):
+    if nxt is None or row["by"] == nxt["by"]:
         return ""
     first, second = row["by"] or "the article", nxt["by"] or "the article"
     return (f"; the two had different speakers ({first}, {second}): the merged claim is"

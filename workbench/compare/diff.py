@@ -468,26 +468,26 @@ def _pair_rest(rest_a: list[Row], rest_b: list[Row], frame: _OneDatabase,
         return []
     pairs: list[Pair] = []
     rest_a, rest_b = _pair_by_key(rest_a, rest_b, frame, pairs)
+    twins_b = frame.twins(1, rest_b)  # B's claims A's database holds too (see below)
     if rest_a and rest_b:
         rest_a, rest_b = _pair_by_links(rest_a, rest_b, frame, pairs)
     if rest_a and rest_b:
         # In two databases, a claim whose very text the other database holds is that claim,
         # which the other side left unreviewed: never paired with another by its likeness.
-        twins = frame.twins(0, rest_a), frame.twins(1, rest_b)
-        fuzzy_a = [r for r in rest_a if r[ID] not in twins[0]]
-        fuzzy_b = [r for r in rest_b if r[ID] not in twins[1]]
+        twins_a = frame.twins(0, rest_a)
+        fuzzy_a = [r for r in rest_a if r[ID] not in twins_a]
+        fuzzy_b = [r for r in rest_b if r[ID] not in twins_b]
         left_a, left_b = _pair_by_text(fuzzy_a, fuzzy_b, pairs, same_db=frame.same_db)
-        rest_a = [r for r in rest_a if r[ID] in twins[0]] + left_a
-        rest_b = [r for r in rest_b if r[ID] in twins[1]] + left_b
+        rest_a = [r for r in rest_a if r[ID] in twins_a] + left_a
+        rest_b = [r for r in rest_b if r[ID] in twins_b] + left_b
     sides = [p[0] for p in pairs] + rest_a, [p[1] for p in pairs] + rest_b
     versions = _Versions(frame, (_seen(seen_a, sides[0]), _seen(seen_b, sides[1])))
     gone = versions.removed(0, sides[0]), versions.removed(1, sides[1])
     claims = [_claim(ra, rb, m, ra[ID] in gone[0] and rb[ID] in gone[1]) for ra, rb, m in pairs]
     claims.extend(ClaimDiff("only_a", r, None, "", versions.label(0, r, gone[0]))
                   for r in rest_a)
-    in_a = frame.twins(1, rest_b)
     claims.extend(ClaimDiff("only_b", None, r, "", versions.label(1, r, gone[1]),
-                            not frame.same_db, in_a.get(r[ID])) for r in rest_b)
+                            not frame.same_db, twins_b.get(r[ID])) for r in rest_b)
     claims.sort(key=_order)
     return claims
 

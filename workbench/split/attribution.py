@@ -331,7 +331,7 @@ def one_person(by: str) -> bool:
         return False
     if _NAME_RUN.search(by):
         return not any(w in _NOT_PERSON for w in parts)
-    head = [w for w in parts]
+    head = parts
     for k, w in enumerate(parts):
         if k and w in _AFTER_HEAD:
             head = parts[:k]

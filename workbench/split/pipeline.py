@@ -253,9 +253,7 @@ def split(text: str) -> list[Claim]:
             cut = bp.line_prefix(line.text)
             item = Span(line.start + cut, line.end, line.text[cut:])
             for piece in decompose(_item(item, st.list_lead or "")):
-                span = _tight(text, piece.start, piece.end)
-                if span and _WORDY.search(piece.text):
-                    out.append(_claim(len(out) + 1, piece, span, st.block_by, False, "."))
+                _add(out, text, piece, st.block_by, False, ".")
             continue
         cut = bp.line_prefix(line.text)
         if cut:
@@ -283,15 +281,21 @@ def split(text: str) -> list[Claim]:
             for piece, by, quoted in pieces:
                 if by is not None and piece.lead and not quoted:
                     piece, by = _speakers_act(piece, by)
-                span = _tight(text, piece.start, piece.end)
-                t = piece.text
-                # A first letter or digit is a word character: most texts skip the search.
-                if span and (t[:1].isalnum() or _WORDY.search(t)):
-                    out.append(_claim(len(out) + 1, piece, span, by, quoted, stop))
+                _add(out, text, piece, by, quoted, stop)
     return out
 
 
 _WORDY: Final = re.compile(r"\w")
+
+
+def _add(out: list[Claim], text: str, piece: Frag, by: str | None, quoted: bool,
+         stop: str) -> None:
+    """Append `piece` of `text` to `out` as the next claim, unless it holds no word."""
+    span = _tight(text, piece.start, piece.end)
+    t = piece.text
+    # A first letter or digit is a word character: most texts skip the search.
+    if span and (t[:1].isalnum() or _WORDY.search(t)):
+        out.append(_claim(len(out) + 1, piece, span, by, quoted, stop))
 # Hard-wrapped text (wire copy, mail) is wrapped at a width in this range.
 _WRAP_MIN: Final = 30
 _WRAP_MAX: Final = 100

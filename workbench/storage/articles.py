@@ -21,6 +21,17 @@ def find_by_hash(db: Database, content_hash: str) -> sqlite3.Row | None:
     ).fetchone()
 
 
+def newest_of(db: Database, article_id: int) -> sqlite3.Row:
+    """The id and title of the newest version of the article `article_id` is a version of
+    (itself, unless a re-ingest has replaced it); NotFound when there is no such article."""
+    row = db.execute(
+        "SELECT n.id, n.title FROM articles a JOIN articles n ON n.origin = a.origin"
+        " WHERE a.id = ? ORDER BY n.version DESC LIMIT 1", (article_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no article with id {article_id}")
+    return row
+
+
 def latest_by_origin(db: Database, origin: str) -> sqlite3.Row | None:
     """The id and version of the newest version of the article first ingested from `origin`."""
     return db.execute(

@@ -13,10 +13,10 @@ def _check_free(db: Database, name: str, renamed: int | None = None) -> None:
     """WorkbenchError unless `name` is free for a session (for session `renamed`, to
     rename it): no other session has it, nor it in another case ("Ann-Desk" beside
     "ann-desk": one would be taken for the other)."""
-    if get_by_name(db, name) is not None:
+    alike = db.execute("SELECT name FROM sessions WHERE name = ? COLLATE NOCASE AND id IS NOT ?"
+                       " ORDER BY name = ? DESC LIMIT 1", (name, renamed, name)).fetchone()
+    if alike is not None and alike[0] == name:
         raise WorkbenchError(f"session {name!r} already exists")
-    alike = db.execute("SELECT name FROM sessions WHERE name = ? COLLATE NOCASE AND id IS NOT ?",
-                       (name, renamed)).fetchone()
     if alike is not None:
         raise WorkbenchError(f"session {alike[0]!r} exists: a name that differs from it only"
                              " in case would be taken for it")

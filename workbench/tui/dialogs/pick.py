@@ -36,6 +36,7 @@ class PickDialog(ModalScreen[Any]):
         self.new_label = new_label
         self.highlight = highlight  # the option to start on (the current session)
         self._shown: list[int] = []  # indexes into options of those listed
+        self._lowered = [text.lower() for text, _v in options]  # what typing is matched in
 
     def compose(self):
         with Vertical(classes="dialog") as box:
@@ -57,8 +58,7 @@ class PickDialog(ModalScreen[Any]):
     def _narrow(self, typed: str) -> None:
         """List the options holding `typed` (any case), at most SHOWN of them."""
         words = typed.lower().split()
-        matching = [i for i, (text, _v) in enumerate(self.options)
-                    if all(w in text.lower() for w in words)]
+        matching = [i for i, text in enumerate(self._lowered) if all(w in text for w in words)]
         self._shown = matching[:SHOWN]
         listed = self.query_one(OptionList)
         listed.clear_options()
