@@ -27,7 +27,9 @@ a key that repaints one label. With --visidata PATH (its `vd`), VisiData is meas
 same way too, opened on the claims table: its first rows, `j` (until the reversed cursor
 row is the next id) and its memory, both once it has read the table for --settle seconds.
 Polling tmux costs a few milliseconds a look, so latencies are quoted beside the
-baseline's, which pays the same. Targets (issue 5): first paint
+baseline's, which pays the same, and beside the floor: a raw-mode program that writes one
+line per key with no framework at all, which is what sending a key and reading the pane
+cost by themselves. Targets (issue 5): first paint
 0.5 s, move and tag 20 ms, search 300 ms, memory 150 MB.
 """
 
@@ -62,6 +64,16 @@ class Empty(App):
         self.query_one("#c", Static).update(f"ready {self.n}")
 
 Empty().run()
+'''
+
+FLOOR_APP = '''
+import os, sys, tty
+tty.setraw(0)
+os.write(1, b"\\x1b[2J\\x1b[Hready 0")
+n = 0
+while os.read(0, 16) != b"q":
+    n += 1
+    os.write(1, f"\\x1b[Hready {n}".encode())
 '''
 
 
@@ -127,16 +139,34 @@ def median_ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:7.1f} ms"
 
 
+def script(source: str) -> str:
+    """A temporary file holding `source` (the caller unlinks it)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(source)
+    return f.name
+
+
+def floor(moves: int, pause: float) -> list[float]:
+    """Key-to-screen times of a raw-mode program that writes one line per key: what the
+    measuring costs by itself."""
+    path = script(FLOOR_APP)
+    started = launch(f"{sys.executable} {path}")
+    wait_for(lambda s: "ready 0" in s, started)
+    keys = [press("j", lambda s, n=n: f"ready {n}" in s, pause) for n in range(1, moves + 1)]
+    tmux("kill-session", "-t", PANE)
+    os.unlink(path)
+    return keys
+
+
 def baseline(runs: int, moves: int, pause: float) -> dict[str, object]:
     """An empty Textual app: paint times, key-to-repaint times (at a reader's pace and
     held), resident MB."""
-    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
-        f.write(BASELINE_APP)
+    path = script(BASELINE_APP)
     paints: list[float] = []
     keys: dict[str, list[float]] = {"read": [], "held": []}
     rss = 0.0
     for run in range(runs):
-        started = launch(f"{sys.executable} {f.name}")
+        started = launch(f"{sys.executable} {path}")
         paints.append(wait_for(lambda s: "ready 0" in s, started))
         if run == 0:
             for pace, wait, first in (("read", pause, 1), ("held", 0.0, moves + 1)):
@@ -144,7 +174,7 @@ def baseline(runs: int, moves: int, pause: float) -> dict[str, object]:
                     keys[pace].append(press("j", lambda s, n=n: f"ready {n}" in s, wait))
             rss = memory_mb(pid())[0]
     tmux("kill-session", "-t", PANE)
-    os.unlink(f.name)
+    os.unlink(path)
     return {"paints": paints, "keys": keys, "rss": rss}
 
 
@@ -235,11 +265,13 @@ def main() -> None:
     if shutil.which("tmux") is None:
         raise SystemExit("error: tmux is needed")
     warm_bytecode()
+    f = statistics.median(floor(args.moves, args.pause))
     b = baseline(args.runs, args.moves, args.pause)
     r = ours(args.db, args.runs, args.moves, args.query, args.pause)
     b_paint = statistics.median(b["paints"])
     paint = statistics.median(r["paints"])
     print(f"database: {args.db} ({r['total']} claims), 120x40 tmux, medians")
+    print(f"floor (raw key echo, no framework)         key repaint {f * 1000:7.1f} ms")
     print(f"empty Textual app  paint {b_paint * 1000:7.1f} ms   key repaint"
           f" {median_ms(b['keys']['read'])} ({median_ms(b['keys']['held']).strip()} held)"
           f"   rss {b['rss']:6.1f} MB")
@@ -252,15 +284,18 @@ def main() -> None:
         p90 = statistics.quantiles(values, n=10)[-1]
         target = "   (target 20 ms)" if pace == "read" else ""
         print(f"{name:<18} {median_ms(values)}   +{(m - base) * 1000:.1f} ms over the empty "
-              f"app's key   p90 {p90 * 1000:.1f} ms{target}")
+              f"app's key, +{(m - f) * 1000:.1f} over the floor   p90 {p90 * 1000:.1f} ms"
+              f"{target}")
     print(f"jump to last (G)   {r['last'] * 1000:7.1f} ms")
     print(f"search             {r['search'] * 1000:7.1f} ms   (target 300 ms)")
     print(f"memory             rss {r['rss']:6.1f} MB   peak {r['peak']:6.1f} MB   "
           f"x{r['rss'] / b['rss']:.2f} of the empty app   (target 150 MB)")
     if args.visidata:
         v = visidata(args.visidata, args.db, args.runs, args.moves, args.pause, args.settle)
+        over = (statistics.median(v["moves"]) - f) * 1000
         print(f"visidata           first rows {median_ms(v['paints']).strip()}   move (j)"
-              f" {median_ms(v['moves']).strip()}   rss {v['rss']:.1f} MB"
+              f" {median_ms(v['moves']).strip()} (+{over:.1f} over the floor)"
+              f"   rss {v['rss']:.1f} MB"
               f" (peak {v['peak']:.1f}), moves and memory after {args.settle:.0f} s of reading")
 
 
