@@ -73,9 +73,9 @@ def test_edge_cases() -> None:
 
 
 def row(cid: int, status: str, conf: int | None = None, text: str = "", origin: str = "o",
-        article: int = 1, sources: str = "[]", notes: str = "") -> tuple:
+        article: int = 1, sources: str = "[]", notes: str = "", flagged: bool = False) -> tuple:
     return (cid, article, origin, "T", text or f"claim {cid}", None, status, conf, sources,
-            notes)
+            notes, int(flagged))
 
 
 def test_compare_rows_changes_and_summary() -> None:
@@ -341,14 +341,16 @@ typed = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters
        refs=st.lists(st.tuples(typed.map(str.strip).filter(bool), typed.map(str.strip)),
                      max_size=2),
        status=st.sampled_from(["supported", "refuted"]), confidence=st.sampled_from([None, 5]),
-       left_over=st.booleans())
+       left_over=st.booleans(), flagged=st.sampled_from([(), ("a",), ("b",), ("a", "b")]))
 @pytest.mark.parametrize("concat", JOINS)
 def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, status,
-                                                 confidence, left_over, concat) -> None:
+                                                 confidence, left_over, flagged,
+                                                 concat) -> None:
     """The CSV lines and JSON SQLite writes for claims paired by id, and the text of the
     claims that differ, match what the pure diff writes claim by claim (formula starts,
-    quotes, line breaks and carriage returns in any cell), whether or not a claim is left
-    over to be merged in, however SQLite joins a line's pieces."""
+    quotes, line breaks and carriage returns in any cell, verdicts flagged for re-review
+    on either side), whether or not a claim is left over to be merged in, however SQLite
+    joins a line's pieces."""
     with (tempfile.TemporaryDirectory() as tmp, open_db(Path(tmp) / "x.db") as db,
           joined_by(concat)):
         with db.transaction():
@@ -365,7 +367,12 @@ def test_sql_built_diff_output_is_the_pure_diffs(text, title, notes, refs, statu
         review.tag(db, b, 2, who="bob", status="supported", notes=notes + "!")
         if left_over:
             review.tag(db, b, 3, who="bob", status="refuted")
-        written_alike_by_sql_and_the_pure_diff(db, a, b)
+        with db.transaction():
+            for side in flagged:
+                verdicts.flag(db, {"a": a, "b": b}[side], 1)
+        result, _text = written_alike_by_sql_and_the_pure_diff(db, a, b)
+        assert (result.counts["flagged_a"], result.counts["flagged_b"]) == (
+            "a" in flagged, "b" in flagged)
 
 
 def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(
@@ -395,9 +402,15 @@ def test_diff_written_by_two_processes_in_blocks_is_the_pure_diffs(
                 review.tag(db, b, claim_id, who="bob", status=statuses[claim_id % 3],
                            confidence=claim_id * 3 if claim_id % 2 else None,
                            notes="checked" if claim_id % 4 == 0 else "")
+        with db.transaction():  # flagged for re-review on either side, or both
+            for claim_id in range(1, 23, 3):
+                verdicts.flag(db, a, claim_id)
+            for claim_id in range(1, 23, 4):
+                verdicts.flag(db, b, claim_id)
         result, text = written_alike_by_sql_and_the_pure_diff(db, a, b)
         assert "– a longer, accented clai…\n" in text  # cut by characters
         assert result.counts["only_a"] == 3 and len(result.articles) == 3
+        assert (result.counts["flagged_a"], result.counts["flagged_b"]) == (8, 5)
 
 
 def test_diff_json_without_claims_is_valid_json() -> None:
@@ -554,7 +567,10 @@ def test_last_weeks_database_against_todays_after_a_reingest(env: Path, capsys) 
     out = run(capsys, "diff", "before.db:a", "a")[1]
     assert ("same 3, changed 0 (status 0, other fields only 0), only in before.db:a 0, only"
             " in a 1; across article versions: edited 1, added 1, removed 2") in out
-    assert "[edited] The storm killed [12 → 15] people on Tuesday.\n" in out
+    # the verdict the re-ingest carried to the reworded claim waits for a's re-review
+    assert "[edited] [↻ b] The storm killed [12 → 15] people on Tuesday.\n" in out
+    assert "↻ flagged for re-review (carried to a reworded claim, not yet confirmed): 0 in" \
+        " before.db:a, 1 in a\n" in out
     assert "     b:9  only_b   —" in out  # before.db has no claim 9: the id is a's
     rows = list(csv.DictReader(io.StringIO(
         run(capsys, "diff", "before.db:a", "a", "--format", "csv")[1])))
@@ -565,12 +581,17 @@ def test_last_weeks_database_against_todays_after_a_reingest(env: Path, capsys) 
         ("5", "same", "5", "id", "removed"), ("", "only_b", "9", "", "added")]
     assert (rows[1]["claim"], rows[1]["claim_b"]) == (
         "The storm killed 12 people on Tuesday.", "The storm killed 15 people on Tuesday.")
+    assert [(r["needs_review_a"], r["needs_review_b"]) for r in rows[:3]] == [
+        ("", ""), ("", "1"), ("", "")]
     doc = json.loads(run(capsys, "diff", "a", "before.db:a", "--format", "json")[1])
     assert [(c["claim_id"], c["b"] and c["b"]["claim_id"], c["change"], c["version"])
             for c in doc["claims"]] == [
         (3, 3, "same", "removed"), (5, 5, "same", "removed"), (6, 1, "same", ""),
         (7, 2, "same", "edited"), (8, 4, "same", ""), (9, None, "only_a", "added")]
     assert doc["claims"][3]["claim_b"] == "The storm killed 12 people on Tuesday."
+    assert [(c["a"]["needs_review"], c["b"] and c["b"]["needs_review"])
+            for c in doc["claims"][2:5]] == [(False, False), (True, False), (False, False)]
+    assert (doc["summary"]["flagged_a"], doc["summary"]["flagged_b"]) == (1, 0)
     doc = json.loads(run(capsys, "diff", "before.db:a", "fresh", "--format", "json")[1])
     assert [(c["claim_id"], c["change"], c["version"]) for c in doc["claims"]] == [
         (1, "changed", ""), (2, "changed", "edited"), (3, "only_a", "removed"),

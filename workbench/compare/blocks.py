@@ -20,8 +20,10 @@ from workbench.storage import Database, verdicts
 T = TypeVar("T")
 LABELS = tuple(s.value for s in Status if s is not Status.UNREVIEWED)
 # The counts of an article: one per status pair, then how many differ in any field, how
-# many have both confidences, and the sum of |a - b| over those.
+# many have both confidences, the sum of |a - b| over those, and how many of A's verdicts
+# and of B's are flagged for re-review.
 PAIRS = len(LABELS) ** 2
+COUNTS = PAIRS + 5
 # The span of claim ids from which a second process shares the blocks (bench/diff.py: a
 # million pairs as CSV in 4.9 s, not 9); below it, starting one costs more than it saves.
 PARALLEL_FROM = 100_000
@@ -59,11 +61,13 @@ def _count(per: Counts, articles: str, codes: str, confidences: str) -> None:
     at = 0
     for article, run in itertools.groupby(articles.split(",")):
         n = sum(1 for _ in run)
-        counts = per.setdefault(int(article), [0] * (PAIRS + 3))
+        counts = per.setdefault(int(article), [0] * COUNTS)
         for char, times in Counter(codes[at : at + n]).items():
             code = ord(char) - 65
-            counts[code >> 1] += times
+            counts[code >> 3] += times
             counts[PAIRS] += times * (code & 1)
+            counts[PAIRS + 3] += times * (code >> 1 & 1)
+            counts[PAIRS + 4] += times * (code >> 2 & 1)
         both = confidences[at : at + n].replace(" ", "")
         counts[PAIRS + 1] += len(both)
         counts[PAIRS + 2] += sum(both.encode("latin-1")) - 48 * len(both)

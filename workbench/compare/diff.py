@@ -3,7 +3,10 @@
 Claims pair by id (across two databases: by their article's text and their own); then,
 for claims left over, through the alignment links of re-ingested articles
 (claims.previous_claim_id); then by fuzzy text within the same article. Only reviewed
-verdicts (status other than unreviewed) on claims not dropped take part.
+verdicts (status other than unreviewed) on claims not dropped take part. A verdict a
+re-ingest carried to a reworded claim and flagged for re-review takes part as the
+verdict of record, as export gives it, and is marked as such (`flagged`), with how many
+each side has among the figures.
 
 A claim of an article version older than the newest one either session reviewed, that
 no claim of a newer version continues, was removed from the article: it is listed,
@@ -39,7 +42,8 @@ from workbench.errors import WorkbenchError
 from workbench.storage import Database, sessions, verdicts
 
 # A side's row, as storage.verdicts.reviewed_rows yields it.
-ID, ARTICLE, ORIGIN, TITLE, TEXT, PREVIOUS, STATUS, CONFIDENCE, SOURCES, NOTES = range(10)
+(ID, ARTICLE, ORIGIN, TITLE, TEXT, PREVIOUS, STATUS, CONFIDENCE, SOURCES, NOTES,
+ NEEDS_REVIEW) = range(11)
 VERDICT = slice(STATUS, NOTES + 1)  # the fields a reviewer sets: verdicts.VALUE_COLUMNS
 Row = tuple[Any, ...]
 Links = Callable[[Iterable[int]], dict[int, int]]
@@ -104,6 +108,13 @@ class ClaimDiff:
                 if a[i] != b[i]]  # type: ignore[index]
 
     @property
+    def flagged(self) -> list[str]:
+        """The sides ("a", "b") whose verdict is flagged for re-review: carried by a
+        re-ingest to a reworded claim, not yet confirmed."""
+        return [name for name, row in (("a", self.a), ("b", self.b))
+                if row is not None and row[NEEDS_REVIEW]]
+
+    @property
     def _named(self) -> Row:
         return self.a if self.a is not None else self.b  # type: ignore[return-value]
 
@@ -134,7 +145,8 @@ class Figures:
         self.agreement = agreement
         self.mean_confidence_difference = mean_confidence_difference
         self.counts = counts  # same, changed (changed_status, changed_other), only_a,
-        # only_b; across article versions: edited, added, removed (not in the others)
+        # only_b; across article versions: edited, added, removed (not in the others);
+        # flagged_a, flagged_b: verdicts flagged for re-review among those compared
         self._articles = articles
 
     @property
@@ -219,12 +231,12 @@ class _PairedClaims:
 
     def __iter__(self) -> Iterator[ClaimDiff]:
         rows = verdicts.paired_rows(self.db, self.a, self.b)
-        return self._merged((_claim(r[:10], r[:6] + r[10:], "id") for r in rows), None)
+        return self._merged((_claim(r[:11], r[:6] + r[11:], "id") for r in rows), None)
 
     def differing(self) -> Iterator[ClaimDiff]:
         """The claims that differ or pair across versions: SQL hands over only those."""
         rows = verdicts.paired_rows(self.db, self.a, self.b, differing=True)
-        return self._merged((_claim(r[:10], r[:6] + r[10:], "id") for r in rows), _differs)
+        return self._merged((_claim(r[:11], r[:6] + r[11:], "id") for r in rows), _differs)
 
     def _merged(self, by_id: Iterator[ClaimDiff],
                 only: Callable[[ClaimDiff], bool] | None) -> Iterator[ClaimDiff]:
@@ -250,14 +262,15 @@ class _PairedClaims:
                 counts, (origin, title) = per[article], names[article]
                 paired += sum(counts[:PAIRS])
                 groups.append((origin, article, title, counts[:PAIRS],
-                               counts[PAIRS], float(counts[PAIRS + 2]), counts[PAIRS + 1]))
+                               counts[PAIRS], float(counts[PAIRS + 2]), counts[PAIRS + 1],
+                               counts[PAIRS + 3], counts[PAIRS + 4]))
             self._settle(groups, paired, reviewed)
 
     def _reviewed(self) -> tuple[int, int]:
         """How many claims each session reviewed."""
         return sessions.count_reviewed(self.db, self.a), sessions.count_reviewed(self.db, self.b)
 
-    def _settle(self, groups: list[tuple[str, int, str, list[int], int, float,
+    def _settle(self, groups: list[tuple[str, int, str, list[int], int, float, int, int,
                                          int]], paired: int, reviewed: tuple[int, int]) -> None:
         """The figures from the claims paired by id, counted per article (`groups`, in
         article order) with the claims left over, which are paired here (`reviewed`: how
@@ -704,7 +717,7 @@ class _Tally:
     def __init__(self) -> None:
         self.counts = Counter({k: 0 for k in (
             "same", "changed", "changed_status", "changed_other", "only_a", "only_b",
-            "edited", "added", "removed")})
+            "edited", "added", "removed", "flagged_a", "flagged_b")})
         self.per: dict[str, _Article] = {}
 
     def _article(self, origin: str, article: int, title: str) -> _Article:
@@ -716,11 +729,14 @@ class _Tally:
         return entry
 
     def add_group(self, origin: str, article: int, title: str, pairs: list[int],
-                  changed: int, conf_total: float, conf_n: int) -> None:
+                  changed: int, conf_total: float, conf_n: int, flagged_a: int = 0,
+                  flagged_b: int = 0) -> None:
         """Claims of one article paired by id, counted already (`pairs` as _pair)."""
         entry = self._article(origin, article, title)
         self.counts["same"] += sum(pairs) - changed
         self.counts["changed"] += changed
+        self.counts["flagged_a"] += flagged_a
+        self.counts["flagged_b"] += flagged_b
         entry.pairs[:] = map(operator.add, entry.pairs, pairs)
         entry.changed += changed
         entry.conf_total += conf_total
@@ -734,6 +750,8 @@ class _Tally:
             if c.version == "removed":
                 return
         entry = self._article(row[ORIGIN], row[ARTICLE], row[TITLE])
+        for side in c.flagged:
+            self.counts["flagged_" + side] += 1
         if c.a is None or c.b is None:
             self.counts[c.change] += 1
             if c.a is None:

@@ -12,6 +12,7 @@ from workbench import parallel
 from workbench.compare.agreement import Agreement
 from workbench.compare.diff import (
     CONFIDENCE,
+    NEEDS_REVIEW,
     NOTES,
     SOURCES,
     STATUS,
@@ -20,14 +21,21 @@ from workbench.compare.diff import (
     DiffResult,
     claim_output,
 )
-from workbench.exchange.csvsheet import ESCAPE, FORMULA_STARTS, safe_cell, sources_cell
+from workbench.exchange.csvsheet import (
+    ESCAPE,
+    FORMULA_STARTS,
+    flag_cell,
+    safe_cell,
+    sources_cell,
+)
 from workbench.wording import counted, word_edit
 
 CSV_COLUMNS = (
     "claim_id", "claim", "change", "status_a", "status_b", "confidence_a", "confidence_b",
     "sources_a", "sources_b", "notes_a", "notes_b",
 )
-CSV_EXTRA = ("claim_id_b", "match", "version", "article", "differs", "claim_b")
+CSV_EXTRA = ("claim_id_b", "match", "version", "article", "differs", "claim_b",
+             "needs_review_a", "needs_review_b")
 COLOURS = {"same": "2", "changed": "33", "only_a": "31", "only_b": "32", "bold": "1"}
 
 
@@ -64,6 +72,7 @@ def _csv_line(c: ClaimDiff) -> str:
         _side(a, CONFIDENCE), _side(b, CONFIDENCE), _sources(a), _sources(b),
         _notes(a), _notes(b), c.claim_id_b, c.match,
         c.version, safe_cell(c.row[TITLE]), ", ".join(c.differs), safe_cell(c.text_b),
+        flag_cell(_side(a, NEEDS_REVIEW)), flag_cell(_side(b, NEEDS_REVIEW)),
     ))
     return line.getvalue()
 
@@ -72,7 +81,8 @@ def _verdict(row: Any) -> dict[str, Any] | None:
     if row is None:
         return None
     return {"claim_id": row[0], "status": row[STATUS], "confidence": row[CONFIDENCE],
-            "sources": json.loads(row[SOURCES]), "notes": row[NOTES]}
+            "sources": json.loads(row[SOURCES]), "notes": row[NOTES],
+            "needs_review": bool(row[NEEDS_REVIEW])}
 
 
 def summary(result: DiffResult) -> dict[str, Any]:
@@ -180,6 +190,9 @@ def _write_summary(out: IO[str], result: DiffResult, paint: Any, limit: int | No
     if k["edited"] or k["added"] or k["removed"]:
         p(f"; across article versions: edited {k['edited']}, added {k['added']}, "
           f"removed {k['removed']}")
+    if k["flagged_a"] or k["flagged_b"]:
+        p(f"\n↻ flagged for re-review (carried to a reworded claim, not yet confirmed):"
+          f" {k['flagged_a']} in {result.a}, {k['flagged_b']} in {result.b}")
     p("\n\n")
     for line in _matrix_lines(ag, result.a, result.b):
         p(line + "\n")
@@ -202,8 +215,9 @@ def _claim_line(c: ClaimDiff, text_width: int, paint: Any) -> str:
         conf = "" if row[CONFIDENCE] is None else f" {row[CONFIDENCE]}"
         return f"{row[STATUS]}{conf}"
 
-    marks = (f"[{c.version}] " if c.version else "") + (
-        f"[differs: {', '.join(c.differs)}] " if c.differs else "")
+    marks = ((f"[{c.version}] " if c.version else "")
+             + (f"[differs: {', '.join(c.differs)}] " if c.differs else "")
+             + (f"[↻ {', '.join(c.flagged)}] " if c.flagged else ""))
     text = c.text.replace("\n", " ")
     if c.text_b:
         text = word_edit(text, c.text_b.replace("\n", " "), (text_width - len(marks)) // 3)

@@ -727,7 +727,7 @@ def _claim_author() -> str:
 
 
 _ROW = ("c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
-        " {v}.status, {v}.confidence, {v}.sources, {v}.notes")
+        " {v}.status, {v}.confidence, {v}.sources, {v}.notes, {v}.needs_review")
 
 
 def _current(v: str, session: str, versions: bool = True) -> str:
@@ -753,7 +753,7 @@ def has_versions(db: Database) -> bool:
 def reviewed_rows(db: Database, session_id: int) -> sqlite3.Cursor:
     """A session's reviewed verdicts with their claims, as tuples in claim id order:
     (claim_id, article_id, origin, title, text, previous_claim_id, status, confidence,
-    sources, notes)."""
+    sources, notes, needs_review)."""
     return _tuples(
         db,
         f"SELECT {_ROW.format(v='v')}"
@@ -799,11 +799,12 @@ def _pair_code(labels: Sequence[str]) -> str:
 
 def paired_rows(db: Database, a: int, b: int, *, differing: bool = False) -> sqlite3.Cursor:
     """Live claims both sessions reviewed (see _both_where), in claim id order: the claim's
-    six fields as in reviewed_rows, then A's four verdict fields, then B's; only those
+    six fields as in reviewed_rows, then A's five verdict fields, then B's; only those
     whose verdicts differ when `differing`."""
     return _tuples(
         db,
-        f"SELECT {_ROW.format(v='va')}, vb.status, vb.confidence, vb.sources, vb.notes"
+        f"SELECT {_ROW.format(v='va')}, vb.status, vb.confidence, vb.sources, vb.notes,"
+        " vb.needs_review"
         + _BOTH_FROM + " JOIN articles a ON a.id = c.article_id" + _both_where(db)
         + (f" AND {_DIFFERENT}" if differing else "") + " ORDER BY va.claim_id",
         {"a": a, "b": b},
@@ -841,9 +842,10 @@ def paired_block(db: Database, a: int, b: int, labels: Sequence[str], kind: str,
     in claim id order, in one row for both the output and the figures (None when there
     are none): their outputs (_payload's of `kind`, with `starts` and `escape` for "csv",
     `width` and `changed` for "text") joined; their article ids joined by commas; a
-    character a claim,
-    chr(65 + 2 * pair + differ), for `pair` as _pair_code gives it and `differ` 1 when
-    the verdicts differ in any field; and a character a claim, chr(48 + |confidence_a -
+    character a claim, chr(65 + 8 * pair + 4 * flagged_b + 2 * flagged_a + differ), for
+    `pair` as _pair_code gives it, `flagged_a` 1 when A's verdict is flagged for
+    re-review (needs_review), `flagged_b` B's, and `differ` 1 when the verdicts differ in
+    any field; and a character a claim, chr(48 + |confidence_a -
     confidence_b|), or " " when a side has none. Handing a million rows to Python one by
     one cost it more than SQLite's work on them (bench/diff.py)."""
     payload, joins = _payload(kind, starts, escape)
@@ -851,7 +853,8 @@ def paired_block(db: Database, a: int, b: int, labels: Sequence[str], kind: str,
         db,
         "SELECT group_concat(o, ''), group_concat(article, ','), group_concat(code, ''),"
         f" group_concat(conf, '') FROM (SELECT {payload} AS o, c.article_id AS article,"
-        f" char(65 + 2 * {_pair_code(labels)} + ({_DIFFERENT})) AS code,"
+        f" char(65 + 8 * {_pair_code(labels)} + 4 * vb.needs_review + 2 * va.needs_review"
+        f" + ({_DIFFERENT})) AS code,"
         " CASE WHEN va.confidence - vb.confidence IS NULL THEN ' '"  # char(NULL) is NUL
         " ELSE char(48 + abs(va.confidence - vb.confidence)) END AS conf"
         + _BOTH_FROM + joins + _both_where(db)
@@ -877,7 +880,8 @@ def _diff_csv_line(starts: Sequence[str], escape: str) -> str:
     """SQL: a claim paired by id as a line of the diff CSV ("\n" at the end): claim_id,
     claim, change (same or changed), status_a, status_b, confidence_a, confidence_b,
     sources_a, sources_b, notes_a, notes_b, claim_id_b, match ("id"), version (""),
-    article title, differs (see _by_differing), claim_b (""). Text cells are made
+    article title, differs (see _by_differing), claim_b (""), needs_review_a and
+    needs_review_b (the stored flag, 1, or empty). Text cells are made
     formula-safe with :esc and quoted as a csv.writer ending lines with "\n" quotes them."""
     def cell(x: str) -> str:
         return _csv_cell(x, starts, "\n")
@@ -890,6 +894,7 @@ def _diff_csv_line(starts: Sequence[str], escape: str) -> str:
         ("%s", _sources_cell("vb", starts, "\n")), ("%s", cell("va.notes")),
         ("%s", cell("vb.notes")), ("%d", "c.id"), "id", "", ("%s", cell("a.title")),
         ("%s", _by_differing(lambda fields: _csv_text(", ".join(fields)))), "",
+        ("%s", "nullif(va.needs_review, 0)"), ("%s", "nullif(vb.needs_review, 0)"),
     ), "\n")
 
 
@@ -902,7 +907,8 @@ def _diff_json_line() -> str:
         return ['{"claim_id": ', ("%d", "c.id"), ', "status": "', ("%s", f"{v}.status"),
                 '", "confidence": ', ("%s", f"coalesce({v}.confidence, 'null')"),
                 ', "sources": ', ("%s", f"{v}.sources"), ', "notes": ',
-                ("%s", f"json_quote({v}.notes)"), "}"]
+                ("%s", f"json_quote({v}.notes)"), ', "needs_review": ',
+                ("%s", f"CASE WHEN {v}.needs_review THEN 'true' ELSE 'false' END"), "}"]
 
     return _joined([
         ',\n  {"claim_id": ', ("%d", "c.id"), ', "claim": ', ("%s", "json_quote(c.text)"),
@@ -914,14 +920,16 @@ def _diff_json_line() -> str:
 
 def _diff_text_line() -> str:
     """SQL: a claim paired by id as a line of the text diff when the verdicts differ ("\n"
-    at its end), else '': its id, :changed, each side's status and confidence, and what
-    differs (see _by_differing) then its text, on one line, cut to :width characters with
-    "…"."""
+    at its end), else '': its id, :changed, each side's status and confidence, what
+    differs (see _by_differing), the sides whose verdict is flagged for re-review, then
+    its text, on one line, cut to :width characters with "…"."""
     def verdict(v: str) -> str:
         return f"{v}.status || coalesce(' ' || {v}.confidence, '')"
 
     shown = _by_differing(lambda fields: f"[differs: {', '.join(fields)}] " if fields else "")
-    text = f"({shown} || replace(c.text, char(10), ' '))"
+    flagged = ("CASE 2 * vb.needs_review + va.needs_review WHEN 1 THEN '[↻ a] '"
+               " WHEN 2 THEN '[↻ b] ' WHEN 3 THEN '[↻ a, b] ' ELSE '' END")
+    text = f"({shown} || {flagged} || replace(c.text, char(10), ' '))"
     return (f"CASE WHEN {_DIFFERENT} THEN printf('%8d  %s %-16.16s %-16.16s %s', c.id,"
             f" :changed, {verdict('va')}, {verdict('vb')}, CASE WHEN length({text}) > :width"
             f" THEN substr({text}, 1, :width - 1) || '…' ELSE {text} END) || char(10)"
