@@ -8,7 +8,7 @@ import pytest
 
 from workbench import match, review
 from workbench.ingest import ingest_paths
-from workbench.storage import claims, open_db, search
+from workbench.storage import claims, open_db, search, verdicts
 
 
 @pytest.fixture
@@ -110,6 +110,21 @@ def test_a_blind_session_is_shown_its_own_verdicts_only(db):
     review.tag(db, bob, other, who="bob", status="refuted")
     assert [(s.session, s.status) for s in match.similar(
         db, mine, text, 1, session="bob", blind=True)] == [("bob", "refuted")]
+
+
+def test_a_verdict_flagged_for_re_review_is_not_offered_among_similar_claims(db):
+    """A verdict a re-ingest carried to a reworded claim was made on the old wording (the
+    figure the reporter then fixed): copying it to another claim would spread it."""
+    ann = review.resolve_session(db, "ann", "ann")["id"]
+    mine = claim_id(db, "Flamingo numbers", article=1)
+    other = claim_id(db, "Flamingo numbers", article=2)
+    text = claims.get(db, mine)["text"]
+    review.tag(db, ann, other, who="ann", status="refuted", confidence=90)
+    with db.transaction():
+        verdicts.flag(db, ann, other)
+    assert match.similar(db, mine, text, 1, session="ann") == []
+    review.tag(db, ann, other, who="ann", status="refuted", confidence=90)  # confirmed
+    assert [s.status for s in match.similar(db, mine, text, 1, session="ann")] == ["refuted"]
 
 
 def test_similar_reads_verdicts_by_key_not_the_whole_table(db):

@@ -121,7 +121,9 @@ def reviewed_candidates(
     """Live claims of other current articles sharing words with `text` that have a
     verdict (not unreviewed) in any session: claim id, text, article title, status,
     confidence, sources, session; a claim's newest verdict first. Not a claim of an earlier
-    version, which a re-ingest's carried verdict would show twice."""
+    version, which a re-ingest's carried verdict would show twice, nor a verdict flagged
+    for re-review: it was made on an earlier wording of its claim, and says nothing yet of
+    this one."""
     ids = _stepwise(db, text, limit, False, _LIVE_HITS)
     if not ids:
         return []
@@ -134,7 +136,7 @@ def reviewed_candidates(
         # the verdicts table first, all of it (0.7 s at a million claims)
         " CROSS JOIN sessions s"
         " CROSS JOIN verdicts v ON v.session_id = s.id AND v.claim_id = c.id"
-        " AND v.status != 'unreviewed'"
+        " AND v.status != 'unreviewed' AND NOT v.needs_review"
         f" WHERE c.id IN ({marks}) AND c.article_id != ?",
         (*ids, exclude_article),
     )
