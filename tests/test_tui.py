@@ -1122,6 +1122,29 @@ class TestVerdictsChangedElsewhere:
             assert notices(app)[-1] == "1 verdict changed in another window or the shell: shown"
             assert [n for n in notices(app) if "changed in another" in n] == [notices(app)[-1]]
 
+    @run_async
+    async def test_the_same_reviewers_second_window_shows_too(self, db_file, monkeypatch):
+        """A reviewer with two windows open on the session (or tagging from the shell as
+        themselves) sees in each what the other did; a window's own tag says nothing."""
+        from workbench.tui import main_screen
+
+        monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert not [n for n in notices(app) if "changed in another" in n]
+            second = ids(app)[1]
+            with open_db(db_file) as other:
+                review.tag(other, sessions.require(other, "ann")["id"], second,
+                           who=app.main.reviewer, status="misleading")
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert app.main.claims.row(1)["status"] == "misleading"
+            assert "session 2/32" in app.main.query_one(TopBar).text
+            assert notices(app)[-1] == "1 verdict changed in another window or the shell: shown"
+
 
 class TestNotesEditedInTwoWindows:
     @run_async
@@ -1410,10 +1433,18 @@ def test_history_says_which_sources_came_and_went_and_the_new_text():
                                  "edit")).endswith(
         "edit: text: …sides of the border, [15 → 16] percent.")
     carried = {"at": "2026-11-26T10:00:00Z", "who": "ingest", "action": review.CARRY_OVER,
+               "entity": "verdict",
                "old": {"claim_id": 7}, "new": {"status": "supported", "needs_review": 1},
                "was": "Mosul and Tikrit fell.", "now": "Mosul, Samarra and Tikrit fell."}
     assert describe_change(carried).endswith(
         "flagged for re-review (text edited: [Mosul → Mosul, Samarra] and Tikrit fell.)")
+    # a reviewer's correction of the earlier version's claim, made again on this one
+    corrected = {"at": "2026-11-26T10:00:00Z", "who": "ingest", "action": review.CARRY_OVER,
+                 "entity": "claim", "old": {"by": "Mayor Elena Marsh, who cast the vote",
+                                            "claim_id": 7}, "new": {"by": "Mayor Elena Marsh"}}
+    assert describe_change(corrected).endswith(
+        "ingest  corrected as claim #7 of the earlier version was: attributed to Mayor Elena"
+        " Marsh, was Mayor Elena Marsh, who cast the vote")
 
 
 class TestWrap:

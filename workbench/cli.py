@@ -230,7 +230,9 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
                 print(f"             {ch.same} unchanged, {ch.edited} edited, {ch.added} added, "
                       f"{ch.removed} removed; {counted(ch.carried, 'verdict')} carried over, "
                       f"{ch.flagged} flagged for re-review"
-                      + (f", {ch.kept_dropped} kept dropped" if ch.kept_dropped else ""))
+                      + (f", {ch.kept_dropped} kept dropped" if ch.kept_dropped else "")
+                      + (f", {counted(ch.corrected, 'correction')} made again"
+                         if ch.corrected else ""))
         else:
             print(f"added        {where}: {counted(result.claims, 'claim')} ({result.path})")
         if result.note and not result.skipped:

@@ -17,7 +17,8 @@ from itertools import chain, islice
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from workbench.compare.versions import VersionChanges, carry_over
+from workbench.compare.corrections import Corrected
+from workbench.compare.versions import VersionChanges, carry_over, corrected_rows
 from workbench.errors import WorkbenchError
 from workbench.model import Claim
 from workbench.split import split
@@ -275,8 +276,11 @@ def _store(
     )
     if article_id is None:  # its text stored earlier in this run (a copy of another file)
         return _decided(db, read)
+    made: list[Corrected | None] = []
+    if previous:
+        rows, made = corrected_rows(db, previous["id"], rows)
     count = claims.insert_rows(db, article_id, rows)
-    changes = carry_over(db, previous["id"], article_id, who=who) if previous else None
+    changes = carry_over(db, previous["id"], article_id, who=who, made=made) if previous else None
     note = f"decoded as {article.encoding} (not valid UTF-8)" if article.encoding != "utf-8" else ""
     return IngestResult(
         read.path,

@@ -8,16 +8,23 @@ part of what was checked). An old claim left unpaired whose text lives on in a n
 in the sessions that have none on it. A claim a reviewer dropped stays dropped in the new
 version while its text is the same. A claim an earlier version had word for word (an
 edit reverted, a sentence put back) gets the verdicts made on that text, unless the
-reviewer has judged the claim since.
+reviewer has judged the claim since. Reviewers' corrections to claims (text, speaker,
+kind, splits, merges) are made again on the new version's claims first, where the
+reporter left their sentences as they were (see compare/corrections.py), so those claims
+are unchanged and keep their verdicts as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workbench.compare import corrections
 from workbench.compare.align import absorbed, align
+from workbench.compare.corrections import Corrected
 from workbench.storage import Database
 from workbench.storage import align as links
+from workbench.storage.claims import Row
 from workbench.storage.clock import now
 
 
@@ -32,25 +39,41 @@ class VersionChanges:
     carried: int  # verdicts copied to the new version, across all sessions
     flagged: int  # of those, how many were marked for re-review
     kept_dropped: int = 0  # new claims dropped as reviewers had dropped them before
+    corrected: int = 0  # new claims corrected as reviewers had corrected them before
 
 
-def carry_over(db: Database, old_article: int, new_article: int, *, who: str) -> VersionChanges:
-    """Align the new version's claims to the old one's, link them, copy verdicts, drop
-    again what reviewers dropped. Runs in the caller's transaction when there is one."""
-    old = links.claim_texts(db, old_article)
-    new = links.claim_texts(db, new_article)
-    pairs = align([t for _, t, _, _ in old], [t for _, t, _, _ in new])
-    # (old claim, new claim, edited: its text, or who it is attributed to)
-    matched = [(old[p.old][0], new[p.new][0], p.edited or old[p.old][2] != new[p.new][2])
-               for p in pairs]
-    dropped = [(o, n) for (o, n, edited), p in zip(matched, pairs, strict=True)
-               if old[p.old][3] and not edited]
-    live = len(old) - sum(d for *_, d in old)  # claims the old version showed
-    shown = [m for m, p in zip(matched, pairs, strict=True) if not old[p.old][3]]
-    edited = sum(1 for *_, e in shown if e)
+def corrected_rows(db: Database, old_article: int, rows: Sequence[Row]
+                   ) -> tuple[list[Row], list[Corrected | None]]:
+    """The new version's claim rows with the corrections reviewers made to `old_article`'s
+    claims made again (corrections.replay), and how each row was corrected, for
+    carry_over to log once they are stored."""
+    claims, changes = links.claims_and_changes(db, old_article)
+    return corrections.replay(claims, changes, rows)
+
+
+def carry_over(db: Database, old_article: int, new_article: int, *, who: str,
+               made: Sequence[Corrected | None] = ()) -> VersionChanges:
+    """Log the corrections made again on the new version's claims (`made`, one a claim,
+    as corrected_rows gave them), align its claims to the old one's, link them, copy
+    verdicts, drop again what reviewers dropped. Runs in the caller's transaction when
+    there is one."""
     with db.transaction():
-        links.link(db, [(n, o) for o, n, _ in matched])
         at = now()
+        corrected = links.record_corrections(db, new_article, [
+            None if c is None else (c.how, c.follows, c.was, c.now) for c in made],
+            who=who, at=at) if any(made) else 0
+        old = links.claim_texts(db, old_article)
+        new = links.claim_texts(db, new_article)
+        pairs = align([t for _, t, _, _ in old], [t for _, t, _, _ in new])
+        # (old claim, new claim, edited: its text, or who it is attributed to)
+        matched = [(old[p.old][0], new[p.new][0], p.edited or old[p.old][2] != new[p.new][2])
+                   for p in pairs]
+        dropped = [(o, n) for (o, n, edited), p in zip(matched, pairs, strict=True)
+                   if old[p.old][3] and not edited]
+        live = len(old) - sum(d for *_, d in old)  # claims the old version showed
+        shown = [m for m, p in zip(matched, pairs, strict=True) if not old[p.old][3]]
+        edited = sum(1 for *_, e in shown if e)
+        links.link(db, [(n, o) for o, n, _ in matched])
         links.keep_dropped(db, dropped, who=who, at=at)
         carried = links.carry_verdicts(db, [m for m in matched if not m[2]], who=who, at=at)
         # A claim an earlier version had word for word (an edit reverted): the verdicts
@@ -69,4 +92,4 @@ def carry_over(db: Database, old_article: int, new_article: int, *, who: str) ->
             if not old[i][3]], who=who, at=at)
         carried += flagged
     return VersionChanges(len(shown) - edited, edited, len(new) - len(shown) - len(dropped),
-                          live - len(shown), carried, flagged, len(dropped))
+                          live - len(shown), carried, flagged, len(dropped), corrected)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from typing import Any
+
 from workbench.storage.db import Database
 
 CARRY_OVER = "carry_over"  # the action of the history rows carry_verdicts writes
@@ -17,6 +21,44 @@ def claim_texts(db: Database, article_id: int) -> list[tuple[int, str, str, bool
         " OR coalesce((SELECT h.action FROM history h WHERE h.claim_id = c.id"
         " AND h.entity = 'claim' ORDER BY h.id DESC LIMIT 1), '') != 'merge')"
         " ORDER BY seq, id", (article_id,))]
+
+
+def claims_and_changes(db: Database, article_id: int
+                       ) -> tuple[list[dict[str, Any]], list[tuple[int, str, str, str]]]:
+    """An article version's claims (id, seq, text, by, kind, start, end, dropped), in seq,
+    id order, and the history of changes to them: (claim id, action, old, new JSON), in
+    order."""
+    claims = [dict(r) for r in db.execute(
+        'SELECT id, seq, text, by, kind, start, "end", dropped FROM claims'
+        " WHERE article_id = ? ORDER BY seq, id", (article_id,))]
+    changes = db.conn.execute(
+        "SELECT h.claim_id, h.action, h.old, h.new FROM claims c JOIN history h"
+        " ON h.claim_id = c.id AND h.entity = 'claim' WHERE c.article_id = ? ORDER BY h.id",
+        (article_id,)).fetchall()
+    return claims, [tuple(r) for r in changes]
+
+
+def record_corrections(db: Database, article_id: int,
+                       made: Sequence[tuple[str, int, dict[str, Any], dict[str, Any]] | None],
+                       *, who: str, at: str) -> int:
+    """Log the corrections made again on an article version's claims (`made`, one a claim
+    in seq, id order: how, the earlier claim it follows, fields before and after, or None)
+    and drop the claims a merge folded away; returns how many claims were corrected."""
+    ids = [i for (i,) in db.conn.execute(
+        "SELECT id FROM claims WHERE article_id = ? ORDER BY seq, id", (article_id,))]
+    rows = []
+    for claim_id, note in zip(ids, made, strict=True):
+        if note is None:
+            continue
+        how, follows, old, new = note
+        if how == "merged":
+            db.execute("UPDATE claims SET dropped = 1 WHERE id = ?", (claim_id,))
+        rows.append((at, who, claim_id, "merge" if how == "merged" else CARRY_OVER,
+                     json.dumps({**old, "claim_id": follows}, ensure_ascii=False),
+                     json.dumps(new, ensure_ascii=False)))
+    db.conn.executemany("INSERT INTO history (at, who, claim_id, entity, action, old, new)"
+                        " VALUES (?, ?, ?, 'claim', ?, ?, ?)", rows)
+    return sum(1 for note in made if note is not None and note[0] != "merged")
 
 
 def keep_dropped(db: Database, pairs: list[tuple[int, int]], *, who: str, at: str) -> None:

@@ -24,7 +24,7 @@ def _short_time(at: str) -> str:
 
 def describe_change(entry: dict[str, Any]) -> str:
     """One history entry as a short line of plain text."""
-    if entry["action"] == review.CARRY_OVER:
+    if entry["action"] == review.CARRY_OVER and entry["entity"] == "verdict":
         return f"{_short_time(entry['at'])}  {entry['who']}  {_carried(entry)}"
     parts = []
     for key, new in entry["new"].items():
@@ -49,7 +49,10 @@ def describe_change(entry: dict[str, Any]) -> str:
             parts.append(f"{key} {old if old is not None else '–'} → "
                          f"{new if new is not None else '–'}")
     what = ", ".join(parts) or entry["action"]
-    if entry["action"] not in ("tag",):
+    if entry["action"] == review.CARRY_OVER:  # a reviewer's correction made again
+        what = (f"corrected as claim #{entry['old'].get('claim_id')} of the earlier version"
+                f" was: {what}")
+    elif entry["action"] not in ("tag",):
         what = f"{entry['action']}: {what}"
     return f"{_short_time(entry['at'])}  {entry['who']}  {what}"
 
