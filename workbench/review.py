@@ -446,15 +446,16 @@ def marks(db: Database, session_id: int) -> Marks:
 CHANGED_AT_MOST = 1000  # verdicts changed elsewhere shown one by one; more: read again
 
 
-def changed_since(db: Database, session_id: int, after: int | None,
-                  who: str) -> dict[int, Verdict] | None:
-    """The verdicts in the session that someone other than `who` changed after change
-    `after` (Marks.session_change), as they are now, by claim; None when there are more
-    than CHANGED_AT_MOST changes (an import: read everything again)."""
+def changed_since(db: Database, session_id: int, after: int | None
+                  ) -> dict[int, Verdict] | None:
+    """The verdicts in the session changed after change `after` (Marks.session_change), as
+    they are now, by claim; None when there are more than CHANGED_AT_MOST changes (an
+    import: read everything again). Whoever changed them: the same reviewer may work in
+    two windows, so a window tells its own changes from others' by what it shows."""
     rows = history.since_in_session(db, session_id, after, CHANGED_AT_MOST + 1)
     if len(rows) > CHANGED_AT_MOST:
         return None
-    ids = {r["claim_id"] for r in rows if r["who"] != who and r["claim_id"] is not None}
+    ids = {r["claim_id"] for r in rows if r["claim_id"] is not None}
     return {i: get_verdict(db, session_id, i) for i in sorted(ids)}
 
 

@@ -292,6 +292,12 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
                 if index == self.cursor:
                     self._announced = None
 
+    def differs(self, claim_id: int, values: dict[str, Any]) -> bool:
+        """Whether the list shows claim `claim_id` with other `values`, or has not read
+        it."""
+        rows = [row for row in self._rows.values() if row["id"] == claim_id]
+        return not rows or any(row[k] != v for row in rows for k, v in values.items())
+
     def reload(self) -> None:
         """Read everything again (after claims were edited, split, merged or dropped, or
         re-ingested: the cursor goes to what its claim became)."""

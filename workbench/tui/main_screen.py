@@ -139,19 +139,24 @@ class MainScreen(Screen):
         self.show_topbar()
 
     def _verdicts_changed_elsewhere(self, after: int | None) -> None:
-        """Show verdicts of this session another person changed (a second window, a `tag`
-        from the shell) since change `after`: their rows, the panel, the progress."""
-        changed = review.changed_since(self.db, self.session["id"], after, self.reviewer)
-        if changed == {}:
-            return
+        """Show verdicts of this session changed elsewhere (a second window, a `tag` from
+        the shell, by anyone: this reviewer too) since change `after`: their rows, the
+        panel, the progress. This window's own changes show already, and are let be."""
+        changed = review.changed_since(self.db, self.session["id"], after)
+        # the panel shows what the list does not (notes, sources): read again when touched
+        touched = self.claim is not None and (changed is None or self.claim["id"] in changed)
         if changed is None:
             self.claims.reload()
         else:
-            for claim_id, v in changed.items():
-                self.claims.update_row(claim_id, status=str(v.status),
-                                       confidence=v.confidence, needs_review=int(v.needs_review))
-        if self.claim is not None and (changed is None or self.claim["id"] in changed):
+            shown = {i: {"status": str(v.status), "confidence": v.confidence,
+                         "needs_review": int(v.needs_review)} for i, v in changed.items()}
+            changed = {i: v for i, v in changed.items() if self.claims.differs(i, shown[i])}
+            for claim_id in changed:
+                self.claims.update_row(claim_id, **shown[claim_id])
+        if touched:
             self.show_claim()
+        if changed == {}:
+            return
         self.article_progress = None if self.claim is None else review.progress(
             self.db, self.session["id"], self.claim["article_id"])
         self._session_progress()
