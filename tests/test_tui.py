@@ -252,6 +252,26 @@ class TestMainScreen:
             assert second not in ids(app)
 
     @run_async
+    async def test_a_claim_another_window_drops_leaves_the_cursor_on_the_next(
+            self, db_file, monkeypatch):
+        """The claim under the cursor dropped in another window: the cursor stays in its
+        place, on the claim after it, as after a drop here, not back at the top."""
+        from workbench.tui import main_screen
+
+        monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("j", "j", "j")
+            gone, after = ids(app)[3:5]
+            assert current(app) == gone
+            with open_db(db_file) as other:
+                review.drop_claim(other, gone, who="bob")
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert current(app) == after and gone not in ids(app)
+
+    @run_async
     async def test_claims_ingested_elsewhere_join_the_list_without_a_restart(
         self, db_file, tmp_path, monkeypatch
     ):

@@ -300,9 +300,14 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
     def reload(self) -> None:
         """Read everything again (after claims were edited, split, merged or dropped, or
-        re-ingested: the cursor goes to what its claim became)."""
+        re-ingested: the cursor goes to what its claim became, or to the claim after it
+        where it was dropped)."""
         row = self.current
-        self.load(self.query_, review.now_claim(self.db, row["id"]) if row else None)
+        target = None if row is None else review.now_claim(self.db, row["id"])
+        if row is not None and target is None and self.query_.ids is None:
+            after = review.page_from(self.db, self.query_, row["id"], 1)
+            target = after[0]["id"] if after else None
+        self.load(self.query_, target)
 
     # -- moving -----------------------------------------------------------------------
 
