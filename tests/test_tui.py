@@ -252,6 +252,24 @@ class TestMainScreen:
             assert second not in ids(app)
 
     @run_async
+    async def test_paging_shows_every_claim_once_wrapped_claims_fill_the_view(self, db_file):
+        """pgdn turns to the claim after the last one wholly in view, pgup back to the
+        page that ends before the first: scanning by pages skips no claim."""
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            pages = [sorted(app.main.claims._whole_in_view())]
+            for _ in range(4):
+                await pilot.press("pagedown")
+                pages.append(sorted(app.main.claims._whole_in_view()))
+            assert all(len(page) > 1 for page in pages)
+            assert [p[0] for p in pages[1:]] == [p[-1] + 1 for p in pages[:-1]]
+            assert all(p[0] <= app.main.claims.cursor <= p[-1] for p in pages[-1:])
+            await pilot.press("pageup")
+            back = sorted(app.main.claims._whole_in_view())
+            assert back[-1] == pages[-1][0] - 1
+
+    @run_async
     async def test_a_claim_another_window_drops_leaves_the_cursor_on_the_next(
             self, db_file, monkeypatch):
         """The claim under the cursor dropped in another window: the cursor stays in its

@@ -355,7 +355,29 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self.move_to(self.cursor + delta)
 
     def action_page(self, delta: int) -> None:
-        self.move_to(self.cursor + delta * max(len(self._whole_in_view()) - 1, 1))
+        """A page on (`delta` 1) or back (-1), as a pager turns them: the next page starts
+        with the claim after the last one wholly in view, the one before ends with the
+        claim before the first, so paging shows every claim; the cursor keeps its place
+        on the page."""
+        whole = sorted(self._whole_in_view())
+        if not whole:
+            self.move_to(self.cursor + delta)
+            return
+        top, offset = whole[0], max(self.cursor - whole[0], 0)
+        if delta > 0 and whole[-1] + 1 >= self.total:
+            self.move_to(self.total - 1)
+            return
+        if delta < 0 and top == 0:
+            self.move_to(0)
+            return
+        if delta > 0:
+            new_top = whole[-1] + 1
+            self._ensure(new_top)
+        else:
+            self._ensure(top - 1)
+            new_top = self._top_above(top - 1, max(self.scrollable_content_region.height, 1))
+        self._scroll_top(new_top)
+        self.move_to(min(new_top + offset, max(self._whole_in_view(), default=new_top)))
 
     def action_first(self) -> None:
         self._place_now()
