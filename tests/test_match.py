@@ -41,6 +41,26 @@ def test_a_typo_in_a_word_still_finds_the_claim(db):
     assert found[0] == claim_id(db, "The council rejected the tram vote")
 
 
+@pytest.mark.parametrize("query", ["flamngo", "falmingo"])
+def test_a_letter_left_out_or_swapped_still_finds_the_claim(db, query):
+    """QA: "oficers" found nothing: its first letters, "ofic", start no word."""
+    found = match.search_claims(db, query)
+    assert found and claims.get(db, found[0])["text"].startswith("Flamingo numbers")
+
+
+def test_a_plural_finds_the_singular_too(tmp_path: Path):
+    """QA: "scooters" found the claims saying "scooters" but not "Injuries from scooter
+    crashes rose", which only "scooter" found."""
+    article = tmp_path / "scooters.txt"
+    article.write_text("Scooters\n\nThe city licensed 900 scooters in May. Injuries from"
+                       " scooter crashes rose by a third.\n", encoding="utf-8")
+    with open_db(tmp_path / "s.db") as db:
+        list(ingest_paths(db, [article]))
+        found = {claims.get(db, i)["text"] for i in match.search_claims(db, "scooters")}
+        assert found == {"The city licensed 900 scooters in May.",
+                         "Injuries from scooter crashes rose by a third."}
+
+
 def test_a_claim_sharing_only_a_short_word_or_a_digit_is_not_found(tmp_path: Path):
     """QA: "Wage growth of 6.2%" found "Udhaim is 60 miles north of Baghdad." (WRatio
     scores any shared word high)."""

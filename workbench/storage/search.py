@@ -3,8 +3,9 @@
 Ranking every claim that shares a common word costs seconds at a million claims, so the
 index is asked in steps that each touch few rows: first the claims holding every word,
 then any of the rarer words (their counts come from the fts5vocab table), and only then,
-unranked, any word at all. A word the index does not know (a typo) is looked up by its
-first letters.
+unranked, any word at all. A search's plural word finds its singular too ("scooters",
+"scooter"). A word the index does not know (a typo) is looked up as the words it knows one
+edit away ("oficers": "officers"), then by its first letters.
 """
 
 from __future__ import annotations
@@ -52,14 +53,67 @@ def _docs(db: Database, word: str, prefix: bool) -> int:
     return int(row[0][0] or 0)
 
 
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _singular(word: str) -> list[str]:
+    """The forms a plural word may have in the singular ("cities": "city"; "buses":
+    "bus"; "scooters": "scooter")."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss") or word.isdigit():
+        return []
+    forms = [word[:-1]]
+    if word.endswith("ies") and len(word) > 4:
+        forms.append(word[:-3] + "y")
+    elif word.endswith("es") and len(word) > 4:
+        forms.append(word[:-2])
+    return forms
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, left out, changed, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+    return a[i + 1:] == b[i + 1:] or (swapped and a[i + 2:] == b[i + 2:])
+
+
+def _near(db: Database, word: str, most: int = 5) -> list[tuple[str, int]]:
+    """The words the index knows one edit away from `word` (its first letter kept), with
+    how many claims hold each, the commonest first."""
+    rows = db.query(
+        "SELECT term, doc FROM claims_fts_vocab WHERE term >= ? AND term < ?"
+        " AND length(term) BETWEEN ? AND ?",
+        (word[0], word[0] + "\U0010ffff", len(word) - 1, len(word) + 1))
+    near = [(term, int(doc)) for term, doc in rows if _one_edit(word, term)]
+    return sorted(near, key=lambda t: -t[1])[:most]
+
+
 def _terms(db: Database, text: str, prefix: bool) -> list[_Term]:
-    """The words of `text` the index knows, rarest first; a typo falls back to a prefix."""
+    """The words of `text` the index knows, rarest first; a search's plural finds its
+    singular too, and a typo the words one edit away or, failing those, a prefix."""
     terms: list[_Term] = []
     for word in words(text):
-        quoted = '"' + word.replace('"', '""') + '"'
-        docs = _docs(db, word, prefix)
-        if docs:
-            terms.append(_Term(quoted + ("*" if prefix else ""), docs))
+        forms = [word]
+        if prefix:  # a form another starts with finds that one too: "scooter"*, "scooters"
+            singular = _singular(word)
+            forms = [f for f in [word, *singular] if not any(
+                f != g and f.startswith(g) for g in singular)]
+        found = [(f, d) for f in forms if (d := _docs(db, f, prefix))]
+        if not found and len(word) >= 4 and not word.isdigit():
+            found = _near(db, word)
+        if found:
+            star = "*" if prefix else ""
+            expr = " OR ".join(_quoted(f) + star for f, _d in found)
+            terms.append(_Term(f"({expr})" if len(found) > 1 else expr,
+                               sum(d for _f, d in found)))
             continue
         if len(word) >= 5 and not word.isdigit():
             stem = word[: max(4, len(word) - 2)]
