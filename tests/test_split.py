@@ -388,6 +388,31 @@ def test_speaker_after_a_possessive_a_role_or_as_a_bare_plural(
     assert (c.text, c.by, c.kind) == (text, by, Kind.FACT)
 
 
+@pytest.mark.parametrize("sentence,text,by", [
+    # QA (an editor's drafts): the news lede's own pattern, a day after the verb
+    ("Harbor County will open three clinics this week, the county health department said"
+     " Tuesday.", "Harbor County will open three clinics this week.",
+     "the county health department"),
+    ("The plant will close in March, the company announced Monday morning.",
+     "The plant will close in March.", "the company"),
+    # a study's finding: its subject is not the speaker, the study is
+    ("Nearly 1 in 5 districts reported waiting times longer than 15 minutes, the audit"
+     " found.", "Nearly 1 in 5 districts reported waiting times longer than 15 minutes.",
+     "the audit"),
+    ("The national rate is about 45%, the Centers for Disease Control and Prevention"
+     " estimates.", "The national rate is about 45%.",
+     "the Centers for Disease Control and Prevention"),
+])
+def test_an_attribution_at_the_end_with_a_day_or_a_finding(sentence: str, text: str,
+                                                           by: str) -> None:
+    assert [(c.text, c.by) for c in split(sentence)] == [(text, by)]
+
+
+def test_found_leading_a_sentence_is_no_attribution() -> None:
+    assert [(c.text, c.by) for c in split("Police found a body in the river on Sunday.")] == [
+        ("Police found a body in the river on Sunday.", None)]
+
+
 @pytest.mark.parametrize("sentence", [
     # "said" inside a relative clause, or with no statement after it
     "The law that officials said would cut costs passed in May.",

@@ -14,11 +14,19 @@ from typing import Final
 from workbench.split.grammar import AUX, DETERMINERS, PREPOSITIONS, has_verb
 from workbench.split.lexicon import UPPER, words
 
-_VERB: Final = (
-    r"(?:said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
-    r"reported|argued|insisted|explained|noted|wrote|estimated|predicted|confirmed|believes?)"
+_VERBS: Final = (
+    r"said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
+    r"reported|argued|insisted|explained|noted|wrote|estimated|predicted|confirmed|believes?"
 )
-_WHEN: Final = r"(?:\s+on\s+\w+\.?\s+\d+|\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement)?"
+_VERB: Final = rf"(?:{_VERBS})"
+_WHEN: Final = (
+    r"(?:\s+on\s+\w+\.?\s+\d+|\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement"
+    r"|\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+)
+# Verbs that attribute only at a sentence's end (", the audit found."): leading, "Police
+# found a body" reports what was found, not who said so.
+_TAIL_VERB: Final = rf"(?:{_VERBS}|found|finds|estimates|shows|showed|concluded)"
 _OPEN: Final = "“\"‘'"
 _CLOSE: Final = "”\"’'"
 
@@ -36,7 +44,7 @@ _QUOTE_FIRST: Final = re.compile(
 # "…, X said." from the comma on: no comma can follow it, so it is the sentence's last one, and
 # the content is all before it (matched from there, rather than trying each comma in turn).
 _TAIL: Final = re.compile(
-    rf",\s+(?:(?P<by1>[^,\"“”]{{2,80}}?)\s+{_VERB}{_WHEN}"
+    rf",\s+(?:(?P<by1>[^,\"“”]{{2,80}}?)\s+{_TAIL_VERB}{_WHEN}"
     rf"|said\s+(?P<by2>[^,\"“”]{{2,80}}?){_WHEN})\.$",
     re.S,
 )
@@ -49,7 +57,7 @@ _LEAD: Final = re.compile(
 # means the reporting verb sits in a relative clause, not before a statement.
 _FIRST_WORD: Final = re.compile(r"[A-Za-z']+")
 # A reporting verb after whitespace: _TAIL and _LEAD cannot match without one.
-_VERB_HINT: Final = re.compile(r"\s" + _VERB)
+_VERB_HINT: Final = re.compile(r"\s" + _TAIL_VERB)
 _CALLED: Final = re.compile(
     r"^(?P<by>[^,\"“”]{2,60}?)\s+(?:called|described)\s+(?P<obj>[^\"“”]{2,60}?)\s+(?:as\s+)?"
     r"[“\"](?P<rest>[^\"”]+?)[.,]?[”\"]\.?$"
