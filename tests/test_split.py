@@ -408,6 +408,32 @@ def test_an_attribution_at_the_end_with_a_day_or_a_finding(sentence: str, text: 
     assert [(c.text, c.by) for c in split(sentence)] == [(text, by)]
 
 
+@pytest.mark.parametrize("sentence,claims", [
+    # QA: one claim by no one; the relative clause, or the role, in `by`
+    ("A spokesperson for Harbor General, Ben Okafor, said the hospital had delayed some"
+     " surgeries.", [("Ben Okafor is a spokesperson for Harbor General.", None),
+                     ("The hospital had delayed some surgeries.", "Ben Okafor")]),
+    ("Sen. Harold Voss, a Republican who chairs the committee, said the bill would fail.",
+     [("Sen. Harold Voss is a Republican who chairs the committee.", None),
+      ("The bill would fail.", "Sen. Harold Voss")]),
+    ("“We did not take this lightly,” said Mayor Elena Marsh, who cast the deciding vote.",
+     [("We did not take this lightly.", "Mayor Elena Marsh"),
+      ("Mayor Elena Marsh cast the deciding vote.", None)]),
+    ("“Flu shots are free,” said Dr. Priya Raman, the county’s public health officer.",
+     [("Flu shots are free.", "Dr. Priya Raman"),
+      ("Dr. Priya Raman is the county’s public health officer.", None)]),
+])
+def test_a_speaker_named_twice_speaks_and_what_the_article_says_of_them_is_a_claim(
+        sentence: str, claims: list[tuple[str, str | None]]) -> None:
+    """As CLAIMS.md's "The mayor, a former teacher, …": the description is the article's
+    own claim, spanning the speaker's two namings; the statement is the speaker's."""
+    got = split(sentence)
+    assert [(c.text, c.by) for c in got] == claims
+    described = next(c for c in got if c.by is None)  # its span: both namings
+    assert described.text.rstrip(".").split()[-1] in sentence[described.start:described.end]
+    assert sentence[described.start:described.end].count(",") == 1
+
+
 def test_found_leading_a_sentence_is_no_attribution() -> None:
     assert [(c.text, c.by) for c in split("Police found a body in the river on Sunday.")] == [
         ("Police found a body in the river on Sunday.", None)]

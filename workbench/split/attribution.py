@@ -70,7 +70,7 @@ class Attribution:
     A plain class rather than a NamedTuple: compiled (setup.py), it is built without a call into
     Python."""
 
-    __slots__ = ("by", "copula_subject", "end", "intro", "quoted", "start")
+    __slots__ = ("about", "by", "copula_subject", "end", "intro", "quoted", "start")
 
     def __init__(
         self,
@@ -80,7 +80,11 @@ class Attribution:
         quoted: bool = False,
         intro: bool = False,  # ends in a colon: governs what follows
         copula_subject: str | None = None,  # "X called Y “Z”" → "Y is Z"
+        about: tuple[str, int, int] | None = None,  # a claim of the article's own about
+        # the speaker, with its span in the sentence: "Voss, a Republican, said" → "Voss is
+        # a Republican."
     ) -> None:
+        self.about = about
         self.by = by
         self.start = start
         self.end = end
@@ -210,6 +214,12 @@ _TOLD_THAT: Final = re.compile(
     re.S)
 
 
+# A speaker named twice, the second time between commas before the reporting verb: "A
+# spokesperson for the hospital, Ben Okafor, said …", "Sen. Voss, a Republican, said …".
+_APPOSITIVE: Final = re.compile(
+    rf"^(?P<subj>[^,\"“”]{{2,80}}?),\s+(?P<appos>[^,\"“”]{{2,120}}?),\s+(?={_VERB}\s)")
+
+
 def attribute(sentence: str) -> Attribution | None:
     """The attribution of one sentence, or None when it is in the article's own voice."""
     m = _ASIDE.search(sentence, 0, 90) if ", " in sentence[:90] else None
@@ -219,7 +229,44 @@ def attribute(sentence: str) -> Attribution | None:
         if a is not None and a.by is not None and a.start >= m.start():
             a.start, a.end = a.start + cut, a.end + cut
             return a
+    m = _APPOSITIVE.match(sentence) if sentence.count(",") >= 2 else None
+    if m is not None:  # read without the second naming; the speaker is the named person
+        subj, appos = m["subj"].strip(), m["appos"].strip()
+        name, role = subj, appos
+        if _named_person(appos) and not _named_person(subj):
+            name, role = appos, subj
+        about = _about(name, role, 0, m.end("appos"))
+        a = None if about is None else _attribute(
+            sentence[: m.end("subj")] + " " + sentence[m.end() :])
+        if a is not None and a.by == subj and a.start >= m.end("subj"):
+            gone = m.end() - m.end("subj") - 1
+            a.start, a.end = a.start + gone, a.end + gone
+            a.by, a.about = name, about
+            return a
     return _attribute(sentence)
+
+
+def _about(name: str, role: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """What naming a speaker twice says of them, as a claim of the article's own ("Sen.
+    Voss, a Republican" → "Sen. Voss is a Republican.", "Mayor Marsh, who cast the deciding
+    vote" → "Mayor Marsh cast the deciding vote."), spanning `start` to `end`; None when
+    the second naming is no description ("Berlin, Germany")."""
+    role = role.strip(" ,.")
+    first = role.split()[0] if role else ""
+    if first == "who":
+        text = f"{name} {role[4:]}"
+    elif first.lower() in ("a", "an", "the") or first.lower() in _POSSESSIVES:
+        text = f"{name} is {first.lower()}{role[len(first):]}"
+    else:
+        return None
+    return text + ".", start, end
+
+
+def _named_person(text: str) -> bool:
+    """Whether `text` is a person's name and nothing else ("Ben Okafor", "Dr. Priya
+    Raman"), not a body's ("Harbor General Hospital")."""
+    return (_NAME_RUN.fullmatch(text) is not None
+            and not any(w in _NOT_PERSON for w in text.split()))
 
 
 def _attribute(sentence: str) -> Attribution | None:
@@ -235,7 +282,12 @@ def _attribute(sentence: str) -> Attribution | None:
         if m:
             by = m["by1"] or m["by2"]
             if by and _good_speaker(by):
-                return Attribution(by.strip(), m.start("rest"), m.end("rest"), True)
+                # '…,” said Mayor Elena Marsh, who cast the deciding vote.': the mayor
+                name, _comma, role = by.partition(", ")
+                at = m.start("by1") if m["by1"] else m.start("by2")
+                about = _about(name.strip(), role, at, at + len(by.rstrip(" .")))
+                return Attribution(name.strip(), m.start("rest"), m.end("rest"), True,
+                                   about=about if role else None)
     if "ccording to " in s:
         m = _ACCORDING_ALONE.match(s)
         if m:

@@ -95,6 +95,10 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         for i, j in pairwise(cuts):
             k = i + (len(" and that ") if i else 0)
             frags.append((Frag(content[k:j], at + k, at + j), by, a.quoted))
+        if a.about is not None:  # what the article says of the speaker, in its own voice
+            told, s0, e0 = a.about
+            about = (Frag(told, sent.start + s0, sent.start + e0, 0, False, True), None, False)
+            frags.insert(0 if s0 < a.start else len(frags), about)
         return frags
     if s[:1] in _OPEN:
         by = st.last_speaker
