@@ -434,6 +434,24 @@ def test_a_speaker_named_twice_speaks_and_what_the_article_says_of_them_is_a_cla
     assert sentence[described.start:described.end].count(",") == 1
 
 
+@pytest.mark.parametrize("text,want", [
+    # QA: "He would ask the council ..." did not read on its own
+    ("Patel said he would ask the council to revisit the police funding in September.",
+     [("Patel would ask the council to revisit the police funding in September.", "Patel")]),
+    ("Officials said they had closed the road.", [("Officials had closed the road.",
+                                                   "Officials")]),
+    ("The mayor said she would resign.", [("The mayor would resign.", "The mayor")]),
+    # a quote keeps its words; "it" is as often no one
+    ("“He is wrong,” the mayor said.", [("He is wrong.", "the mayor")]),
+    ("Officials said it was cold.", [("It was cold.", "Officials")]),
+])
+def test_a_speakers_pronoun_opening_what_they_said_is_the_speaker(
+        text: str, want: list[tuple[str, str]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)
+
+
 def test_found_leading_a_sentence_is_no_attribution() -> None:
     assert [(c.text, c.by) for c in split("Police found a body in the river on Sunday.")] == [
         ("Police found a body in the river on Sunday.", None)]

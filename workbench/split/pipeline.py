@@ -94,7 +94,8 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         frags = []
         for i, j in pairwise(cuts):
             k = i + (len(" and that ") if i else 0)
-            frags.append((Frag(content[k:j], at + k, at + j), by, a.quoted))
+            frags.append((_own_subject(Frag(content[k:j], at + k, at + j), by, a.quoted),
+                          by, a.quoted))
         if a.about is not None:  # what the article says of the speaker, in its own voice
             told, s0, e0 = a.about
             about = (Frag(told, sent.start + s0, sent.start + e0, 0, False, True), None, False)
@@ -116,6 +117,25 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
     while e > 0 and s[e - 1] in ".:":
         e -= 1
     return [(Frag(s[:e], sent.start, sent.start + e), by, False)]
+
+
+# The speaker's pronoun opening a reported statement: "Patel said he would ask ...". Not
+# "it", which as often stands for nothing ("Officials said it was cold").
+_SPEAKERS_PRONOUN: Final = re.compile(r"(?:he|she|they)\s", re.I)
+
+
+def _own_subject(frag: Frag, by: str | None, quoted: bool) -> Frag:
+    """A reported statement whose subject is its speaker's pronoun, with the speaker
+    written out, so the claim reads on its own ("Patel would ask the council ...", not "He
+    would ask ..."); a quote keeps its words, and a statement without a speaker its own."""
+    if quoted or by is None:
+        return frag
+    m = _SPEAKERS_PRONOUN.match(frag.text)
+    if m is None:
+        return frag
+    name = by[0].upper() + by[1:]
+    return Frag(f"{name} {frag.text[m.end():]}", frag.start + m.end(), frag.end, len(name) + 1,
+                frag.exact)
 
 
 def _spoke(text: str, by: str | None, start: int, offset: int, st: _State) -> str | None:
