@@ -977,6 +977,26 @@ class TestPersistence:
             assert again.main.claims.row(2)["status"] == "misleading"
 
 
+    @run_async
+    async def test_reopens_on_what_its_claim_became_after_a_reingest(self, tmp_path):
+        """QA: quit on claim 8, the article re-ingested, and the session reopened on
+        claim 1: it reopens on the new version's claim that continues claim 8."""
+        text = " ".join(f"The council approved budget line {n} on Monday." for n in range(1, 9))
+        path, article = one_article(tmp_path, "budget.txt", "Budget\n\n" + text + "\n")
+        with open_db(path) as db:
+            s = review.resolve_session(db, "ann", "ann")["id"]
+            left = [r["id"] for r in claims.stream(db, review.ListQuery(s).claim_filter)][5]
+            review.remember_cursor(db, s, left)
+            article.write_text("Budget\n\n" + text.replace("line 8 on", "line 8 on late")
+                               + "\n", encoding="utf-8")
+            list(ingest_paths(db, [article]))
+            became = review.now_claim(db, left)
+        assert became is not None and became != left
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert current(app) == became
+
     @staticmethod
     def deep_in_a_long_list(tmp_path: Path) -> tuple[WorkbenchApp, list[int]]:
         """The app on a database whose session was left at the 251st of its claims, and

@@ -465,12 +465,13 @@ def remember_cursor(db: Database, session_id: int, claim_id: int) -> None:
 
 
 def start_claim(db: Database, session: sqlite3.Row) -> int | None:
-    """The claim the session was left on, if it is still there."""
+    """The claim the session was left on, if it is still there: what it became, when a
+    re-ingest replaced its article since (see now_claim)."""
     claim_id = session["last_claim_id"]
     if claim_id is None:
         return None
     try:
-        return None if claims.get(db, claim_id)["dropped"] else int(claim_id)
+        return now_claim(db, int(claim_id))
     except WorkbenchError:
         return None
 
