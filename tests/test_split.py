@@ -452,6 +452,16 @@ def test_a_speakers_pronoun_opening_what_they_said_is_the_speaker(
     check_spans(text, claims)
 
 
+@pytest.mark.parametrize("text", [
+    "If the council agrees, the tram will run by May.",
+    "Unless rain falls this week, the reservoir will be empty by June.",
+])
+def test_a_condition_stays_with_what_holds_only_on_it(text: str) -> None:
+    """QA: "If you have not had a flu shot this year, it is not too late." became "It is
+    not too late.", a claim the source does not make (CLAIMS.md: faithful)."""
+    assert [c.text for c in split(text)] == [text]
+
+
 def test_found_leading_a_sentence_is_no_attribution() -> None:
     assert [(c.text, c.by) for c in split("Police found a body in the river on Sunday.")] == [
         ("Police found a body in the river on Sunday.", None)]

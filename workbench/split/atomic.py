@@ -103,7 +103,10 @@ _MARKERS: Final = (
     "Meanwhile|However|Still|Also|In addition|Moreover|Separately|Earlier|Later|Instead|Indeed|"
     "Yet|And|But|So"
 )
-_CONDITIONS: Final = "As|While|When|Although|Though|If|Unless|Whether"
+# Lead clauses dropped as background ("When the river rose, 300 homes lost power."). Not
+# "If", "Unless" or "Whether": the statement after one holds only on its condition ("If the
+# council agrees, the tram will run by May"), so the sentence stays whole.
+_CONDITIONS: Final = "As|While|When|Although|Though"
 _CAUSES: Final = "After|Before|Because|Since"
 _LEAD_MARKER: Final = re.compile(rf"^(?:{_MARKERS}),\s*")
 _LEAD_SUB: Final = re.compile(rf"^(?P<c>{_CONDITIONS}) [^,]{{3,150}},\s+")
