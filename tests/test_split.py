@@ -462,6 +462,15 @@ def test_a_condition_stays_with_what_holds_only_on_it(text: str) -> None:
     assert [c.text for c in split(text)] == [text]
 
 
+def test_an_ing_clause_after_a_modal_keeps_the_modal() -> None:
+    """QA: "The shelter would house up to 120 people a night, replacing the church-run
+    site" gave "The shelter replaced the church-run site.", a plan told as done."""
+    assert [c.text for c in split("The shelter would house up to 120 people a night,"
+                                  " replacing the church-run site.")] == [
+        "The shelter would house up to 120 people a night.",
+        "The shelter would be replacing the church-run site."]
+
+
 def test_found_leading_a_sentence_is_no_attribution() -> None:
     assert [(c.text, c.by) for c in split("Police found a body in the river on Sunday.")] == [
         ("Police found a body in the river on Sunday.", None)]

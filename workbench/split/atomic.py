@@ -320,7 +320,14 @@ def participle(f: Frag) -> list[Frag] | None:
     if m["w"].endswith("ed"):  # ', protected by …' → 'S are protected by …'
         plural = subj.split()[-1].endswith("s") and not subj.endswith("ss")
         subj += " are" if plural else " is"
+    elif (modal := main[sv[1]:].split(" ", 1)[0].lower()) in _MODALS:
+        # 'S would house 120 people, replacing …': what S would do, not did ('S would be
+        # replacing …'), as the main clause has it
+        subj += f" {modal} be"
     return [sub(f, 0, m.start()), sub(f, m.start("p"), m.end("p"), subj)]
+
+
+_MODALS: Final = words("will would could can may might must shall should")
 
 
 # "The report, published on Monday, found …": a past participle's clause between the subject
