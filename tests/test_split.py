@@ -444,6 +444,12 @@ def test_a_speaker_named_twice_speaks_and_what_the_article_says_of_them_is_a_cla
     # a quote keeps its words; "it" is as often no one
     ("“He is wrong,” the mayor said.", [("He is wrong.", "the mayor")]),
     ("Officials said it was cold.", [("It was cold.", "Officials")]),
+    # the speakers named between dashes: the dash closing the aside is not theirs
+    ("Two of the county’s hospitals — Harbor General and Mercy Bayside — said they had"
+     " delayed surgeries.", [("Two of the county’s hospitals — Harbor General and Mercy"
+                              " Bayside had delayed surgeries.",
+                              "Two of the county’s hospitals — Harbor General and Mercy"
+                              " Bayside")]),
 ])
 def test_a_speakers_pronoun_opening_what_they_said_is_the_speaker(
         text: str, want: list[tuple[str, str]]) -> None:

@@ -354,14 +354,15 @@ NAME_REACH: Final = 1500
 
 def named(by: str | None, text: str, at: int, speaker: str | None = None,
           speaker_at: int = -1) -> str | None:
-    """`by` as the article names it, whitespace collapsed: "he" or "she" is the person named
-    last before `at` in `text`, or `speaker`, one person who spoke at `speaker_at`, when that
-    came after it ("The mayor said … He added …"); another pronoun None."""
+    """`by` as the article names it, whitespace collapsed and without a dash closing an
+    aside ("Two hospitals — A and B — said"): "he" or "she" is the person named last before
+    `at` in `text`, or `speaker`, one person who spoke at `speaker_at`, when that came after
+    it ("The mayor said … He added …"); another pronoun None."""
     if by is None:
         return None
     low = by.lower()
     if low not in _PRONOUNS:
-        return " ".join(by.split())
+        return " ".join(by.split()).rstrip(" —–")
     if low not in ("he", "she"):
         return None
     person, person_at = _person_before(text, at)
