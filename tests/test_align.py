@@ -24,6 +24,12 @@ EDITED = [  # (old, new): the same claim, edited; must align
     ("Officials said 3,000 homes lost power.",
      "Officials said more than 3,000 homes lost power on Tuesday."),
 ]
+REWORDED = [  # QA: the reporter reworded; the verdict was lost, not carried for re-review
+    ("Local 2219 of the United Auto Workers represents 940 of the plant’s workers.",
+     "The United Auto Workers’ Local 2219 represents 940 people at the plant."),
+    ("The police hiring plan drew the most comment from the public.",
+     "Public comment focused mostly on the police hiring plan."),
+]
 DIFFERENT = [  # rewrites or other claims of the same story: must not align
     ("ISIS has seized the Iraqi cities of Mosul and Tikrit.",
      "ISIS has seized Mosul, Tikrit and Samarra."),
@@ -39,6 +45,13 @@ DIFFERENT = [  # rewrites or other claims of the same story: must not align
 def test_edits_align(old: str, new: str) -> None:
     [pair] = align([old], [new])
     assert pair.edited and THRESHOLD <= pair.score < 100
+
+
+@pytest.mark.parametrize(("old", "new"), REWORDED)
+def test_reworded_claims_align_as_edited(old: str, new: str) -> None:
+    other = "The council meets again on Thursday."
+    [pair] = align([other, old], [new, "The mayor left early."])
+    assert (pair.old, pair.new, pair.edited) == (1, 0, True)
 
 
 @pytest.mark.parametrize(("old", "new"), DIFFERENT)
