@@ -234,6 +234,14 @@ class TestAdjudicateScreen:
                     await pilot.press("k")
                 assert s.current.claim_id == ids[20]
                 assert s.items[0].claim_id == ids[10]  # the page before came at the top
+                await pilot.press("end")  # QA: it stopped at the window's end, #500
+                assert s.current.claim_id == ids[-1] and not s.more_after
+                await pilot.press("k", "home")
+                assert s.current.claim_id == ids[0]
+                await pilot.press("G")
+                assert s.current.claim_id == ids[-1]
+                await pilot.press("g")
+                assert s.current.claim_id == ids[0]
             finally:
                 module.PAGE = module_page
 

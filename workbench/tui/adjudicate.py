@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 PAGE = 100
 NEAR_END = 5  # load the next page when the cursor comes this close to the window's end
+LAST = 2**62  # a claim id after every claim's: the window before it is the last one
 SETTLED, UNSETTLED = "●", "○"
 CHANGES_EVERY = 5.0  # seconds between looks for changes made elsewhere
 NOTICE_SECONDS = 20  # how long a notice that matters before settling stays up
@@ -100,12 +101,22 @@ class DisagreementList(OptionList):
     BINDINGS: ClassVar = [
         Binding("down,j", "step(1)", "down", show=False),
         Binding("up,k", "step(-1)", "up", show=False),
+        Binding("home,g", "first", "first", show=False),
+        Binding("end,G", "last", "last", show=False),
     ]
 
     def action_step(self, delta: int) -> None:
         """Move without wrapping round (the window may not be the whole list)."""
         if self.highlighted is not None:
             self.highlighted = max(0, min(self.highlighted + delta, self.option_count - 1))
+
+    def action_first(self) -> None:
+        """The first disagreement of all, not of the window loaded."""
+        self.screen.open_end(last=False)  # type: ignore[attr-defined]
+
+    def action_last(self) -> None:
+        """The last disagreement of all, not of the window loaded."""
+        self.screen.open_end(last=True)  # type: ignore[attr-defined]
 
 
 class SidePanel(VerticalScroll, can_focus=False):
@@ -213,6 +224,18 @@ class AdjudicateScreen(Screen):
         listing = self.query_one(DisagreementList)
         listing.set_options(Option(row_prompt(d)) for d in self.items)
         listing.highlighted = len(above) if self.items else None
+        self.show()
+
+    def open_end(self, *, last: bool) -> None:
+        """Read the window afresh at the first disagreement, or at the last one."""
+        if not last:
+            self._open_at(None)
+            return
+        self.items = adjudicate.page(self.db, self.sides, before=LAST, limit=PAGE)
+        self.more_before, self.more_after = len(self.items) == PAGE, False
+        listing = self.query_one(DisagreementList)
+        listing.set_options(Option(row_prompt(d)) for d in self.items)
+        listing.highlighted = len(self.items) - 1 if self.items else None
         self.show()
 
     @on(OptionList.OptionHighlighted)
@@ -442,8 +465,9 @@ class AdjudicateHelp(ModalScreen[None]):
     def compose(self):
         rows = [Content.styled("Keys", "bold"),
                 Content.assemble((f"{'up / down / k / j':>24}", "bold"), "  move"),
-                Content.assemble((f"{'pgup / pgdn / home / end':>24}", "bold"),
-                                 "  page, first, last"),
+                Content.assemble((f"{'pgup / pgdn':>24}", "bold"), "  page"),
+                Content.assemble((f"{'home / end / g / G':>24}", "bold"),
+                                 "  the first, the last of them all"),
                 *(Content.assemble((f"{key_names(b):>24}", "bold"), f"  {b.description}")
                   for b in self.bindings),
                 Content(""),
