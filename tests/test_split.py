@@ -83,6 +83,14 @@ def test_label_heading_and_question_are_dropped() -> None:
     assert texts(split(text)) == ["The army fled Mosul on Monday."]
 
 
+@pytest.mark.parametrize("heading", ["What the budget pays for", "What comes next",
+                                     "How we reported this story"])
+def test_a_heading_that_asks_or_names_a_section_is_a_label(heading: str) -> None:
+    """QA: "What comes next" was a claim (its verb made it a statement)."""
+    text = f"Budget\n\n{heading}\n\nThe plan takes effect July 1."
+    assert texts(split(text)) == ["The plan takes effect July 1."]
+
+
 @pytest.mark.parametrize(
     "line",
     [

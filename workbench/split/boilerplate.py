@@ -105,10 +105,16 @@ def looks_like_heading(line: str) -> bool:
     return bool(s) and s[-1] not in '.!?"”’:;' and len(_WORD.findall(s)) <= 20
 
 
+# A heading opening with one of these asks, or names what a section tells ("What the
+# budget pays for", "How we reported this"): a label, as a question is never a claim.
+_ASKING: Final = words("what why how who where when which")
+
+
 def heading_states_something(line: str) -> bool:
-    """A heading with a verb states something; "Background" or "Five things in X" does not."""
+    """A heading with a verb states something; "Background", "Five things in X" or "What
+    comes next" does not."""
     toks = _WORD.findall(line)
-    if len(toks) < 3:
+    if len(toks) < 3 or toks[0].lower() in _ASKING:
         return False
     for k in range(1, len(toks)):
         low, prev = toks[k].lower(), toks[k - 1].lower()
