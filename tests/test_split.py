@@ -83,6 +83,20 @@ def test_label_heading_and_question_are_dropped() -> None:
     assert texts(split(text)) == ["The army fled Mosul on Monday."]
 
 
+def test_an_editors_note_label_is_dropped_and_a_note_about_the_article_is_no_claim() -> None:
+    """QA: "Update: Lakeshore said Tuesday that …" kept its label and lost its speaker, and
+    "Correction: An earlier version of this article misstated …" was a claim."""
+    text = ("Plant\n\nUpdate: Lakeshore said Tuesday that severance packages will include"
+            " health coverage.\n\nCorrection: An earlier version of this article misstated"
+            " the year. It was 2016, not 2015.\n\nEditor’s note: This story has been updated"
+            " to include comment from the union.\n")
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == [
+        ("Severance packages will include health coverage.", "Lakeshore"),
+        ("It was 2016, not 2015.", None)]
+    check_spans(text, claims)
+
+
 @pytest.mark.parametrize("heading", ["What the budget pays for", "What comes next",
                                      "How we reported this story"])
 def test_a_heading_that_asks_or_names_a_section_is_a_label(heading: str) -> None:

@@ -15,7 +15,9 @@ _BOILER: Final = re.compile(
       (photo|image|picture|video)\s*(credit)?\s*:|updated\b|published\b|posted\b|
       see\ also|more\ on\ this|recommended|listen\ to|watch:|editing\ by|reporting\ by|
       additional\ reporting|writing\ by|(media\ |press\ )?contacts?:|e-?mail:|tel:|phone:|
-      for\ more\ information|here\ (is|are)\ |here's\ |\(?reporting\ by|\(?editing\ by)
+      for\ more\ information|here\ (is|are)\ |here's\ |\(?reporting\ by|\(?editing\ by|
+      an\ earlier\ version\ of\ this\ (article|story)|
+      this\ (article|story)\ (has\ been|was)\ (updated|corrected|amended|changed))
     """
 )
 _BYLINE: Final = re.compile(
@@ -45,7 +47,7 @@ _VERBISH: Final = words(
 _BOILER_STARTS: Final = words(
     """thi sub sig rea rel adv sha fol cli cop all pho ima pic vid upd pub pos see mor rec lis
     wat edi rep add wri med pre con e-m ema tel for her (re (ed"""
-)
+) | {"an "}
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -155,11 +157,20 @@ def is_navigation(line: str) -> bool:
 _DATELINE_SECOND: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ .'-"  # _LINE_DATELINE's [A-Z .'-]
 
 
+# An editor's label before a note ("Update: Lakeshore said …"): what follows is read as any
+# line is (a note about the article itself is boilerplate, see _BOILER).
+_NOTE_LABEL: Final = re.compile(r"(?i)(?:update|correction|clarification|editor['’]s note)"
+                                r"\s*:\s+")
+
+
 def line_prefix(line: str) -> int:
-    """Length of a list bullet or wire dateline ("AUSTIN, Texas, May 3 /PRNewswire/ --")."""
+    """Length of a list bullet, a wire dateline ("AUSTIN, Texas, May 3 /PRNewswire/ --") or
+    an editor's label ("Correction: ")."""
     # Cheap tests first: a bullet starts with a mark or a digit, a dateline with A-Z.
     c = line[:1]
     m = None if c.isascii() and c not in "-*0123456789" else _BULLET.match(line)
+    if m is None and c in "UCEuce":
+        m = _NOTE_LABEL.match(line)
     if m is None and "A" <= c <= "Z" and line[1:2] in _DATELINE_SECOND:
         m = _LINE_DATELINE.match(line)
     return m.end() if m else 0
