@@ -97,6 +97,14 @@ def test_an_editors_note_label_is_dropped_and_a_note_about_the_article_is_no_cla
     check_spans(text, claims)
 
 
+def test_a_tables_header_row_is_no_claim_its_rows_are() -> None:
+    """QA: the HTML table's header row, "Location; Days; Hours", was a claim."""
+    text = ("Clinics\n\nLocation; Days; Hours\n\nRiverside; Mon-Fri; 8 a.m. to 5 p.m.\n\n"
+            "Harbor Clinic; Weekends; Closed\n\nThe clinics are free.\n")
+    assert texts(split(text)) == ["Riverside; Mon-Fri; 8 a.m. to 5 p.m.",
+                                  "Harbor Clinic; Weekends; Closed", "The clinics are free."]
+
+
 @pytest.mark.parametrize("heading", ["What the budget pays for", "What comes next",
                                      "How we reported this story"])
 def test_a_heading_that_asks_or_names_a_section_is_a_label(heading: str) -> None:

@@ -180,6 +180,25 @@ def _never_claims(line: str) -> bool:
     )
 
 
+def _cells(line: str) -> int:
+    """How many cells a table row has (textio joins a row's cells with "; "); 0 for a line
+    that is no row."""
+    return line.count("; ") + 1 if "; " in line else 0
+
+
+def _table_header(paragraphs: list[tuple[Span, bool]], n: int) -> bool:
+    """Whether line `n` heads a table: the first of rows of as many cells, each a label
+    of a few words, no figure ("Location; Days; Hours")."""
+    line = paragraphs[n][0].text
+    cells = _cells(line)
+    if not cells or any(c.isdigit() for c in line) or n + 1 >= len(paragraphs):
+        return False
+    if n and _cells(paragraphs[n - 1][0].text) == cells:
+        return False  # a row of the table, not its first
+    return (_cells(paragraphs[n + 1][0].text) == cells
+            and all(0 < len(c.split()) <= 4 for c in line.split("; ")))
+
+
 # The last word of a lead-in that its list completes: "The budget includes:", "The
 # winners were:", "Money will go to:".
 _OPEN_ENDS: Final = words(
@@ -254,7 +273,7 @@ def split(text: str) -> list[Claim]:
     st = _State()
     paragraphs = list(_paragraphs(text))
     for n, (line, starts_block) in enumerate(paragraphs):
-        if _never_claims(line.text):
+        if _never_claims(line.text) or _table_header(paragraphs, n):
             continue
         listed = st.list_lead is not None and _bulleted(line.text) and not st.in_quote
         if not listed:
