@@ -410,7 +410,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         if row is None:
             return [""]
         width, height = fit
-        text = row["text"]
+        text = _shown(row)
         cached = self._wrapped.get(index)
         if cached is not None and cached[:3] == (text, width, height):
             return cached[3]
@@ -526,6 +526,18 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         if self._ensure(index):
             self.refresh()
             self._announce()
+
+
+SPEAKER = 24  # characters of a speaker's name a row shows before the claim
+
+
+def _shown(row: Any) -> str:
+    """A claim's text as its row shows it: whom it is attributed to first, "[Patel] …",
+    as `workbench claims` shows it, so a quote does not read as the article's own voice."""
+    by = row["by"]
+    if not by:
+        return row["text"]
+    return f"[{by if len(by) <= SPEAKER else by[: SPEAKER - 1] + '…'}] {row['text']}"
 
 
 class _Row(dict):
