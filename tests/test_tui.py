@@ -1282,6 +1282,16 @@ class TestTheme:
             await settle(pilot)
             assert again.theme == "textual-light"
 
+    def test_a_terminal_of_16_colours_starts_in_the_ansi_theme(self):
+        """QA: with TERM=xterm, supported, refuted and unverifiable all came out grey. A
+        theme chosen before is kept; a terminal of 256 colours or more keeps Textual's."""
+        from workbench.tui.app import starting_theme
+
+        assert starting_theme(None, "standard") == "ansi-dark"
+        assert starting_theme("nord", "standard") == "nord"
+        assert starting_theme(None, "256") is None
+        assert starting_theme(None, "truecolor") is None
+
     @run_async
     async def test_settings_that_cannot_be_read_are_textuals_defaults(self, db_file):
         from workbench.tui import settings

@@ -16,6 +16,19 @@ from workbench.tui.commands import WorkbenchCommands
 from workbench.tui.dialogs.typed_ahead import typed_before
 from workbench.tui.main_screen import MainScreen
 
+# Colour systems of a terminal with 16 colours or fewer, where the default theme's status
+# colours all come out the same grey: such a terminal starts in the ANSI theme.
+FEW_COLOURS = ("standard", "windows")
+
+
+def starting_theme(saved: str | None, color_system: str | None) -> str | None:
+    """The theme to start in: the one chosen last time; else, on a terminal of 16 colours
+    or fewer (`color_system` as Rich names it), the theme of the terminal's own colours, in
+    which each status has one of its own; else None, Textual's default."""
+    if saved is None and color_system in FEW_COLOURS:
+        return "ansi-dark"
+    return saved
+
 
 class WorkbenchApp(App[None]):
     """Review the claims of a workbench database in one session."""
@@ -30,18 +43,23 @@ class WorkbenchApp(App[None]):
         self.db = db
         self.session = sessions.require(db, session_name)
         self.reviewer = reviewer
+        self._started_in: str | None = None  # a theme chosen for the terminal, not saved
 
     def on_mount(self) -> None:
         if not gc.isenabled():
             self.call_after_refresh(_resume_collection)
-        theme = settings.load().get("theme")
+        saved = settings.load().get("theme")
+        theme = starting_theme(saved, None if self.is_headless else self.console.color_system)
         if theme in self.available_themes and theme != self.theme:
             self.theme = theme
+        self._started_in = theme if saved is None else None
         self.theme_changed_signal.subscribe(self, self._keep_theme)
 
     def _keep_theme(self, theme: Theme) -> None:
-        """The theme chosen (ctrl+p, "theme") is the next run's too."""
-        settings.save(theme=theme.name)
+        """The theme chosen (ctrl+p, "theme") is the next run's too; not the one this
+        terminal started in for its few colours, which another terminal would not want."""
+        if theme.name != self._started_in:
+            settings.save(theme=theme.name)
 
     async def on_event(self, event: events.Event) -> None:
         if not typed_before(self, event):  # else: a key for a dialog opened since
