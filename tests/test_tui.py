@@ -1293,6 +1293,20 @@ class TestTheme:
         assert starting_theme(None, "truecolor") is None
 
     @run_async
+    async def test_under_no_color_the_cursor_row_is_reversed(self, db_file, monkeypatch):
+        """QA: with NO_COLOR=1 the cursor row differed from the others by one grey."""
+        monkeypatch.setenv("NO_COLOR", "1")
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.main.claims.line_styles()["cursor "].reverse
+        monkeypatch.delenv("NO_COLOR")
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert not app.main.claims.line_styles()["cursor "].reverse
+
+    @run_async
     async def test_settings_that_cannot_be_read_are_textuals_defaults(self, db_file):
         from workbench.tui import settings
 
