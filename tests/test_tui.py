@@ -312,6 +312,24 @@ class TestMainScreen:
             assert any(m.startswith("new claims were ingested") for m in notices(app))
 
     @run_async
+    async def test_undo_of_a_claim_this_list_does_not_show_leaves_the_cursor(self, db_file):
+        """QA: in a filtered list ctrl+z undid a claim outside it and the cursor went to
+        the top; it stays, and the note says the claim is not in this list."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("r", "j", "r", "j", "r", "j", "j", "s")
+            await settle(pilot)
+            refuted = ids(app)[:3]
+            app.main.query_ = app.main.query_.filtered(status=Status.REFUTED)
+            app.main.claims.load(app.main.query_, refuted[2])
+            await settle(pilot)
+            assert current(app) == refuted[2]
+            await pilot.press("ctrl+z")  # the supported tag, on a claim not listed here
+            await settle(pilot)
+            assert current(app) == refuted[2]
+            assert notices(app)[-1].endswith("(not in this list)")
+
+    @run_async
     async def test_undo(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -414,9 +414,13 @@ class MainScreen(Screen):
         if undone is None:
             self.notify("nothing to undo in this session")
             return
-        self.notify(f"undone: {undone.summary}", timeout=3)
+        shown = review.listed(self.db, self.query_, undone.claim_id)
+        # a claim this list does not show: the cursor stays, and the note says where it is
+        self.notify(f"undone: {undone.summary}" + ("" if shown else " (not in this list)"),
+                    timeout=3 if shown else 6)
         self._seen()
-        self.claims.load(self.query_, undone.claim_id)
+        here = self.claim["id"] if self.claim is not None else None
+        self.claims.load(self.query_, undone.claim_id if shown else here)
         self._session_progress()
         if self.claim:
             self.article_progress = review.progress(
