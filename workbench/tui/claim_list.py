@@ -485,7 +485,10 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         base = self.rich_style
         part = self.get_component_rich_style
         styles = {"": base, "placeholder": part("claim-list--placeholder")}
-        for prefix, under in (("", base), ("cursor ", base + part("claim-list--cursor"))):
+        cursor = base + part("claim-list--cursor")
+        if self.app.no_color:  # its background one grey from the list's: reversed, it shows
+            cursor += Style(reverse=True)
+        for prefix, under in (("", base), ("cursor ", cursor)):
             styles[prefix] = under
             styles[prefix + "seq"] = under + part("claim-list--seq", partial=True)
             for status in Status:
