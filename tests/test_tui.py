@@ -1460,6 +1460,23 @@ class TestSimilarClaims:
             assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED
 
     @run_async
+    async def test_copying_shows_the_verdict_copied(self, tmp_path):
+        """QA: at a small size the panel is scrolled down to the similar claims when c is
+        pressed, and stayed there, the status copied out of sight."""
+        app, target = self.with_a_reviewed_twin(tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            panel = app.main.query_one(VerdictPanel)
+            app.main.claims.load(app.main.query_, target[0])
+            await pilot.pause(REST_DELAY * 2)
+            await settle(pilot)
+            await pilot.press("ctrl+d", "ctrl+d")
+            await settle(pilot)
+            assert panel.scroll_offset.y > 0
+            await pilot.press("c")
+            await settle(pilot)
+            assert panel.scroll_offset.y == 0
+
+    @run_async
     async def test_a_verdict_copied_from_another_session_says_whose(self, tmp_path):
         app, target = self.with_a_reviewed_twin(tmp_path)  # ann's verdict on the twin
         with open_db(tmp_path / "s.db") as db:

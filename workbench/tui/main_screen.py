@@ -462,6 +462,8 @@ class MainScreen(Screen):
         have = review.get_verdict(self.db, self.session["id"], self.claim["id"]).sources
         added = [s for s in best.sources if s.ref not in {h.ref for h in have}]
         self._tag(status=best.status, confidence=best.confidence, sources=[*have, *added])
+        # the panel was scrolled down to the similar claims: back up to the verdict copied
+        self.query_one(VerdictPanel).scroll_home(animate=False)
         also = f" and {counted(len(added), 'source')}" if added else ""
         whose = "" if best.session == self.session["name"] else f" in session {best.session!r}"
         self.notify(f"copied {best.status}{also} from claim #{best.claim_id}{whose}", timeout=5)
