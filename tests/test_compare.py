@@ -569,8 +569,8 @@ def test_last_weeks_database_against_todays_after_a_reingest(env: Path, capsys) 
             " in a 1; across article versions: edited 1, added 1, removed 2") in out
     # the verdict the re-ingest carried to the reworded claim waits for a's re-review
     assert "[edited] [↻ b] The storm killed [12 → 15] people on Tuesday.\n" in out
-    assert "↻ flagged for re-review (carried to a reworded claim, not yet confirmed): 0 in" \
-        " before.db:a, 1 in a\n" in out
+    assert ("↻ flagged for re-review (the claim changed since the verdict, not yet"
+            " confirmed): 0 in before.db:a, 1 in a\n") in out
     assert "     b:9  only_b   —" in out  # before.db has no claim 9: the id is a's
     rows = list(csv.DictReader(io.StringIO(
         run(capsys, "diff", "before.db:a", "a", "--format", "csv")[1])))

@@ -191,7 +191,7 @@ def _write_summary(out: IO[str], result: DiffResult, paint: Any, limit: int | No
         p(f"; across article versions: edited {k['edited']}, added {k['added']}, "
           f"removed {k['removed']}")
     if k["flagged_a"] or k["flagged_b"]:
-        p(f"\n↻ flagged for re-review (carried to a reworded claim, not yet confirmed):"
+        p(f"\n↻ flagged for re-review (the claim changed since the verdict, not yet confirmed):"
           f" {k['flagged_a']} in {result.a}, {k['flagged_b']} in {result.b}")
     p("\n\n")
     for line in _matrix_lines(ag, result.a, result.b):

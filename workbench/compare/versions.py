@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.compare import corrections
-from workbench.compare.align import absorbed, align
+from workbench.compare.align import Pair, absorbed, align
 from workbench.compare.corrections import Corrected
 from workbench.storage import Database
 from workbench.storage import align as links
@@ -45,10 +45,28 @@ class VersionChanges:
 def corrected_rows(db: Database, old_article: int, rows: Sequence[Row]
                    ) -> tuple[list[Row], list[Corrected | None]]:
     """The new version's claim rows with the corrections reviewers made to `old_article`'s
-    claims made again (corrections.replay), and how each row was corrected, for
-    carry_over to log once they are stored."""
-    claims, changes = links.claims_and_changes(db, old_article)
-    return corrections.replay(claims, changes, rows)
+    claims, and to those of the versions before it, made again (corrections.replay), and
+    how each row was corrected, for carry_over to log once they are stored."""
+    versions = [links.claims_and_changes(db, a) for a in links.versions_back(db, old_article)]
+    return corrections.replay(versions, rows)
+
+
+def _as_the_splitter_made_them(db: Database, old: list[tuple[int, str, str, bool]],
+                               new: list[tuple[int, str, str, bool]],
+                               pairs: list[Pair]) -> list[Pair]:
+    """Pairs of the old claims left unpaired that a reviewer reworded and the new claims
+    left, aligned by the text the splitter gave the old one: the reporter changed the
+    sentence of a corrected claim, whose verdicts are carried for re-review as any
+    edited claim's are, not lost for its correction."""
+    paired_old, paired_new = {p.old for p in pairs}, {p.new for p in pairs}
+    rest_new = [j for j in range(len(new)) if j not in paired_new]
+    rest_old = [i for i in range(len(old)) if i not in paired_old and not old[i][3]]
+    if not rest_new or not rest_old:
+        return []
+    first = links.splitters_texts(db, [old[i][0] for i in rest_old])
+    rest_old = [i for i in rest_old if old[i][0] in first]
+    found = align([first[old[i][0]] for i in rest_old], [new[j][1] for j in rest_new])
+    return [Pair(rest_old[p.old], rest_new[p.new], min(p.score, 99.9)) for p in found]
 
 
 def carry_over(db: Database, old_article: int, new_article: int, *, who: str,
@@ -59,12 +77,15 @@ def carry_over(db: Database, old_article: int, new_article: int, *, who: str,
     there is one."""
     with db.transaction():
         at = now()
-        corrected = links.record_corrections(db, new_article, [
-            None if c is None else (c.how, c.follows, c.was, c.now) for c in made],
-            who=who, at=at) if any(made) else 0
+        if any(made):
+            links.record_corrections(db, new_article, [
+                None if c is None else (c.how, c.follows, c.was, c.now) for c in made],
+                who=who, at=at)
+        corrected = len({c.group for c in made if c is not None})
         old = links.claim_texts(db, old_article)
         new = links.claim_texts(db, new_article)
         pairs = align([t for _, t, _, _ in old], [t for _, t, _, _ in new])
+        pairs += _as_the_splitter_made_them(db, old, new, pairs)
         # (old claim, new claim, edited: its text, or who it is attributed to)
         matched = [(old[p.old][0], new[p.new][0], p.edited or old[p.old][2] != new[p.new][2])
                    for p in pairs]

@@ -38,12 +38,33 @@ def claims_and_changes(db: Database, article_id: int
     return claims, [tuple(r) for r in changes]
 
 
+def versions_back(db: Database, article_id: int) -> list[int]:
+    """The article version `article_id` and the versions before it, newest first."""
+    return [i for (i,) in db.conn.execute(
+        "SELECT b.id FROM articles a JOIN articles b ON b.origin = a.origin"
+        " AND b.version <= a.version WHERE a.id = ? ORDER BY b.version DESC", (article_id,))]
+
+
+def splitters_texts(db: Database, claim_ids: Sequence[int]) -> dict[int, str]:
+    """{claim: the text the splitter gave it} of those of `claim_ids` a reviewer has
+    reworded (the text before the first change to it)."""
+    found: dict[int, str] = {}
+    for i in range(0, len(claim_ids), 900):
+        chunk = claim_ids[i : i + 900]
+        for claim_id, text in db.conn.execute(
+                "SELECT claim_id, json_extract(old, '$.text') FROM history WHERE claim_id IN"
+                f" ({', '.join('?' * len(chunk))}) AND entity = 'claim'"
+                " AND json_extract(old, '$.text') IS NOT NULL ORDER BY id", chunk):
+            found.setdefault(claim_id, text)
+    return found
+
+
 def record_corrections(db: Database, article_id: int,
                        made: Sequence[tuple[str, int, dict[str, Any], dict[str, Any]] | None],
-                       *, who: str, at: str) -> int:
+                       *, who: str, at: str) -> None:
     """Log the corrections made again on an article version's claims (`made`, one a claim
     in seq, id order: how, the earlier claim it follows, fields before and after, or None)
-    and drop the claims a merge folded away; returns how many claims were corrected."""
+    and drop the claims a merge folded away."""
     ids = [i for (i,) in db.conn.execute(
         "SELECT id FROM claims WHERE article_id = ? ORDER BY seq, id", (article_id,))]
     rows = []
@@ -58,7 +79,6 @@ def record_corrections(db: Database, article_id: int,
                      json.dumps(new, ensure_ascii=False)))
     db.conn.executemany("INSERT INTO history (at, who, claim_id, entity, action, old, new)"
                         " VALUES (?, ?, ?, 'claim', ?, ?, ?)", rows)
-    return sum(1 for note in made if note is not None and note[0] != "merged")
 
 
 def keep_dropped(db: Database, pairs: list[tuple[int, int]], *, who: str, at: str) -> None:
