@@ -250,6 +250,19 @@ def test_tag_refuses_a_claim_no_view_shows(env: Path, capsys) -> None:
         assert verdicts.get(db, 1, 2)["status"] == "supported"  # as it was
 
 
+def test_import_names_a_claim_the_new_version_removed_as_such(env: Path, capsys) -> None:
+    """QA: a sheet made before a re-ingest named a claim the new text removed, and import
+    called it "unknown claim id", though the claim is there, in the earlier version."""
+    (env / "b.csv").write_text("claim_id,status\n4,misleading\n", encoding="utf-8")
+    (env / "storm.txt").write_text(V2, encoding="utf-8")
+    main(["ingest", "storm.txt"])
+    capsys.readouterr()
+    assert main(["import", "b.csv", "--session", "fresh"]) == 1
+    assert capsys.readouterr().err == (
+        "error: b.csv line 2: claim 4 is of an earlier version of its article, whose newest"
+        " version has no such claim (re-ingested since the sheet was made)\n")
+
+
 def test_diff_across_versions_shows_edits_added_removed(env: Path, capsys) -> None:
     (env / "storm.txt").write_text(V2, encoding="utf-8")
     main(["ingest", "storm.txt"])

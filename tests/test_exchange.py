@@ -1010,8 +1010,8 @@ def test_a_bad_row_in_a_later_block_leaves_nothing_written(
         assert db.query("SELECT count(*) FROM verdicts WHERE session_id != 1")[0][0] == 0
 
 
-def test_a_dropped_claim_in_a_later_block_is_unknown(env: Path, capsys,
-                                                     in_step: list[str]) -> None:
+def test_a_dropped_claim_in_a_later_block_is_named_as_dropped(env: Path, capsys,
+                                                              in_step: list[str]) -> None:
     """A sheet exported before claim 3 was dropped names it: read in blocks (where claims
     are checked by their id's place among the live ones when those have no gaps), the
     import still finds it, and writes nothing."""
@@ -1021,7 +1021,8 @@ def test_a_dropped_claim_in_a_later_block_is_unknown(env: Path, capsys,
         review.drop_claim(db, 3, who="ann")
         assert verdicts.live_claim_span(db) is None
     code, out, err = run(capsys, "import", "s.csv", "--session", "fresh")
-    assert (code, out, err) == (1, "", "error: s.csv line 5: unknown claim id 3\n")
+    assert (code, out, err) == (
+        1, "", "error: s.csv line 5: claim 3 was dropped (its verdict is not taken)\n")
     assert in_step
     with open_db(env / "c.db") as db:
         assert sessions.get_by_name(db, "fresh") is None

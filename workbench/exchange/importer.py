@@ -200,10 +200,8 @@ def _import_sheet(db: Database, path: Path, session: str, who: str, *,
     rows, errors = read_rows(path, who)
     with db.transaction(references_checked=True):
         verdicts.stage(db, rows)
-        errors += [(line, f"unknown claim id {claim_id}" if now_is is None else
-                    f"claim {claim_id} is of an earlier version of its article (re-ingested"
-                    f" since the sheet was made), where it is claim {now_is}")
-                   for line, claim_id, now_is in verdicts.staged_unknown(db)]
+        errors += [(line, _not_current(claim_id, now_is, what))
+                   for line, claim_id, now_is, what in verdicts.staged_unknown(db)]
         errors += _texts_differing(db)
         if errors:  # the rollback empties the staged rows
             raise _bad_rows(path.name, errors)
@@ -213,6 +211,20 @@ def _import_sheet(db: Database, path: Path, session: str, who: str, *,
             raise _conflicting(path.name, session,
                                verdicts.staged_conflicts(db, reviewed, keep), rows)
         return done
+
+
+def _not_current(claim_id: int, now_is: int | None, what: str) -> str:
+    """What is wrong with a row naming claim `claim_id`, which no list shows (`what` and
+    `now_is` as verdicts.staged_unknown gives them)."""
+    if now_is is not None:
+        return (f"claim {claim_id} is of an earlier version of its article (re-ingested"
+                f" since the sheet was made), where it is claim {now_is}")
+    if what == "dropped":
+        return f"claim {claim_id} was dropped (its verdict is not taken)"
+    if what == "earlier":
+        return (f"claim {claim_id} is of an earlier version of its article, whose newest"
+                " version has no such claim (re-ingested since the sheet was made)")
+    return f"unknown claim id {claim_id}"
 
 
 NAMED_LINES = 10  # the most lines of further bad rows an import error names

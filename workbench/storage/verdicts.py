@@ -357,11 +357,13 @@ _CURRENT_CLAIM = ("SELECT 1 FROM claims c WHERE c.id = i.claim_id AND NOT c.drop
                   " AND c.article_id IN (SELECT id FROM current_articles)")
 
 
-def staged_unknown(db: Database) -> list[tuple[int, int, int | None]]:
-    """(line, claim_id, the claim of the newest version it became, if any) of staged rows
-    that name no current claim: none at all, a dropped one, or one of an article's
-    earlier version."""
-    return _tuples(db, f"SELECT i.line, i.claim_id, {successor_sql('i.claim_id')} FROM"
+def staged_unknown(db: Database) -> list[tuple[int, int, int | None, str]]:
+    """(line, claim_id, the claim of the newest version it became, if any, and what the
+    claim is: "none" (no such claim), "dropped" or "earlier" (of an article's earlier
+    version)) of staged rows that name no current claim."""
+    return _tuples(db, f"SELECT i.line, i.claim_id, {successor_sql('i.claim_id')},"
+                   " CASE (SELECT dropped FROM claims WHERE id = i.claim_id) WHEN 1 THEN"
+                   " 'dropped' WHEN 0 THEN 'earlier' ELSE 'none' END FROM"
                    f" {STAGED} i WHERE NOT EXISTS ({_CURRENT_CLAIM}) ORDER BY i.line").fetchall()
 
 
