@@ -312,6 +312,22 @@ class TestMainScreen:
             assert any(m.startswith("new claims were ingested") for m in notices(app))
 
     @run_async
+    async def test_the_halves_of_a_split_claim_are_numbered_apart(self, db_file):
+        """QA: both halves of a split showed seq 2, as if one claim were listed twice."""
+        with open_db(db_file) as db:
+            second = [r["id"] for r in claims.stream(db)][1]
+            text = claims.get(db, second)["text"]
+            cut = text.index(" ", len(text) // 2)
+            review.split_claim(db, second, text[:cut] + "\n" + text[cut + 1:], who="ann")
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            rows = [app.main.claims.row(i) for i in range(4)]
+            assert [(r["seq"], r["part"]) for r in rows] == [(1, 1), (2, 1), (2, 2), (3, 1)]
+            lines = ["".join(s.text for s in app.main.claims.render_line(y)) for y in range(8)]
+            assert any(line[2:7] == " 2.2 " for line in lines), lines
+
+    @run_async
     async def test_undo_of_a_claim_this_list_does_not_show_leaves_the_cursor(self, db_file):
         """QA: in a filtered list ctrl+z undid a claim outside it and the cursor went to
         the top; it stays, and the note says the claim is not in this list."""

@@ -189,6 +189,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         for i, row in enumerate(rows, start):
             self._rows[i] = dict(row)
             self._rows.move_to_end(i)
+            self._rows[i]["part"] = _part(self._rows.get(i - 1), self._rows[i])
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)
         self._layout_key = ()  # placeholders may have become claims of several lines
@@ -519,7 +520,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             segments = [
                 Segment(glyph(row["status"]) + (FLAG if row["needs_review"] else " "),
                         status_style),
-                Segment(f"{row['seq']:>4} ", styles[prefix + "seq"]),
+                Segment(f"{_seq(row):>4} ", styles[prefix + "seq"]),
                 text,
                 Segment(f"{conf:>4} ", status_style),
             ]
@@ -532,6 +533,23 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
 
 SPEAKER = 24  # characters of a speaker's name a row shows before the claim
+
+
+def _part(before: dict[str, Any] | None, row: dict[str, Any]) -> int:
+    """Which part of a split claim a row is: 1 unless the row listed before it is of the
+    same article and seq (the halves of a split share a seq), then one more than it."""
+    if (before is None or before["article_id"] != row["article_id"]
+            or before["seq"] != row["seq"]):
+        return 1
+    return int(before.get("part", 1)) + 1
+
+
+def _seq(row: dict[str, Any]) -> str:
+    """A row's seq as the list shows it: "4", and "4.2" for the second half of a split
+    claim 4, so two halves do not read as one claim listed twice."""
+    seq = str(row["seq"])
+    shown = seq if row.get("part", 1) == 1 else f"{seq}.{row['part']}"
+    return shown if len(shown) <= SEQ - 1 else seq
 
 
 def _shown(row: Any) -> str:
