@@ -101,6 +101,39 @@ class TestUndo:
         assert review.get_verdict(db, s, cid).status is Status.UNREVIEWED
         assert review.undo(db, s, who="ann") is None
 
+    def test_redo_makes_again_what_undo_took_back_until_a_new_change(self, db):
+        """QA: one ctrl+z too many threw away a note with no way back."""
+        s = session(db)
+        a, b = all_ids(db, review.ListQuery(s))[:2]
+        review.tag(db, s, a, who="ann", status="supported")
+        review.tag(db, s, a, who="ann", notes="two sources agree")
+        review.undo(db, s, who="ann")
+        review.undo(db, s, who="ann")
+        assert review.get_verdict(db, s, a).status is Status.UNREVIEWED
+        redone = review.redo(db, s, who="ann")
+        assert (redone.claim_id, redone.summary) == (a, f"tag of claim #{a}")
+        assert review.get_verdict(db, s, a).status is Status.SUPPORTED
+        assert review.redo(db, s, who="ann").summary == f"notes of claim #{a}"
+        assert review.get_verdict(db, s, a).notes == "two sources agree"
+        assert review.redo(db, s, who="ann") is None  # nothing more was undone
+        review.undo(db, s, who="ann")  # a redo is undone as any change is
+        assert review.get_verdict(db, s, a).notes == ""
+        review.tag(db, s, b, who="ann", status="refuted")  # a new change: no redo past it
+        assert review.redo(db, s, who="ann") is None
+        assert review.get_verdict(db, s, a).notes == ""
+
+    def test_redo_of_a_merge_merges_again(self, db):
+        s = session(db)
+        q = review.ListQuery(s)
+        ids = all_ids(db, q)
+        review.merge_claims(db, ids[0], session_id=s, who="ann")
+        merged = claims.get(db, ids[0])["text"]
+        review.undo(db, s, who="ann")
+        assert review.count(db, q) == len(ids)
+        review.redo(db, s, who="ann")
+        assert review.count(db, q) == len(ids) - 1
+        assert claims.get(db, ids[0])["text"] == merged
+
     def test_undo_after_new_change_undoes_that_change(self, db):
         s = session(db)
         a, b = all_ids(db, review.ListQuery(s))[:2]

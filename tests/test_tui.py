@@ -346,6 +346,23 @@ class TestMainScreen:
             assert notices(app)[-1].endswith("(not in this list)")
 
     @run_async
+    async def test_redo_takes_back_an_undo_once_too_many(self, db_file):
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m", "3")
+            await pilot.press("ctrl+z", "ctrl+z")
+            await settle(pilot)
+            assert verdict(app, ids(app)[0]).status is Status.UNREVIEWED
+            await pilot.press("ctrl+y")
+            await settle(pilot)
+            assert verdict(app, ids(app)[0]).status is Status.MISLEADING
+            assert notices(app) == [f"redone: tag of claim #{ids(app)[0]}"]
+            await pilot.press("ctrl+y", "ctrl+y")
+            await settle(pilot)
+            assert verdict(app, ids(app)[0]).confidence == 60
+            assert notices(app)[-1] == "nothing to redo: no undo since your last change"
+
+    @run_async
     async def test_undo(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

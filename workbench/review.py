@@ -528,25 +528,51 @@ def _step_of(row: sqlite3.Row) -> int:
     return row["step"] if row["step"] is not None else row["id"]
 
 
-def _undo_target(db: Database, session_id: int, who: str) -> list[sqlite3.Row]:
-    """The newest action `who` took in the session not undone yet (all the rows it wrote).
+def _own_steps(db: Database, session_id: int, who: str) -> Iterator[list[sqlite3.Row]]:
+    """The actions `who` took in the session, newest first, as undo and redo see them.
 
-    Each undo cancels the newest earlier action still standing, like a stack. Another
-    person's actions in the session (a second window, a `tag` from the shell) are theirs
-    to undo, and passed over.
-    """
-    pending = 0
+    Another person's actions in the session (a second window, a `tag` from the shell) are
+    theirs to undo, and passed over; so are a rename, a fork, a re-ingest's carry-overs,
+    another session's change flagging this one's verdicts, and changes to an earlier
+    version's claims, which no view shows any more."""
     for group in _steps(db, session_id):
         if group[0]["who"] != who:
             continue
         if group[0]["entity"] == "session" or group[0]["action"] == CARRY_OVER:
-            continue  # a rename, a fork or a re-ingest: not the reviewer's own change
+            continue
         if all(r["entity"] == "verdict" and r["action"] in CLAIM_ACTIONS for r in group):
-            continue  # a flag another session's change to the claim set
+            continue
         if not claims.any_of_current_versions(db, [row["claim_id"] for row in group]):
-            continue  # an earlier version's claims, which no view shows any more
+            continue
+        yield group
+
+
+def _undo_target(db: Database, session_id: int, who: str) -> list[sqlite3.Row]:
+    """The newest action `who` took in the session not undone yet (all the rows it wrote).
+
+    Each undo cancels the newest earlier action still standing, like a stack; a redo is an
+    action like any other."""
+    pending = 0
+    for group in _own_steps(db, session_id, who):
         if group[0]["action"] == "undo":
             pending += 1
+        elif pending:
+            pending -= 1
+        else:
+            return group
+    return []
+
+
+def _redo_target(db: Database, session_id: int, who: str) -> list[sqlite3.Row]:
+    """The newest undo `who` made in the session that no redo has taken back, as long as
+    no other change of theirs came after it (a new change ends what can be redone)."""
+    pending = 0
+    for group in _own_steps(db, session_id, who):
+        action = group[0]["action"]
+        if action == "redo":
+            pending += 1
+        elif action != "undo":
+            return []
         elif pending:
             pending -= 1
         else:
@@ -561,27 +587,46 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
     with db.transaction():
         _still_there(db, session_id)
         group = _undo_target(db, session_id, who)
-        if not group:
-            return None
-        at = now()
-        undone: dict[str, list[int]] = {}  # claims, by the action undone
-        step: int | None = None
-        for row in group:
-            old, new = history.changes(row)
-            claim_id = row["claim_id"]
-            if row["entity"] == "verdict":
-                if "status" in old and old["status"] == str(Status.UNREVIEWED):
-                    old.setdefault("confidence", None)
-                verdicts.upsert(db, session_id, claim_id, old, who, at)
-            elif row["entity"] == "claim":
-                claims.update(db, claim_id, old)
-            else:
-                continue
-            logged = history.append(db, at=at, who=who, entity=row["entity"], action="undo",
-                                    claim_id=claim_id, session_id=session_id, old=new,
-                                    new=old, step=step)
-            step = step or logged
-            undone.setdefault(_what_changed(row["action"], new), []).append(claim_id)
+        return _put_back(db, session_id, group, who, "undo") if group else None
+
+
+def redo(db: Database, session_id: int, *, who: str) -> Undone | None:
+    """Make again the change `who`'s last undo in the session took back (ctrl+z once too
+    often); logged as a redo, which an undo takes back in turn. None when there is nothing
+    to redo: no undo, or a change made since it."""
+    with db.transaction():
+        _still_there(db, session_id)
+        group = _redo_target(db, session_id, who)
+        return _put_back(db, session_id, group, who, "redo") if group else None
+
+
+def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
+              action: str) -> Undone:
+    """Set every field the rows of `group` changed back to what it was before them, each
+    logged as `action` (undo, redo), in one step; what was put back."""
+    at = now()
+    undone: dict[str, list[int]] = {}  # claims, by the action undone
+    step: int | None = None
+    for row in group:
+        old, new = history.changes(row)
+        claim_id = row["claim_id"]
+        if row["entity"] == "verdict":
+            if "status" in old and old["status"] == str(Status.UNREVIEWED):
+                old.setdefault("confidence", None)
+            verdicts.upsert(db, session_id, claim_id, old, who, at)
+        elif row["entity"] == "claim":
+            claims.update(db, claim_id, old)
+        else:
+            continue
+        logged = history.append(db, at=at, who=who, entity=row["entity"], action=action,
+                                claim_id=claim_id, session_id=session_id, old=new,
+                                new=old, step=step)
+        step = step or logged
+        # what a redo makes again is named by the change, not by the undo that it takes back
+        done = row["action"] if action == "undo" else (
+            "tag" if row["entity"] == "verdict" else "edit")
+        undone.setdefault(_what_changed(done, old if action == "redo" else new),
+                          []).append(claim_id)
     return Undone(int(group[-1]["claim_id"]),
                   ", ".join(_undone_summary(a, ids) for a, ids in undone.items()))
 

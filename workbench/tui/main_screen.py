@@ -52,6 +52,8 @@ BINDINGS: list[Binding] = [
             tooltip="next claim to do"),
     Binding("ctrl+z", "undo", "undo", key_display="^z", show=False,
             tooltip="undo your last change"),
+    Binding("ctrl+y", "redo", "redo", key_display="^y", show=False,
+            tooltip="redo what your last undo took back"),
     Binding("ctrl+d", "scroll_panel(1)", "verdict panel half a page down", show=False),
     Binding("ctrl+u", "scroll_panel(-1)", "verdict panel half a page up", show=False),
     Binding("c", "copy_similar", "copy the similar claim's verdict", show=False),
@@ -405,18 +407,27 @@ class MainScreen(Screen):
         self.app.push_screen(NotesDialog(verdict.notes), done)
 
     def action_undo(self) -> None:
+        self._put_back(review.undo, "undone", "nothing to undo in this session")
+
+    def action_redo(self) -> None:
+        self._put_back(review.redo, "redone", "nothing to redo: no undo since your last"
+                       " change")
+
+    def _put_back(self, how: Callable[..., review.Undone | None], done: str,
+                  nothing: str) -> None:
+        """Undo or redo (`how`) and show the list as it is now."""
         try:
-            undone = review.undo(self.db, self.session["id"], who=self.reviewer)
+            undone = how(self.db, self.session["id"], who=self.reviewer)
         except WorkbenchError as e:
             self.notify(str(e), severity="error")
             return
         self.app.clear_notifications()  # one undo's note at a time, not a stack of ten
         if undone is None:
-            self.notify("nothing to undo in this session")
+            self.notify(nothing)
             return
         shown = review.listed(self.db, self.query_, undone.claim_id)
         # a claim this list does not show: the cursor stays, and the note says where it is
-        self.notify(f"undone: {undone.summary}" + ("" if shown else " (not in this list)"),
+        self.notify(f"{done}: {undone.summary}" + ("" if shown else " (not in this list)"),
                     timeout=3 if shown else 6)
         self._seen()
         here = self.claim["id"] if self.claim is not None else None
