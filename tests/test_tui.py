@@ -1493,6 +1493,19 @@ class TestSimilarClaims:
             assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED
 
     @run_async
+    async def test_similar_claims_come_before_the_history(self, tmp_path):
+        """QA at 80x24: the similar claims c copies from sat below the history, five
+        ctrl+d away."""
+        app, target = self.with_a_reviewed_twin(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            app.main.claims.load(app.main.query_, target[0])
+            await pilot.pause(REST_DELAY * 2)
+            await settle(pilot)
+            text = app.main.query_one(VerdictPanel).text
+            assert text.index("Notes") < text.index("Similar claims reviewed before") \
+                < text.index("History")
+
+    @run_async
     async def test_copying_shows_the_verdict_copied(self, tmp_path):
         """QA: at a small size the panel is scrolled down to the similar claims when c is
         pressed, and stayed there, the status copied out of sight."""

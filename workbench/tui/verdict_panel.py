@@ -166,6 +166,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         self._head = 0  # lines of runs at the top of the body padded to HEAD_LINES
         self._claim_id: int | None = None  # the claim shown
         self._similar: list[Line] = []
+        self._history: list[Line] = []  # shown after the similar claims, which c acts on
         self._strips: list[Strip] = []
         self._wrapped_at = -1
         # The strips each line of runs was drawn as, at _wrapped_at with _drawn_styles:
@@ -218,18 +219,17 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             body += _lines(verdict.notes, lead=[("Notes ", "bold")])
         else:
             body.append([("Notes ", "bold"), ("none (n edits)", "dim")])
-        body.append([])
         if history:
-            body.append([("History", "bold")])
-            body += [[(" " + describe_change(h), "")] for h in history[:HISTORY_LINES]]
+            self._history = [[("History", "bold")], *(
+                [(" " + describe_change(h), "")] for h in history[:HISTORY_LINES])]
         else:
-            body.append([("History ", "bold"), ("no changes yet", "dim")])
+            self._history = [[("History ", "bold"), ("no changes yet", "dim")]]
         self._set(body, _similar_lines(similar), settle=same_claim or bool(similar),
                   new_claim=not same_claim)
 
     def show_nothing(self, *, filtered: bool) -> None:
         """Say why there is no claim to show, and what to do about it."""
-        self._head, self._claim_id = 0, None
+        self._head, self._claim_id, self._history = 0, None, []
         if filtered:
             self._set(_lines("No claims match. Press escape to clear the filters and search, "
                              "or ctrl+p to switch article or session."), [], new_claim=True)
@@ -248,7 +248,9 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         return "\n".join("".join(t for t, _s in line) for line in self._all())
 
     def _all(self) -> list[Line]:
-        return [*self._body, [], *self._similar] if self._similar else self._body
+        similar = [[], *self._similar] if self._similar else []
+        history = [[], *self._history] if self._history else []
+        return [*self._body, *similar, *history]
 
     def _set(self, body: list[Line], similar: list[Line], settle: bool = True,
              new_claim: bool = False) -> None:
