@@ -97,28 +97,36 @@ def align(old: Sequence[str], new: Sequence[str], threshold: float = THRESHOLD) 
     return pairs
 
 
-def _reworded(old: list[str], new: list[str], rest_old: list[int], rest_new: list[int]
-              ) -> list[Pair]:
-    """Best-first pairs of the claims still unpaired whose words, sorted, match at or above
-    REWORDED (a claim reworded, near its place: WINDOW either side); each claim used once."""
-    n_old, n_new = max(len(old), 1), max(len(new), 1)
-    found: list[tuple[float, int, int]] = []
-    for j in rest_new:
-        k = bisect_left(rest_old, j * n_old // n_new)
-        near = {i: old[i] for i in rest_old[max(k - WINDOW, 0): k + WINDOW]}
-        for _text, score, i in process.extract(new[j], near, scorer=fuzz.token_sort_ratio,
-                                               limit=CANDIDATES, score_cutoff=REWORDED):
-            found.append((-score, i, j))
-    found.sort()
-    used_old: set[int] = set()
-    used_new: set[int] = set()
+def _window(old: list[str], rest_old: list[int], j: int, n_new: int) -> dict[int, str]:
+    """The unpaired old claims near where new claim `j` of `n_new` would be (WINDOW either
+    side), by index."""
+    k = bisect_left(rest_old, j * max(len(old), 1) // n_new)
+    return {i: old[i] for i in rest_old[max(k - WINDOW, 0): k + WINDOW]}
+
+
+def _take(candidates: list[tuple[float, float, int, int]], used_old: set[int],
+          used_new: set[int]) -> list[Pair]:
+    """Pairs of `candidates` ((-score, distance, old, new)), best first, ties to the nearer
+    position, each claim used once (noted in `used_old` and `used_new`)."""
     pairs = []
-    for neg, i, j in found:
+    for neg, _dist, i, j in sorted(candidates):
         if i not in used_old and j not in used_new:
             used_old.add(i)
             used_new.add(j)
             pairs.append(Pair(i, j, min(-neg, 99.9)))
     return pairs
+
+
+def _reworded(old: list[str], new: list[str], rest_old: list[int], rest_new: list[int]
+              ) -> list[Pair]:
+    """Best-first pairs of the claims still unpaired whose words, sorted, match at or above
+    REWORDED (a claim reworded, near its place: WINDOW either side); each claim used once."""
+    n_old, n_new = max(len(old), 1), max(len(new), 1)
+    candidates = [(-score, abs(i / n_old - j / n_new), i, j) for j in rest_new
+                  for _text, score, i in process.extract(
+                      new[j], _window(old, rest_old, j, n_new), scorer=fuzz.token_sort_ratio,
+                      limit=CANDIDATES, score_cutoff=REWORDED)]
+    return _take(candidates, set(), set())
 
 
 def _fuzzy(old: list[str], new: list[str], rest_old: list[int], rest_new: list[int],
@@ -129,8 +137,7 @@ def _fuzzy(old: list[str], new: list[str], rest_old: list[int], rest_new: list[i
     candidates: list[tuple[float, float, int, int]] = []
     crowded: list[int] = []  # claims that may have more candidates than were kept
     for j in rest_new:
-        k = bisect_left(rest_old, j * n_old // n_new)
-        near = {i: old[i] for i in rest_old[max(k - WINDOW, 0): k + WINDOW]}
+        near = _window(old, rest_old, j, n_new)
         found = process.extract(new[j], near, scorer=fuzz.ratio, limit=CANDIDATES,
                                 score_cutoff=threshold)
         if found and found[0][1] >= STRONG and len(near) < len(choices):
@@ -142,15 +149,9 @@ def _fuzzy(old: list[str], new: list[str], rest_old: list[int], rest_new: list[i
                 crowded.append(j)
         for _text, score, i in found:
             candidates.append((-score, abs(i / n_old - j / n_new), i, j))
-    candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
-    pairs: list[Pair] = []
-    for neg, _dist, i, j in candidates:
-        if i not in used_old and j not in used_new:
-            used_old.add(i)
-            used_new.add(j)
-            pairs.append(Pair(i, j, min(-neg, 99.9)))
+    pairs = _take(candidates, used_old, used_new)
     # a claim whose few best candidates went elsewhere may still have a match left
     for j in crowded:
         if j in used_new:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from workbench.compare import corrections
 from workbench.compare.align import Pair, absorbed, align
 from workbench.compare.corrections import Corrected
-from workbench.storage import Database
+from workbench.storage import Database, history
 from workbench.storage import align as links
 from workbench.storage.claims import Row
 from workbench.storage.clock import now
@@ -39,7 +39,7 @@ class VersionChanges:
     carried: int  # verdicts copied to the new version, across all sessions
     flagged: int  # of those, how many were marked for re-review
     kept_dropped: int = 0  # new claims dropped as reviewers had dropped them before
-    corrected: int = 0  # new claims corrected as reviewers had corrected them before
+    corrected: int = 0  # reviewers' corrections made again on the new version's claims
 
 
 def corrected_rows(db: Database, old_article: int, rows: Sequence[Row]
@@ -63,9 +63,9 @@ def _as_the_splitter_made_them(db: Database, old: list[tuple[int, str, str, bool
     rest_old = [i for i in range(len(old)) if i not in paired_old and not old[i][3]]
     if not rest_new or not rest_old:
         return []
-    first = links.splitters_texts(db, [old[i][0] for i in rest_old])
-    rest_old = [i for i in rest_old if old[i][0] in first]
-    found = align([first[old[i][0]] for i in rest_old], [new[j][1] for j in rest_new])
+    earlier = history.earlier_texts_of(db, [old[i][0] for i in rest_old])
+    rest_old = [i for i in rest_old if old[i][0] in earlier]
+    found = align([earlier[old[i][0]][0] for i in rest_old], [new[j][1] for j in rest_new])
     return [Pair(rest_old[p.old], rest_new[p.new], min(p.score, 99.9)) for p in found]
 
 

@@ -131,11 +131,15 @@ def _own_subject(frag: Frag, by: str | None, quoted: bool) -> Frag:
     if quoted or by is None:
         return frag
     m = _SPEAKERS_PRONOUN.match(frag.text)
-    if m is None:
-        return frag
-    name = by[0].upper() + by[1:]
-    return Frag(f"{name} {frag.text[m.end():]}", frag.start + m.end(), frag.end, len(name) + 1,
-                frag.exact)
+    return frag if m is None else _led_by(by, frag, m.end())
+
+
+def _led_by(by: str, frag: Frag, cut: int) -> Frag:
+    """`frag` with its first `cut` characters (its lead, a pronoun) replaced by the speaker
+    `by` as subject; its span loses the source characters cut (the claim's first letter is
+    capitalised as every claim's is, see _tidy)."""
+    return Frag(f"{by} {frag.text[cut:]}", frag.start + max(cut - frag.lead, 0), frag.end,
+                len(by) + 1, frag.exact)
 
 
 def _spoke(text: str, by: str | None, start: int, offset: int, st: _State) -> str | None:
@@ -225,10 +229,9 @@ def _speakers_act(piece: Frag, by: str) -> tuple[Frag, str | None]:
     _SPEAKERS_ACTS ("Hospitals called for more funding" of "X said hospitals were full
     and called for …"): the speaker's own act, in the article's voice ("X called for more
     funding"); any other piece as it is."""
-    rest = piece.text[piece.lead :]
-    if rest.split(" ", 1)[0] not in _SPEAKERS_ACTS:
+    if piece.text[piece.lead :].split(" ", 1)[0] not in _SPEAKERS_ACTS:
         return piece, by
-    return Frag(f"{by} {rest}", piece.start, piece.end, len(by) + 1, piece.exact), None
+    return _led_by(by, piece, piece.lead), None
 
 
 def _list_lead(sent: str) -> tuple[str, bool]:
@@ -339,6 +342,8 @@ def _add(out: list[Claim], text: str, piece: Frag, by: str | None, quoted: bool,
     # A first letter or digit is a word character: most texts skip the search.
     if span and (t[:1].isalnum() or _WORDY.search(t)):
         out.append(_claim(len(out) + 1, piece, span, by, quoted, stop))
+
+
 # Hard-wrapped text (wire copy, mail) is wrapped at a width in this range.
 _WRAP_MIN: Final = 30
 _WRAP_MAX: Final = 100

@@ -45,20 +45,6 @@ def versions_back(db: Database, article_id: int) -> list[int]:
         " AND b.version <= a.version WHERE a.id = ? ORDER BY b.version DESC", (article_id,))]
 
 
-def splitters_texts(db: Database, claim_ids: Sequence[int]) -> dict[int, str]:
-    """{claim: the text the splitter gave it} of those of `claim_ids` a reviewer has
-    reworded (the text before the first change to it)."""
-    found: dict[int, str] = {}
-    for i in range(0, len(claim_ids), 900):
-        chunk = claim_ids[i : i + 900]
-        for claim_id, text in db.conn.execute(
-                "SELECT claim_id, json_extract(old, '$.text') FROM history WHERE claim_id IN"
-                f" ({', '.join('?' * len(chunk))}) AND entity = 'claim'"
-                " AND json_extract(old, '$.text') IS NOT NULL ORDER BY id", chunk):
-            found.setdefault(claim_id, text)
-    return found
-
-
 def record_corrections(db: Database, article_id: int,
                        made: Sequence[tuple[str, int, dict[str, Any], dict[str, Any]] | None],
                        *, who: str, at: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from workbench.storage.db import Database
@@ -92,9 +93,9 @@ def newest_in_session(db: Database, session_id: int) -> int | None:
 
 def since_in_session(db: Database, session_id: int, after_id: int | None,
                      limit: int = 1000) -> list[sqlite3.Row]:
-    """Who changed which claim in the session after change `after_id`, oldest first."""
+    """The changes in the session after change `after_id` (id, claim_id), oldest first."""
     return db.query(
-        "SELECT id, claim_id, who FROM history WHERE session_id = ? AND id > ?"
+        "SELECT id, claim_id FROM history WHERE session_id = ? AND id > ?"
         " ORDER BY id LIMIT ?", (session_id, after_id or 0, limit))
 
 
@@ -120,7 +121,17 @@ def for_claim_in_session(
 
 
 def earlier_texts(db: Database, claim_id: int) -> list[str]:
-    """The texts a claim had before reviewers edited, split or merged it."""
-    return [text for (text,) in db.execute(
-        "SELECT json_extract(old, '$.text') FROM history WHERE claim_id = ?"
-        " AND entity = 'claim' AND json_extract(old, '$.text') IS NOT NULL", (claim_id,))]
+    """The texts a claim had before reviewers edited, split or merged it, oldest first."""
+    return earlier_texts_of(db, [claim_id]).get(claim_id, [])
+
+
+def earlier_texts_of(db: Database, claim_ids: Iterable[int]) -> dict[int, list[str]]:
+    """earlier_texts of each of `claim_ids` that has any: the first of them is the text
+    the splitter gave it."""
+    found: dict[int, list[str]] = {}
+    for claim_id, text in db.by_ids(
+            "SELECT claim_id, json_extract(old, '$.text') FROM history WHERE claim_id IN"
+            " ({ids}) AND entity = 'claim' AND json_extract(old, '$.text') IS NOT NULL"
+            " ORDER BY id", claim_ids):
+        found.setdefault(claim_id, []).append(text)
+    return found

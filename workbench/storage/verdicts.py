@@ -940,17 +940,8 @@ def _diff_text_line() -> str:
 
 def article_names(db: Database, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """{article id: (origin, title)} for those of `ids` that exist."""
-    return {r[0]: (r[1], r[2]) for r in _by_ids(
-        db, "SELECT id, origin, title FROM articles WHERE id IN ({ids})", ids)}
-
-
-def _by_ids(db: Database, sql: str, ids: Iterable[int]) -> Iterator[tuple[Any, ...]]:
-    """The rows of `sql` for `ids`, where `{ids}` in it stands for their marks: 900 ids a
-    statement, as SQLite binds at most 999 values to one."""
-    ids = list(ids)
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
-        yield from _tuples(db, sql.format(ids=",".join("?" * len(chunk))), chunk)
+    return {r[0]: (r[1], r[2]) for r in db.by_ids(
+        "SELECT id, origin, title FROM articles WHERE id IN ({ids})", ids)}
 
 
 def unpaired_rows(db: Database, session_id: int, other: int) -> sqlite3.Cursor:
@@ -972,13 +963,13 @@ def unpaired_rows(db: Database, session_id: int, other: int) -> sqlite3.Cursor:
 def previous_links(db: Database, claim_ids: Iterable[int]) -> dict[int, int]:
     """{claim id: the claim of the previous article version it was aligned to} for those
     of `claim_ids` that have one."""
-    return dict(_by_ids(db, "SELECT id, previous_claim_id FROM claims WHERE id IN ({ids})"
+    return dict(db.by_ids("SELECT id, previous_claim_id FROM claims WHERE id IN ({ids})"
                             " AND previous_claim_id IS NOT NULL", claim_ids))
 
 
 def continued(db: Database, claim_ids: Iterable[int]) -> set[int]:
     """Those of `claim_ids` that a claim of a newer article version continues."""
-    return {r[0] for r in _by_ids(db, "SELECT DISTINCT previous_claim_id FROM claims"
+    return {r[0] for r in db.by_ids("SELECT DISTINCT previous_claim_id FROM claims"
                                       " WHERE previous_claim_id IN ({ids})", claim_ids)}
 
 
@@ -1026,8 +1017,8 @@ def live_rows(db: Database, session_id: int) -> sqlite3.Cursor:
 def claim_keys(db: Database, claim_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
     """{claim id: (its article's content hash, its text)} for those of `claim_ids` that
     exist."""
-    return {r[0]: (r[1], r[2]) for r in _by_ids(
-        db, "SELECT c.id, a.content_hash, c.text FROM claims c"
+    return {r[0]: (r[1], r[2]) for r in db.by_ids(
+        "SELECT c.id, a.content_hash, c.text FROM claims c"
             " JOIN articles a ON a.id = c.article_id WHERE c.id IN ({ids})", claim_ids)}
 
 
@@ -1036,8 +1027,8 @@ def claims_by_key(db: Database, keys: Iterable[tuple[str, str]]) -> dict[tuple[s
     dropped (the first by id, where two do)."""
     keys = set(keys)
     found: dict[tuple[str, str], int] = {}
-    for content_hash, text, claim_id in _by_ids(
-            db, "SELECT a.content_hash, c.text, c.id FROM articles a JOIN claims c"
+    for content_hash, text, claim_id in db.by_ids(
+            "SELECT a.content_hash, c.text, c.id FROM articles a JOIN claims c"
                 " ON c.article_id = a.id WHERE a.content_hash IN ({ids}) AND NOT c.dropped"
                 " ORDER BY c.id", sorted({k[0] for k in keys})):
         if (content_hash, text) in keys:
@@ -1047,12 +1038,12 @@ def claims_by_key(db: Database, keys: Iterable[tuple[str, str]]) -> dict[tuple[s
 
 def article_hashes(db: Database, article_ids: Iterable[int]) -> dict[int, str]:
     """{article id: content hash} for those of `article_ids` that exist."""
-    return dict(_by_ids(db, "SELECT id, content_hash FROM articles WHERE id IN ({ids})",
+    return dict(db.by_ids("SELECT id, content_hash FROM articles WHERE id IN ({ids})",
                         article_ids))
 
 
 def articles_by_hash(db: Database, hashes: Iterable[str]) -> dict[str, int]:
     """{content hash: article id} for those of `hashes` an article here has: the newest
     version with that text, when a text came back (an edit reverted)."""
-    return dict(_by_ids(db, "SELECT content_hash, id FROM articles"
+    return dict(db.by_ids("SELECT content_hash, id FROM articles"
                             " WHERE content_hash IN ({ids}) ORDER BY id", hashes))
