@@ -130,9 +130,23 @@ class TestUndo:
         merged = claims.get(db, ids[0])["text"]
         review.undo(db, s, who="ann")
         assert review.count(db, q) == len(ids)
-        review.redo(db, s, who="ann")
+        assert review.redo(db, s, who="ann").summary.startswith(f"merge of claim #{ids[0]}")
         assert review.count(db, q) == len(ids) - 1
         assert claims.get(db, ids[0])["text"] == merged
+
+    def test_a_redo_is_named_by_the_change_it_makes_again(self, db):
+        """QA: a split made again read "redone: edit of claim #2"."""
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[1]
+        text = claims.get(db, cid)["text"]
+        cut = text.index(" ", len(text) // 2)
+        review.split_claim(db, cid, text[:cut] + "\n" + text[cut + 1:], session_id=s,
+                           who="ann")
+        undone = review.undo(db, s, who="ann").summary
+        assert undone.startswith(f"split of claim #{cid}")
+        assert review.redo(db, s, who="ann").summary == undone
+        review.undo(db, s, who="ann")  # takes back the redo ...
+        assert review.redo(db, s, who="ann").summary == undone  # ... still named a split
 
     def test_undo_after_new_change_undoes_that_change(self, db):
         s = session(db)

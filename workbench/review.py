@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -563,21 +563,49 @@ def _undo_target(db: Database, session_id: int, who: str) -> list[sqlite3.Row]:
     return []
 
 
-def _redo_target(db: Database, session_id: int, who: str) -> list[sqlite3.Row]:
+def _redo_target(db: Database, session_id: int, who: str
+                 ) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
     """The newest undo `who` made in the session that no redo has taken back, as long as
-    no other change of theirs came after it (a new change ends what can be redone)."""
+    no other change of theirs came after it (a new change ends what can be redone), and
+    the change that undo took back, which names the redo (empty lists: nothing to redo)."""
+    steps = _own_steps(db, session_id, who)
     pending = 0
-    for group in _own_steps(db, session_id, who):
+    for group in steps:
         action = group[0]["action"]
         if action == "redo":
             pending += 1
         elif action != "undo":
-            return []
+            break
+        elif pending:
+            pending -= 1
+        else:
+            return group, _origin(steps)
+    return [], []
+
+
+def _taken_back(steps: Iterator[list[sqlite3.Row]], by: str) -> list[sqlite3.Row]:
+    """The action an `undo` or a `redo` just before `steps` (older actions, newest first)
+    took back: an undo the newest action still standing, a redo the newest undo not yet
+    made again."""
+    pending = 0
+    for group in steps:
+        if group[0]["action"] == by:
+            pending += 1
         elif pending:
             pending -= 1
         else:
             return group
     return []
+
+
+def _origin(steps: Iterator[list[sqlite3.Row]]) -> list[sqlite3.Row]:
+    """The first-made change an undo just before `steps` took back, through any redos of it:
+    a split, not the redo that made the split again."""
+    group = _taken_back(steps, "undo")
+    while group and group[0]["action"] == "redo":
+        _taken_back(steps, "redo")  # the undo that redo made again ...
+        group = _taken_back(steps, "undo")  # ... and what that undo took back
+    return group
 
 
 def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
@@ -596,16 +624,18 @@ def redo(db: Database, session_id: int, *, who: str) -> Undone | None:
     to redo: no undo, or a change made since it."""
     with db.transaction():
         _still_there(db, session_id)
-        group = _redo_target(db, session_id, who)
-        return _put_back(db, session_id, group, who, "redo") if group else None
+        group, origin = _redo_target(db, session_id, who)
+        return _put_back(db, session_id, group, who, "redo", origin) if group else None
 
 
 def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
-              action: str) -> Undone:
+              action: str, origin: Sequence[sqlite3.Row] = ()) -> Undone:
     """Set every field the rows of `group` changed back to what it was before them, each
-    logged as `action` (undo, redo), in one step; what was put back."""
+    logged as `action` (undo, redo), in one step; what was put back. A redo is named by
+    `origin`, the change it makes again, where that is known."""
     at = now()
     undone: dict[str, list[int]] = {}  # claims, by the action undone
+    made = {(r["entity"], r["claim_id"]): r["action"] for r in origin}
     step: int | None = None
     for row in group:
         old, new = history.changes(row)
@@ -623,8 +653,8 @@ def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
                                 new=old, step=step)
         step = step or logged
         # what a redo makes again is named by the change, not by the undo that it takes back
-        done = row["action"] if action == "undo" else (
-            "tag" if row["entity"] == "verdict" else "edit")
+        done = row["action"] if action == "undo" else made.get(
+            (row["entity"], claim_id), "tag" if row["entity"] == "verdict" else "edit")
         undone.setdefault(_what_changed(done, old if action == "redo" else new),
                           []).append(claim_id)
     return Undone(int(group[-1]["claim_id"]),
