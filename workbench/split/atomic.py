@@ -134,15 +134,25 @@ def strip_lead(f: Frag) -> list[Frag] | None:
 
 
 _CLAUSE_BREAK: Final = re.compile(r";\s+|,\s+(?:but|though|although|whereas|yet)\s+|\s+but\s+")
+# A clause opening with one of these leans on the clause before for what it is about ("…, but
+# it was later struck down", "…, and their members will strike"): on its own it would be no
+# claim a checker could read, so the two stay one. Not an "it" that stands for nothing ("it
+# seems unlikely that …", "it is not clear whether …").
+_LEANS_BACK: Final = re.compile(
+    r"(?:it(?!\s+(?:seems|seemed|appears|appeared|remains|remained|(?:is|was)\s+(?:not\s+)?"
+    r"(?:un)?(?:likely|clear)))|its|they|their|he|his|she|her|this|these|those)\b", re.I)
 
 
 def clauses(f: Frag) -> list[Frag] | None:
-    """Split independent clauses joined by ';' or 'but' / 'though'."""
+    """Split independent clauses joined by ';' or 'but' / 'though', unless the second leans
+    on the first for its subject."""
     t = f.text
     if ";" not in t and "but" not in t and "though" not in t and "whereas" not in t:
         return None
     for m in _CLAUSE_BREAK.finditer(f.text):
         left, right = f.text[: m.start()], f.text[m.end() :]
+        if _LEANS_BACK.match(right):
+            continue
         if has_verb(left) and has_verb(right):
             return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text))]
     return None
@@ -524,6 +534,8 @@ def _subject_holds(subj: str, comma: bool, left_subject: str) -> bool:
     2%', not "There've been 122 community and small banks have closed")."""
     found = _WORDS_OF.findall(subj.lower())
     if not found or "," in subj or len(found) > 8 or any(w in _NO_SUBJECT for w in found):
+        return False
+    if _LEANS_BACK.match(subj):  # 'and their members will strike'
         return False
     if found[-1] in _NO_CLAUSE_END:
         return False
