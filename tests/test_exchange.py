@@ -7,6 +7,8 @@ import io
 import json
 import os
 import stat
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -561,6 +563,36 @@ def test_a_pipe_is_written_into_not_replaced(env: Path, capsys) -> None:
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert got and len(list(csv.reader(io.StringIO(got[0])))) == 6  # the header, 5 claims
     assert [p.name for p in env.iterdir() if p.name.startswith(".")] == []
+
+
+def test_an_output_onto_a_database_is_refused_and_the_database_kept(env: Path, capsys) -> None:
+    """QA: `export -o ./claims.db` (tab completion) replaced the database with a sheet,
+    every session, verdict and history row gone, and said "wrote 5 rows"."""
+    assert run(capsys, "sessions", "new", "b", "--from", "a")[0] == 0
+    before = (env / "c.db").read_bytes()
+    for command in (["export", "--session", "a"], ["diff", "a", "b"], ["article", "1"]):
+        code, out, err = run(capsys, *command, "-o", "c.db")
+        assert (code, out) == (1, "")
+        assert err == ("error: c.db: a database, not replaced by this output:"
+                       " give -o another file name\n")
+    assert (env / "c.db").read_bytes() == before
+    assert run(capsys, "sessions")[0] == 0
+
+
+def test_a_dash_for_output_is_stdout(env: Path, capsys) -> None:
+    code, out, _ = run(capsys, "export", "--session", "a", "-o", "-")
+    assert code == 0 and out.startswith("claim_id,article,seq,claim,")
+    assert not (env / "-").exists()
+
+
+def test_dev_stdout_into_a_pipe_is_written(env: Path) -> None:
+    """QA: `diff … -o /dev/stdout | …` said "cannot write there": the link's target is a
+    pipe's name, no file in any folder."""
+    done = subprocess.run(
+        f"{sys.executable} -m workbench export --session a -o /dev/stdout | cat",
+        shell=True, cwd=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("claim_id,article,seq,claim,")
 
 
 @pytest.mark.parametrize("cell", [

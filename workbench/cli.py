@@ -519,8 +519,9 @@ def cmd_import(args: argparse.Namespace, db: Database) -> int:
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written whole or not at all (outfile.written_whole)."""
-    if path is None:
+    """stdout (no path, or "-"), or a file written whole or not at all
+    (outfile.written_whole)."""
+    if path is None or str(path) == "-":
         yield sys.stdout
         return
     with written_whole(path) as out:

@@ -19,16 +19,19 @@ def written_whole(path: Path) -> Iterator[IO[str]]:
     It gets the permissions a plain open() would give: the umask's for a new file, the
     old file's when it replaces one; a symbolic link stays one, its target replaced. A
     device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming
-    a file over it would put a plain file in its place. A failure to write is a
-    WorkbenchError naming it."""
+    a file over it would put a plain file in its place. An SQLite database is never
+    replaced. A failure to write is a WorkbenchError naming it."""
     if not path.name or path.is_dir():
         raise WorkbenchError(f"{str(path) or repr('')}: a folder, not a file to write")
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
-    if path.exists() and not path.is_file():
+    if path.exists() and not path.is_file():  # /dev/stdout is a link to a pipe's name
         with _naming_failures(path), path.open("w", encoding="utf-8", newline="") as out:
             yield out
         return
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if _is_database(path):
+        raise WorkbenchError(f"{path}: a database, not replaced by this output:"
+                             " give -o another file name")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise WorkbenchError(f"{path}: folder {folder} does not exist")
@@ -42,6 +45,21 @@ def written_whole(path: Path) -> Iterator[IO[str]]:
             os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+# The first bytes of an SQLite database and of its write-ahead log (either byte order).
+_DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+
+
+def _is_database(path: Path) -> bool:
+    """Whether `path` is an SQLite database or its log: an export over `claims.db` (one
+    slip of tab completion) would replace every session, verdict and history row."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError:
+        return False
+    return head.startswith(_DATABASE_MAGIC)
 
 
 @contextmanager
