@@ -611,3 +611,24 @@ def test_long_titles_are_cut_as_claims_are(env: Path, capsys, monkeypatch) -> No
     table = out[out.index("most disagreement first"):out.index("claim text")].splitlines()
     assert max(map(len, table)) < 80
     assert table[3].endswith("  Government Announces Major Overhaul …")
+
+
+def test_a_carried_verdict_set_back_to_unreviewed_is_no_verdict(env: Path, capsys) -> None:
+    """QA: after a re-ingest, a reviewer withdrew the verdict carried to the new claim, and
+    diff went on counting their verdict on the earlier version: "same", exit 0, where
+    export and adjudicate showed the claim as b's only."""
+    (env / "storm.txt").write_text(STORM_V2, encoding="utf-8")
+    assert run(capsys, "ingest", "storm.txt")[0] == 0
+    with open_db(env / "c.db") as db:
+        a, b = sessions.require(db, "a")["id"], sessions.require(db, "b")["id"]
+        review.tag(db, b, 6, who="bob", status="supported", confidence=80)  # confirms claim 1's
+        review.tag(db, a, 6, who="ann", status="unreviewed")  # ann withdraws hers
+        assert review.get_verdict(db, a, 1).status is Status.SUPPORTED  # the earlier version's
+    rows = list(csv.DictReader(io.StringIO(
+        run(capsys, "diff", "a", "b", "--format", "csv")[1])))
+    assert [(r["claim_id"], r["change"]) for r in rows if r["claim_id"] in ("1", "6")] == [
+        ("6", "only_b")]
+    shutil.copy(env / "c.db", env / "copy.db")
+    doc = json.loads(run(capsys, "diff", "a", "copy.db:b", "--format", "json")[1])
+    assert [(c["claim_id"], c["change"]) for c in doc["claims"]
+            if c["claim_id"] in (1, 6)] == [(6, "only_b")]

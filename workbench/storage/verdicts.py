@@ -734,15 +734,15 @@ _ROW = ("c.id, c.article_id, a.origin, a.title, c.text, c.previous_claim_id,"
 
 def _current(v: str, session: str, versions: bool = True) -> str:
     """SQL: verdict `v` is reviewed and not superseded by a verdict of the same session on a
-    newer version's claim that continues its claim (the subquery runs once, not per row;
-    without `versions`, when no claim continues another, it is left out)."""
+    newer version's claim that continues its claim: one set back to unreviewed supersedes
+    it too, for the reviewer withdrew what was carried (the subquery runs once, not per
+    row; without `versions`, when no claim continues another, it is left out)."""
     if not versions:
         return f"{v}.status != 'unreviewed'"
     return (
         f"{v}.status != 'unreviewed' AND {v}.claim_id NOT IN (SELECT n.previous_claim_id"
         " FROM claims n WHERE n.previous_claim_id IS NOT NULL AND EXISTS (SELECT 1"
-        f" FROM verdicts vn WHERE vn.session_id = :{session} AND vn.claim_id = n.id"
-        " AND vn.status != 'unreviewed'))"
+        f" FROM verdicts vn WHERE vn.session_id = :{session} AND vn.claim_id = n.id))"
     )
 
 
