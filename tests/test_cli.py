@@ -45,8 +45,10 @@ class TestIngest:
         run = cli("ingest", seed_copy.parent)
         assert run.code == 1
         assert "added" in run.out
-        assert "error:" in run.err and "broken.txt" in run.err and "binary" in run.err
-        assert "1 of 2 files skipped" in run.err
+        skipped, error = run.err.splitlines()  # one error: line, as for any command
+        assert skipped.startswith("skipped      ") and "broken.txt" in skipped
+        assert "binary" in skipped
+        assert error == "error: 1 of 2 files skipped"
         assert "Traceback" not in run.err
 
     def test_split_of_a_folder_says_it_is_one(self, cli, tmp_path):
@@ -77,7 +79,7 @@ class TestIngest:
                                                                monkeypatch):
         missing = cli("ingest", seed_copy, seed_copy.parent / "gone.txt")
         assert missing.code == 1 and "added" in missing.out
-        assert missing.err.startswith(f"error: {seed_copy.parent / 'gone.txt'}: no such file")
+        assert missing.err.startswith(f"skipped      {seed_copy.parent / 'gone.txt'}: no such file")
         # a folder that happens to be named like an address is a folder
         monkeypatch.chdir(seed_copy.parent)
         (seed_copy.parent / "https:" / "example.org").mkdir(parents=True)
@@ -266,7 +268,7 @@ class TestSessionsAndTag:
         ingest_seed(cli, seed_copy)
         assert cli("sessions", "new", "a").code == 0
         run = cli("tag", "2", "--session", "a")
-        assert (run.code, run.out) == (1, "")
+        assert (run.code, run.out) == (2, "")  # a usage error
         assert run.err == ("error: nothing to set: give --status, --confidence, --source or"
                            " --note\n")
         assert cli("tag", "2", "--session", "a", "--status", "supported").code == 0
@@ -299,7 +301,9 @@ class TestSessionsAndTag:
         ok = cli("tag", "3", "--session", "s", "--status", "misleading", "--confidence", "60",
                  "--source", "https://reuters.com/x :: wire copy", "--note", "partly")
         assert ok.code == 0 and "misleading 60%" in ok.out and "1 source" in ok.out
-        assert cli("tag", "3", "--session", "s", "--confidence", "101").code == 1
+        for bad in ("101", "-1", "50.5", "high"):  # usage errors, as argparse's own are
+            run = cli("tag", "3", "--session", "s", "--confidence", bad)
+            assert run.code == 2 and "argument --confidence: confidence must be" in run.err
         assert cli("tag", "99999", "--session", "s", "--status", "refuted").err == (
             "error: no claim with id 99999\n"
         )

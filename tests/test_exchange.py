@@ -497,7 +497,7 @@ def test_claimreview_has_required_fields(env: Path, capsys) -> None:
     assert err.startswith("warning: no --base-url")  # file: urls are no use on the web
     code, out, err = run(capsys, "export", "--session", "a", "--format", "claimreview",
                          "--base-url", "desk.example/storm")
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")  # a usage error
     assert err == "error: --base-url 'desk.example/storm': not an http(s) address\n"
 
 

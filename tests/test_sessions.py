@@ -190,7 +190,7 @@ def test_edit_corrects_a_claims_speaker_and_kind_and_flags_others_verdicts(
         assert changes[:2] == [("edit", {"kind": "fact"}, {"kind": "opinion"}),
                                ("edit", {"by": None}, {"by": "the mayor"})]
     code, _, err = run(capsys, "edit", "2")
-    assert (code, err) == (1, "error: nothing to change: give --text, --by or --kind\n")
+    assert (code, err) == (2, "error: nothing to change: give --text, --by or --kind\n")
 
 
 def test_a_blind_session_is_listed_so_and_starts_from_no_ones_verdicts(
@@ -199,7 +199,7 @@ def test_a_blind_session_is_listed_so_and_starts_from_no_ones_verdicts(
     code, out, _ = run(capsys, "sessions", "new", "second", "--blind", "--reviewer", "bob")
     assert (code, out) == (0, "session 'second' started for bob, blind: no other session's"
                               " verdicts shown\n")
-    assert run(capsys, "sessions")[1].splitlines()[2].endswith("blind")
+    assert run(capsys, "sessions")[1].splitlines()[2].endswith(" (blind)")
     code, _, err = run(capsys, "sessions", "new", "third", "--blind", "--from", "a")
     assert (code, err) == (1, "error: a blind session starts from no one's verdicts: not with"
                               " --from\n")

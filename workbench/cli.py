@@ -32,6 +32,22 @@ from workbench.wording import counted
 DEFAULT_DB = "claims.db"
 
 
+class UsageError(WorkbenchError):
+    """Arguments that cannot make a command (nothing to set, a value out of range): exit
+    status 2, as argparse gives for the arguments it checks itself."""
+
+
+def _confidence(value: str) -> int:
+    """--confidence: a whole number 0-100, checked as review checks one."""
+    try:
+        number = review.check_confidence(value)
+    except WorkbenchError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    if number is None:
+        raise argparse.ArgumentTypeError("confidence must be a whole number 0-100, not ''")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     p = argparse.ArgumentParser(
@@ -83,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("claim_id", type=int, metavar="CLAIM_ID")
     _session_args(t)
     t.add_argument("--status", choices=[s.value for s in Status])
-    t.add_argument("--confidence", type=int, help="0-100")
+    t.add_argument("--confidence", type=_confidence, help="0-100")
     t.add_argument(
         "--source", action="append", metavar="REF", help="a URL or citation, 'REF :: note' "
         "adds a note; repeatable; adds to the claim's sources"
@@ -155,7 +171,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     if first_run and (seeds := seeds_dir()) is not None:
         for result in _ingest(db, [seeds]):
             if result.skipped:
-                print(f"error: {result.note}", file=sys.stderr)
+                print(f"skipped      {result.note}", file=sys.stderr)  # one error: line, at the end
     reviewer = getattr(args, "reviewer", None) or review.default_reviewer()
     session = review.resolve_session(db, getattr(args, "session", None), reviewer)
     _tui("app").run(db, session["name"], reviewer)
@@ -220,7 +236,7 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
         where = f"#{result.article_id} {result.title!r}"
         if result.skipped:
             skipped += 1
-            print(f"error: {result.note}", file=sys.stderr)
+            print(f"skipped      {result.note}", file=sys.stderr)  # one error: line, at the end
         elif result.outcome == "unchanged":
             print(f"unchanged    {where} ({result.path})")
         elif result.outcome == "new_version":
@@ -370,13 +386,13 @@ def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
     print(f"{'session':<20} {'reviewer':<14} {'reviewed':>{width}}  {'created':<20} from")
     for r, done in zip(rows, progress, strict=True):
         print(f"{r['name']:<20} {r['reviewer']:<14} {done:>{width}}  {r['created_at'][:19]:<20} "
-              f"{r['forked_from'] or ''}{'blind' if r['blind'] else ''}")
+              f"{r['forked_from'] or ''}{' (blind)' if r['blind'] else ''}".rstrip())
     return 0
 
 
 def cmd_tag(args: argparse.Namespace, db: Database) -> int:
     if args.status is None and args.confidence is None and not args.source and args.note is None:
-        raise WorkbenchError("nothing to set: give --status, --confidence, --source or --note")
+        raise UsageError("nothing to set: give --status, --confidence, --source or --note")
     reviewer = args.reviewer or review.default_reviewer()
     session = review.find_session(db, args.session, reviewer)
     before = review.get_verdict(db, session["id"], args.claim_id)
@@ -386,7 +402,7 @@ def cmd_tag(args: argparse.Namespace, db: Database) -> int:
         for text in args.source:
             source = parse_source(text)
             if not source.ref:
-                raise WorkbenchError(f"empty source {text!r}")
+                raise UsageError(f"empty source {text!r}")
             if source not in sources:
                 sources.append(source)
     changes = {}
@@ -408,7 +424,7 @@ def cmd_edit(args: argparse.Namespace, db: Database) -> int:
     """Correct a claim as the TUI's e and a do; in a session when one is named, whose
     undo then takes it back."""
     if args.text is None and args.by is None and args.kind is None:
-        raise WorkbenchError("nothing to change: give --text, --by or --kind")
+        raise UsageError("nothing to change: give --text, --by or --kind")
     reviewer = args.reviewer or review.default_reviewer()
     session = review.find_session(db, args.session, reviewer) if args.session else None
     sid = session["id"] if session is not None else None
@@ -432,7 +448,7 @@ def cmd_export(args: argparse.Namespace, db: Database) -> int:
 
     session = review.find_session(db, args.session, args.reviewer or review.default_reviewer())
     if args.base_url and not re.match(r"https?://[^/\s]+", args.base_url):
-        raise WorkbenchError(f"--base-url {args.base_url!r}: not an http(s) address")
+        raise UsageError(f"--base-url {args.base_url!r}: not an http(s) address")
     if args.format == "claimreview" and not args.base_url:
         print("warning: no --base-url: each review's url is its article's origin, a local"
               " file for an article ingested from one", file=sys.stderr)
@@ -451,7 +467,7 @@ def _session_ref(ref: str) -> tuple[Path | None, str]:
     path, sep, name = ref.rpartition(":")
     if sep and path and (path.endswith(".db") or Path(path).is_file()):
         if not name:
-            raise WorkbenchError(f"{ref!r}: name a session after the colon")
+            raise UsageError(f"{ref!r}: name a session after the colon")
         return Path(path), name
     return None, ref
 
@@ -549,6 +565,9 @@ def main(argv: list[str] | None = None) -> int:
         # only ingest makes a database: a mistyped path is an error, not a new empty one
         with open_db(db_path(args), create=args.command == "ingest") as db:
             return DB_COMMANDS[args.command](args, db)
+    except UsageError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     except WorkbenchError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
