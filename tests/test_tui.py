@@ -252,6 +252,29 @@ class TestMainScreen:
             assert second not in ids(app)
 
     @run_async
+    async def test_switching_sessions_and_back_is_no_change_in_another_window(
+            self, db_file, monkeypatch):
+        """QA: tag two claims, switch to another session and back: "2 verdicts changed in
+        another window or the shell" with no other window open."""
+        from workbench.tui import main_screen
+
+        monkeypatch.setattr(main_screen, "ELSEWHERE_EVERY", 0.05)
+        app = open_app(db_file)
+        review.start_session(app.db, "scratch", "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("r", "j", "s")
+            own = app.main.session
+            app.main.set_query(app.main.query_.filtered(status="unreviewed"))  # not listed
+            app.main.set_session(sessions.require(app.db, "scratch"))
+            await pilot.pause(0.2)
+            app.main.set_session(own)
+            app.main._look_elsewhere()  # before the list has read the session's rows again
+            await pilot.pause(0.3)
+            await settle(pilot)
+            assert not any("another window" in m for m in notices(app))
+
+    @run_async
     async def test_paging_shows_every_claim_once_wrapped_claims_fill_the_view(self, db_file):
         """pgdn turns to the claim after the last one wholly in view, pgup back to the
         page that ends before the first: scanning by pages skips no claim."""
@@ -1228,7 +1251,8 @@ class TestVerdictsChangedElsewhere:
             assert app.main.claims.row(1)["status"] == "refuted"
             lines = ["".join(s.text for s in app.main.claims.render_line(y)) for y in range(4)]
             assert [line[:6] for line in lines if line[:1] != " "][:2] == ["✓    1", "✗    2"]
-            assert notices(app)[-1] == "1 verdict changed in another window or the shell: shown"
+            assert notices(app)[-1] == ("1 verdict changed in another window or the shell:"
+                                          " the list shows it now")
             assert [n for n in notices(app) if "changed in another" in n] == [notices(app)[-1]]
 
     @run_async
@@ -1252,7 +1276,8 @@ class TestVerdictsChangedElsewhere:
             await settle(pilot)
             assert app.main.claims.row(1)["status"] == "misleading"
             assert "session 2/32" in app.main.query_one(TopBar).text
-            assert notices(app)[-1] == "1 verdict changed in another window or the shell: shown"
+            assert notices(app)[-1] == ("1 verdict changed in another window or the shell:"
+                                          " the list shows it now")
 
 
 class TestNotesEditedInTwoWindows:

@@ -162,8 +162,10 @@ class MainScreen(Screen):
         self.article_progress = None if self.claim is None else review.progress(
             self.db, self.session["id"], self.claim["article_id"])
         self._session_progress()
+        one = changed is not None and len(changed) == 1
         self.notify(("verdicts" if changed is None else counted(len(changed), "verdict"))
-                    + " changed in another window or the shell: shown", timeout=3)
+                    + " changed in another window or the shell: the list shows"
+                    + (" it now" if one else " them now"), timeout=3)
 
     def _seen(self) -> None:
         """This screen changed claims: nothing for _look_elsewhere to tell."""
@@ -520,6 +522,7 @@ class MainScreen(Screen):
     def set_session(self, session: Any) -> None:
         """Review in another session."""
         self.session = session
+        self._seen()  # what another process changes is looked for in this session from now
         self.session_progress = None
         self.article_progress = None
         self._article_id = None
