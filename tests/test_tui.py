@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from test_tui_fixtures import SIZE, notices, run_async, seeded, settle
 from textual import events
+from textual.color import Color
 from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Input, OptionList, Static, TextArea
@@ -1381,6 +1382,38 @@ class TestTheme:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert not app.main.claims.line_styles()["cursor "].reverse
+
+    @run_async
+    async def test_each_status_reads_on_its_row_and_badge_in_every_theme(self, db_file):
+        """QA: in textual-light, supported was green on the cursor row's blue-grey at a
+        contrast of 2.1; in ansi-dark, unverifiable was blue on the blue cursor row and
+        badge, and the highlighted span light text on yellow."""
+        from workbench.tui.line_styles import LEGIBLE, _contrast
+
+        def contrast(style) -> float:
+            return _contrast(Color.from_rich_color(style.color),
+                             Color.from_rich_color(style.bgcolor))
+
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            for theme in ("textual-light", "textual-dark", "nord", "gruvbox"):
+                app.theme = theme
+                await settle(pilot)
+                rows = app.main.claims.line_styles()
+                badges = app.main.query_one(VerdictPanel).line_styles()
+                for status in Status:
+                    for style in (rows[status.value], rows[f"cursor {status.value}"],
+                                  badges[status.value]):
+                        assert contrast(style) >= LEGIBLE - 0.01, (theme, status)
+            app.theme = "ansi-dark"
+            await settle(pilot)
+            cursor = app.main.claims.line_styles()["cursor unverifiable"]
+            assert cursor.reverse and cursor.bgcolor.is_default  # a block of its colour
+            badge = app.main.query_one(VerdictPanel).line_styles()["unverifiable"]
+            assert badge.reverse and badge.bgcolor.is_default
+            span = app.main.query_one(ArticleView).line_styles()["span"]
+            assert (span.color.number, span.bgcolor.number) == (0, 3)  # black on yellow
 
     @run_async
     async def test_settings_that_cannot_be_read_are_textuals_defaults(self, db_file):

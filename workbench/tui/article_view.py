@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench.storage import Database, articles
-from workbench.tui.line_styles import LineStyles
+from workbench.tui.line_styles import LineStyles, on_terminal_colours
 from workbench.tui.wrap import wrap_offsets
 
 
@@ -115,7 +115,10 @@ class ArticleView(LineStyles, ScrollView, can_focus=False):
 
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
-        return {"": base, "span": base + self.get_component_rich_style("article-view--span")}
+        span = base + self.get_component_rich_style("article-view--span")
+        if on_terminal_colours(self):  # the terminal's own text colour, light on a dark
+            span += Style(color="black")  # one, was hard to read on its yellow
+        return {"": base, "span": span}
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

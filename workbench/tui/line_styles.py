@@ -6,7 +6,16 @@ every frame made a move through the claims cost tens of milliseconds.
 
 from __future__ import annotations
 
+from rich.color import Color as RichColor
 from rich.style import Style
+from textual.color import Color
+from textual.widget import Widget
+
+# The least contrast of a status's colour against the background it is drawn on (WCAG's
+# ratio for large or bold text is 3; 4.5 for any text): some themes' own success and
+# warning colours fall short of it on their light backgrounds (textual-light's green on
+# the cursor row: 2.1).
+LEGIBLE = 4.5
 
 
 class LineStyles:
@@ -33,3 +42,40 @@ class LineStyles:
 
     def on_blur(self) -> None:
         self._line_styles = None
+
+
+def legible(style: Style, under: Style) -> Style:
+    """`style` with its colour darkened (on a light background) or lightened (on a dark
+    one) until it reads against its own background, or else `under`'s, at LEGIBLE
+    contrast; as it is where either is a colour of the terminal's own (no RGB to weigh)."""
+    fg, bg = style.color, style.bgcolor or under.bgcolor
+    if fg is None or bg is None or fg.triplet is None or bg.triplet is None:
+        return style
+    back = Color.from_rich_color(bg)
+    colour = Color.from_rich_color(fg)
+    step = 0.05 if back.brightness < 0.5 else -0.05
+    for _ in range(20):
+        if _contrast(colour, back) >= LEGIBLE:
+            break
+        colour = colour.lighten(step)
+    return style + Style(color=RichColor.from_rgb(colour.r, colour.g, colour.b))
+
+
+def _contrast(a: Color, b: Color) -> float:
+    """WCAG 2's contrast ratio of two colours, 1 to 21."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _luminance(c: Color) -> float:
+    def channel(v: int) -> float:
+        x = v / 255
+        return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+
+
+def on_terminal_colours(widget: Widget) -> bool:
+    """Whether the theme draws in the terminal's own 16 colours (ansi-dark): no two of
+    them blend, so a tinted background is the colour itself, as blue as blue text on it."""
+    return bool(widget.app.native_ansi_color)
