@@ -176,6 +176,21 @@ class TestMainScreen:
             )
             assert shown == " ".join(claims.row(long)["text"].split())
 
+    @run_async
+    async def test_a_speakers_name_is_shown_whole_before_the_claim(self, db_file):
+        """QA: rows read "[Security and police sou…]" with the rest of the line empty."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            claims = app.main.claims
+            index = next(i for i in range(30)
+                         if claims.row(i)["by"] == "Security and police sources")
+            shown = " ".join(
+                claims.render_line(y).text[7:-5].strip()
+                for y in range(claims.scrollable_content_region.height)
+                if claims.index_at(y) == index)
+            assert shown.startswith("[Security and police sources] ")
+
     @pytest.mark.parametrize("key,status", [
         ("s", Status.SUPPORTED), ("r", Status.REFUTED), ("m", Status.MISLEADING),
         ("u", Status.UNVERIFIABLE), ("x", Status.NOT_A_CLAIM),

@@ -534,7 +534,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             self._announce()
 
 
-SPEAKER = 24  # characters of a speaker's name a row shows before the claim
+SPEAKER = 60  # characters of a speaker's name a row shows before the claim: a name, whole
 
 
 def _part(before: dict[str, Any] | None, row: dict[str, Any]) -> int:
