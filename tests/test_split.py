@@ -475,6 +475,19 @@ def test_an_attribution_at_the_end_with_a_day_or_a_finding(sentence: str, text: 
     ("“Flu shots are free,” said Dr. Priya Raman, the county’s public health officer.",
      [("Flu shots are free.", "Dr. Priya Raman"),
       ("Dr. Priya Raman is the county’s public health officer.", None)]),
+    # QA: "The Kentucky National Guard is the state's adjutant general.", an invented
+    # claim, and the tag left in the statement with no speaker
+    ("The Kentucky National Guard has rescued more than 400 people, said Maj. Gen. Haldane"
+     " Lamberton, the state's adjutant general.",
+     [("The Kentucky National Guard has rescued more than 400 people.",
+       "Maj. Gen. Haldane Lamberton"),
+      ("Maj. Gen. Haldane Lamberton is the state's adjutant general.", None)]),
+    # QA: the quote had no speaker; two descriptions after the name, each a claim
+    ("“Harlow is fighting a losing battle against private labels,” said Andrew Lazar, an"
+     " analyst at Barclays, who rates the stock “underweight.”",
+     [("Harlow is fighting a losing battle against private labels.", "Andrew Lazar"),
+      ("Andrew Lazar is an analyst at Barclays.", None),
+      ("Andrew Lazar rates the stock “underweight”.", None)]),
 ])
 def test_a_speaker_named_twice_speaks_and_what_the_article_says_of_them_is_a_claim(
         sentence: str, claims: list[tuple[str, str | None]]) -> None:
@@ -485,6 +498,18 @@ def test_a_speaker_named_twice_speaks_and_what_the_article_says_of_them_is_a_cla
     described = next(c for c in got if c.by is None)  # its span: both namings
     assert described.text.rstrip(".").split()[-1] in sentence[described.start:described.end]
     assert sentence[described.start:described.end].count(",") == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prices rose 4% in May, the office said, the biggest rise in a decade.",
+    "Prices rose 4% in May, said the office, the biggest rise in a decade.",
+])
+def test_a_description_after_the_tag_is_the_speakers_only_right_after_their_name(
+        sentence: str) -> None:
+    """"…, said X, the …" describes X; "…, X said, the …" or "said the office, the biggest
+    rise" (no person) is no claim about the speaker."""
+    got = split(sentence)
+    assert not any(c.text.startswith(("The office is", "the office is")) for c in got)
 
 
 @pytest.mark.parametrize("text,want", [

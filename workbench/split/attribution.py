@@ -80,9 +80,9 @@ class Attribution:
         quoted: bool = False,
         intro: bool = False,  # ends in a colon: governs what follows
         copula_subject: str | None = None,  # "X called Y “Z”" → "Y is Z"
-        about: tuple[str, int, int] | None = None,  # a claim of the article's own about
-        # the speaker, with its span in the sentence: "Voss, a Republican, said" → "Voss is
-        # a Republican."
+        about: tuple[tuple[str, int, int], ...] = (),  # claims of the article's own about
+        # the speaker, each with its span in the sentence: "Voss, a Republican, said" → "Voss
+        # is a Republican."
     ) -> None:
         self.about = about
         self.by = by
@@ -238,12 +238,51 @@ def attribute(sentence: str) -> Attribution | None:
         about = _about(name, role, 0, m.end("appos"))
         a = None if about is None else _attribute(
             sentence[: m.end("subj")] + " " + sentence[m.end() :])
-        if a is not None and a.by == subj and a.start >= m.end("subj"):
+        if (about is not None and a is not None and a.by == subj
+                and a.start >= m.end("subj")):
             gone = m.end() - m.end("subj") - 1
             a.start, a.end = a.start + gone, a.end + gone
-            a.by, a.about = name, about
+            a.by, a.about = name, (about,)
+            return a
+    m = _TAIL_ROLE.search(sentence) if sentence.count(",") >= 2 else None
+    if m is not None:
+        a = _described_after(sentence, m)
+        if a is not None:
             return a
     return _attribute(sentence)
+
+
+# A description of the speaker after their name at the sentence's end: "…, said Maj. Gen.
+# Haldane Lamberton, the state's adjutant general.", "…,” said Andrew Lazar, an analyst at
+# Barclays, who rates the stock “underweight.”"
+_TAIL_ROLE: Final = re.compile(
+    r",\s+(?P<role>(?:who|a|an|the|its|their|his|her|our)\s[^,]{2,120}?)\s*$")
+
+
+def _described_after(sentence: str, m: re.Match[str]) -> Attribution | None:
+    """The attribution of `sentence` read without the description `m` at its end, with
+    what it says of the speaker as a claim of the article's own, when it describes the
+    speaker named right before it ("said X, the …"), not a speaker before the verb ("…,
+    the office said, the biggest rise in a decade") nor what was said."""
+    head = sentence[: m.start()]
+    a = _attribute(head + ".")
+    if a is None or a.by is None or a.end > m.start() or a.by.lower() in _PRONOUNS:
+        return None
+    at = head.rstrip().rfind(a.by)
+    named_last = at >= a.end and at + len(a.by) == len(head.rstrip())  # "said X, the …"
+    described = any(e == m.start() for _t, _s, e in a.about)  # "said X, a …, who …"
+    if not (named_last or described):
+        return None
+    role = m["role"].rstrip()
+    if role.endswith(('.”', '."')):  # the sentence's stop inside a closing quotation mark
+        role = role[:-2] + role[-1]
+    end = m.start("role") + len(m["role"].rstrip(" ."))
+    about = _about(a.by, role, at if at >= a.end else m.start("role"), end)
+    if about is None:
+        return None
+    if one_person(a.by):  # of a body, as often what was said ("said the office, the …")
+        a.about = (*a.about, about)
+    return a
 
 
 def _about(name: str, role: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -287,7 +326,7 @@ def _attribute(sentence: str) -> Attribution | None:
                 at = m.start("by1") if m["by1"] else m.start("by2")
                 about = _about(name.strip(), role, at, at + len(by.rstrip(" .")))
                 return Attribution(name.strip(), m.start("rest"), m.end("rest"), True,
-                                   about=about if role else None)
+                                   about=(about,) if role and about is not None else ())
     if "ccording to " in s:
         m = _ACCORDING_ALONE.match(s)
         if m:

@@ -96,8 +96,7 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
             k = i + (len(" and that ") if i else 0)
             frags.append((_own_subject(Frag(content[k:j], at + k, at + j), by, a.quoted),
                           by, a.quoted))
-        if a.about is not None:  # what the article says of the speaker, in its own voice
-            told, s0, e0 = a.about
+        for told, s0, e0 in a.about:  # what the article says of the speaker, in its own voice
             about = (Frag(told, sent.start + s0, sent.start + e0, 0, False, True), None, False)
             frags.insert(0 if s0 < a.start else len(frags), about)
         return frags
