@@ -234,6 +234,24 @@ def test_appositive_and_coordinated_predicates(mayor: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    # QA: "5% in North America is the company's largest market.": which the description
+    # is of, the measure or the place, is not clear; the sentence stays whole
+    ("Volumes fell 5% in North America, the company's largest market.",
+     ["Volumes fell 5% in North America, the company's largest market."]),
+    ("Sales rose 5% in May, the steepest rise in years.",
+     ["Sales rose 5% in May, the steepest rise in years."]),
+    # a sum is what the description is of, not the subject ("The firm is the largest …")
+    ("The firm raised $5 million, the largest round this year.",
+     ["The firm raised $5 million.", "$5 million is the largest round this year."]),
+    ("The firm cut 450 jobs, the most since 2009.",
+     ["The firm cut 450 jobs.", "450 jobs is the most since 2009."]),
+])
+def test_a_description_after_a_measure_is_of_the_measure_or_of_nothing(
+        sentence: str, want: list[str]) -> None:
+    assert texts(split(sentence)) == want
+
+
 @pytest.mark.parametrize(("a", "b"), [("Arlen", "Brisk"), ("Ōsaka", "Écija"), ("Łódź", "Ørsta")])
 def test_names_with_capitals_beyond_ascii_split_as_others_do(a: str, b: str) -> None:
     assert texts(split(f"Officials seized the towns of {a} and {b}.")) == [

@@ -264,6 +264,19 @@ def _heads(h: str) -> bool:
     return h.startswith(("The ", "A ", "An ")) or h.split()[0].lower() not in _NOT_HEAD
 
 
+_CURRENCY: Final = "$€£¥"
+
+
+def _described_by_measure(obj: str) -> str | None:
+    """What a description after an object that opens with a measure describes: the
+    measure when it is all the object ("cut 450 jobs, the most since 2009"); None when a
+    preposition follows it, as either could be meant ("fell 5% in North America, the
+    company's largest market", "rose 5% in May, the steepest rise in years")."""
+    if any(w in PREPOSITIONS for w in obj.split()):
+        return None
+    return obj
+
+
 def appositive(f: Frag) -> list[Frag] | None:
     """'Udhaim, 60 miles north of Baghdad,' and '…, the largest in X' become 'X is …' claims."""
     t = f.text
@@ -300,9 +313,15 @@ def appositive(f: Frag) -> list[Frag] | None:
             return None
         vend = _VERB_END.match(main[sv[1] :])
         obj_start = sv[1] + (vend.end() if vend else 0)
-        first = main[obj_start:].split(" ", 1)[0].lower()
-        if first in DETERMINERS or first[:1].isdigit():
-            head = main[obj_start:].strip()
+        obj = main[obj_start:].strip()
+        first = obj.split(" ", 1)[0].lower()
+        if first[:1].isdigit() or first[:1] in _CURRENCY:
+            found = _described_by_measure(obj)  # "fell 5% in North America, the …"
+            if found is None:
+                return None
+            head = found
+        elif first in DETERMINERS:
+            head = obj
         else:
             head = main[: sv[0]].strip()
         return [sub(f, 0, m.start()), sub(f, m.start("a"), m.end("a"), f"{head} is")]
