@@ -530,6 +530,18 @@ def test_a_description_after_the_tag_is_the_speakers_only_right_after_their_name
     assert not any(c.text.startswith(("The office is", "the office is")) for c in got)
 
 
+@pytest.mark.parametrize("sentence,by", [
+    # QA: "The institute retired in 2001.": "according to X" made X the subject
+    ("She retired in 2001, according to the institute.", "the institute"),
+    ("According to the institute, she retired in 2001.", "the institute"),
+    ("She retired in 2001, her daughter said.", "her daughter"),
+])
+def test_a_pronoun_is_the_speaker_only_right_after_x_said(sentence: str, by: str) -> None:
+    """Only "X said he/she …" makes the pronoun X; after "according to X" or before ", X
+    said" it is someone else, and the claim keeps it rather than say something false."""
+    assert [(c.text, c.by) for c in split(sentence)] == [("She retired in 2001.", by)]
+
+
 @pytest.mark.parametrize("text,want", [
     # QA: "He would ask the council ..." did not read on its own
     ("Patel said he would ask the council to revisit the police funding in September.",

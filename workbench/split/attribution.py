@@ -70,7 +70,7 @@ class Attribution:
     A plain class rather than a NamedTuple: compiled (setup.py), it is built without a call into
     Python."""
 
-    __slots__ = ("about", "by", "copula_subject", "end", "intro", "quoted", "start")
+    __slots__ = ("about", "by", "copula_subject", "end", "intro", "quoted", "reports", "start")
 
     def __init__(
         self,
@@ -83,8 +83,12 @@ class Attribution:
         about: tuple[tuple[str, int, int], ...] = (),  # claims of the article's own about
         # the speaker, each with its span in the sentence: "Voss, a Republican, said" → "Voss
         # is a Republican."
+        reports: bool = False,  # "X said (that) …": a "he" or "she" opening what follows
+        # is, as a rule, X ("Patel said he would …"); after "according to X" or before
+        # ", X said" it is someone else ("She retired, according to the institute.")
     ) -> None:
         self.about = about
+        self.reports = reports
         self.by = by
         self.start = start
         self.end = end
@@ -348,7 +352,7 @@ def _attribute(sentence: str) -> Attribution | None:
     m = _TOLD_THAT.match(s) if " told " in s and " that " in s else None
     if m and _good_speaker(m["by"]):
         st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
-        return Attribution(m["by"].strip(), st, en, q)
+        return Attribution(m["by"].strip(), st, en, q, reports=True)
     m = _LEAD.match(s)
     if m and not m["that"]:
         w = _FIRST_WORD.match(s, m.start("rest"))
@@ -357,7 +361,7 @@ def _attribute(sentence: str) -> Attribution | None:
     if m and _good_speaker(m["by"]):
         st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
         intro = s.rstrip().endswith(":") or (q and not any(c in _CLOSE for c in s[st:]))
-        return Attribution(m["by"].strip(), st, en, q, intro=intro)
+        return Attribution(m["by"].strip(), st, en, q, intro=intro, reports=True)
     return None
 
 

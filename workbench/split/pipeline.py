@@ -94,7 +94,8 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         frags = []
         for i, j in pairwise(cuts):
             k = i + (len(" and that ") if i else 0)
-            frags.append((_own_subject(Frag(content[k:j], at + k, at + j), by, a.quoted),
+            piece = Frag(content[k:j], at + k, at + j)
+            frags.append((_own_subject(piece, by, a.quoted) if a.reports else piece,
                           by, a.quoted))
         for told, s0, e0 in a.about:  # what the article says of the speaker, in its own voice
             about = (Frag(told, sent.start + s0, sent.start + e0, 0, False, True), None, False)
