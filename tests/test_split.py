@@ -690,6 +690,28 @@ Q = Kind.QUOTE
             "“Heavy rain is coming,” forecasters warned on Friday.",
             [("Heavy rain is coming.", "forecasters", Q)],
         ),
+        # QA: where or when the speaker spoke, after the verb, left the quote with no
+        # speaker, a fact; whom they told is dropped with it (no claim of its own)
+        (
+            '"This verdict sends a clear message," U.S. Attorney Gregory Harris said outside'
+            " the courthouse.",
+            [("This verdict sends a clear message.", "U.S. Attorney Gregory Harris", Q)],
+        ),
+        (
+            '"Tonight, Riverside chose change," Delgado told about 300 supporters at a'
+            " downtown brewery shortly after 11 p.m.",
+            [("Tonight, Riverside chose change.", "Delgado", Q)],
+        ),
+        (
+            '"This is a mandate for climate action," Lindqvist said in Malmö.',
+            [("This is a mandate for climate action.", "Lindqvist", Q)],
+        ),
+        (
+            '"Consumers remain under pressure," Chief Executive Officer Jennifer Alcott said'
+            " on a call with analysts.",
+            [("Consumers remain under pressure.", "Chief Executive Officer Jennifer Alcott",
+              Q)],
+        ),
     ],
 )
 def test_quote_with_the_speech_tag_after_it(

@@ -36,9 +36,17 @@ _ACCORDING_ALONE: Final = re.compile(r"^According to (?P<by>[^,:]{2,80}):\s*$")
 _ACCORDING_TAIL: Final = re.compile(
     r"^(?P<rest>.+?),? according to (?P<by>[^,]{2,80}?)[.:]?$", re.S
 )
+# Where or when the speaker spoke, after "X said" ('… said outside the courthouse', '… said
+# on a call with analysts', '… said shortly after midnight'), or whom X told ('… told about
+# 300 supporters at a brewery'): not what was said, which the quote before holds.
+_TAG_TAIL: Final = (
+    r"(?:\s+(?:in|on|at|outside|inside|after|before|during|from|to|with|near|shortly|later)"
+    r"\s[^\"“”]{1,120}?)?"
+)
 _QUOTE_FIRST: Final = re.compile(
     rf"^[“\"](?P<rest>.+?)[,.!?]?[”\"],?\s+(?:(?:said|says|added|told\s+\w+)\s+(?P<by1>[^\"“]+?)"
-    rf"|(?P<by2>[^\"“,]{{2,80}}?)\s+{_VERB}{_WHEN})\.?$",
+    rf"|(?P<by2>[^\"“,]{{2,80}}?)\s+(?:{_VERB}{_WHEN}{_TAG_TAIL}|told\s[^\"“”]{{1,120}}?))"
+    r"\.?$",
     re.S,
 )
 # "…, X said." from the comma on: no comma can follow it, so it is the sentence's last one, and
