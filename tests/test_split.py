@@ -762,6 +762,24 @@ def test_a_pronoun_is_never_the_speaker(text: str, by: str | None) -> None:
     assert (c.text, c.by) == ("The council had ignored cheaper options.", by)
 
 
+@pytest.mark.parametrize(("text", "by"), [
+    # QA: the quote was credited to Colby Bishop, named inside what Mousinho said
+    ("Portsmouth manager John Mousinho, whose side had won six in a row, was frustrated. He"
+     " said referee Darren Bond should have awarded a penalty when striker Colby Bishop went"
+     " down in the box. “It’s a clear foul,” he said.", "John Mousinho"),
+    ("Portsmouth manager John Mousinho said referee Darren Bond should have awarded a"
+     " penalty when striker Colby Bishop went down. “It’s a clear foul,” he said.",
+     "Portsmouth manager John Mousinho"),
+    # the one who spoke is named nowhere as a whole name: no one, rather than Colby Bishop
+    ("Mousinho was furious. He said referee Darren Bond should have awarded a penalty when"
+     " striker Colby Bishop went down in the box. “It’s a clear foul,” he said.", None),
+])
+def test_a_name_inside_what_someone_said_is_not_who_speaks_next(text: str,
+                                                                by: str | None) -> None:
+    c = split(text)[-1]
+    assert (c.text, c.by, c.kind) == ("It’s a clear foul.", by, Kind.QUOTE)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -407,8 +407,10 @@ def named(by: str | None, text: str, at: int, speaker: str | None = None,
           speaker_at: int = -1) -> str | None:
     """`by` as the article names it, whitespace collapsed and without a dash closing an
     aside ("Two hospitals — A and B — said"): "he" or "she" is the person named last before
-    `at` in `text`, or `speaker`, one person who spoke at `speaker_at`, when that came after
-    it ("The mayor said … He added …"); another pronoun None."""
+    `at` in `text`, or `speaker`, one person who spoke in the sentence ending at
+    `speaker_at`, when that name came before its end ("The mayor said … He added …", "He
+    said striker Colby Bishop was fouled. “…,” he said."), or None when the one who spoke
+    there is a "he" or "she" named nowhere (`speaker` None); another pronoun None."""
     if by is None:
         return None
     low = by.lower()
@@ -417,7 +419,9 @@ def named(by: str | None, text: str, at: int, speaker: str | None = None,
     if low not in ("he", "she"):
         return None
     person, person_at = _person_before(text, at)
-    if speaker is not None and person_at < speaker_at and at - speaker_at <= NAME_REACH:
+    if person_at < speaker_at and at - speaker_at <= NAME_REACH:
+        if speaker is None:  # one whom the article did not name spoke since: no one
+            return None
         # "Anna Berg said … Berg said … She added": the full name, once known
         return person if person is not None and person.endswith(" " + speaker) else speaker
     return person

@@ -35,7 +35,7 @@ class _State:
     last_speaker: str | None = None
     spoken: bool = False  # someone, named or not, spoke in this paragraph
     person: str | None = None  # the last speaker who is one person (a later "he", "she")
-    person_at: int = -1  # where that speaker is named
+    person_at: int = -1  # where the sentence in which that speaker spoke ends
     # A lead-in ending in a colon before a list, which the list's items complete ("The
     # budget includes:"), carried into each item; or "" for a label ("Key numbers:").
     list_lead: str | None = None
@@ -70,7 +70,7 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         return [(Frag(s[a_start:e], sent.start + a_start, sent.start + e), st.quote_by, True)]
     a = attribute(s)
     if a is not None:
-        by = _spoke(text, a.by, sent.start, s.find(a.by) if a.by else -1, st)
+        by = _spoke(text, a.by, sent, st)
         st.last_speaker, st.spoken = by, True
         if a.intro:
             st.pending_by = by
@@ -142,12 +142,15 @@ def _led_by(by: str, frag: Frag, cut: int) -> Frag:
                 len(by) + 1, frag.exact)
 
 
-def _spoke(text: str, by: str | None, start: int, offset: int, st: _State) -> str | None:
-    """The speaker `by` of the sentence at `start` as the article names it (see named), `by`
-    found `offset` characters into it; noted as the last one person to speak, if one."""
-    who = named(by, text, start, st.person, st.person_at)
+def _spoke(text: str, by: str | None, sent: Span, st: _State) -> str | None:
+    """The speaker `by` of the sentence `sent` as the article names it (see named); noted as
+    the last one person to speak, if one, up to the sentence's end: a name inside what they
+    said ("He said referee Darren Bond should have …") is not who a later "he" is."""
+    who = named(by, text, sent.start, st.person, st.person_at)
     if who is not None and one_person(who):
-        st.person, st.person_at = who, start + max(offset, 0)
+        st.person, st.person_at = who, sent.end
+    elif by is not None and by.lower() in ("he", "she"):  # one person, whom we cannot name
+        st.person, st.person_at = None, sent.end
     return who
 
 
@@ -163,8 +166,7 @@ def _speaker_ahead(text: str, sents: list[Span], k: int, st: _State) -> None:
         if any(c in later.text for c in _CLOSE):
             a = attribute(s[0] + later.text)  # the closing sentence as if it opened the quote
             if a is not None and a.quoted and not a.intro:
-                st.last_speaker = _spoke(text, a.by, later.start,
-                                         later.text.find(a.by) if a.by else -1, st)
+                st.last_speaker = _spoke(text, a.by, later, st)
             st.spoken = True  # a quote to its close, its speaker named or not
             return
 
