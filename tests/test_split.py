@@ -530,6 +530,25 @@ def test_a_description_after_the_tag_is_the_speakers_only_right_after_their_name
     assert not any(c.text.startswith(("The office is", "the office is")) for c in got)
 
 
+@pytest.mark.parametrize("text,want", [
+    # QA: the tag stayed in the claim ("…, he said.") and the claims had no speaker
+    ("Anna Berg said repairs were late. The county has recovered about $600,000 of the"
+     " missing money, she said, and expects to recover more.",
+     [("Repairs were late.", "Anna Berg"),
+      ("The county has recovered about $600,000 of the missing money.", "Anna Berg"),
+      ("The county expects to recover more.", "Anna Berg")]),
+    ("About 14,000 mail-in ballots remain to be counted, the registrar said, but the"
+     " outstanding votes are not expected to change the outcome.",
+     [("About 14,000 mail-in ballots remain to be counted.", "the registrar"),
+      ("The outstanding votes are not expected to change the outcome.", "the registrar")]),
+])
+def test_a_speech_tag_inside_a_sentence_is_no_part_of_its_claims(
+        text: str, want: list[tuple[str, str]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)
+
+
 @pytest.mark.parametrize("sentence,by", [
     # QA: "The institute retired in 2001.": "according to X" made X the subject
     ("She retired in 2001, according to the institute.", "the institute"),

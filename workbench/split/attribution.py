@@ -78,7 +78,8 @@ class Attribution:
     A plain class rather than a NamedTuple: compiled (setup.py), it is built without a call into
     Python."""
 
-    __slots__ = ("about", "by", "copula_subject", "end", "intro", "quoted", "reports", "start")
+    __slots__ = ("about", "by", "copula_subject", "cut", "end", "intro", "quoted", "reports",
+                 "start")
 
     def __init__(
         self,
@@ -94,8 +95,11 @@ class Attribution:
         reports: bool = False,  # "X said (that) …": a "he" or "she" opening what follows
         # is, as a rule, X ("Patel said he would …"); after "according to X" or before
         # ", X said" it is someone else ("She retired, according to the institute.")
+        cut: tuple[int, int] | None = None,  # a speech tag inside [start, end), not part of
+        # what was said: "… $600,000, he said, and expects …"
     ) -> None:
         self.about = about
+        self.cut = cut
         self.reports = reports
         self.by = by
         self.start = start
@@ -261,7 +265,26 @@ def attribute(sentence: str) -> Attribution | None:
         a = _described_after(sentence, m)
         if a is not None:
             return a
-    return _attribute(sentence)
+    return _attribute(sentence) or _tag_inside(sentence)
+
+
+# A speech tag between commas inside a sentence: "The county has recovered $600,000, he
+# said, and expects to recover more."
+_MID_TAG: Final = re.compile(
+    rf",\s+(?P<by>[^,\"“”]{{2,60}}?)\s+(?:said|says|added){_WHEN},\s+(?=\w)")
+
+
+def _tag_inside(sentence: str) -> Attribution | None:
+    """The attribution of a sentence with its speech tag inside it, between commas: the
+    speaker's is the whole sentence but for the tag (`cut`); None when there is none, or
+    the sentence quotes (its tag sits between the quote's parts)."""
+    if ", " not in sentence or any(c in sentence for c in _OPEN + _CLOSE):
+        return None
+    m = _MID_TAG.search(sentence)
+    if m is None or not _good_speaker(m["by"]) or not has_verb(sentence[: m.start()]):
+        return None
+    end = len(sentence.rstrip(" ."))
+    return Attribution(m["by"].strip(), 0, end, cut=(m.start(), m.end() - 1))
 
 
 # A description of the speaker after their name at the sentence's end: "…, said Maj. Gen.

@@ -83,6 +83,11 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
             subj = a.copula_subject[0].upper() + a.copula_subject[1:]
             f = Frag(f"{subj} is {content}", sent.start + a.start, sent.start + a.end, 0, False)
             return [(f, by, True)]
+        if a.cut is not None:  # "… $600,000, he said, and expects …": read without the tag
+            c0, c1 = a.cut
+            heard = Frag(s[a.start : c0] + s[c1 : a.end], sent.start + a.start,
+                         sent.start + a.end, 0, False)
+            return [(heard, by, a.quoted)]
         start = a.start
         nested = _NESTED.match(content) if a.quoted else None
         if nested:
