@@ -774,6 +774,11 @@ def test_said_on_an_abbreviated_date(text: str, by: str) -> None:
         ("Officials said the bridge was closed. A spokesman for the ministry said repairs were"
          " late. He said the council had ignored cheaper options.",
          "A spokesman for the ministry"),
+        # QA: a title holding a body's name ("County", "Board") is still one person's
+        ("County Board Chairman Tom Lutz said repairs were late. He said the council had"
+         " ignored cheaper options.", "County Board Chairman Tom Lutz"),
+        ("Perry County Coroner Leslie Combs said repairs were late. She said the council had"
+         " ignored cheaper options.", "Perry County Coroner Leslie Combs"),
     ],
 )
 def test_a_pronoun_is_never_the_speaker(text: str, by: str | None) -> None:

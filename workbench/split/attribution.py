@@ -460,6 +460,15 @@ _BODIES: Final = words(
 _AFTER_HEAD: Final = words("for of at in from with on to")
 
 
+# Titles one person holds, capitalised before their name.
+_TITLES: Final = words(
+    """Chairman Chairwoman Chair President Director Secretary Minister Commissioner Mayor
+    Governor Judge Chief Officer Manager Sheriff Coroner Attorney Councilwoman Councilman
+    Councilor Councillor Senator Representative Leader Speaker Spokesman Spokeswoman
+    Spokesperson Treasurer Clerk Superintendent Administrator Registrar Inspector"""
+)
+
+
 def one_person(by: str) -> bool:
     """Whether the speaker `by` (as `named` gives it) is one person, whom a later "he" or
     "she" can mean: a name ("Anna Berg", "Berg", "fire chief Karl Weber"), or a role one
@@ -469,7 +478,13 @@ def one_person(by: str) -> bool:
     if not parts or any(w in ("and", "&") for w in parts):
         return False
     if _NAME_RUN.search(by):
-        return not any(w in _NOT_PERSON for w in parts)
+        if not any(w in _NOT_PERSON for w in parts):
+            return True
+        # "County Board Chairman Tom Lutz", "Perry County Coroner Leslie Combs": a title,
+        # then the name of the one who holds it
+        titled = [k for k, w in enumerate(parts) if w in _TITLES]
+        rest = parts[titled[-1] + 1 :] if titled else []
+        return len(rest) >= 2 and not any(w in _NOT_PERSON for w in rest)
     head = parts
     for k, w in enumerate(parts):
         if k and w in _AFTER_HEAD:
