@@ -261,6 +261,21 @@ def test_names_with_capitals_beyond_ascii_split_as_others_do(a: str, b: str) -> 
             f"{x} was flooded on Monday.", f"{x} is 60 miles north of {y}."]
 
 
+@pytest.mark.parametrize("sentence", [
+    # QA: "Monday night will make federal funding available …", "Wednesday could cause
+    # renewed flooding …", "The disease may already be less active could partly explain
+    # the link.": a clause about the event, read as about the words before the comma
+    "President Joe Biden approved a disaster declaration for the state on Monday night,"
+    " which will make federal funding available to affected residents in 13 counties.",
+    "More storms could bring another 1 to 2 inches of rain on Wednesday, which could cause"
+    " renewed flooding on already saturated ground.",
+    "People in the early, undiagnosed stages of the disease may already be less active,"
+    " which could partly explain the link.",
+])
+def test_a_relative_clause_after_a_time_or_a_whole_clause_stays_with_it(sentence: str) -> None:
+    assert texts(split(sentence)) == [sentence]
+
+
 def test_relative_and_subordinate_clauses() -> None:
     got = texts(
         split("Flooding hit Ulm, where 300 homes lost power, after the river burst its banks.")

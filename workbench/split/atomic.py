@@ -192,6 +192,15 @@ _NONRESTRICTIVE: Final = re.compile(
 _DET_OR_PREP: Final = DETERMINERS | PREPOSITIONS
 
 
+# A time, which a relative clause after it is seldom about ("… on Monday night, which will
+# make funding available": the approval will).
+_TIME_HEAD: Final = re.compile(
+    r"(?:(?:the\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|\d[\d:.]*\s*[ap]\.m\.|yesterday"
+    r"|today|tonight|(?:the|that|this|last|next)\s+(?:morning|afternoon|evening|night|day|week"
+    r"|month|year))\b")
+
+
 def relative(f: Frag) -> list[Frag] | None:
     """', which/who/where …' clauses become claims about the noun they follow."""
     if ", wh" not in f.text:
@@ -215,6 +224,8 @@ def relative(f: Frag) -> list[Frag] | None:
             else:
                 k -= 1 if toks[k - 1][0].lower() in DETERMINERS else 0
             head = head[toks[k].start() :] if k < len(toks) else head
+            if has_verb(head) or _TIME_HEAD.match(head):
+                continue  # no noun the clause is surely about ("on Monday night, which …")
         if m["w"] == "where":
             if head.split()[0].lower() not in PREPOSITIONS:
                 head = "In " + head
