@@ -1561,7 +1561,9 @@ class TestSimilarClaims:
             assert (v.status, v.confidence) == (Status.REFUTED, 80)
             assert v.sources == [Source("Reuters"),
                                  Source("https://example.org/baghdad", "AP report")]
-            assert "Similar claims reviewed before" in app.main.query_one(VerdictPanel).text
+            shown = app.main.query_one(VerdictPanel).text
+            assert "Similar claims reviewed before" in shown
+            assert " ✗ refuted 80 · 100% alike · " in shown  # which number is which, said
             await pilot.press("j", "c")  # before the next claim's similar claims are known
             assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED
 
@@ -1607,7 +1609,8 @@ class TestSimilarClaims:
             await settle(pilot)
             assert [(s.session, s.status) for s in app.main.similar] == [("ann", "refuted")]
             await pilot.press("c")
-            assert notices(app)[-1] == f"copied refuted and 1 source from claim #{target[-1]}"
+            assert notices(app)[-1] == (
+                f"copied refuted 80 and 1 source from claim #{target[-1]}")  # QA: and the 80?
             review.start_session(app.db, "cat", "ann")  # no verdict of its own: the newest
             app.main.set_session(sessions.require(app.db, "cat"))
             app.main.claims.load(app.main.query_, target[0])

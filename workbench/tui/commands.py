@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workbench.model import Kind, Status
+from workbench.tui.glyphs import label
 
 if TYPE_CHECKING:
     from workbench.tui.main_screen import MainScreen
@@ -40,7 +41,7 @@ def commands(screen: MainScreen) -> list[tuple[str, str, Callable[[], Any]]]:
          partial(actions.filter_article, screen, None)),
     ]
     for status in Status:
-        found.append((f"Filter: status {status.value}", f"only {status.value} claims",
+        found.append((f"Filter: status {label(status)}", f"only claims marked {label(status)}",
                       partial(actions.filter_status, screen, status)))
     for kind in Kind:
         found.append((f"Filter: kind {kind.value}", f"only {kind.value} claims",

@@ -21,7 +21,7 @@ from workbench.model import Source
 from workbench.storage import Database
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
-from workbench.tui.glyphs import GLYPH
+from workbench.tui.glyphs import GLYPH, label
 from workbench.tui.key_bar import KeyBar
 from workbench.tui.top_bar import TopBar
 from workbench.tui.verdict_panel import HISTORY_LINES, VerdictPanel
@@ -479,7 +479,9 @@ class MainScreen(Screen):
         self.query_one(VerdictPanel).scroll_home(animate=False)
         also = f" and {counted(len(added), 'source')}" if added else ""
         whose = "" if best.session == self.session["name"] else f" in session {best.session!r}"
-        self.notify(f"copied {best.status}{also} from claim #{best.claim_id}{whose}", timeout=5)
+        sure = f" {best.confidence}" if best.confidence is not None else ""
+        self.notify(f"copied {label(best.status)}{sure}{also} from claim #{best.claim_id}{whose}",
+                    timeout=5)
 
     def action_search(self) -> None:
         from workbench.tui.dialogs.search import SearchDialog

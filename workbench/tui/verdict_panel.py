@@ -129,8 +129,8 @@ def _similar_lines(similar: list[Any]) -> list[Line]:
                           ("  (c copies the first verdict)", "dim")]]
     for item in similar:
         conf = item.confidence if item.confidence is not None else "–"
-        lines.append([(f" {glyph(item.status)} {label(item.status)}", ""),
-                      (f" {conf} {item.score:.0f}% ", "dim"), (item.text, ""),
+        lines.append([(f" {glyph(item.status)} {label(item.status)} {conf}", ""),
+                      (f" · {item.score:.0f}% alike · ", "dim"), (item.text, ""),
                       (f"  [{item.article}, {item.session}]", "dim")])
     return lines
 
