@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+from types import SimpleNamespace
 
 from sheets import read_sheet
 
 from workbench import cli as cli_module
+from workbench import review
 from workbench.exchange.csvsheet import COLUMNS
+from workbench.storage import sessions
 
 
 def ingest_seed(cli, seed_copy):
@@ -458,3 +463,48 @@ class TestErrors:
     def test_usage_error_exits_2(self, cli):
         assert cli("frobnicate").code == 2
         assert cli("claims", "--format", "xml").code == 2
+
+
+class TestReview:
+    def test_without_a_terminal_it_says_so_and_starts_no_session(self, cli, seed_copy,
+                                                                   db_path):
+        """QA: `workbench review < /dev/null` painted a screen no key reached, ran until
+        killed, and had started a session first."""
+        ingest_seed(cli, seed_copy)
+        run = cli("review", "--session", "nobody-yet")
+        assert (run.code, run.out) == (1, "")
+        assert run.err == ("error: the review TUI needs a terminal; from a script, use"
+                           " claims, tag and export\n")
+        assert "nobody-yet" not in cli("sessions").out
+
+    def test_a_read_only_database_is_refused_before_the_screen_opens(
+            self, cli, seed_copy, db_path, monkeypatch):
+        """QA: on a read-only mount the first status key crashed the TUI with a traceback,
+        and it exited 0."""
+        ingest_seed(cli, seed_copy)
+        monkeypatch.setattr(cli_module, "_on_a_terminal", lambda: True)
+        real = cli_module.os.access
+        monkeypatch.setattr(cli_module.os, "access",  # as a read-only mount answers
+                            lambda p, mode: False if mode == os.W_OK else real(p, mode))
+        run = cli("review", "--session", "s")
+        assert run.code == 1
+        assert run.err == (f"error: {db_path}: read-only, and the review TUI saves each"
+                           " change as it is made (claims and export read it as it is)\n")
+
+    def test_after_the_tui_the_database_file_alone_holds_the_work(
+            self, cli, seed_copy, db_path, monkeypatch, tmp_path):
+        """QA: after quitting the TUI the session's work was only in claims.db-wal: a
+        copy of claims.db sent to a second checker had none of it."""
+        ingest_seed(cli, seed_copy)
+        monkeypatch.setattr(cli_module, "_on_a_terminal", lambda: True)
+
+        def reviewing(db, session: str, reviewer: str) -> None:  # as the app saves a key
+            review.tag(db, sessions.require(db, session)["id"], 1, who=reviewer,
+                       status="supported", confidence=80)
+
+        monkeypatch.setattr(cli_module, "_tui", lambda _module: SimpleNamespace(run=reviewing))
+        assert cli("review", "--session", "s").code == 0
+        copy = tmp_path / "sent.db"
+        shutil.copyfile(db_path, copy)  # the file alone, no -wal beside it
+        sent = cli("export", "--session", "s", "--format", "jsonl", db=copy)
+        assert json.loads(sent.out.splitlines()[0])["status"] == "supported"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench import review
+from workbench import cli, review
 from workbench.cli import main
 from workbench.storage import open_db, sessions
 
@@ -154,10 +154,12 @@ def test_delete_needs_a_name(env: Path) -> None:
     assert e.value.code == 2
 
 
-def test_a_name_that_differs_from_a_session_only_in_case_is_refused(env: Path, capsys) -> None:
+def test_a_name_that_differs_from_a_session_only_in_case_is_refused(
+        env: Path, capsys, monkeypatch) -> None:
     """QA: "  Ann-Desk  " beside "ann-desk" made an empty session a checker took for
     hers, her work gone."""
     capsys.readouterr()
+    monkeypatch.setattr(cli, "_on_a_terminal", lambda: True)
     assert run(capsys, "sessions", "new", "ann-desk")[0] == 0
     for argv in (("sessions", "new", "  Ann-Desk  "), ("review", "--session", "ANN-DESK"),
                  ("sessions", "rename", "a", "Ann-desk")):

@@ -15,7 +15,7 @@ import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import IO
@@ -165,17 +165,38 @@ def seeds_dir() -> Path | None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    if not _on_a_terminal():  # before a session is started for a screen no one sees
+        raise WorkbenchError("the review TUI needs a terminal; from a script, use claims,"
+                             " tag and export")
     path = db_path(args)
     first_run = not path.exists()
+    if not first_run and not _writable(path):
+        raise WorkbenchError(f"{path}: read-only, and the review TUI saves each change as"
+                             " it is made (claims and export read it as it is)")
     db = open_db(path)
-    if first_run and (seeds := seeds_dir()) is not None:
-        for result in _ingest(db, [seeds]):
-            if result.skipped:
-                print(f"skipped      {result.note}", file=sys.stderr)  # one error: line, at the end
-    reviewer = getattr(args, "reviewer", None) or review.default_reviewer()
-    session = review.resolve_session(db, getattr(args, "session", None), reviewer)
-    _tui("app").run(db, session["name"], reviewer)
+    try:
+        if first_run and (seeds := seeds_dir()) is not None:
+            for result in _ingest(db, [seeds]):
+                if result.skipped:
+                    print(f"skipped      {result.note}", file=sys.stderr)
+        reviewer = getattr(args, "reviewer", None) or review.default_reviewer()
+        session = review.resolve_session(db, getattr(args, "session", None), reviewer)
+        _tui("app").run(db, session["name"], reviewer)
+    finally:  # the file alone holds the session's work, as after any other command
+        with suppress(sqlite3.Error):  # else the log holds it, as SQLite reads it anyway
+            db.checkpoint()
+        db.close()
     return 0
+
+
+def _on_a_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the database at `path`: the file, and the folder its
+    write-ahead log goes in."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _tui(module: str) -> ModuleType:

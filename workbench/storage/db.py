@@ -147,6 +147,12 @@ class Database:
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file and empty it, so that the file
+        alone holds every change (a copy of it sent to a second checker has them): what
+        closing the last connection does, done while other threads' may still be open."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         """Close this thread's connection (the first one when called where it was opened).
 
