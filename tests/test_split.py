@@ -276,6 +276,23 @@ def test_a_relative_clause_after_a_time_or_a_whole_clause_stays_with_it(sentence
     assert texts(split(sentence)) == [sentence]
 
 
+@pytest.mark.parametrize("sentence", [
+    # QA: "2014, while our costs have gone up …", "Which it levelled off.", "Raman
+    # testified that.", "Of higher-than-expected revenue …": a preposition's object, a
+    # relative or a "that" clause cut as if a conjunction opened a clause there
+    "Our rates have not changed since 2014, while our costs have gone up by a third.",
+    "The plant has been closed since January, when the owners went bankrupt.",
+    "The benefit rose with step count up to about 9,800 steps a day, after which it"
+    " levelled off.",
+    "Raman testified that when she raised the issue, Kessler told her the money had been"
+    " moved.",
+    "The town ended the year with a surplus of $1.1 million, largely because of"
+    " higher-than-expected revenue from building permits.",
+])
+def test_since_after_or_because_before_no_clause_cuts_nothing(sentence: str) -> None:
+    assert texts(split(sentence)) == [sentence]
+
+
 def test_relative_and_subordinate_clauses() -> None:
     got = texts(
         split("Flooding hit Ulm, where 300 homes lost power, after the river burst its banks.")

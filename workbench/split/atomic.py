@@ -445,6 +445,24 @@ _SUBORD: Final = re.compile(
 _SUBORD_HINT: Final = re.compile(r"\s(?:a(?:fter|s)|b(?:ecause|efore)|since|wh(?:en|ile|ereas))\s")
 
 
+# Words that open no subject of a clause after "since", "after", "because" …: a time
+# ("since 2014", "after January") or a relative ("after which it levelled off").
+_NO_CLAUSE_SUBJECT: Final = PREPOSITIONS | words(
+    """which who whom whose what january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday
+    sunday midnight noon"""
+)
+
+
+def _clause_subject(subj: str) -> bool:
+    """Whether `subj`, the words before the first verb after a conjunction, is a clause's
+    subject rather than the conjunction's object as a preposition ("since 2014, while our
+    costs have gone up", "because of the revenue that rose") or a relative ("after which
+    it")."""
+    first = subj.split(" ", 1)[0].lower()
+    return not ("," in subj or first[:1].isdigit() or first in _NO_CLAUSE_SUBJECT)
+
+
 def subordinate(f: Frag) -> list[Frag] | None:
     """'…, after most of the army troops left their positions': both clauses are claims."""
     if not _SUBORD_HINT.search(f.text):
@@ -455,6 +473,8 @@ def subordinate(f: Frag) -> list[Frag] | None:
         sv = _subject(s)
         if sv is None or not has_verb(f.text[: m.start()]):
             continue
+        if not _clause_subject(s[: sv[0]]) or f.text[: m.start()].endswith(" that"):
+            continue  # "since 2014, while …", "because of …", "testified that when …"
         return [sub(f, 0, m.start()), sub(f, m.start(g), m.end(g))]
     return None
 
