@@ -427,6 +427,9 @@ def _in_the_past(f: Frag) -> str:
     if not rest[:1].islower():  # a name ('Beijing …'), not a verb
         return f.text
     verb = rest.split(" ", 1)[0]
+    after = rest[len(verb) :].split(" ", 2)[1:2]
+    if after and after[0] in AUX:  # a subject, not a verb ("In Nashua, parking is free")
+        return f.text
     past = past_tense(verb)
     if past is None or f.text[: f.lead].split()[-1].lower() in AUX:
         return f.text
@@ -468,6 +471,6 @@ def _tidy(text: str, quoted: bool, stop: str) -> str:
 def _claim(
     seq: int, f: Frag, span: tuple[int, int], by: str | None, quoted: bool, stop: str
 ) -> Claim:
-    t = _tidy(_in_the_past(f) if f.lead else f.text, quoted, stop)
+    t = _tidy(_in_the_past(f) if f.lead and not quoted else f.text, quoted, stop)
     kind, worth = assess(t, quoted=quoted)
     return Claim(seq, t, span[0], span[1], by, kind, worth)
