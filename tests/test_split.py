@@ -660,6 +660,8 @@ def test_said_mid_way_is_no_attribution(sentence: str) -> None:
     # QA: "In Nashua, parked is free.": a word changed, inside a quote at that
     ("“People will just drive to the mall in Nashua, where parking is free,” she said.",
      ["People will just drive to the mall in Nashua.", "In Nashua, parking is free."]),
+    ("People drive to the mall in Nashua, where parking is free.",
+     ["People drive to the mall in Nashua.", "In Nashua, parking is free."]),
 ])
 def test_an_ing_word_that_is_a_subject_stays_as_it_is(text: str, want: list[str]) -> None:
     assert texts(split(text)) == want

@@ -201,6 +201,10 @@ _TIME_HEAD: Final = re.compile(
     r"|month|year))\b")
 
 
+_NAME: Final = rf"[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+)*"  # capitalised words: a name
+_PLACE_END: Final = re.compile(rf"\s(?:in|at|near|to|into|from)\s+(?P<n>{_NAME})$")
+
+
 def relative(f: Frag) -> list[Frag] | None:
     """', which/who/where …' clauses become claims about the noun they follow."""
     if ", wh" not in f.text:
@@ -227,7 +231,12 @@ def relative(f: Frag) -> list[Frag] | None:
             if has_verb(head) or _TIME_HEAD.match(head):
                 continue  # no noun the clause is surely about ("on Monday night, which …")
         if m["w"] == "where":
-            if head.split()[0].lower() not in PREPOSITIONS:
+            place = _PLACE_END.search(head)
+            if place is not None:  # "… drive to the mall in Nashua, where …"
+                head = "In " + place["n"]
+            elif whole_head and len(head.split()) > 4:
+                continue  # a clause whose verb went unseen, no place
+            elif head.split()[0].lower() not in PREPOSITIONS:
                 head = "In " + head
             prefix = head + ","
         else:
@@ -240,7 +249,6 @@ def relative(f: Frag) -> list[Frag] | None:
     return None
 
 
-_NAME: Final = rf"[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+)*"  # capitalised words: a name
 _MID_APPOS: Final = re.compile(
     # the head: "The mayor", "The mayor of Ōsaka", or a name ("Udhaim, 60 miles north …")
     rf"(?P<h>^(?:The|A|An)\s+[a-z][\w'-]+(?:\s+of\s+(?:the\s+)?{_NAME})?|\b{_NAME}),\s+"
