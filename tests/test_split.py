@@ -246,6 +246,11 @@ def test_appositive_and_coordinated_predicates(mayor: str) -> None:
      ["The firm raised $5 million.", "$5 million is the largest round this year."]),
     ("The firm cut 450 jobs, the most since 2009.",
      ["The firm cut 450 jobs.", "450 jobs is the most since 2009."]),
+    # QA: "Net income is a year earlier.": a time after the comma describes nothing
+    ("Net income fell to $312 million, or 98 cents per share, from $381 million, or $1.19"
+     " per share, a year earlier.",
+     ["Net income fell to $312 million, or 98 cents per share, from $381 million, or $1.19"
+      " per share, a year earlier."]),
 ])
 def test_a_description_after_a_measure_is_of_the_measure_or_of_nothing(
         sentence: str, want: list[str]) -> None:

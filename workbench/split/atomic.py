@@ -296,6 +296,10 @@ def _described_by_measure(obj: str) -> str | None:
     return obj
 
 
+# The last word of a phrase of time after a comma, no description: "…, a year earlier".
+_TIME_AGO: Final = words("earlier ago later before prior previously after")
+
+
 def appositive(f: Frag) -> list[Frag] | None:
     """'Udhaim, 60 miles north of Baghdad,' and '…, the largest in X' become 'X is …' claims."""
     t = f.text
@@ -325,8 +329,8 @@ def appositive(f: Frag) -> list[Frag] | None:
         if _MOVE.match(m["a"]):
             whole = sub(f, 0, len(f.text))
             return [sub(f, 0, m.start()), Frag(whole.text, whole.start, whole.end, done=True)]
-        if has_verb(m["a"]):
-            return None
+        if has_verb(m["a"]) or m["a"].rsplit(" ", 1)[-1] in _TIME_AGO:
+            return None  # a clause, or a time ("…, a year earlier")
         sv = _subject(main)
         if sv is None:
             return None
