@@ -131,6 +131,11 @@ def test_a_heading_that_asks_or_names_a_section_is_a_label(heading: str) -> None
         "The governor speaks on Monday. Image: Getty Images",
         "The governor speaks on Monday. (Photo: Reuters)",
         "The governor speaks on Monday (AP Photo/Jo Lee)",
+        # QA: a byline with the writer's title or agency, a writer's credit, a contact
+        "By Dana Whitfield, Associated Press",
+        "By Sam Pritchard, Sports Reporter",
+        "Associated Press writer Bruce Schreiner contributed to this report from Louisville.",
+        "Contact Olivia Brandt at obrandt@millbrookpatch.com.",
     ],
 )
 def test_boilerplate_lines_are_dropped(line: str) -> None:
@@ -147,6 +152,15 @@ def test_boilerplate_lines_are_dropped(line: str) -> None:
 )
 def test_a_line_that_only_mentions_a_picture_is_no_caption(line: str) -> None:
     assert texts(split(line))[-1].endswith("streets.")
+
+
+@pytest.mark.parametrize("line", [
+    "By Friday, the river had crested at 23 feet.",
+    "From Monday, the bridge will be closed to traffic.",
+    "By Friday, the river had crested at 23 feet",
+])
+def test_a_sentence_opening_with_by_or_from_is_no_byline(line: str) -> None:
+    assert texts(split(f"{line}\n\nThe council closed 12 schools."))[0].startswith(line)
 
 
 def test_dateline_and_bullet_are_not_part_of_the_claim() -> None:

@@ -15,13 +15,14 @@ _BOILER: Final = re.compile(
       (photo|image|picture|video)\s*(credit)?\s*:|updated\b|published\b|posted\b|
       see\ also|more\ on\ this|recommended|listen\ to|watch:|editing\ by|reporting\ by|
       additional\ reporting|writing\ by|(media\ |press\ )?contacts?:|e-?mail:|tel:|phone:|
+      contact\ [^@]{1,60}\ at\ \S+@\S+$|
       for\ more\ information|here\ (is|are)\ |here's\ |\(?reporting\ by|\(?editing\ by|
       an\ earlier\ version\ of\ this\ (article|story)|
       this\ (article|story)\ (has\ been|was)\ (updated|corrected|amended|changed))
     """
 )
 _BYLINE: Final = re.compile(
-    r"^(by|from)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and)\s*.*)?$"
+    r"^([Bb]y|[Ff]rom)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}(\s*(,|and)\s*.*)?$"
 )
 _DATELINE: Final = re.compile(
     r"^[A-Z][A-Za-z .,'-]{1,40}\s*\((Reuters|AP|AFP|Bloomberg)\)\s*[-—–]*\s*$"
@@ -50,19 +51,36 @@ _BOILER_STARTS: Final = words(
 ) | {"an "}
 
 
+# A wire's credit to a writer: "Associated Press writer Jo Lee contributed to this report
+# from Louisville.", "Jo Lee contributed reporting."
+_CONTRIBUTED: Final = re.compile(
+    r"\bcontributed\s+(?:reporting\b|(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b)")
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True for fixed phrases that sites attach to articles."""
     s = sentence.strip()
+    if "contributed" in s and _CONTRIBUTED.search(s) is not None:
+        return True
     head = s[:3]
     if head.isascii() and head.lower() not in _BOILER_STARTS:
         return False
     return bool(_BOILER.match(s))
 
 
+# Capitalised after "By" or "From" and no name: "By Friday", "From March".
+_NOT_BYLINE: Final = words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december then now"""
+)
+
+
 def is_byline_or_dateline(line: str) -> bool:
     """True for "By Jane Doe" style bylines and bare datelines."""
     s = line.strip()
-    byline = s[:1] in "bf" and len(s) < 80 and _BYLINE.match(s) is not None  # "by …", "from …"
+    byline = (s[:1] in "bBfF" and len(s) < 80 and s[-1] not in ".!?"  # not "By Friday, it …."
+              and _BYLINE.match(s) is not None  # "By …", "from …"
+              and s.split(None, 2)[1].rstrip(",").lower() not in _NOT_BYLINE)
     return byline or ("(" in s and bool(_DATELINE.match(s)))
 
 
