@@ -856,6 +856,11 @@ def test_a_pronoun_is_never_the_speaker(text: str, by: str | None) -> None:
     ("Portsmouth manager John Mousinho said referee Darren Bond should have awarded a"
      " penalty when striker Colby Bishop went down. “It’s a clear foul,” he said.",
      "Portsmouth manager John Mousinho"),
+    # QA: "she" after Lock's own sentence is Lock, named by surname, not Delgado who spoke
+    # before her
+    ("Ana Delgado defeated Mayor Patricia Lock on Tuesday. “It’s a clear foul,” Delgado"
+     " told supporters. Lock conceded on Wednesday. “It’s a clear foul,” she said.",
+     "Mayor Patricia Lock"),
     # the one who spoke is named nowhere as a whole name: no one, rather than Colby Bishop
     ("Mousinho was furious. He said referee Darren Bond should have awarded a penalty when"
      " striker Colby Bishop went down in the box. “It’s a clear foul,” he said.", None),

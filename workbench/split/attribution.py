@@ -498,6 +498,9 @@ def one_person(by: str) -> bool:
     return last not in _BODIES and last not in _PRONOUNS and len(head) <= 5
 
 
+_SURNAME: Final = re.compile(rf"(?<![\w.'’-])[{UPPER}][^\W\d_]+(?![\w'’-]|\s[{UPPER}])")
+
+
 def _person_before(text: str, at: int) -> tuple[str | None, int]:
     """The last run of two or more capitalised words in the NAME_REACH characters before `at`
     that names no body or place, function words and dates at its start left out, and is
@@ -517,4 +520,13 @@ def _person_before(text: str, at: int) -> tuple[str | None, int]:
             and not any(w in _NOT_PERSON for w in parts[k:])
         ):
             person, where = " ".join(parts[k:]), m.start()
+    if person is not None:  # the person named again later by surname alone: "Lock conceded"
+        surnames = {}
+        for m in _NAME_RUN.finditer(text, max(0, at - NAME_REACH), at):
+            name = m[0].split()
+            if not any(w in _NOT_PERSON for w in name):
+                surnames[name[-1]] = " ".join(name)
+        for m in _SURNAME.finditer(text, where + len(person), at):
+            if m[0] in surnames and not _whole_line(text, m.start(), m.end()):
+                person, where = surnames[m[0]], m.start()
     return person, where
