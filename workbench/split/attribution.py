@@ -343,6 +343,21 @@ def _named_person(text: str) -> bool:
             and not any(w in _NOT_PERSON for w in text.split()))
 
 
+# What may stand between a speaker and the reporting verb and is no part of the speaker:
+# "The company also said", "Harlow Foods Inc on Thursday reported".
+_SPEAKER_TAIL: Final = re.compile(
+    r"(?:\s+(?:also|too|again|now|then|later|still|further|previously|earlier|separately"
+    r"|yesterday|today|(?:on|last|this)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|week|month|year|morning|afternoon|evening|night)))+$")
+
+
+def _bare_speaker(by: str) -> str:
+    """The speaker `by` without an adverb or a day after it ("Odell also" → "Odell")."""
+    by = by.strip()
+    m = _SPEAKER_TAIL.search(by)
+    return by[: m.start()] if m is not None and m.start() > 0 else by
+
+
 def _attribute(sentence: str) -> Attribution | None:
     s = sentence
     # Each pattern is tried only when the literal it needs is in the sentence.
@@ -383,7 +398,7 @@ def _attribute(sentence: str) -> Attribution | None:
     m = _TOLD_THAT.match(s) if " told " in s and " that " in s else None
     if m and _good_speaker(m["by"]):
         st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
-        return Attribution(m["by"].strip(), st, en, q, reports=True)
+        return Attribution(_bare_speaker(m["by"]), st, en, q, reports=True)
     m = _LEAD.match(s)
     if m and not m["that"]:
         w = _FIRST_WORD.match(s, m.start("rest"))
@@ -392,7 +407,7 @@ def _attribute(sentence: str) -> Attribution | None:
     if m and _good_speaker(m["by"]):
         st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
         intro = s.rstrip().endswith(":") or (q and not any(c in _CLOSE for c in s[st:]))
-        return Attribution(m["by"].strip(), st, en, q, intro=intro, reports=True)
+        return Attribution(_bare_speaker(m["by"]), st, en, q, intro=intro, reports=True)
     return None
 
 
