@@ -510,6 +510,22 @@ def test_speaker_after_a_possessive_a_role_or_as_a_bare_plural(
     assert (c.text, c.by, c.kind) == (text, by, Kind.FACT)
 
 
+@pytest.mark.parametrize("sentence,want", [
+    # QA: "An 18% drop in third-quarter profit and cut its full-year sales forecast." by
+    # "Harlow Foods Inc on Thursday": what the company reported is its act, not a statement
+    ("Harlow Foods Inc reported an 18% drop in third-quarter profit and cut its sales"
+     " forecast.", [("Harlow Foods Inc reported an 18% drop in third-quarter profit.", None),
+                    ("Harlow Foods Inc cut its sales forecast.", None)]),
+    ("The ministry reported 300 new cases on Monday.",
+     [("The ministry reported 300 new cases on Monday.", None)]),
+    ("The ministry reported the deficit had widened.",
+     [("The deficit had widened.", "The ministry")]),
+])
+def test_reported_with_an_object_is_what_was_done_not_said(
+        sentence: str, want: list[tuple[str, str | None]]) -> None:
+    assert [(c.text, c.by) for c in split(sentence)] == want
+
+
 @pytest.mark.parametrize("sentence,text,by", [
     # QA: "Odell also", "The company also", "Harlow Foods Inc on Thursday" as speakers
     ("Odell also reported that the town ended the year with a surplus of $1.1 million.",
