@@ -919,6 +919,12 @@ def test_a_quote_before_words_that_name_no_speaker_has_no_by(text: str) -> None:
         ("The plan is a disgrace.", Kind.OPINION),
         ("A state of emergency would allow the government to impose curfews.", Kind.FACT),
         ("Prices rose 4% in May.", Kind.FACT),
+        # QA: a name, a counterfactual and a likelihood compared were predictions
+        ("The shot deflected past goalkeeper Will Norris.", Kind.FACT),
+        ("Measure D would have capped rent increases at 5 percent a year.", Kind.FACT),
+        ("Walkers are 25 percent less likely to develop dementia than others.", Kind.FACT),
+        ("Will the council vote? The council will vote in June.", Kind.PREDICTION),
+        ("Prices are likely to rise.", Kind.PREDICTION),
     ],
 )
 def test_kinds(text: str, kind: Kind) -> None:

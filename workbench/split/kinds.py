@@ -36,6 +36,9 @@ _CUE: Final = _words_rx(f"{_PREDICTION_WORDS}|{_OPINION_WORDS}")
 _ALLOWS: Final = re.compile(r"\bwould (allow|permit|let|require|ban|give)\b")
 _ALLOWS_ASCII: Final = re.compile(_ALLOWS.pattern, re.ASCII)
 _MONTH_MAY: Final = re.compile(r"(?<=\S )May\b")  # the month, not the modal
+# "Will" inside a sentence before a capitalised word: a first name ("Will Norris").
+_NAME_WILL: Final = re.compile(r"(?<=\S )Will(?= [A-Z])")
+_LIKELIER: Final = re.compile(r"\b(?:less|more)\s+likely\s+to\b")
 # Cues that span chunks ("expected to", "is sure to") have a chunk that marks them: one ending in
 # the first word of a two-word cue ("plans?" is "plan" or "plans"), else a middle word whole.
 _SPANNING: Final = [
@@ -65,7 +68,14 @@ def cued_kind(text: str) -> Kind:
     """kind_of(text) without its first search, for a text likely to hold a cue (assess knows
     from its chunks). Right for any text: where _CUE finds nothing, neither search below finds
     anything (each list is part of _CUE's, and "month" for the month May makes no cue)."""
-    low = _MONTH_MAY.sub("month", text).lower() if "May" in text else text.lower()
+    t = _MONTH_MAY.sub("month", text) if "May" in text else text
+    if "Will" in t:  # a name ("goalkeeper Will Norris"), not the modal
+        t = _NAME_WILL.sub("name", t)
+    low = t.lower()
+    if "would have" in low:  # what would have been, not what will be
+        low = low.replace("would have", "had")
+    if "likely to" in low and " than " in low:  # a comparison of how likely: found, checkable
+        low = _LIKELIER.sub("apt to", low)
     is_ascii = low.isascii()
     prediction = _PREDICTION_ASCII if is_ascii else _PREDICTION_RX
     allows = _ALLOWS_ASCII if is_ascii else _ALLOWS
