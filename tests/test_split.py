@@ -312,6 +312,21 @@ def test_since_after_or_because_before_no_clause_cuts_nothing(sentence: str) -> 
     assert texts(split(sentence)) == [sentence]
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    # QA (with the "since" fix): "Eurozone inflation economists at the European Central
+    # Bank said …": a plural noun after ", and" taken for a verb sharing the subject
+    ("Inflation hit its lowest rate since July 2021, and economists at the central bank"
+     " said the decline was driven by energy prices.",
+     ["Inflation hit its lowest rate since July 2021, and economists at the central bank"
+      " said the decline was driven by energy prices."]),
+    ("The union struck on Monday and returned to work on Friday.",
+     ["The union struck on Monday.", "The union returned to work on Friday."]),
+])
+def test_a_noun_after_and_with_its_own_verb_takes_no_carried_subject(
+        sentence: str, want: list[str]) -> None:
+    assert texts(split(sentence)) == want
+
+
 def test_relative_and_subordinate_clauses() -> None:
     got = texts(
         split("Flooding hit Ulm, where 300 homes lost power, after the river burst its banks.")

@@ -494,6 +494,17 @@ def subordinate(f: Frag) -> list[Frag] | None:
 _AND_VERB: Final = re.compile(r"(?:,\s*and|\s+and|,\s*but)\s+(?:(?:now|also|then|later|still)\s+)?")
 
 
+def _noun_then_verb(w: str, after: str) -> bool:
+    """Whether `w`, taken for a verb by its form ("economists"), is rather a clause's
+    subject: an auxiliary or an irregular past follows it within the clause ("and
+    economists at the central bank said …")."""
+    low = w.lower()
+    if low in AUX or low in IRREGULAR:
+        return False
+    clause = after.split(",", 1)[0].split()[:8]
+    return any(x.lower() in AUX or x.lower() in IRREGULAR for x in clause)
+
+
 def coordinated_verbs(f: Frag) -> list[Frag] | None:
     """'S seized X, and are now heading to Y' → 'S seized X' · 'S are now heading to Y'."""
     if " and " not in f.text and ", but" not in f.text:
@@ -508,7 +519,7 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
             continue
         second = WORD.search(f.text, first.end())
         w, nxt = first[0], second[0] if second else None
-        if not is_finite_verb(w, "and", nxt):
+        if not is_finite_verb(w, "and", nxt) or _noun_then_verb(w, f.text[first.end() :]):
             continue
         return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text), subj, from_start=True)]
     return None
