@@ -76,8 +76,10 @@ def test_rename(env: Path, capsys) -> None:
     assert code == 1 and err == "error: session 'first-pass' already exists\n"
     code, _, err = run(capsys, "sessions", "rename", "zzz", "c")
     assert code == 1 and err == "error: no session named 'zzz'\n"
-    code, _, err = run(capsys, "sessions", "rename", "b", "  ")
-    assert code == 1 and err == "error: a session needs a name\n"
+    with pytest.raises(SystemExit) as e:  # a usage error
+        main(["sessions", "rename", "b", "  "])
+    assert e.value.code == 2
+    assert capsys.readouterr().err.endswith("argument NEW: a session needs a name, not ''\n")
     with open_db(env / "c.db") as db:
         logged = db.query("SELECT action, old, new FROM history WHERE entity = 'session'")
     assert [tuple(r) for r in logged] == [
@@ -146,6 +148,28 @@ def test_delete_empty_session_and_fork_parent(env: Path, capsys) -> None:
     assert "child" in out and "empty" not in out
     code, _, err = run(capsys, "sessions", "delete", "empty")
     assert code == 1 and err == "error: no session named 'empty'\n"
+
+
+def test_a_session_named_with_spaces_around_is_the_same_session_everywhere(
+        env: Path, capsys) -> None:
+    """QA: 'sessions new " alice2 "' said "no session named ' alice2 '" and exit 1, yet
+    had created 'alice2'; 'tag --session " a"' found no session."""
+    capsys.readouterr()
+    code, out, err = run(capsys, "sessions", "new", " alice2 ")
+    assert (code, out, err) == (0, "session 'alice2' started for ann\n", "")
+    assert run(capsys, "tag", "1", "--session", " a", "--status", "refuted")[0] == 0
+
+
+@pytest.mark.parametrize("argv", [("tag", "1", "--session", "", "--status", "refuted"),
+                                  ("claims", "--session", ""), ("claims", "--article", " "),
+                                  ("ingest", "")])
+def test_an_empty_name_or_path_is_a_usage_error(env: Path, capsys, argv) -> None:
+    """QA: 'ingest ""' (an empty shell variable) ingested every file under the current
+    folder; 'tag --session ""' wrote into the default session."""
+    with pytest.raises(SystemExit) as e:
+        main(list(argv))
+    assert e.value.code == 2
+    assert "''" in capsys.readouterr().err
 
 
 def test_delete_needs_a_name(env: Path) -> None:

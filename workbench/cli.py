@@ -48,6 +48,30 @@ def _confidence(value: str) -> int:
     return number
 
 
+def _session_name(value: str) -> str:
+    """A session named on the command line, without the spaces around it (as a session
+    is created: ' alice ' is 'alice' everywhere); an empty one names none."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("a session needs a name, not ''")
+    return value.strip()
+
+
+def _given(what: str) -> Callable[[str], str]:
+    """An argument that must not be empty (an empty shell variable): `what` it names."""
+    def check(value: str) -> str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError(f"{what} is named by '', which names none")
+        return value
+    return check
+
+
+def _path(value: str) -> str:
+    """A path to read: '' (an empty shell variable) is no path, not the current folder."""
+    if not value:
+        raise argparse.ArgumentTypeError("'' is no path (an empty variable?)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     p = argparse.ArgumentParser(
@@ -62,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("ingest", help="add articles (.txt, .md, .html; folders recursively)")
     # as typed: Path would fold "https://…" into "https:/…" before it could be refused
-    i.add_argument("paths", nargs="+", metavar="PATH")
+    i.add_argument("paths", nargs="+", metavar="PATH", type=_path)
 
     s = sub.add_parser("split", help="print one article's claims as JSON lines (no database)")
     s.add_argument("path", type=Path, metavar="PATH")
@@ -73,26 +97,27 @@ def build_parser() -> argparse.ArgumentParser:
     ar.add_argument("-o", "--output", type=Path, metavar="FILE")
 
     c = sub.add_parser("claims", help="list claims")
-    c.add_argument("--article", help="article id, title or file name")
+    c.add_argument("--article", type=_given("an article"), help="article id, title or file name")
     c.add_argument("--status", choices=[s.value for s in Status])
     c.add_argument("--kind", choices=[k.value for k in Kind])
-    c.add_argument("--session", help="whose verdicts to show and filter on"
+    c.add_argument("--session", type=_session_name, help="whose verdicts to show and filter on"
                    " (default: the reviewer's latest)")
     c.add_argument("--format", choices=("table", "csv", "jsonl"), default="table")
 
     ss = sub.add_parser("sessions", help="list sessions with progress; 'sessions new NAME'")
     ssub = ss.add_subparsers(dest="action", metavar="ACTION")
     new = ssub.add_parser("new", help="start a session")
-    new.add_argument("name")
+    new.add_argument("name", type=_session_name)
     new.add_argument("--reviewer", help="who reviews (default: $WORKBENCH_REVIEWER or login)")
-    new.add_argument("--from", dest="fork_of", metavar="SESSION", help="copy its verdicts")
+    new.add_argument("--from", dest="fork_of", metavar="SESSION", type=_session_name,
+                     help="copy its verdicts")
     new.add_argument("--blind", action="store_true", help="a second checker's: the TUI shows"
                      " no other session's verdicts (similar claims: this session's only)")
     ren = ssub.add_parser("rename", help="rename a session")
-    ren.add_argument("old", metavar="OLD")
-    ren.add_argument("new", metavar="NEW")
+    ren.add_argument("old", metavar="OLD", type=_session_name)
+    ren.add_argument("new", metavar="NEW", type=_session_name)
     dele = ssub.add_parser("delete", help="delete a session (refused while it holds verdicts)")
-    dele.add_argument("name", metavar="NAME")
+    dele.add_argument("name", metavar="NAME", type=_session_name)
     dele.add_argument("--force", action="store_true", help="delete it even with verdicts")
 
     t = sub.add_parser("tag", help="set a claim's verdict without the TUI")
@@ -131,14 +156,15 @@ def build_parser() -> argparse.ArgumentParser:
     ad = sub.add_parser("adjudicate", help="settle where sessions A and B disagree, in the TUI")
     ad.add_argument("a", metavar="A")
     ad.add_argument("b", metavar="B")
-    ad.add_argument("--into", metavar="SESSION",
+    ad.add_argument("--into", metavar="SESSION", type=_session_name,
                     help="session to settle into (default: final; a new one starts with the "
                     "verdicts A and B agree on)")
     ad.add_argument("--reviewer", help="who settles (default: $WORKBENCH_REVIEWER or login)")
 
     im = sub.add_parser("import", help="a verdict CSV into a session (all rows or none)")
     im.add_argument("file", type=Path, metavar="FILE")
-    im.add_argument("--session", required=True, help="session to write (created if new)")
+    im.add_argument("--session", required=True, type=_session_name,
+                    help="session to write (created if new)")
     im.add_argument("--reviewer", help="who imports (default: $WORKBENCH_REVIEWER or login)")
     im.add_argument("--overwrite", action="store_true",
                     help="apply rows that would change verdicts made or changed since the "
@@ -147,7 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _session_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--session", help="session name (default: the reviewer's latest)")
+    p.add_argument("--session", type=_session_name,
+                   help="session name (default: the reviewer's latest)")
     p.add_argument("--reviewer", help="who reviews (default: $WORKBENCH_REVIEWER or login)")
 
 
