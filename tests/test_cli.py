@@ -7,6 +7,7 @@ import io
 import json
 import os
 import shutil
+import sys
 from types import SimpleNamespace
 
 from sheets import read_sheet
@@ -14,7 +15,7 @@ from sheets import read_sheet
 from workbench import cli as cli_module
 from workbench import review
 from workbench.exchange.csvsheet import COLUMNS
-from workbench.storage import sessions
+from workbench.storage import articles, open_db, sessions
 
 
 def ingest_seed(cli, seed_copy):
@@ -508,3 +509,26 @@ class TestReview:
         shutil.copyfile(db_path, copy)  # the file alone, no -wal beside it
         sent = cli("export", "--session", "s", "--format", "jsonl", db=copy)
         assert json.loads(sent.out.splitlines()[0])["status"] == "supported"
+
+
+def test_an_ingest_piped_into_head_still_ingests_every_file(tmp_path, monkeypatch, capsys):
+    """QA: 'workbench ingest many | head -1' stopped after 825 of 2000 files, exit 0 and
+    not a word: the reader leaving ended the ingest."""
+    from workbench import ingest
+    from workbench.cli import main
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(12):
+        text = f"Town {n} opens a library.\n\nIt cost ${n} million.\n"
+        (folder / f"a{n:03}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(ingest, "BATCH_SECONDS", 0)  # a batch a file, as in a long ingest
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone, as head is after one line
+    with os.fdopen(write, "w", buffering=1) as gone:
+        monkeypatch.setattr(sys, "stdout", gone)
+        code = main(["--db", str(tmp_path / "p.db"), "ingest", str(folder)])
+        monkeypatch.undo()
+    assert code == 0
+    with open_db(tmp_path / "p.db") as db:
+        assert len(articles.list_current(db)) == 12

@@ -286,19 +286,19 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
             skipped += 1
             print(f"skipped      {result.note}", file=sys.stderr)  # one error: line, at the end
         elif result.outcome == "unchanged":
-            print(f"unchanged    {where} ({result.path})")
+            _report(f"unchanged    {where} ({result.path})")
         elif result.outcome == "new_version":
-            print(f"new version  {where} v{result.version}:"
-                  f" {counted(result.claims, 'claim')} ({result.path})")
+            _report(f"new version  {where} v{result.version}:"
+                    f" {counted(result.claims, 'claim')} ({result.path})")
             if (ch := result.changes) is not None:
-                print(f"             {ch.same} unchanged, {ch.edited} edited, {ch.added} added, "
-                      f"{ch.removed} removed; {counted(ch.carried, 'verdict')} carried over, "
-                      f"{ch.flagged} flagged for re-review"
-                      + (f", {ch.kept_dropped} kept dropped" if ch.kept_dropped else "")
-                      + (f", {counted(ch.corrected, 'correction')} made again"
-                         if ch.corrected else ""))
+                _report(f"             {ch.same} unchanged, {ch.edited} edited, {ch.added} added,"
+                        f" {ch.removed} removed; {counted(ch.carried, 'verdict')} carried over,"
+                        f" {ch.flagged} flagged for re-review"
+                        + (f", {ch.kept_dropped} kept dropped" if ch.kept_dropped else "")
+                        + (f", {counted(ch.corrected, 'correction')} made again"
+                           if ch.corrected else ""))
         else:
-            print(f"added        {where}: {counted(result.claims, 'claim')} ({result.path})")
+            _report(f"added        {where}: {counted(result.claims, 'claim')} ({result.path})")
         if result.note and not result.skipped:
             print(f"warning: {result.path}: {result.note}", file=sys.stderr)
     if total == 0:
@@ -306,6 +306,17 @@ def cmd_ingest(args: argparse.Namespace, db: Database) -> int:
     if skipped:
         raise WorkbenchError(f"{skipped} of {counted(total, 'file')} skipped")
     return 0
+
+
+def _report(line: str) -> None:
+    """A line of the ingest report on stdout. A reader gone (`| head -1`) ends the report,
+    not the ingest: what follows goes nowhere, and every file is still ingested."""
+    try:
+        print(line)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the unflushed rest, and later lines, too
+        os.close(devnull)
 
 
 def cmd_article(args: argparse.Namespace, db: Database) -> int:
