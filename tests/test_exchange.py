@@ -428,6 +428,26 @@ def test_a_sheet_a_spreadsheet_saved_as_cp1252_is_read(env: Path, capsys, into: 
         assert review.get_verdict(db, sid, 4).notes == "café owner confirmed – twice"
 
 
+def test_a_sheet_whose_windows_code_page_lost_letters_says_so(env: Path, capsys) -> None:
+    """QA: a claim naming Łódź, saved by Excel as plain "CSV" (cp1252, "?" for "Ł"),
+    was refused as "is the sheet from another database?"; a "Unicode Text" save (UTF-16)
+    as "missing columns"."""
+    (env / "lodz.txt").write_text("Łódź votes\n\nThe mayor of Łódź resigned on Monday.\n",
+                                  encoding="utf-8")
+    run(capsys, "ingest", "lodz.txt")
+    run(capsys, "export", "--session", "a", "-o", "s.csv")
+    sheet = (env / "s.csv").read_text("utf-8")
+    (env / "win.csv").write_bytes(sheet.encode("cp1252", errors="replace"))
+    code, _, err = run(capsys, "import", "win.csv", "--session", "b")
+    assert code == 1
+    assert "not 'The mayor of ?ód? resigned on Monday.' (the sheet is not UTF-8" in err
+    assert err.endswith("save it as 'CSV UTF-8')\n")
+    (env / "u16.csv").write_bytes(sheet.encode("utf-16"))
+    code, _, err = run(capsys, "import", "u16.csv", "--session", "b")
+    assert (code, err) == (1, "error: u16.csv: UTF-16 text (a spreadsheet's 'Unicode Text'),"
+                              " not a CSV: save it as 'CSV UTF-8'\n")
+
+
 def test_import_without_session_is_a_usage_error(env: Path) -> None:
     with pytest.raises(SystemExit) as e:
         main(["import", "s.csv"])

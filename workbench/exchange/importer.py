@@ -159,6 +159,9 @@ def import_sheet(db: Database, path: Path, session: str, who: str, *,
     """_import_sheet, of a sheet that is UTF-8 text or else cp1252, as a spreadsheet on
     Windows saves "CSV" (a copy in UTF-8 is read, under the sheet's own name, so that the
     errors name it), as ingest reads an article."""
+    if _utf16(path):
+        raise WorkbenchError(f"{path.name}: UTF-16 text (a spreadsheet's 'Unicode Text'), not"
+                             " a CSV: save it as 'CSV UTF-8'")
     try:
         return _import_sheet(db, path, session, who, overwrite=overwrite)
     except _NotUtf8:
@@ -167,12 +170,21 @@ def import_sheet(db: Database, path: Path, session: str, who: str, *,
             with (path.open(encoding="cp1252", errors="replace", newline="") as src,
                   copy.open("w", encoding="utf-8", newline="") as dst):
                 shutil.copyfileobj(src, dst, 1 << 20)
-            done = _import_sheet(db, copy, session, who, overwrite=overwrite)
+            done = _import_sheet(db, copy, session, who, overwrite=overwrite, cp1252=True)
         return replace(done, decoded="cp1252")
 
 
+def _utf16(path: Path) -> bool:
+    """Whether the file starts with a UTF-16 byte order mark."""
+    try:
+        with path.open("rb") as f:
+            return f.read(2) in (b"\xff\xfe", b"\xfe\xff")
+    except OSError:
+        return False  # reading it says why
+
+
 def _import_sheet(db: Database, path: Path, session: str, who: str, *,
-                  overwrite: bool = False) -> ImportResult:
+                  overwrite: bool = False, cp1252: bool = False) -> ImportResult:
     """Read a verdict CSV into `session` (created if new): all rows are checked before
     anything is written, then every change is written with its history row in one
     transaction. Rows that match the session already are left alone; a row that would
@@ -202,7 +214,7 @@ def _import_sheet(db: Database, path: Path, session: str, who: str, *,
         verdicts.stage(db, rows)
         errors += [(line, _not_current(claim_id, now_is, what))
                    for line, claim_id, now_is, what in verdicts.staged_unknown(db)]
-        errors += _texts_differing(db)
+        errors += _texts_differing(db, cp1252)
         if errors:  # the rollback empties the staged rows
             raise _bad_rows(path.name, errors)
         done = _write(db, session, who, len(rows), keep, checked)
@@ -278,11 +290,15 @@ def _import_quickly(db: Database, path: Path, session: str, who: str,
     return None
 
 
-def _texts_differing(db: Database) -> list[tuple[int, str]]:
+def _texts_differing(db: Database, cp1252: bool = False) -> list[tuple[int, str]]:
     """(line, what is wrong) for staged rows whose claim text is neither the claim's text
     here nor one it had before (an edit, a split or a merge since the sheet was made):
     the row means another claim, most likely one of a sheet from another database,
-    whose ids name other claims here."""
+    whose ids name other claims here; or, in a sheet read as `cp1252`, a text whose "Ł"
+    a Windows spreadsheet saved as "?"."""
+    why = (" (the sheet is not UTF-8: read as cp1252, which has no 'Ł' or 'ő', it may have"
+           " lost them: save it as 'CSV UTF-8')" if cp1252
+           else " (is the sheet from another database?)")
     wrong = []
     for line, claim_id, said, text in verdicts.staged_texts_differing(db):
         plain = " ".join(said.split())
@@ -290,7 +306,7 @@ def _texts_differing(db: Database) -> list[tuple[int, str]]:
                 " ".join(t.split()) for t in history.earlier_texts(db, claim_id)):
             continue
         wrong.append((line, f"claim {claim_id} here is {_shown(text)}, not {_shown(said)}"
-                            " (is the sheet from another database?)"))
+                            + why))
     return wrong
 
 
