@@ -674,6 +674,8 @@ def _undone_summary(action: str, claim_ids: list[int]) -> str:
     ids = sorted(set(claim_ids))
     if len(ids) > 3:
         return f"{action} of {counted(len(ids), 'claim')}"
+    if len(ids) == 2 and action in ("split", "merge"):  # one change to two claims
+        return f"{action} of claims #{ids[0]} and #{ids[1]}"
     return ", ".join(f"{action} of claim #{i}" for i in ids)
 
 
