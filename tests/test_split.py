@@ -440,6 +440,20 @@ def test_a_clause_whose_subject_leans_on_the_one_before_stays_with_it(sentence: 
     assert texts(split(sentence)) == [sentence]
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("The mayor signed the bill but vetoed the budget.",
+     ["The mayor signed the bill.", "The mayor vetoed the budget."]),
+    ("The council voted 5-2 to raise parking fees, but postponed a decision on the library.",
+     ["The council voted 5-2 to raise parking fees.",
+      "The council postponed a decision on the library."]),
+])
+def test_a_predicate_after_but_takes_the_subject_before_it(sentence: str,
+                                                            want: list[str]) -> None:
+    """QA: 'Postponed a decision on the library.' and 'Kept its dividend.', claims with
+    no subject, came of "S V X, but V Y"."""
+    assert texts(split(sentence)) == want
+
+
 def test_an_it_that_stands_for_nothing_opens_a_claim_of_its_own() -> None:
     assert texts(split("The bill passed the House, though it seems unlikely that the Senate"
                        " will take it up.")) == [
@@ -940,6 +954,9 @@ def test_a_quote_before_words_that_name_no_speaker_has_no_by(text: str) -> None:
         ("Walkers are 25 percent less likely to develop dementia than others.", Kind.FACT),
         ("Will the council vote? The council will vote in June.", Kind.PREDICTION),
         ("Prices are likely to rise.", Kind.PREDICTION),
+        # QA: what was done to a forecast is no forecast made
+        ("Harlow Foods cut its full-year sales forecast.", Kind.FACT),
+        ("The bank forecasts growth of 2% next year.", Kind.PREDICTION),
     ],
 )
 def test_kinds(text: str, kind: Kind) -> None:

@@ -151,11 +151,20 @@ def clauses(f: Frag) -> list[Frag] | None:
         return None
     for m in _CLAUSE_BREAK.finditer(f.text):
         left, right = f.text[: m.start()], f.text[m.end() :]
-        if _LEANS_BACK.match(right):
-            continue
+        if _LEANS_BACK.match(right) or _verb_first(right):
+            continue  # a verb first: 'S cut X but kept Y' shares S (coordinated_verbs)
         if has_verb(left) and has_verb(right):
             return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text))]
     return None
+
+
+def _verb_first(text: str) -> bool:
+    """Whether `text` opens with a finite verb: a predicate whose subject came before."""
+    first = WORD.match(text)
+    if first is None:
+        return False
+    second = WORD.search(text, first.end())
+    return is_finite_verb(first[0], "but", second[0] if second else None)
 
 
 _DASHES: Final = re.compile(
@@ -491,7 +500,8 @@ def subordinate(f: Frag) -> list[Frag] | None:
     return None
 
 
-_AND_VERB: Final = re.compile(r"(?:,\s*and|\s+and|,\s*but)\s+(?:(?:now|also|then|later|still)\s+)?")
+_AND_VERB: Final = re.compile(
+    r"(?:,\s*and|\s+and|,?\s*\bbut)\s+(?:(?:now|also|then|later|still)\s+)?")
 
 
 def _noun_then_verb(w: str, after: str) -> bool:
@@ -507,7 +517,7 @@ def _noun_then_verb(w: str, after: str) -> bool:
 
 def coordinated_verbs(f: Frag) -> list[Frag] | None:
     """'S seized X, and are now heading to Y' → 'S seized X' · 'S are now heading to Y'."""
-    if " and " not in f.text and ", but" not in f.text:
+    if " and " not in f.text and " but " not in f.text:
         return None
     sv = _subject(f.text)
     if sv is None:

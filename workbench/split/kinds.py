@@ -39,6 +39,11 @@ _MONTH_MAY: Final = re.compile(r"(?<=\S )May\b")  # the month, not the modal
 # "Will" inside a sentence before a capitalised word: a first name ("Will Norris").
 _NAME_WILL: Final = re.compile(r"(?<=\S )Will(?= [A-Z])")
 _LIKELIER: Final = re.compile(r"\b(?:less|more)\s+likely\s+to\b")
+# "forecast" as a noun after a determiner or possessive ("cut its forecast", "the sales
+# forecast"): what was done to a forecast, not one made.
+_A_FORECAST: Final = re.compile(
+    r"\b(?:its|their|his|her|the|a|an|our|sales|profit|earnings|revenue|full-year|annual)"
+    r"\s+forecasts?\b")
 # Cues that span chunks ("expected to", "is sure to") have a chunk that marks them: one ending in
 # the first word of a two-word cue ("plans?" is "plan" or "plans"), else a middle word whole.
 _SPANNING: Final = [
@@ -76,6 +81,8 @@ def cued_kind(text: str) -> Kind:
         low = low.replace("would have", "had")
     if "likely to" in low and " than " in low:  # a comparison of how likely: found, checkable
         low = _LIKELIER.sub("apt to", low)
+    if "forecast" in low:
+        low = _A_FORECAST.sub("outlook", low)
     is_ascii = low.isascii()
     prediction = _PREDICTION_ASCII if is_ascii else _PREDICTION_RX
     allows = _ALLOWS_ASCII if is_ascii else _ALLOWS
