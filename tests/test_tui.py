@@ -291,6 +291,33 @@ class TestMainScreen:
             assert not any("another window" in m for m in notices(app))
 
     @run_async
+    async def test_a_list_of_several_articles_titles_each_where_it_begins(self, tmp_path):
+        """QA: in article order, or filtered by status, one article's claims ran straight
+        into the next's; seq started again at 1 and nothing else said so."""
+        other = tmp_path / "other.txt"
+        other.write_text("Harbour fees rise\n\nThe port raised its fees by 4% on Monday.\n")
+        seeded(tmp_path / "s.db", other).close()
+        app = open_app(tmp_path / "s.db")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            claims = app.main.claims
+
+            def shown() -> list[str]:
+                return [claims.render_line(y).text.rstrip()
+                        for y in range(claims.scrollable_content_region.height)]
+
+            assert shown()[0].startswith("── Militants in Iraq Are Heading to Baghdad Next ──")
+            await pilot.press("G")  # the last claim: the second article's
+            await settle(pilot)
+            titled = [n for n, line in enumerate(shown()) if line.startswith("── Harbour")]
+            assert titled and shown()[titled[0] + 1].startswith("·    1 Harbour fees rise")
+            assert claims.index_at(titled[0]) == claims.index_at(titled[0] + 1)  # one claim's
+            app.main.set_query(app.main.query_.filtered(article_id=app.main.claim["article_id"],
+                                                        article_title="Harbour fees rise"))
+            await settle(pilot)
+            assert not any(line.startswith("──") for line in shown())  # one article: no title
+
+    @run_async
     async def test_paging_shows_every_claim_once_wrapped_claims_fill_the_view(self, db_file):
         """pgdn turns to the claim after the last one wholly in view, pgup back to the
         page that ends before the first: scanning by pages skips no claim."""
@@ -1266,7 +1293,8 @@ class TestVerdictsChangedElsewhere:
             assert "session 2/32" in app.main.query_one(TopBar).text
             assert app.main.claims.row(1)["status"] == "refuted"
             lines = ["".join(s.text for s in app.main.claims.render_line(y)) for y in range(4)]
-            assert [line[:6] for line in lines if line[:1] != " "][:2] == ["✓    1", "✗    2"]
+            assert [line[:6] for line in lines if line[:1] not in " ─"][:2] == [
+                "✓    1", "✗    2"]  # the claims' first lines, under the article's title
             assert notices(app)[-1] == ("1 verdict changed in another window or the shell:"
                                           " the list shows it now")
             assert [n for n in notices(app) if "changed in another" in n] == [notices(app)[-1]]
@@ -1506,7 +1534,7 @@ class TestReReview:
             assert current(app) == 3
             panel = app.main.query_one(VerdictPanel).text
             assert "↻ to re-review: this claim changed since the verdict, in its text" in panel
-            assert "↻" in "".join(s.text for s in listing.render_line(0))
+            assert "↻" in "".join(s.text for s in listing.render_line(1))  # under the title
             actions.filter_flagged(app.main)
             await settle(pilot)
             assert ids_listed(app) == [3]

@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
@@ -28,7 +28,7 @@ from textual.strip import Strip
 
 from workbench import review
 from workbench.model import Status
-from workbench.storage import Database
+from workbench.storage import Database, articles
 from workbench.tui.glyphs import FLAG, glyph
 from workbench.tui.line_styles import LineStyles, legible, on_terminal_colours
 from workbench.tui.wrap import wrap_offsets
@@ -86,7 +86,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._announced: int | None = None
         self.placed = True  # False while a claim opened deep in the list has a stand-in index
         self._standin = 0  # that claim
-        self._wrapped: dict[int, tuple[str, int, int, list[str]]] = {}
+        self._wrapped: dict[int, tuple[str, int, int, str, list[str]]] = {}
+        self._titles: dict[int, str] = {}  # article titles, for the headings of a list of several
         self._layout_key: tuple[int, ...] = ()
         self._layout_lines: list[tuple[int, int, str]] = []
         self._layout_fit = (1, 1)
@@ -190,6 +191,10 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             self._rows[i] = dict(row)
             self._rows.move_to_end(i)
             self._rows[i]["part"] = _part(self._rows.get(i - 1), self._rows[i])
+            self._rows[i]["opens"] = _opens(i, self._rows.get(i - 1), self._rows[i])
+        after = self._rows.get(start + len(rows))  # read before these: now its neighbour is
+        if after is not None and rows:
+            after["opens"] = _opens(start + len(rows), self._rows[start + len(rows) - 1], after)
         while len(self._rows) > CACHE_ROWS:
             self._rows.popitem(last=False)
         self._layout_key = ()  # placeholders may have become claims of several lines
@@ -411,19 +416,33 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         if row is None:
             return [""]
         width, height = fit
-        text = _shown(row)
+        text, heading = _shown(row), self.heading(row)
         cached = self._wrapped.get(index)
-        if cached is not None and cached[:3] == (text, width, height):
-            return cached[3]
+        if cached is not None and cached[:4] == (text, width, height, heading):
+            return cached[4]
         flat = " ".join(text.split())
         lines = [flat[a:b].rstrip() for a, b in wrap_offsets(flat, width)]
+        if heading:  # the first claim of an article, in a list of several: its title above
+            lines.insert(0, heading)
         if len(lines) > height:  # taller than the list: its end is in the verdict panel
             lines = lines[:height]
             lines[-1] = set_cell_size(lines[-1], width - 1) + "…"
         if len(self._wrapped) > CACHE_ROWS:
             self._wrapped.clear()
-        self._wrapped[index] = (text, width, height, lines)
+        self._wrapped[index] = (text, width, height, heading, lines)
         return lines
+
+    def heading(self, row: dict[str, Any]) -> str:
+        """The title of the article `row` opens, in a list of several articles in article
+        order (where one article's claims end and the next's begin); else ""."""
+        if not row.get("opens") or self.query_.article_id is not None:
+            return ""
+        if self.query_.order != "article":
+            return ""
+        article = row["article_id"]
+        if article not in self._titles:
+            self._titles[article] = articles.get(self.db, article)["title"]
+        return self._titles[article]
 
     @staticmethod
     def _fit(region: Region) -> tuple[int, int]:
@@ -485,7 +504,8 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
         part = self.get_component_rich_style
-        styles = {"": base, "placeholder": part("claim-list--placeholder")}
+        styles = {"": base, "placeholder": part("claim-list--placeholder"),
+                  "heading": base + part("claim-list--seq", partial=True) + Style(bold=True)}
         cursor = base + part("claim-list--cursor")
         if self.app.no_color:  # its background one grey from the list's: reversed, it shows
             cursor += Style(reverse=True)
@@ -511,6 +531,14 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         if row is None:
             self.call_later(self._ensure_and_refresh, index)
             return Strip([Segment(set_cell_size("  …", width), styles["placeholder"])], width)
+        heading = 1 if self.heading(row) else 0
+        if line < heading:  # the article's title, a rule across the list
+            title = f"── {line_text} "
+            if cell_len(title) > width - 1:
+                title = set_cell_size(title, max(width - 2, 0)) + "…"
+            rule = title + "─" * max(width - cell_len(title), 0)
+            return Strip([Segment(rule, styles["heading"])], width)
+        line -= heading
         prefix = "cursor " if index == self.cursor else ""
         base = styles[prefix]
         text = Segment(set_cell_size(line_text, self._layout_fit[0]), base)
@@ -535,6 +563,12 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
 
 SPEAKER = 60  # characters of a speaker's name a row shows before the claim: a name, whole
+
+
+def _opens(index: int, before: dict[str, Any] | None, row: dict[str, Any]) -> bool:
+    """Whether the row at `index` is the first of its article in the list (unknown, and
+    so not, while the row before it is unread)."""
+    return index == 0 or (before is not None and before["article_id"] != row["article_id"])
 
 
 def _part(before: dict[str, Any] | None, row: dict[str, Any]) -> int:
