@@ -96,6 +96,14 @@ class TestIngest:
 
 
 class TestSplit:
+    def test_a_file_not_in_utf8_is_read_as_cp1252_and_said_so(self, cli, tmp_path):
+        """QA: ingest warned that it decoded a file as cp1252; split said nothing."""
+        path = tmp_path / "cafe.txt"
+        path.write_bytes("Café prices rose 4% in May.\n".encode("cp1252"))
+        run = cli("split", path)
+        assert run.code == 0 and "Café" in run.out
+        assert run.err == f"warning: {path}: decoded as cp1252 (not valid UTF-8)\n"
+
     def test_prints_json_lines_without_a_database(self, cli, seed_copy, db_path):
         run = cli("split", seed_copy)
         assert run.code == 0
@@ -285,7 +293,7 @@ class TestSessionsAndTag:
         flagged = cli("claims", "--session", "a", "--status", "supported", "--format", "jsonl")
         claim = json.loads(flagged.out.splitlines()[0])["id"]
         run = cli("tag", str(claim), "--session", "a", "--source", "AP")
-        assert run.out.endswith(", 1 source, ↻ still to re-review (its text changed since;"
+        assert run.out.endswith(", 1 source, ↻ still to re-review (the claim changed since;"
                                 " a status or confidence confirms it)\n")
         run = cli("tag", str(claim), "--session", "a", "--status", "supported")
         assert run.out.endswith(", 1 source\n")
@@ -301,6 +309,18 @@ class TestSessionsAndTag:
         again = cli("sessions", "new", "first")
         assert again.code == 1 and "already exists" in again.err
 
+    def test_tag_reads_a_status_as_import_reads_one(self, cli, seed_copy):
+        """QA: 'tag --status Supported' and 'not-a-claim' were refused (exit 2), though a
+        sheet's status may be written so."""
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "s")
+        for written, stored in (("Supported", "supported"), ("Not a claim", "not_a_claim"),
+                                ("not-a-claim", "not_a_claim")):
+            run = cli("tag", "3", "--session", "s", "--status", written)
+            assert run.code == 0 and f": {stored}, " in run.out, run.err
+        run = cli("tag", "3", "--session", "s", "--status", "true")
+        assert run.code == 2 and "unknown status 'true'" in run.err
+
     def test_tag_reports_and_refuses_bad_values(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
         cli("sessions", "new", "s")
@@ -314,7 +334,7 @@ class TestSessionsAndTag:
             "error: no claim with id 99999\n"
         )
         usage = cli("tag", "3", "--status", "maybe")
-        assert usage.code == 2 and "invalid choice" in usage.err
+        assert usage.code == 2 and "unknown status 'maybe' (use one of: unreviewed," in usage.err
 
     def test_tag_names_a_session_that_exists_and_starts_none(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)

@@ -862,7 +862,7 @@ def test_another_sessions_sheet_into_a_reviewed_session_is_refused_by_its_name(
     code, out, err = run(capsys, "import", "a.csv", "--session", "b")
     assert (code, out) == (1, "")
     assert err == (
-        f"error: a.csv line 2: this is session 'a''s sheet: it would change claim 1 in 'b'"
+        f"error: a.csv line 2: this is the sheet of session 'a': it would change claim 1 in 'b'"
         f" ({b[1]} there, {a[1]} in the sheet): import it into 'a', or into 'b' with"
         " --overwrite (and 3 more conflicting rows: lines 4, 5, 6)\n")
     with open_db(env / "c.db") as db:

@@ -72,6 +72,14 @@ def _path(value: str) -> str:
     return value
 
 
+def _status(value: str) -> str:
+    """--status, read as import reads a sheet's status ("Supported", "not-a-claim")."""
+    try:
+        return str(review.check_status(value))
+    except WorkbenchError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     p = argparse.ArgumentParser(
@@ -123,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("tag", help="set a claim's verdict without the TUI")
     t.add_argument("claim_id", type=int, metavar="CLAIM_ID")
     _session_args(t)
-    t.add_argument("--status", choices=[s.value for s in Status])
+    t.add_argument("--status", type=_status, metavar="{" + ",".join(Status) + "}",
+                   help="in any case, or written out: 'Not a claim'")
     t.add_argument("--confidence", type=_confidence, help="0-100")
     t.add_argument(
         "--source", action="append", metavar="REF", help="a URL or citation, 'REF :: note' "
@@ -332,6 +341,9 @@ def cmd_split(args: argparse.Namespace) -> int:
     from workbench.textio import read_article
 
     article = read_article(args.path)
+    if article.encoding != "utf-8":  # as ingest says it
+        print(f"warning: {args.path}: decoded as {article.encoding} (not valid UTF-8)",
+              file=sys.stderr)
     for c in split(article.text):
         record = {
             "seq": c.seq, "text": c.text, "start": c.start, "end": c.end, "by": c.by,
@@ -472,7 +484,7 @@ def cmd_tag(args: argparse.Namespace, db: Database) -> int:
         sources=sources, notes=args.note, **changes,
     )
     conf = "" if verdict.confidence is None else f" {verdict.confidence}%"
-    flag = (f", {FLAG} still to re-review (its text changed since; a status or confidence"
+    flag = (f", {FLAG} still to re-review (the claim changed since; a status or confidence"
             " confirms it)" if verdict.needs_review else "")
     print(f"claim {args.claim_id} in {session['name']!r}: {verdict.status}{conf}, "
           f"{counted(len(verdict.sources), 'source')}{flag}")

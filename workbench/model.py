@@ -18,6 +18,12 @@ class Status(StrEnum):
     NOT_A_CLAIM = "not_a_claim"
 
 
+def status_name(written: str) -> str:
+    """A status as a person writes it ("Supported", " Not a claim ", "not-a-claim") in the
+    form it is stored in ("supported", "not_a_claim"), whether or not it is one."""
+    return "_".join(written.lower().replace("-", " ").split())
+
+
 class Kind(StrEnum):
     """What sort of statement a claim is (see shared CLAIMS.md)."""
 

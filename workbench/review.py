@@ -13,7 +13,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.errors import WorkbenchError
-from workbench.model import Claim, Kind, Source, Status, sources_from_json, sources_to_json
+from workbench.model import (
+    Claim,
+    Kind,
+    Source,
+    Status,
+    sources_from_json,
+    sources_to_json,
+    status_name,
+)
 from workbench.storage import Database, articles, claims, history, sessions, verdicts
 from workbench.storage.align import CARRY_OVER
 from workbench.storage.clock import now
@@ -172,9 +180,10 @@ def check_confidence(value: object) -> int | None:
 
 
 def check_status(value: str) -> Status:
-    """A status from its name, or an error listing the valid ones."""
+    """A status from its name, written in any case or out in words ("Not a claim"), or an
+    error listing the valid ones."""
     try:
-        return Status(value)
+        return Status(status_name(value))
     except ValueError:
         valid = ", ".join(s.value for s in Status)
         raise WorkbenchError(f"unknown status {value!r} (use one of: {valid})") from None

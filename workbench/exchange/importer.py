@@ -25,6 +25,7 @@ from workbench.model import (
     Status,
     parse_sources,
     sources_to_json,
+    status_name,
 )
 from workbench.storage import Database, history, open_scratch, sessions, verdicts
 from workbench.storage.clock import now
@@ -85,7 +86,7 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
     given = status.strip()
     status = given.lower() or Status.UNREVIEWED.value
     if status not in STATUSES:
-        status = "_".join(status.replace("-", " ").split())  # as written out: "not a claim"
+        status = status_name(status)  # as written out: "not a claim"
         if status not in STATUSES:
             raise ValueError(f"unknown status {given!r} (one of {', '.join(Status)})")
     raw_conf = raw_conf.strip()
@@ -321,7 +322,7 @@ def _conflicting(name: str, session: str, conflicts: list[Conflict],
     named = next(row[9] for row in rows if row[0] == line)
     stamps = f"({there or 'none'} there, {given or 'none'} in the sheet)"
     if named and named != session:  # most likely the wrong sheet
-        what = (f"this is session {named!r}'s sheet: it would change claim {claim_id} in"
+        what = (f"this is the sheet of session {named!r}: it would change claim {claim_id} in"
                 f" {session!r} {stamps}: import it into {named!r}, or into {session!r}"
                 " with --overwrite")
     else:
