@@ -249,9 +249,12 @@ def _ingest(db: Database, paths: list[Path]):
     files = list(expand(paths))
     bar = _progress(len(files)) if sys.stderr.isatty() and len(files) > 1 else None
     for n, result in enumerate(ingest_paths(db, files, who=review.default_reviewer()), 1):
+        if bar:  # the report's line where the bar was, the bar below it
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+        yield result
         if bar:
             bar(n, result.path)
-        yield result
     if bar:
         sys.stderr.write("\r\x1b[2K")
 
