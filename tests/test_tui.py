@@ -1062,10 +1062,25 @@ class TestPalette:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("s")
             await self.run_command(pilot, "export csv")
+            assert app.screen.query_one(Input).value == "ann.csv"  # the next free name
+            await pilot.press("enter")
+            await settle(pilot)
             text = (tmp_path / "ann.csv").read_text()
             assert notices(app)[-1] == f"wrote 32 rows to {tmp_path / 'ann.csv'}"
             assert text.startswith("claim_id,article,seq,claim")
             assert "supported" in text
+            # QA: no choice of file or folder; the second went to ann-2.csv unasked
+            (tmp_path / "out").mkdir()
+            await self.run_command(pilot, "export csv")
+            assert app.screen.query_one(Input).value == "ann-2.csv"
+            app.screen.query_one(Input).value = "out/for-the-desk.csv"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert (tmp_path / "out" / "for-the-desk.csv").read_text() == text
+            await self.run_command(pilot, "export csv")
+            await pilot.press("escape")  # cancels: nothing written
+            await settle(pilot)
+            assert not (tmp_path / "ann-2.csv").exists()
 
     @run_async
     async def test_jump_to_next_unreviewed(self, db_file):

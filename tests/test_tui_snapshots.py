@@ -91,3 +91,15 @@ def test_claim_split_dialog(app, snap_compare):
 def test_command_palette_offers_workbench_commands(app, snap_compare):
     keys = ["ctrl+p", *"filter"]
     assert snap_compare(app, terminal_size=SIZE, run_before=pressing(*keys))
+
+
+def test_export_dialog(app, snap_compare, monkeypatch):
+    monkeypatch.chdir("/")  # the folder the dialog names, the same on every machine
+    from workbench.tui import actions
+
+    async def export(pilot) -> None:
+        await settle(pilot)
+        actions.export_csv(pilot.app.main)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=export)

@@ -12,6 +12,7 @@ from workbench import review
 from workbench.errors import WorkbenchError
 from workbench.model import Status
 from workbench.storage import articles, sessions
+from workbench.tui.dialogs.export_path import ExportPathDialog
 from workbench.tui.dialogs.pick import PickDialog
 from workbench.wording import counted
 
@@ -116,8 +117,14 @@ def export_path(session_name: str) -> Path:
 
 
 def export_csv(screen: MainScreen) -> None:
-    path = export_path(screen.session["name"])
-    screen.run_worker(partial(_export, screen, path), thread=True, group="export")
+    """Ask where to write the session's verdict sheet (the next free name proposed), then
+    write it in a worker."""
+    def chosen(path: Path | None) -> None:
+        if path is not None:
+            screen.run_worker(partial(_export, screen, path), thread=True, group="export")
+
+    screen.app.push_screen(ExportPathDialog(export_path(screen.session["name"]), Path.cwd()),
+                           chosen)
 
 
 def _export(screen: MainScreen, path: Path) -> None:
