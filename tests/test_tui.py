@@ -763,6 +763,8 @@ class TestDialogs:
             assert isinstance(app.focused, TextArea)
             await pilot.press(*"line one", "enter", *"line [two]", "ctrl+s")
             assert verdict(app, ids(app)[0]).notes == "line one\nline [two]"
+            # QA: the second line sat under the "Notes" label, not under the first
+            assert "\nNotes line one\n      line [two]\n" in app.main.query_one(VerdictPanel).text
             await pilot.press("n", "x", "escape")  # typed text is not dropped at once...
             assert isinstance(app.screen, NotesDialog)
             assert "escape again drops them" in str(app.screen.query_one(".hint").render())

@@ -215,8 +215,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         else:
             body.append([("Sources ", "bold"), ("none yet (o adds one)", "dim")])
         body.append([])
-        if verdict.notes:
-            body += _lines(verdict.notes, lead=[("Notes ", "bold")])
+        if verdict.notes:  # the lines after the first under the first, not under "Notes"
+            first, *rest = verdict.notes.split("\n")
+            body.append([("Notes ", "bold"), (first, "")])
+            body += [[(" " * len("Notes ") + line, "")] for line in rest]
         else:
             body.append([("Notes ", "bold"), ("none (n edits)", "dim")])
         if history:
