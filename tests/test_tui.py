@@ -69,6 +69,14 @@ def verdict(app: WorkbenchApp, claim_id: int) -> review.Verdict:
     return review.get_verdict(app.db, app.main.session["id"], claim_id)
 
 
+def listed_as(claims: ClaimList, index: int) -> str:
+    """What the list's lines say of the claim at `index` (in view), glyph, seq and
+    confidence left out, its lines joined."""
+    return " ".join(claims.render_line(y).text[7:-5].strip()
+                    for y in range(claims.scrollable_content_region.height)
+                    if claims.index_at(y) == index)
+
+
 def current(app: WorkbenchApp) -> int:
     return app.main.claim["id"]
 
@@ -168,13 +176,8 @@ class TestMainScreen:
             await settle(pilot)
             claims = app.main.claims
             width = claims.scrollable_content_region.width
-            long = next(i for i in range(20) if len(claims.row(i)["text"]) > width)
-            shown = " ".join(
-                claims.render_line(y).text[7:-5].strip()
-                for y in range(claims.scrollable_content_region.height)
-                if claims.index_at(y) == long
-            )
-            assert shown == " ".join(claims.row(long)["text"].split())
+            long = next(i for i in range(1, 20) if len(claims.row(i)["text"]) > width)
+            assert listed_as(claims, long) == " ".join(claims.row(long)["text"].split())
 
     @run_async
     async def test_a_speakers_name_is_shown_whole_before_the_claim(self, db_file):
@@ -185,11 +188,7 @@ class TestMainScreen:
             claims = app.main.claims
             index = next(i for i in range(30)
                          if claims.row(i)["by"] == "Security and police sources")
-            shown = " ".join(
-                claims.render_line(y).text[7:-5].strip()
-                for y in range(claims.scrollable_content_region.height)
-                if claims.index_at(y) == index)
-            assert shown.startswith("[Security and police sources] ")
+            assert listed_as(claims, index).startswith("[Security and police sources] ")
 
     @pytest.mark.parametrize("key,status", [
         ("s", Status.SUPPORTED), ("r", Status.REFUTED), ("m", Status.MISLEADING),
