@@ -172,6 +172,18 @@ def test_an_empty_name_or_path_is_a_usage_error(env: Path, capsys, argv) -> None
     assert "''" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("name", "error"), [
+    ("two\tcolumns", "error: 'two\\tcolumns': a session name is one line of printable text\n"),
+    ("x" * 81, "error: a session name of 81 characters: at most 80\n"),
+])
+def test_a_name_that_would_break_the_listings_is_refused(env: Path, capsys, name: str,
+                                                         error: str) -> None:
+    """QA: a tab or a line break in a name broke the sessions table onto two lines."""
+    capsys.readouterr()
+    assert run(capsys, "sessions", "new", name) == (1, "", error)
+    assert name not in run(capsys, "sessions")[1]
+
+
 def test_delete_needs_a_name(env: Path) -> None:
     with pytest.raises(SystemExit) as e:
         main(["sessions", "delete"])

@@ -108,6 +108,9 @@ def set_cursor(db: Database, session_id: int, claim_id: int) -> None:
 
 
 
+NAME_MOST = 80  # characters in a session's name: it heads listings, sheets and diffs
+
+
 def check_name(name: str) -> None:
     """WorkbenchError for a name a session cannot have: none, or one `diff` would read as
     a session of another database (PATH.db:SESSION)."""
@@ -116,6 +119,11 @@ def check_name(name: str) -> None:
     if ".db:" in name:
         raise WorkbenchError(f"{name!r}: a session name cannot hold '.db:' (diff reads"
                              " PATH.db:SESSION as a session of another database)")
+    if not name.isprintable():  # a tab or a line break broke every listing of sessions
+        raise WorkbenchError(f"{name!r}: a session name is one line of printable text")
+    if len(name) > NAME_MOST:
+        raise WorkbenchError(f"a session name of {len(name)} characters: at most {NAME_MOST}")
+
 
 
 def rename(db: Database, old: str, new: str, who: str) -> None:
