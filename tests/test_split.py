@@ -480,6 +480,18 @@ def test_a_participle_aside_is_a_claim_about_the_subject(sentence: str, want: li
     check_spans(sentence, claims)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The case came to light after an auditor, Priya Raman, noticed that the balance had"
+    " fallen by 40 percent.",
+    "The leak came to light when a clerk, Tom Hale, reported that the ledger was wrong.",
+])
+def test_a_verb_with_its_that_clause_after_an_aside_is_no_participle(sentence: str) -> None:
+    """QA: "The case came to light after an auditor, Priya Raman." and "The case is noticed
+    that …": the verb after the aside's closing comma was read as a trailing participle."""
+    assert not any(t.startswith("The case is") or t.endswith("Priya Raman.")
+                   or t.startswith("The leak is") for t in texts(split(sentence)))
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

@@ -371,8 +371,8 @@ def participle(f: Frag) -> list[Frag] | None:
     if ", " not in f.text:
         return None
     m = _PARTICIPLE.search(f.text)
-    if not m or m["w"] in _NOT_PARTICIPLE:
-        return None
+    if not m or m["w"] in _NOT_PARTICIPLE or m["p"].startswith(f"{m['w']} that "):
+        return None  # ', noticed that …' is a verb with its clause, after an aside
     main = f.text[: m.start()]
     sv = _subject(main)
     if sv is None:
