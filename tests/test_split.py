@@ -492,6 +492,21 @@ def test_a_verb_with_its_that_clause_after_an_aside_is_no_participle(sentence: s
                    or t.startswith("The leak is") for t in texts(split(sentence)))
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Excluding one-time items, the company earned $1.04 per share, missing analysts'"
+     " average estimate of $1.12.",
+     ["Excluding one-time items, the company earned $1.04 per share.",
+      "Excluding one-time items, the company missed analysts' average estimate of $1.12."]),
+    ("Excluding fuel costs, the airline earned $2 a ticket, topping its forecast.",
+     ["Excluding fuel costs, the airline earned $2 a ticket.",
+      "Excluding fuel costs, the airline topped its forecast."]),
+])
+def test_a_plural_before_a_comma_is_no_verb(sentence: str, want: list[str]) -> None:
+    """QA: "Excluding one-time missed analysts' average estimate of $1.12.": "items, the"
+    was read as a verb with its object, so the subject ended before it."""
+    assert texts(split(sentence)) == want
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

@@ -142,7 +142,10 @@ def first_verb(text: str) -> int | None:
         if c == _VERB:
             return m.start()
         n = _NEXT.match(text, m.end())
-        if is_finite_verb(w, _prev_token(text, m.start()), n[1] if n else None):
+        # a comma after an -s form ends its phrase: "Excluding one-time items, the company
+        # earned …" has no verb "items" with "the" for its object
+        nxt = n[1] if n is not None and "," not in text[m.end() : n.start(1)] else None
+        if is_finite_verb(w, _prev_token(text, m.start()), nxt):
             return m.start()
     return None
 
