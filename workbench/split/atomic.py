@@ -214,6 +214,13 @@ _NAME: Final = rf"[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+)*"  # capitalised words
 _PLACE_END: Final = re.compile(rf"\s(?:in|at|near|to|into|from)\s+(?P<n>{_NAME})$")
 
 
+# A speech tag opening a relative clause: "…, which it said receives …". What follows is
+# someone's statement, which the clause's claim would give in no one's voice, garbled.
+_TAGGED_REL: Final = re.compile(
+    rf"^(?:it|he|she|they|we|officials|{_NAME})\s+(?:said|says|claimed|claims|believes"
+    r"|estimated|estimates|reported|argued|argues)\b")
+
+
 def relative(f: Frag) -> list[Frag] | None:
     """', which/who/where …' clauses become claims about the noun they follow."""
     if ", wh" not in f.text:
@@ -222,6 +229,8 @@ def relative(f: Frag) -> list[Frag] | None:
         head = f.text[: m.start()].strip()
         if not head:
             continue
+        if _TAGGED_REL.match(m["r"]):
+            return None  # the sentence stays whole
         whole_head = not has_verb(head)
         if not whole_head:
             toks = tokens(head)
