@@ -518,6 +518,27 @@ def test_a_relative_clause_opened_by_a_speech_tag_stays_in_its_sentence(sentence
     assert texts(split(sentence)) == [sentence]
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Researchers tracked participants in the UK Biobank, who wore wrist accelerometers for"
+     " a week, for seven years.",
+     ["Researchers tracked participants in the UK Biobank for seven years.",
+      "Participants in the UK Biobank wore wrist accelerometers for a week."]),
+    ("She thanked a spokesman for the Red Cross, who had organised the convoy.",
+     ["She thanked a spokesman for the Red Cross.",
+      "A spokesman for the Red Cross had organised the convoy."]),
+    # a bare name after "of": the mayor or the town, either could be meant
+    ("He met the mayor of Springfield, who had organised the convoy.",
+     ["He met the mayor of Springfield, who had organised the convoy."]),
+    ("The award went to Anna Berg, who had organised the convoy.",
+     ["The award went to Anna Berg.", "Anna Berg had organised the convoy."]),
+])
+def test_a_who_clause_is_about_the_people_before_a_bodys_name(sentence: str,
+                                                             want: list[str]) -> None:
+    """QA: "The UK Biobank wore wrist accelerometers for a week.": the clause's head was
+    the name after the preposition, not the participants "who" was about."""
+    assert texts(split(sentence)) == want
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

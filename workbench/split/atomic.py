@@ -221,6 +221,29 @@ _TAGGED_REL: Final = re.compile(
     r"|estimated|estimates|reported|argued|argues)\b")
 
 
+# Prepositions that join a noun to a name after it: "participants in the UK Biobank", "the
+# mayor of Springfield".
+_OF_NAME: Final = words("of for at from in")
+
+
+def _who_head(toks: list[re.Match[str]], k: int) -> int:
+    """Where the head of a "who" clause starts, given the noun phrase found at token k,
+    when a noun and a preposition come before it: for a body's name ("participants in the
+    UK Biobank, who wore …"), the noun with it; for a bare name ("the mayor of Springfield,
+    who …", "the son of Ann Lee, who …"), -1, as either could be meant."""
+    name = toks[k][0][:1].isupper()
+    body = toks[k][0] == "the" and k + 1 < len(toks) and toks[k + 1][0][:1].isupper()
+    if not (name or body) or k < 2 or toks[k - 1][0] not in _OF_NAME:
+        return k
+    noun = toks[k - 2][0]
+    if not noun.isalpha() or not noun.islower() or noun in AUX or noun in IRREGULAR \
+            or noun.endswith("ed") or noun in _NO_SUBJECT or noun in DETERMINERS:
+        return k if name else -1
+    if name:
+        return -1
+    return k - 3 if k >= 3 and toks[k - 3][0].lower() in DETERMINERS else k - 2
+
+
 def relative(f: Frag) -> list[Frag] | None:
     """', which/who/where …' clauses become claims about the noun they follow."""
     if ", wh" not in f.text:
@@ -245,6 +268,10 @@ def relative(f: Frag) -> list[Frag] | None:
                     continue
             else:
                 k -= 1 if toks[k - 1][0].lower() in DETERMINERS else 0
+                if m["w"] == "who" and k < len(toks):
+                    k = _who_head(toks, k)
+                    if k < 0:
+                        continue
             head = head[toks[k].start() :] if k < len(toks) else head
             if has_verb(head) or _TIME_HEAD.match(head):
                 continue  # no noun the clause is surely about ("on Monday night, which …")
