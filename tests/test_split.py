@@ -539,6 +539,16 @@ def test_a_who_clause_is_about_the_people_before_a_bodys_name(sentence: str,
     assert texts(split(sentence)) == want
 
 
+@pytest.mark.parametrize("sentence", [
+    "Rovers will face either Swindon Town or Forest Green Rovers, who meet on Tuesday night.",
+    "The mayor praised the police and the firefighters, who worked through the night.",
+])
+def test_a_relative_clause_after_two_joined_nouns_stays_whole(sentence: str) -> None:
+    """QA: "Forest Green Rovers meet on Tuesday night.": the clause is about both teams
+    (they meet each other), and the claim named one."""
+    assert texts(split(sentence)) == [sentence]
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

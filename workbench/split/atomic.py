@@ -221,6 +221,7 @@ _TAGGED_REL: Final = re.compile(
     r"|estimated|estimates|reported|argued|argues)\b")
 
 
+_JOINS: Final = words("and or nor")
 # Prepositions that join a noun to a name after it: "participants in the UK Biobank", "the
 # mayor of Springfield".
 _OF_NAME: Final = words("of for at from in")
@@ -268,6 +269,8 @@ def relative(f: Frag) -> list[Frag] | None:
                     continue
             else:
                 k -= 1 if toks[k - 1][0].lower() in DETERMINERS else 0
+            if k > 0 and toks[k - 1][0] in _JOINS:
+                continue  # "Swindon Town or Forest Green Rovers, who meet …": about both
                 if m["w"] == "who" and k < len(toks):
                     k = _who_head(toks, k)
                     if k < 0:
