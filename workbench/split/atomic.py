@@ -269,12 +269,12 @@ def relative(f: Frag) -> list[Frag] | None:
                     continue
             else:
                 k -= 1 if toks[k - 1][0].lower() in DETERMINERS else 0
-            if k > 0 and toks[k - 1][0] in _JOINS:
-                continue  # "Swindon Town or Forest Green Rovers, who meet …": about both
                 if m["w"] == "who" and k < len(toks):
                     k = _who_head(toks, k)
                     if k < 0:
                         continue
+            if k > 0 and toks[k - 1][0] in _JOINS:
+                continue  # "Swindon Town or Forest Green Rovers, who meet …": about both
             head = head[toks[k].start() :] if k < len(toks) else head
             if has_verb(head) or _TIME_HEAD.match(head):
                 continue  # no noun the clause is surely about ("on Monday night, which …")
