@@ -549,6 +549,23 @@ def test_a_relative_clause_after_two_joined_nouns_stays_whole(sentence: str) -> 
     assert texts(split(sentence)) == [sentence]
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Margaret Ellison, a marine biologist whose research on lobster larvae helped save the"
+     " fishery, died on Sunday at her home.",
+     ["Margaret Ellison died on Sunday at her home.",
+      "Margaret Ellison is a marine biologist whose research on lobster larvae helped save"
+      " the fishery."]),
+    ("Kessler, a Republican who served three terms as treasurer, did not speak to reporters.",
+     ["Kessler did not speak to reporters.",
+      "Kessler is a Republican who served three terms as treasurer."]),
+])
+def test_a_description_with_a_relative_clause_after_a_name_is_its_own_claim(
+        sentence: str, want: list[str]) -> None:
+    """QA: "… whose research on lobster larvae is died on Sunday …": the verb after the
+    description was read as a participle with the description for subject."""
+    assert texts(split(sentence)) == want
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

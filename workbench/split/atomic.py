@@ -305,6 +305,11 @@ _MID_APPOS: Final = re.compile(
 )
 # What every _MID_APPOS match holds, found faster: a comma, whitespace and the aside's first word.
 _MID_APPOS_HINT: Final = re.compile(r",\s+(?:\d|(?:about|some|nearly|the|an?)\s)")
+# A name, then what it is with a relative clause of its own, then the name's verb: "Margaret
+# Ellison, a marine biologist whose research helped save the fishery, died on Sunday".
+_LEAD_APPOS: Final = re.compile(
+    rf"^(?P<h>{_NAME}),\s+(?P<a>(?:a|an|the)\s[^,]{{2,80}}?\s(?:who|whose|that)\s[^,]{{2,120}}?),"
+    r"\s+(?:(?:also|now|then|later|still|only)\s+)?(?P<v>[a-z][\w']*)(?:\s+(?P<n>[\w']+))?")
 _END_APPOS: Final = re.compile(r",\s+(?P<a>(?:the|a|an)\s[^,]{2,120}?)\s*[.]?$")
 # The verb at the subject's end with an auxiliary or adverb after it: the object follows.
 _VERB_END: Final = re.compile(r"\w+(?:\s+(?:been|be|now|also|today))?\s+")
@@ -366,6 +371,11 @@ def appositive(f: Frag) -> list[Frag] | None:
         short = m["alias"] or m["n"]
         rest = Frag(f.text[: m.start()] + short + f.text[m.end() :], f.start, f.end, 0, False)
         return [desc, rest]
+    m = _LEAD_APPOS.match(t) if t.count(", ") >= 2 else None
+    if m and _heads(m["h"]) and is_finite_verb(m["v"], m["a"].rsplit(" ", 1)[-1], m["n"]):
+        claim = sub(f, m.start("a"), m.end("a"), f"{m['h']} is")
+        rest = joined(f, [(0, m.end("h")), (m.end("a") + 1, len(f.text))])
+        return [claim, rest]
     m = _MID_APPOS.search(t) if t.count(", ") >= 2 and _MID_APPOS_HINT.search(t) else None
     if m and not has_verb(m["a"]) and (m.start() > 0 or _heads(m["h"])):
         claim = sub(f, m.start("a"), m.end("a"), f"{m['h']} is")
