@@ -566,6 +566,18 @@ def test_a_description_with_a_relative_clause_after_a_name_is_its_own_claim(
     assert texts(split(sentence)) == want
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("The council rejected, by a 4-3 vote, a proposal to allow food trucks.",
+     ["The council rejected, by a 4-3 vote, a proposal to allow food trucks."]),
+    ("The court upheld, in a short ruling, a ban on the sale of fireworks.",
+     ["The court upheld, in a short ruling, a ban on the sale of fireworks."]),
+])
+def test_an_object_after_an_aside_is_no_apposition(sentence: str, want: list[str]) -> None:
+    """QA: "The council rejected, by a 4-3 vote." and "The council is a proposal to allow
+    food trucks.": the object after the aside was read as a description of the subject."""
+    assert texts(split(sentence)) == want
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

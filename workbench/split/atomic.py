@@ -389,6 +389,9 @@ def appositive(f: Frag) -> list[Frag] | None:
             return [sub(f, 0, m.start()), Frag(whole.text, whole.start, whole.end, done=True)]
         if has_verb(m["a"]) or m["a"].rsplit(" ", 1)[-1] in _TIME_AGO:
             return None  # a clause, or a time ("…, a year earlier")
+        aside = main.rsplit(", ", 1)[-1] if ", " in main else ""
+        if aside.split(" ", 1)[0] in PREPOSITIONS:
+            return None  # the object after an aside: "rejected, by a 4-3 vote, a proposal"
         sv = _subject(main)
         if sv is None:
             return None
