@@ -1278,6 +1278,16 @@ def test_huge_line_without_punctuation_completes() -> None:
     ("The council approved three measures:\n- A tax cut\n- A new tram line\n",
      [("The council approved three measures.", None), ("A tax cut.", None),
       ("A new tram line.", None)]),
+    # QA: "Approved an increase …", no subject: an item opening with a past takes the
+    # lead-in's subject; an item with a subject of its own keeps it
+    ("At the meeting, the council took the following actions:\n\n- Approved an increase in"
+     " parking fees.\n- Rejected, by a 4-3 vote, a proposal to allow food trucks.\n"
+     "- Speed limits were cut.\n",
+     [("The council approved an increase in parking fees.", None),
+      ("The council rejected, by a 4-3 vote, a proposal to allow food trucks.", None),
+      ("Speed limits were cut.", None)]),
+    ("It took the following actions:\n\n- Approved an increase in parking fees.\n",
+     [("Approved an increase in parking fees.", None)]),
     # items that are sentences are not carried into a lead-in that only points at them
     ("Here is what it contains:\n\n- Teachers get a 5% pay rise.\n- Bus fares are frozen.\n",
      [("Teachers get a 5% pay rise.", None), ("Bus fares are frozen.", None)]),

@@ -97,6 +97,27 @@ def _subject(text: str) -> tuple[int, int] | None:
     return len(subj), v
 
 
+def subject_of(text: str) -> str | None:
+    """The words before the first finite verb of `text` when they are its subject, else
+    None."""
+    sv = _subject(text)
+    return None if sv is None else text[: sv[0]].strip()
+
+
+def opens_with_a_past(text: str) -> bool:
+    """Whether `text` opens with a capitalised simple past, as a list item whose subject
+    is in the lead-in does ("Approved an increase in …", "Took no action"); not a noun
+    ("Speed limits …", "Cut in taxes …")."""
+    first = WORD.match(text)
+    if first is None or first.start() != 0 or not first[0][:1].isupper():
+        return False
+    low = first[0].lower()
+    if low in IRREGULAR:
+        return low not in _NOUNLIKE_PASTS
+    return (len(low) >= 5 and low.endswith("ed") and first[0][1:].islower()
+            and low not in _NOT_ED_PARTICIPLES)
+
+
 # --- rules --------------------------------------------------------------------------------
 
 _MARKERS: Final = (

@@ -11,9 +11,9 @@ from typing import Final
 
 from workbench.model import Claim
 from workbench.split import boilerplate as bp
-from workbench.split.atomic import Frag, decompose, is_minus
+from workbench.split.atomic import Frag, decompose, is_minus, opens_with_a_past, subject_of
 from workbench.split.attribution import attribute, named, one_person
-from workbench.split.grammar import AUX, has_verb, past_tense
+from workbench.split.grammar import AUX, PREPOSITIONS, has_verb, past_tense
 from workbench.split.lexicon import words
 from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import assess
@@ -39,6 +39,9 @@ class _State:
     # A lead-in ending in a colon before a list, which the list's items complete ("The
     # budget includes:"), carried into each item; or "" for a label ("Key numbers:").
     list_lead: str | None = None
+    # The subject of such a lead-in ("The council" of "At the meeting, the council took
+    # the following actions:"), for items that open with its verb ("Approved a budget").
+    list_subject: str | None = None
 
 
 _AND_THAT: Final = re.compile(r" and that (?=\w)")
@@ -260,12 +263,36 @@ def _list_lead(sent: str) -> tuple[str, bool]:
     return "", True
 
 
-def _item(line: Span, lead: str) -> Frag:
+# Subjects a list's items cannot take from their lead-in: a pronoun would not stand alone.
+_NO_LIST_SUBJECT: Final = words(
+    "i you he she it we they this that these those there here what which who")
+
+
+def _lead_subject(sent: str) -> str | None:
+    """The subject of a lead-in before a list, capitalised, a phrase before it left out
+    ("At the meeting, the council took the following actions:" → "The council"); None
+    when it has none, or a pronoun."""
+    t = sent.rstrip().rstrip(":").strip()
+    first = t.split(" ", 1)[0].lower()
+    if first in PREPOSITIONS and ", " in t:  # "At the meeting, …"
+        t = t.split(", ", 1)[1]
+    subj = subject_of(t)
+    if subj is None or subj.lower() in _NO_LIST_SUBJECT or "," in subj:
+        return None
+    return subj[:1].upper() + subj[1:]
+
+
+def _item(line: Span, lead: str, subject: str | None = None) -> Frag:
     """A list item as its claim: completing the lead-in before the list ("The budget
     includes" + "$35 million for …"), or, after a label, "Unemployment: 4.1%" as
-    "Unemployment is 4.1%"; an item that is a sentence as it stands."""
+    "Unemployment is 4.1%"; an item that opens with a verb with the lead-in's `subject`
+    ("Approved a budget" → "The council approved a budget"); an item that is a sentence
+    as it stands."""
     whole = line.text.rstrip().endswith((".", "!", "?"))
     t = line.text.rstrip(" .;,")
+    if subject is not None and opens_with_a_past(t):
+        return Frag(f"{subject} {t[:1].lower()}{t[1:]}", line.start, line.start + len(t),
+                    len(subject) + 1, True)
     if lead and not whole and not has_verb(t):  # a sentence of its own stays one
         first, _sp, rest = t.partition(" ")
         if first in ("A", "An", "The") and rest:
@@ -287,7 +314,7 @@ def split(text: str) -> list[Claim]:
             continue
         listed = st.list_lead is not None and _bulleted(line.text) and not st.in_quote
         if not listed:
-            st.list_lead = None
+            st.list_lead = st.list_subject = None
         heading = bp.looks_like_heading(line.text)
         if heading and not listed and not bp.heading_states_something(line.text):
             continue  # a label ("Background"), not a statement
@@ -305,7 +332,7 @@ def split(text: str) -> list[Claim]:
         if listed:  # an item of a list after a lead-in: see _item
             cut = bp.line_prefix(line.text)
             item = Span(line.start + cut, line.end, line.text[cut:])
-            for piece in decompose(_item(item, st.list_lead or "")):
+            for piece in decompose(_item(item, st.list_lead or "", st.list_subject)):
                 _add(out, text, piece, st.block_by, False, ".")
             continue
         cut = bp.line_prefix(line.text)
@@ -317,6 +344,7 @@ def split(text: str) -> list[Claim]:
         if (sents and not st.in_quote and line.text.rstrip().endswith(":")
                 and n + 1 < len(paragraphs) and _bulleted(paragraphs[n + 1][0].text)):
             st.list_lead, itself = _list_lead(sents[-1].text)
+            st.list_subject = _lead_subject(sents[-1].text)
             if not itself:
                 sents.pop()
         for k, sent in enumerate(sents):
