@@ -578,6 +578,20 @@ def test_an_object_after_an_aside_is_no_apposition(sentence: str, want: list[str
     assert texts(split(sentence)) == want
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ('"The message is simple," said Dr. Borja del Pozo Cruz, the study\'s lead author, in a'
+     " statement.",
+     [("The message is simple.", "Dr. Borja del Pozo Cruz"),
+      ("Dr. Borja del Pozo Cruz is the study's lead author.", None)]),
+    ('"Prices will rise," said Anna Berg, the bank\'s chief economist, on Monday.',
+     [("Prices will rise.", "Anna Berg"), ("Anna Berg is the bank's chief economist.", None)]),
+])
+def test_where_a_speaker_spoke_is_no_part_of_their_description(
+        sentence: str, want: list[tuple[str, str | None]]) -> None:
+    """QA: 'Dr. Borja del Pozo Cruz is the study's lead author, in a statement.'"""
+    assert [(c.text, c.by) for c in split(sentence)] == want
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

@@ -72,6 +72,13 @@ _CALLED: Final = re.compile(
 )
 
 
+# Where or when a speaker spoke, after the description that names them: "…, said X, the
+# study's lead author, in a statement.", "…, on Monday.": no part of the description.
+_TOLD_WHERE: Final = re.compile(
+    r",\s+(?:(?:in|on|at|outside|inside|after|before|during|from|to|with|near|shortly|later)\s"
+    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today|tonight)\b)[^,]*$")
+
+
 class Attribution:
     """`by` and the content range [start, end) of the sentence it governs.
 
@@ -390,6 +397,10 @@ def _attribute(sentence: str) -> Attribution | None:
                 # '…,” said Mayor Elena Marsh, who cast the deciding vote.': the mayor
                 name, _comma, role = by.partition(", ")
                 at = m.start("by1") if m["by1"] else m.start("by2")
+                told = _TOLD_WHERE.search(role)
+                if told is not None:  # "…, the study's lead author, in a statement."
+                    by = by[: len(by) - len(role) + told.start()]
+                    role = role[: told.start()]
                 about = _about(name.strip(), role, at, at + len(by.rstrip(" .")))
                 return Attribution(name.strip(), m.start("rest"), m.end("rest"), True,
                                    about=(about,) if role and about is not None else ())
