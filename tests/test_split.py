@@ -18,7 +18,7 @@ from workbench.split.evaluation import Score, load_golds, roc_auc, score
 from workbench.split.grammar import past_tense
 from workbench.split.kinds import cued_kind, kind_of
 from workbench.split.lexicon import Memo
-from workbench.split.sentences import _END, _ends
+from workbench.split.sentences import _END, MAX_SENTENCE, Span, _ends, sentences_of_line
 from workbench.split.worthiness import assess
 from workbench.split.worthiness import score as worth
 
@@ -590,6 +590,18 @@ def test_where_a_speaker_spoke_is_no_part_of_their_description(
         sentence: str, want: list[tuple[str, str | None]]) -> None:
     """QA: 'Dr. Borja del Pozo Cruz is the study's lead author, in a statement.'"""
     assert [(c.text, c.by) for c in split(sentence)] == want
+
+
+@pytest.mark.parametrize("joint", [", while ", ", and ", "; ", ", "])
+def test_an_overlong_sentence_is_cut_between_clauses_not_mid_phrase(joint: str) -> None:
+    """QA: a 1,400-character sentence was cut at the last space before 1,000 characters,
+    giving "… fell sharply on the." and "News, narrowing …"."""
+    text = joint.join(f"the index of region {k} rose sharply on the news of the deal"
+                      for k in range(40)) + "."
+    pieces = [p.text for p in sentences_of_line(Span(0, len(text), text))]
+    assert len(text) > 2 * MAX_SENTENCE and len(pieces) >= 3
+    assert all(p.rstrip(".").endswith("on the news of the deal") for p in pieces)
+    assert all(p.startswith("the index of region") for p in pieces)
 
 
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:

@@ -91,19 +91,42 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
     return True
 
 
+# Where a clause ends inside an overlong sentence: a semicolon, or a comma before a
+# conjunction that opens the next clause (the cut leaves the conjunction out).
+_CLAUSE_END: Final = re.compile(r"(?:;|,(?=\s+(?:and|while|although|though|but|whereas)\s))\s+"
+                                r"(?:(?:and|while|although|though|but|whereas)\s+)?")
+
+
+def _cut(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Where to cut `text` between `lo` and `hi`: (end of the piece, start of the next) at
+    the last clause end there, else the last comma, else the last space; else at `hi`."""
+    last = None
+    for m in _CLAUSE_END.finditer(text, lo, hi):
+        last = m
+    if last is not None:
+        return last.start(), last.end()
+    comma = text.rfind(", ", lo, hi)
+    if comma > lo:
+        return comma, comma + 1
+    space = text.rfind(" ", lo, hi)
+    return (space, space) if space > lo else (hi, hi)
+
+
 def _cap(span: Span) -> Iterator[Span]:
-    """Cut a span longer than MAX_SENTENCE at whitespace (or hard) into pieces."""
+    """Cut a span longer than MAX_SENTENCE into pieces: at a clause's end, a comma or
+    whitespace (or hard), never mid-phrase when a comma is near ("… fell sharply on the" +
+    "news, narrowing …")."""
     s, text = span.start, span.text
     i = 0
     while len(text) - i > MAX_SENTENCE:
-        cut = text.rfind(" ", i + MAX_SENTENCE // 2, i + MAX_SENTENCE)
+        cut, nxt = _cut(text, i + MAX_SENTENCE // 2, i + MAX_SENTENCE)
         if cut <= i:
-            cut = i + MAX_SENTENCE
+            cut = nxt = i + MAX_SENTENCE
         piece = text[i:cut].strip()
         if piece:
             off = text.index(piece[0], i)
             yield Span(s + off, s + off + len(piece), piece)
-        i = cut
+        i = nxt
     rest = text[i:]
     piece = rest.strip()
     if piece:
