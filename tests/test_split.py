@@ -1297,6 +1297,11 @@ def test_huge_line_without_punctuation_completes() -> None:
     # after a label, "Label: value" reads as a sentence
     ("Key numbers:\n\n1. Unemployment: 4.1% (down from 4.6%)\n2. Youth unemployment: 11.8%\n",
      [("Unemployment is 4.1% (down from 4.6%).", None), ("Youth unemployment is 11.8%.", None)]),
+    # QA: "Jobs created: 350." beside "Daily sailings is 48.": a label ending in a
+    # participle is a label too, and reads the same way
+    ("Key numbers:\n\n- Jobs created: 350\n- Daily sailings: 48\n- Homes damaged: 870\n",
+     [("Jobs created is 350.", None), ("Daily sailings is 48.", None),
+      ("Homes damaged is 870.", None)]),
     # an attribution's items are each its speaker's, none dropped for want of a verb
     ("According to the ministry:\n\n- 12 people died\n- 40 were hurt\n",
      [("12 people died.", "the ministry"), ("40 were hurt.", "the ministry")]),

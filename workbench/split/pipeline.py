@@ -282,6 +282,17 @@ def _lead_subject(sent: str) -> str | None:
     return subj[:1].upper() + subj[1:]
 
 
+def _label(words_before: str) -> bool:
+    """Whether the words before an item's colon are a label ("Unemployment", "Jobs
+    created", "Homes damaged": a noun, a participle after it at most), not a clause."""
+    parts = words_before.split()
+    if not has_verb(words_before):
+        return True
+    last = parts[-1]
+    return (1 < len(parts) <= 4 and last.islower() and last.endswith("ed")
+            and not has_verb(" ".join(parts[:-1])) and not any(w in AUX for w in parts))
+
+
 def _item(line: Span, lead: str, subject: str | None = None) -> Frag:
     """A list item as its claim: completing the lead-in before the list ("The budget
     includes" + "$35 million for …"), or, after a label, "Unemployment: 4.1%" as
@@ -299,7 +310,7 @@ def _item(line: Span, lead: str, subject: str | None = None) -> Frag:
             t = first.lower() + " " + rest
         return Frag(f"{lead} {t}", line.start, line.start + len(t), len(lead) + 1, True)
     m = _LABELLED.fullmatch(t)
-    if m and not has_verb(m["label"]) and not has_verb(m["value"]):
+    if m and _label(m["label"]) and not has_verb(m["value"]):
         return Frag(f"{m['label']} is {m['value']}", line.start, line.start + len(t), 0, False)
     return Frag(t, line.start, line.start + len(t))
 
