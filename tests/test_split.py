@@ -604,6 +604,23 @@ def test_an_overlong_sentence_is_cut_between_clauses_not_mid_phrase(joint: str) 
     assert all(p.startswith("the index of region") for p in pieces)
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Yields in Italy and Spain fell sharply on the news.",
+     ["Yields in Italy and Spain fell sharply on the news."]),
+    ("Bond yields in Italy and Spain fell sharply on the news, narrowing the spread over"
+     " German bunds.",
+     ["Bond yields in Italy and Spain fell sharply on the news, narrowing the spread over"
+      " German bunds."]),
+    ("Flooding hit Ulm and Berlin declared an emergency.",
+     ["Flooding hit Ulm.", "Berlin declared an emergency."]),
+])
+def test_two_names_after_a_preposition_are_one_phrase(sentence: str, want: list[str]) -> None:
+    """QA: "Bond yields in Italy.", "Spain fell sharply on the news." and "Bond narrowed the
+    spread …": "in Italy and Spain" was cut as two clauses, and "yields" taken for a verb
+    with "Bond" its subject."""
+    assert texts(split(sentence)) == want
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

@@ -450,6 +450,9 @@ def participle(f: Frag) -> list[Frag] | None:
     sv = _subject(main)
     if sv is None:
         return None
+    verb = WORD.match(main, sv[1])
+    if verb is not None and _noun_then_verb(verb[0], main[verb.end() :]):
+        return None  # "bond yields in Italy fell …": "yields" no verb, "Bond" no subject
     subj = main[: sv[0]].strip()
     if m["w"].endswith("ed"):  # ', protected by …' → 'S are protected by …'
         plural = subj.split()[-1].endswith("s") and not subj.endswith("ss")
@@ -732,6 +735,12 @@ def _verb_holds(right: str, verb_start: int, left: str) -> bool:
     return last.islower() and (last.endswith("ed") or last in AUX or last in IRREGULAR)
 
 
+# A name after a preposition, at the end of the words before "and", and a name alone after
+# it: "in Italy" + "Spain".
+_NAMES_JOINED: Final = re.compile(rf"\b(?:in|of|from|at|for|with|to|across|between)\s+{_NAME}$")
+_NAME_ONLY: Final = re.compile(_NAME)
+
+
 def coordinated_clauses(f: Frag) -> list[Frag] | None:
     """'2,000 people were evacuated and 14 schools closed' → two claims; inside 'S V that …'
     both carry 'S V that', and a bare number takes the noun of the number it answers
@@ -747,6 +756,9 @@ def coordinated_clauses(f: Frag) -> list[Frag] | None:
         if sv is None:
             continue
         subj = right[: sv[0]].strip()
+        if m["comma"] is None and _NAMES_JOINED.search(t, 0, m.start()) and \
+                _NAME_ONLY.fullmatch(subj):
+            continue  # "yields in Italy and Spain fell": two names, one place
         bare = _BARE_NUMBER.fullmatch(subj) is not None
         left = t[: m.start()]
         head = _clause_head(left)
