@@ -511,6 +511,10 @@ def test_a_plural_before_a_comma_is_no_verb(sentence: str, want: list[str]) -> N
     "The charity urged the government to invest more in prevention research, which it said"
     " receives less than 5 percent of dementia research funding.",
     "The firm cut 200 jobs at its Leeds plant, which Smith said makes car parts.",
+    # QA: "The third quarter analysts warned could keep price pressures elevated …"
+    "Wage growth reached 5.3% in the third quarter, which analysts warned could keep price"
+    " pressures elevated.",
+    "The plant employs 300 people, which the company said makes it the largest in the region.",
 ])
 def test_a_relative_clause_opened_by_a_speech_tag_stays_in_its_sentence(sentence: str) -> None:
     """QA: "Prevention research it said receives less than 5 percent …": the clause after

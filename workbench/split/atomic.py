@@ -238,8 +238,10 @@ _PLACE_END: Final = re.compile(rf"\s(?:in|at|near|to|into|from)\s+(?P<n>{_NAME})
 # A speech tag opening a relative clause: "…, which it said receives …". What follows is
 # someone's statement, which the clause's claim would give in no one's voice, garbled.
 _TAGGED_REL: Final = re.compile(
-    rf"^(?:it|he|she|they|we|officials|{_NAME})\s+(?:said|says|claimed|claims|believes"
-    r"|estimated|estimates|reported|argued|argues)\b")
+    rf"^(?:it|he|she|they|we|{_NAME}|(?:the|its|their|some|many|most)\s+[a-z]+"
+    r"|[a-z]+(?:ers|ists|ians|ors|als|ts))\s+(?:said|says|claimed|claims|believes|believe"
+    r"|estimated|estimates|reported|argued|argues|warned|warn|warns|predicted|predict"
+    r"|expect|expects|expected|told)\b")
 
 
 _JOINS: Final = words("and or nor")
