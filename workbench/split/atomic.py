@@ -296,8 +296,9 @@ def relative(f: Frag) -> list[Frag] | None:
                     k = _who_head(toks, k)
                     if k < 0:
                         continue
-            if k > 0 and toks[k - 1][0] in _JOINS:
-                continue  # "Swindon Town or Forest Green Rovers, who meet …": about both
+            if (k > 0 and toks[k - 1][0] in _JOINS) or any(t[0] in _JOINS for t in toks[k:]):
+                continue  # "Swindon Town or Forest Green Rovers, who meet …": about both,
+                # or "slowed to 6.9% and core inflation, which excludes …": which?
             head = head[toks[k].start() :] if k < len(toks) else head
             if has_verb(head) or _TIME_HEAD.match(head):
                 continue  # no noun the clause is surely about ("on Monday night, which …")
@@ -452,6 +453,8 @@ def participle(f: Frag) -> list[Frag] | None:
     sv = _subject(main)
     if sv is None:
         return None
+    if main.rsplit(", ", 1)[-1].startswith(("which ", "who ", "whose ", "where ")):
+        return None  # "core inflation, which excludes …, eased to 3.6%": the noun's verb
     verb = WORD.match(main, sv[1])
     if verb is not None and _noun_then_verb(verb[0], main[verb.end() :]):
         return None  # "bond yields in Italy fell …": "yields" no verb, "Bond" no subject
