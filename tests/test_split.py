@@ -910,6 +910,8 @@ def test_seed_army_claim_reads_as_a_sentence(seed_claims: list[Claim]) -> None:
 @pytest.mark.parametrize("ing,past", [
     ("abandoning", "abandoned"), ("closing", "closed"), ("stopping", "stopped"),
     ("carrying", "carried"), ("agreeing", "agreed"), ("leaving", "left"), ("being", None),
+    # "…, beating its forecast" gave "… beated its forecast"; "fleeing" gave "fleed"
+    ("beating", "beat"), ("fleeing", "fled"), ("costing", "cost"), ("seeking", "sought"),
 ])
 def test_past_tense(ing: str, past: str | None) -> None:
     assert past_tense(ing) == past

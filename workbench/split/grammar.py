@@ -168,7 +168,10 @@ _IRREGULAR_PAST: Final = dict(
         "standing:stood winning:won beginning:began breaking:broke choosing:chose "
         "drawing:drew feeding:fed forgetting:forgot freezing:froze hiding:hid lending:lent "
         "letting:let lighting:lit shooting:shot shutting:shut speaking:spoke spreading:spread "
-        "stealing:stole striking:struck teaching:taught throwing:threw wearing:wore"
+        "stealing:stole striking:struck teaching:taught throwing:threw wearing:wore "
+        "beating:beat fleeing:fled costing:cost hurting:hurt quitting:quit splitting:split "
+        "shedding:shed spinning:spun swimming:swam sinking:sank seeking:sought "
+        "sleeping:slept sweeping:swept bleeding:bled"
     )
 )
 
