@@ -629,6 +629,19 @@ def test_two_names_after_a_preposition_are_one_phrase(sentence: str, want: list[
     assert texts(split(sentence)) == want
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("Prices in Ulm, which has 300 shops, rose 4%.",
+     ["Prices in Ulm, which has 300 shops, rose 4%."]),
+    ("The mayor of Ulm, who took office in May, resigned.",
+     ["The mayor of Ulm took office in May.", "The mayor of Ulm resigned."]),
+])
+def test_a_relative_clause_after_a_subject_ending_in_a_place(sentence: str,
+                                                             want: list[str]) -> None:
+    """Found with the QA articles: "Prices in Ulm has 300 shops.": the clause took the whole
+    subject for its head, though it may be about the place that ends it."""
+    assert texts(split(sentence)) == want
+
+
 def test_seed_first_sentence_holds_four_claims(seed_claims: list[Claim]) -> None:
     got = texts(seed_claims)
     for want in [

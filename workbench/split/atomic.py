@@ -279,6 +279,8 @@ def relative(f: Frag) -> list[Frag] | None:
         if _TAGGED_REL.match(m["r"]):
             return None  # the sentence stays whole
         whole_head = not has_verb(head)
+        if whole_head and m["w"] != "where" and _PLACE_END.search(head) is not None:
+            continue  # "Prices in Ulm, which has 300 shops, rose": the prices, or Ulm?
         if not whole_head:
             toks = tokens(head)
             k = len(toks)
