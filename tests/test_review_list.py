@@ -130,7 +130,9 @@ class TestUndo:
         merged = claims.get(db, ids[0])["text"]
         review.undo(db, s, who="ann")
         assert review.count(db, q) == len(ids)
-        assert review.redo(db, s, who="ann").summary == f"merge of claims #{ids[0]} and #{ids[1]}"
+        redone = review.redo(db, s, who="ann")
+        assert redone.summary == f"merge of claims #{ids[0]} and #{ids[1]}"
+        assert redone.claim_id == ids[0]  # QA: the folded claim, "(not in this list)"
         assert review.count(db, q) == len(ids) - 1
         assert claims.get(db, ids[0])["text"] == merged
 
@@ -146,7 +148,8 @@ class TestUndo:
         undone = review.undo(db, s, who="ann").summary
         assert undone == f"split of claims #{cid} and #{new}"  # one split, not two
         assert review.redo(db, s, who="ann").summary == undone
-        review.undo(db, s, who="ann")  # takes back the redo ...
+        # QA: the undo of a redo read "undone: redo of claim #104, redo of claim #105"
+        assert review.undo(db, s, who="ann").summary == undone  # takes back the redo ...
         assert review.redo(db, s, who="ann").summary == undone  # ... still named a split
 
     def test_undo_after_new_change_undoes_that_change(self, db):

@@ -393,6 +393,21 @@ class TestMainScreen:
             assert any(line[2:7] == " 2.2 " for line in lines), lines
 
     @run_async
+    async def test_a_drop_made_again_leaves_the_cursor_on_the_next_claim(self, db_file):
+        """QA: delete, ctrl+z, ctrl+y on claim 72 of 73 put the cursor on claim 1, where a
+        plain drop leaves it on the next claim."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            listed = ids(app)
+            app.main.claims.load(app.main.query_, listed[20])
+            await settle(pilot)
+            await pilot.press("delete", "ctrl+z", "ctrl+y")
+            await settle(pilot)
+            assert current(app) == listed[21]
+            assert notices(app)[-1] == f"redone: drop of claim #{listed[20]}"
+
+    @run_async
     async def test_undo_of_a_claim_this_list_does_not_show_leaves_the_cursor(self, db_file):
         """QA: in a filtered list ctrl+z undid a claim outside it and the cursor went to
         the top; it stays, and the note says the claim is not in this list."""

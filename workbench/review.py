@@ -510,10 +510,12 @@ def next_unreviewed(db: Database, q: ListQuery, row: dict | sqlite3.Row | None) 
 
 @dataclass(frozen=True, slots=True)
 class Undone:
-    """What an undo put back: the claim it touched and a one-line summary."""
+    """What an undo put back: the claim it touched, a one-line summary, and whether that
+    claim is dropped now (a drop made again)."""
 
     claim_id: int
     summary: str
+    dropped: bool = False
 
 
 def _steps(db: Database, session_id: int) -> Iterator[list[sqlite3.Row]]:
@@ -556,20 +558,19 @@ def _own_steps(db: Database, session_id: int, who: str) -> Iterator[list[sqlite3
         yield group
 
 
-def _undo_target(db: Database, session_id: int, who: str) -> list[sqlite3.Row]:
-    """The newest action `who` took in the session not undone yet (all the rows it wrote).
+def _undo_target(db: Database, session_id: int, who: str
+                 ) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
+    """The newest action `who` took in the session not undone yet (all the rows it wrote),
+    and, when that is a redo, the change the redo made again, which names the undo.
 
     Each undo cancels the newest earlier action still standing, like a stack; a redo is an
     action like any other."""
-    pending = 0
-    for group in _own_steps(db, session_id, who):
-        if group[0]["action"] == "undo":
-            pending += 1
-        elif pending:
-            pending -= 1
-        else:
-            return group
-    return []
+    steps = _own_steps(db, session_id, who)
+    group = _taken_back(steps, "undo")
+    if not group or group[0]["action"] != "redo":
+        return group, []
+    _taken_back(steps, "redo")  # the undo the redo made again ...
+    return group, _origin(steps)  # ... and what that undo took back
 
 
 def _redo_target(db: Database, session_id: int, who: str
@@ -623,8 +624,8 @@ def undo(db: Database, session_id: int, *, who: str) -> Undone | None:
     left."""
     with db.transaction():
         _still_there(db, session_id)
-        group = _undo_target(db, session_id, who)
-        return _put_back(db, session_id, group, who, "undo") if group else None
+        group, origin = _undo_target(db, session_id, who)
+        return _put_back(db, session_id, group, who, "undo", origin) if group else None
 
 
 def redo(db: Database, session_id: int, *, who: str) -> Undone | None:
@@ -640,8 +641,10 @@ def redo(db: Database, session_id: int, *, who: str) -> Undone | None:
 def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
               action: str, origin: Sequence[sqlite3.Row] = ()) -> Undone:
     """Set every field the rows of `group` changed back to what it was before them, each
-    logged as `action` (undo, redo), in one step; what was put back. A redo is named by
-    `origin`, the change it makes again, where that is known."""
+    logged as `action` (undo, redo), in one step; what was put back, named by `origin`
+    where that is known: the change a redo makes again, or an undone redo made. Its claim
+    is the first of those changed that the lists still show (a merge's kept claim, not
+    the one folded into it)."""
     at = now()
     undone: dict[str, list[int]] = {}  # claims, by the action undone
     made = {(r["entity"], r["claim_id"]): r["action"] for r in origin}
@@ -662,12 +665,16 @@ def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
                                 new=old, step=step)
         step = step or logged
         # what a redo makes again is named by the change, not by the undo that it takes back
-        done = row["action"] if action == "undo" else made.get(
-            (row["entity"], claim_id), "tag" if row["entity"] == "verdict" else "edit")
+        done = made.get((row["entity"], claim_id)) or (
+            row["action"] if action == "undo" and row["action"] != "redo"
+            else "tag" if row["entity"] == "verdict" else "edit")
         undone.setdefault(_what_changed(done, old if action == "redo" else new),
                           []).append(claim_id)
-    return Undone(int(group[-1]["claim_id"]),
-                  ", ".join(_undone_summary(a, ids) for a, ids in undone.items()))
+    touched = [int(row["claim_id"]) for row in group if row["claim_id"] is not None]
+    standing = next((i for i in touched if not claims.get(db, i)["dropped"]), None)
+    return Undone(touched[0] if standing is None else standing,
+                  ", ".join(_undone_summary(a, ids) for a, ids in undone.items()),
+                  dropped=standing is None)
 
 
 def _what_changed(action: str, new: dict[str, Any]) -> str:

@@ -429,11 +429,14 @@ class MainScreen(Screen):
             return
         shown = review.listed(self.db, self.query_, undone.claim_id)
         # a claim this list does not show: the cursor stays, and the note says where it is
-        self.notify(f"{done}: {undone.summary}" + ("" if shown else " (not in this list)"),
-                    timeout=3 if shown else 6)
+        elsewhere = not shown and not undone.dropped
+        self.notify(f"{done}: {undone.summary}" + (" (not in this list)" if elsewhere else ""),
+                    timeout=6 if elsewhere else 3)
         self._seen()
-        here = self.claim["id"] if self.claim is not None else None
-        self.claims.load(self.query_, undone.claim_id if shown else here)
+        if shown:
+            self.claims.load(self.query_, undone.claim_id)
+        else:  # the cursor stays; on the claim after it, when a redo dropped it again
+            self.claims.reload()
         self._session_progress()
         if self.claim:
             self.article_progress = review.progress(
