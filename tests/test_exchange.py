@@ -593,9 +593,14 @@ def test_an_output_onto_a_database_is_refused_and_the_database_kept(env: Path, c
     for command in (["export", "--session", "a"], ["diff", "a", "b"], ["article", "1"]):
         code, out, err = run(capsys, *command, "-o", "c.db")
         assert (code, out) == (1, "")
-        assert err == ("error: c.db: a database, not replaced by this output:"
-                       " give -o another file name\n")
+        assert err == ("error: c.db: a database or SQLite's file beside one, not replaced:"
+                       " write to another file\n")
     assert (env / "c.db").read_bytes() == before
+    # QA: -o c.db-shm wrote over the index other writers use, and a verdict was lost;
+    # -o c.db-journal left the database unreadable
+    for beside in ("c.db-shm", "c.db-wal", "c.db-journal"):
+        code, _, err = run(capsys, "export", "--session", "a", "-o", beside)
+        assert code == 1 and err.startswith(f"error: {beside}: a database or SQLite's file")
     assert run(capsys, "sessions")[0] == 0
 
 

@@ -25,6 +25,7 @@ from workbench.tui.app import WorkbenchApp
 from workbench.tui.article_view import ArticleView
 from workbench.tui.claim_list import ClaimList
 from workbench.tui.dialogs.claim_text import ClaimTextDialog
+from workbench.tui.dialogs.export_path import ExportPathDialog
 from workbench.tui.dialogs.help import HelpScreen
 from workbench.tui.dialogs.notes import NotesDialog
 from workbench.tui.dialogs.pick import PickDialog
@@ -1094,6 +1095,14 @@ class TestPalette:
             await settle(pilot)
             assert (tmp_path / "out" / "for-the-desk.csv").read_text() == text
             await self.run_command(pilot, "export csv")
+            for bad, problem in (("nowhere/x.csv", "folder nowhere does not exist"),
+                                 (str(db_file), "a database or SQLite's file beside one")):
+                app.screen.query_one(Input).value = bad  # QA: the dialog closed, the path lost
+                await pilot.press("enter")
+                await settle(pilot)
+                assert isinstance(app.screen, ExportPathDialog)
+                assert problem in str(app.screen.query_one("#problem", Static).render())
+                assert app.screen.query_one(Input).value == bad
             await pilot.press("escape")  # cancels: nothing written
             await settle(pilot)
             assert not (tmp_path / "ann-2.csv").exists()

@@ -21,20 +21,13 @@ def written_whole(path: Path) -> Iterator[IO[str]]:
     device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming
     a file over it would put a plain file in its place. An SQLite database is never
     replaced. A failure to write is a WorkbenchError naming it."""
-    if not path.name or path.is_dir():
-        raise WorkbenchError(f"{str(path) or repr('')}: a folder, not a file to write")
+    check_target(path)
     if path.exists() and not path.is_file():  # /dev/stdout is a link to a pipe's name
         with _naming_failures(path), path.open("w", encoding="utf-8", newline="") as out:
             yield out
         return
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    if _is_database(path):
-        raise WorkbenchError(f"{path}: a database, not replaced by this output:"
-                             " give -o another file name")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise WorkbenchError(f"{path}: folder {folder} does not exist")
     tmp, fd = _created_beside(path)
     try:
         with _naming_failures(path), os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
@@ -47,13 +40,39 @@ def written_whole(path: Path) -> Iterator[IO[str]]:
         tmp.unlink(missing_ok=True)
 
 
+def check_target(path: Path) -> None:
+    """WorkbenchError, naming it, for a path written_whole would refuse: a folder, a
+    database (or SQLite's file beside one), a file in a folder that does not exist."""
+    if not path.name or path.is_dir():
+        raise WorkbenchError(f"{str(path) or repr('')}: a folder, not a file to write")
+    if path.exists() and not path.is_file():
+        return  # a device or a pipe, written into
+    real = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if _is_database(real):
+        raise WorkbenchError(f"{real}: a database or SQLite's file beside one, not replaced:"
+                             " write to another file")
+    folder = real.parent if str(real.parent) else Path(".")
+    if not folder.is_dir():
+        raise WorkbenchError(f"{real}: folder {folder} does not exist")
+
+
 # The first bytes of an SQLite database and of its write-ahead log (either byte order).
 _DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 
 
+# The files SQLite keeps beside a database while it is open: `claims.db-shm` holds no mark
+# of its own at its start, and a sheet written over it loses what other writers commit.
+_BESIDE_A_DATABASE = ("-wal", "-shm", "-journal")
+
+
 def _is_database(path: Path) -> bool:
-    """Whether `path` is an SQLite database or its log: an export over `claims.db` (one
-    slip of tab completion) would replace every session, verdict and history row."""
+    """Whether `path` is an SQLite database, or a file SQLite keeps beside one: an export
+    over `claims.db` (one slip of tab completion) would replace every session, verdict
+    and history row."""
+    for suffix in _BESIDE_A_DATABASE:
+        if path.name.endswith(suffix) and _is_database(
+                path.with_name(path.name.removesuffix(suffix))):
+            return True
     try:
         with path.open("rb") as f:
             head = f.read(16)

@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from workbench.errors import WorkbenchError
+from workbench.outfile import check_target
 from workbench.tui.dialogs.typed_ahead import TypedAhead
 
 
@@ -36,10 +38,15 @@ class ExportPathDialog(TypedAhead[Path | None]):
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
         typed = event.value.strip()
-        if not typed:
-            self.query_one("#problem", Static).update("a file needs a name")
+        path = Path(typed).expanduser()
+        try:
+            if not typed:
+                raise WorkbenchError("a file needs a name")
+            check_target(path)
+        except WorkbenchError as e:  # said here, the path still there to mend
+            self.query_one("#problem", Static).update(str(e))
             return
-        self.dismiss(Path(typed).expanduser())
+        self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
