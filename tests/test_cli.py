@@ -510,7 +510,7 @@ class TestReview:
         run = cli("review", "--session", "s")
         assert run.code == 1
         assert run.err == (f"error: {db_path}: read-only, and the review TUI saves each"
-                           " change as it is made (claims and export read it as it is)\n")
+                           " change as it is made: copy it where you can write\n")
 
     def test_after_the_tui_the_database_file_alone_holds_the_work(
             self, cli, seed_copy, db_path, monkeypatch, tmp_path):

@@ -316,6 +316,11 @@ class TestMainScreen:
                                                         article_title="Harbour fees rise"))
             await settle(pilot)
             assert not any(line.startswith("──") for line in shown())  # one article: no title
+            await pilot.press("escape", "slash", *"port raised", "enter")
+            await settle(pilot)
+            assert app.main.query_.ids is not None and app.main.claims.total > 1
+            # QA: results come in how well they match, and repeated the titles over and over
+            assert not any(line.startswith("──") for line in shown())
 
     @run_async
     async def test_paging_shows_every_claim_once_wrapped_claims_fill_the_view(self, db_file):
@@ -1335,9 +1340,9 @@ class TestVerdictsChangedElsewhere:
             lines = ["".join(s.text for s in app.main.claims.render_line(y)) for y in range(4)]
             assert [line[:6] for line in lines if line[:1] not in " ─"][:2] == [
                 "✓    1", "✗    2"]  # the claims' first lines, under the article's title
-            assert notices(app)[-1] == ("1 verdict changed in another window or the shell:"
-                                          " the list shows it now")
-            assert [n for n in notices(app) if "changed in another" in n] == [notices(app)[-1]]
+            assert notices(app)[-1] == ("1 verdict changed elsewhere (another window, the shell,"
+                                          " an ingest): the list shows it now")
+            assert [n for n in notices(app) if "changed elsewhere" in n] == [notices(app)[-1]]
 
     @run_async
     async def test_the_same_reviewers_second_window_shows_too(self, db_file, monkeypatch):
@@ -1360,8 +1365,8 @@ class TestVerdictsChangedElsewhere:
             await settle(pilot)
             assert app.main.claims.row(1)["status"] == "misleading"
             assert "session 2/32" in app.main.query_one(TopBar).text
-            assert notices(app)[-1] == ("1 verdict changed in another window or the shell:"
-                                          " the list shows it now")
+            assert notices(app)[-1] == ("1 verdict changed elsewhere (another window, the shell,"
+                                          " an ingest): the list shows it now")
 
 
 class TestNotesEditedInTwoWindows:

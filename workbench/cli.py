@@ -208,7 +208,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     first_run = not path.exists()
     if not first_run and not _writable(path):
         raise WorkbenchError(f"{path}: read-only, and the review TUI saves each change as"
-                             " it is made (claims and export read it as it is)")
+                             " it is made: copy it where you can write")
     db = open_db(path)
     try:
         if first_run and (seeds := seeds_dir()) is not None:

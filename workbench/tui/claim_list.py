@@ -435,9 +435,10 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
     def heading(self, row: dict[str, Any]) -> str:
         """The title of the article `row` opens, in a list of several articles in article
         order (where one article's claims end and the next's begin); else ""."""
-        if not row.get("opens") or self.query_.article_id is not None:
-            return ""
-        if self.query_.order != "article":
+        q = self.query_
+        if not row.get("opens") or q.article_id is not None or q.ids is not None:
+            return ""  # one article; or search results, in the order of how well they match
+        if q.order != "article":
             return ""
         article = row["article_id"]
         if article not in self._titles:

@@ -164,7 +164,7 @@ class MainScreen(Screen):
         self._session_progress()
         one = changed is not None and len(changed) == 1
         self.notify(("verdicts" if changed is None else counted(len(changed), "verdict"))
-                    + " changed in another window or the shell: the list shows"
+                    + " changed elsewhere (another window, the shell, an ingest): the list shows"
                     + (" it now" if one else " them now"), timeout=3)
 
     def _seen(self) -> None:
