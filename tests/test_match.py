@@ -200,3 +200,13 @@ def test_similar_shows_the_same_text_with_the_same_verdict_once(db, tmp_path: Pa
     mine = claim_id(db, "Flamingo numbers", article=1)
     found = match.similar(db, mine, claims.get(db, mine)["text"], 1)
     assert [(f.claim_id in both, f.status) for f in found] == [(True, "supported")]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("The city spent 1 million euros.", "The city spent 10 million euros.", False),
+    ("Prices rose 4% in May.", "In May prices rose 4%.", True),
+    ("1,100 jobs were cut.", "1100 jobs were cut.", True),
+    ("The storm killed 12 people.", "The storm killed 15 people.", False),
+])
+def test_figures_tell_claims_alike_in_words_apart(a: str, b: str, same: bool) -> None:
+    assert (match.figures(a) == match.figures(b)) is same

@@ -1641,6 +1641,30 @@ class TestSimilarClaims:
             assert verdict(app, app.main.claim["id"]).status is Status.UNREVIEWED
 
     @run_async
+    async def test_a_similar_claim_with_other_figures_is_marked_and_not_copied(self, tmp_path):
+        """QA: "spent 1 million euros" beside a reviewed "spent 10 million euros" showed
+        99% alike, and c put the verdict on the other figure."""
+        one, ten = tmp_path / "one.txt", tmp_path / "ten.txt"
+        one.write_text("Bridge costs\n\nThe city spent 1 million euros on the bridge.\n")
+        ten.write_text("Bridge bill\n\nThe city spent 10 million euros on the bridge.\n")
+        db = seeded(tmp_path / "s.db", one, ten)
+        s = review.resolve_session(db, "ann", "ann")["id"]
+        mine, reviewed = [r["id"] for r in claims.stream(db) if "spent" in r["text"]]
+        review.tag(db, s, reviewed, who="ann", status="supported", confidence=80)
+        db.close()
+        app = open_app(tmp_path / "s.db")
+        async with app.run_test(size=SIZE) as pilot:
+            app.main.claims.load(app.main.query_, mine)
+            await pilot.pause(REST_DELAY * 2)
+            await settle(pilot)
+            assert "alike, other figures · The city spent 10 million" in (
+                app.main.query_one(VerdictPanel).text)
+            await pilot.press("c")
+            assert verdict(app, mine).status is Status.UNREVIEWED
+            assert notices(app)[-1] == ("the similar claims state other figures than this"
+                                        " one: nothing copied")
+
+    @run_async
     async def test_similar_claims_come_before_the_history(self, tmp_path):
         """QA at 80x24: the similar claims c copies from sat below the history, five
         ctrl+d away."""

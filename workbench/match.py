@@ -28,6 +28,7 @@ class Similar:
     confidence: int | None
     score: float
     sources: tuple[Source, ...] = ()  # the verdict's evidence, copied with it
+    same_figures: bool = True  # False: its numbers are not the claim's ("1" and "10 million")
 
 
 def search_claims(
@@ -103,5 +104,15 @@ def similar(
         shown.add(verdict)
         best[row["id"]] = Similar(row["id"], row["text"], row["article"], row["session"],
                                   row["status"], row["confidence"], score,
-                                  tuple(sources_from_json(row["sources"])))
+                                  tuple(sources_from_json(row["sources"])),
+                                  figures(row["text"]) == figures(text))
     return sorted(best.values(), key=lambda s: -s.score)[:limit]
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def figures(text: str) -> list[str]:
+    """The numbers a text states, in order ("1,100" as "1100"): two claims alike in words
+    but not in these are different claims to check ("spent 1 million" and "10 million")."""
+    return [n.replace(",", "") for n in _FIGURE.findall(text)]

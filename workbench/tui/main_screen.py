@@ -474,7 +474,11 @@ class MainScreen(Screen):
         if not self.similar:
             self.notify("no similar claim with a verdict", severity="warning")
             return
-        best = self.similar[0]
+        best = next((s for s in self.similar if s.same_figures), None)
+        if best is None:  # a verdict on "10 million" is no verdict on "1 million"
+            self.notify("the similar claims state other figures than this one: nothing"
+                        " copied", severity="warning", timeout=5)
+            return
         have = review.get_verdict(self.db, self.session["id"], self.claim["id"]).sources
         added = [s for s in best.sources if s.ref not in {h.ref for h in have}]
         self._tag(status=best.status, confidence=best.confidence, sources=[*have, *added])

@@ -126,11 +126,12 @@ def _similar_lines(similar: list[Any]) -> list[Line]:
     if not similar:
         return []
     lines: list[Line] = [[("Similar claims reviewed before", "bold"),
-                          ("  (c copies the first verdict)", "dim")]]
+                          ("  (c copies the first with the same figures)", "dim")]]
     for item in similar:
         conf = item.confidence if item.confidence is not None else "–"
+        alike = f" · {item.score:.0f}% alike{'' if item.same_figures else ', other figures'} · "
         lines.append([(f" {glyph(item.status)} {label(item.status)} {conf}", ""),
-                      (f" · {item.score:.0f}% alike · ", "dim"), (item.text, ""),
+                      (alike, "dim"), (item.text, ""),
                       (f"  [{item.article}, {item.session}]", "dim")])
     return lines
 
