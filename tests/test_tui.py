@@ -1471,16 +1471,24 @@ class TestTheme:
             await settle(pilot)
             assert not app.main.claims.line_styles()["cursor "].reverse
 
+    @pytest.mark.parametrize("few", [False, True])
     @run_async
-    async def test_each_status_reads_on_its_row_and_badge_in_every_theme(self, db_file):
+    async def test_each_status_reads_on_its_row_and_badge_in_every_theme(
+            self, db_file, monkeypatch, few):
         """QA: in textual-light, supported was green on the cursor row's blue-grey at a
         contrast of 2.1; in ansi-dark, unverifiable was blue on the blue cursor row and
-        badge, and the highlighted span light text on yellow."""
-        from workbench.tui.line_styles import LEGIBLE, _contrast
+        badge, and the highlighted span light text on yellow. In 256 colours (tmux's
+        default), refuted on the dark cursor row came out 2.7: the nearest colours the
+        terminal has are what it shows, and what is weighed."""
+        from workbench.tui import claim_list, verdict_panel
+        from workbench.tui.line_styles import LEGIBLE, _contrast, _shown
+
+        for module in (claim_list, verdict_panel):
+            monkeypatch.setattr(module, "eight_bit", lambda _widget: few)
 
         def contrast(style) -> float:
-            return _contrast(Color.from_rich_color(style.color),
-                             Color.from_rich_color(style.bgcolor))
+            return _contrast(_shown(Color.from_rich_color(style.color), few),
+                             _shown(Color.from_rich_color(style.bgcolor), few))
 
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

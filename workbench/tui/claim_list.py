@@ -30,7 +30,7 @@ from workbench import review
 from workbench.model import Status
 from workbench.storage import Database, articles
 from workbench.tui.glyphs import FLAG, glyph
-from workbench.tui.line_styles import LineStyles, legible, on_terminal_colours
+from workbench.tui.line_styles import LineStyles, eight_bit, legible, on_terminal_colours
 from workbench.tui.wrap import wrap_offsets
 
 PAGE = 100
@@ -512,12 +512,14 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
             cursor += Style(reverse=True)
         elif on_terminal_colours(self):  # no tint: a blue row hid the blue of unverifiable
             cursor = base + Style(bold=True, reverse=True)
+        few = eight_bit(self)
         for prefix, under in (("", base), ("cursor ", cursor)):
             styles[prefix] = under
             styles[prefix + "seq"] = under + part("claim-list--seq", partial=True)
             for status in Status:
                 styles[prefix + status.value] = legible(
-                    under + part(f"claim-list--{status.value}", partial=True), under)
+                    under + part(f"claim-list--{status.value}", partial=True), under,
+                    eight_bit=few)
         return styles
 
     def render_line(self, y: int) -> Strip:

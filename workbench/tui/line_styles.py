@@ -7,6 +7,7 @@ every frame made a move through the claims cost tens of milliseconds.
 from __future__ import annotations
 
 from rich.color import Color as RichColor
+from rich.color import ColorSystem
 from rich.style import Style
 from textual.color import Color
 from textual.widget import Widget
@@ -44,21 +45,37 @@ class LineStyles:
         self._line_styles = None
 
 
-def legible(style: Style, under: Style) -> Style:
+def legible(style: Style, under: Style, *, eight_bit: bool = False) -> Style:
     """`style` with its colour darkened (on a light background) or lightened (on a dark
     one) until it reads against its own background, or else `under`'s, at LEGIBLE
-    contrast; as it is where either is a colour of the terminal's own (no RGB to weigh)."""
+    contrast; as it is where either is a colour of the terminal's own (no RGB to weigh).
+    On a terminal of 256 colours (`eight_bit`) the contrast weighed is that of the
+    nearest two the terminal has, which is what it shows (tmux's default)."""
     fg, bg = style.color, style.bgcolor or under.bgcolor
     if fg is None or bg is None or fg.triplet is None or bg.triplet is None:
         return style
-    back = Color.from_rich_color(bg)
+    back = _shown(Color.from_rich_color(bg), eight_bit)
     colour = Color.from_rich_color(fg)
     step = 0.05 if back.brightness < 0.5 else -0.05
     for _ in range(20):
-        if _contrast(colour, back) >= LEGIBLE:
+        if _contrast(_shown(colour, eight_bit), back) >= LEGIBLE:
             break
         colour = colour.lighten(step)
     return style + Style(color=RichColor.from_rgb(colour.r, colour.g, colour.b))
+
+
+def _shown(c: Color, eight_bit: bool) -> Color:
+    """The colour a terminal shows for `c`: itself, or the nearest of 256."""
+    if not eight_bit:
+        return c
+    seen = RichColor.from_rgb(c.r, c.g, c.b).downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
+    return Color(seen.red, seen.green, seen.blue)
+
+
+def eight_bit(widget: Widget) -> bool:
+    """Whether the terminal the widget draws on has 256 colours (truecolour is brought
+    down to them, each to the nearest)."""
+    return widget.app.console.color_system == "256"
 
 
 def _contrast(a: Color, b: Color) -> float:

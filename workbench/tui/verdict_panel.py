@@ -13,7 +13,7 @@ from textual.strip import Strip
 from workbench import review
 from workbench.model import Status, sources_from_json
 from workbench.tui.glyphs import FLAG, glyph, label
-from workbench.tui.line_styles import LineStyles, legible, on_terminal_colours
+from workbench.tui.line_styles import LineStyles, eight_bit, legible, on_terminal_colours
 from workbench.tui.wrap import wrap_offsets
 from workbench.wording import word_edit
 
@@ -279,12 +279,12 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
     def make_line_styles(self) -> dict[str, Style]:
         base = self.rich_style
         styles = {"": base, **{name: base + style for name, style in _TEXT_STYLES.items()}}
-        ansi = on_terminal_colours(self)
+        ansi, few = on_terminal_colours(self), eight_bit(self)
         for s in Status:
             badge = base + self.get_component_rich_style(f"verdict-panel--{s.value}")
             if ansi and s is not Status.UNREVIEWED:  # the status's colour as the background
                 badge = base + Style(color=badge.color, bold=True, reverse=True)
-            styles[s.value] = legible(badge, base)
+            styles[s.value] = legible(badge, base, eight_bit=few)
         return styles
 
     def _render_strips(self, settle: bool = True) -> None:
