@@ -73,7 +73,7 @@ def verdict(app: WorkbenchApp, claim_id: int) -> review.Verdict:
 def listed_as(claims: ClaimList, index: int) -> str:
     """What the list's lines say of the claim at `index` (in view), glyph, seq and
     confidence left out, its lines joined."""
-    return " ".join(claims.render_line(y).text[7:-5].strip()
+    return " ".join(claims.render_line(y).text[7:-6].strip()
                     for y in range(claims.scrollable_content_region.height)
                     if claims.index_at(y) == index)
 

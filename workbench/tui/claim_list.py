@@ -35,7 +35,7 @@ from workbench.tui.wrap import wrap_offsets
 
 PAGE = 100
 CACHE_ROWS = 3000
-GLYPH, SEQ, CONFIDENCE = 2, 5, 5  # the cells of the columns around a claim's text
+GLYPH, SEQ, CONFIDENCE = 2, 5, 6  # the cells of the columns around a claim's text
 
 
 class ClaimList(LineStyles, ScrollView, can_focus=True):
@@ -555,7 +555,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
                         status_style),
                 Segment(f"{_seq(row):>4} ", styles[prefix + "seq"]),
                 text,
-                Segment(f"{conf:>4} ", status_style),
+                Segment(f"{conf:>5} ", status_style),  # "100" two cells from the text
             ]
         return Strip(segments).adjust_cell_length(width, base)
 
