@@ -1392,7 +1392,8 @@ def test_speakers_their_acts_and_asides(text: str, want: list[tuple[str, str | N
     check_spans(text, claims)
 
 
-@pytest.mark.parametrize("start", ["@CityOfYakutsk posted", "#Floods trended", "+7 hours were"])
+@pytest.mark.parametrize(
+    "start", ["@CityOfYakutsk posted", "#Floods trended", "+7 hours were", "-5% of staff were"])
 def test_a_sentence_may_start_with_a_handle_a_hashtag_or_a_signed_number(start: str) -> None:
     """QA: the sentence after one ending "…cold." was joined to it, and took its speaker."""
     text = f"Officials said it was cold. {start} forecast on Monday."

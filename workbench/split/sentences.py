@@ -55,8 +55,10 @@ def lines(text: str) -> Iterator[Span]:
 
 
 # A sentence may start with a handle, a hashtag or a signed number: "@CityOfYakutsk posted
-# …", "#Floods trended …", "+7 hours of sun …".
+# …", "#Floods trended …", "+7 hours of sun …", "-5% was the change …" (a minus sign only
+# before a digit: "- " is a dash, "-based" a word's end).
 _MARKED_STARTS: Final = "@#+"
+_MINUS_SIGNS: Final = "-–−"
 
 
 def _is_boundary(line: str, end: int, punct_start: int) -> bool:
@@ -71,7 +73,8 @@ def _is_boundary(line: str, end: int, punct_start: int) -> bool:
             return True
         ch, opener, at = nxt[2], nxt[1] != "", nxt.start(2)
     if not (ch.isupper() or ch.isdigit() or opener or (
-            ch in _MARKED_STARTS and line[at + 1 : at + 2].isalnum())):
+            ch in _MARKED_STARTS and line[at + 1 : at + 2].isalnum()) or (
+            ch in _MINUS_SIGNS and line[at + 1 : at + 2].isdigit())):
         return False
     if line[punct_start] != ".":
         return True
