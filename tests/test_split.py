@@ -812,6 +812,13 @@ def test_a_description_after_the_tag_is_the_speakers_only_right_after_their_name
      " outstanding votes are not expected to change the outcome.",
      [("About 14,000 mail-in ballots remain to be counted.", "the registrar"),
       ("The outstanding votes are not expected to change the outcome.", "the registrar")]),
+    # QA: an apostrophe ("Kessler's") was read as a quotation mark, so the tag stayed
+    ("Anna Berg said repairs were late. The county has recovered $600,000, she said, and"
+     " expects to recover more through the sale of Kessler's property.",
+     [("Repairs were late.", "Anna Berg"),
+      ("The county has recovered $600,000.", "Anna Berg"),
+      ("The county expects to recover more through the sale of Kessler's property.",
+       "Anna Berg")]),
 ])
 def test_a_speech_tag_inside_a_sentence_is_no_part_of_its_claims(
         text: str, want: list[tuple[str, str]]) -> None:

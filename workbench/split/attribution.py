@@ -281,11 +281,20 @@ _MID_TAG: Final = re.compile(
     rf",\s+(?P<by>[^,\"“”]{{2,60}}?)\s+(?:said|says|added){_WHEN},\s+(?=\w)")
 
 
+_QUOTE_MARK: Final = re.compile(r"[“”\"]|(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
+
+
+def _quotes(sentence: str) -> bool:
+    """Whether `sentence` holds a quotation mark: not an apostrophe between two letters
+    ("Kessler's", "it’s")."""
+    return _QUOTE_MARK.search(sentence) is not None
+
+
 def _tag_inside(sentence: str) -> Attribution | None:
     """The attribution of a sentence with its speech tag inside it, between commas: the
     speaker's is the whole sentence but for the tag (`cut`); None when there is none, or
     the sentence quotes (its tag sits between the quote's parts)."""
-    if ", " not in sentence or any(c in sentence for c in _OPEN + _CLOSE):
+    if ", " not in sentence or _quotes(sentence):
         return None
     m = _MID_TAG.search(sentence)
     if m is None or not _good_speaker(m["by"]) or not has_verb(sentence[: m.start()]):
