@@ -840,6 +840,26 @@ def test_a_pronoun_is_the_speaker_only_right_after_x_said(sentence: str, by: str
 
 
 @pytest.mark.parametrize("text,want", [
+    # QA: ", they said." after "According to prosecutors" gave the claim no speaker
+    ("According to prosecutors, Kessler diverted funds. He then bought two boats, they said.",
+     [("Kessler diverted funds.", "prosecutors"), ("He then bought two boats.", "prosecutors")]),
+    ("The authors said the study was small. It could not prove a link, they wrote.",
+     [("The study was small.", "The authors"), ("It could not prove a link.", "The authors")]),
+    # one person spoke last: "they" is not who spoke, and no one is named for it
+    ("Anna Berg said repairs were late. The roads were closed, they said.",
+     [("Repairs were late.", "Anna Berg"), ("The roads were closed.", None)]),
+    # no one spoke before it in the paragraph
+    ("Kessler diverted funds.\n\nHe then bought two boats, they said.",
+     [("Kessler diverted funds.", None), ("He then bought two boats.", None)]),
+])
+def test_they_said_is_the_speakers_who_spoke_last_when_more_than_one(
+        text: str, want: list[tuple[str, str | None]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
     # QA: "He would ask the council ..." did not read on its own
     ("Patel said he would ask the council to revisit the police funding in September.",
      [("Patel would ask the council to revisit the police funding in September.", "Patel")]),

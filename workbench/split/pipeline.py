@@ -151,10 +151,14 @@ def _led_by(by: str, frag: Frag, cut: int) -> Frag:
 
 
 def _spoke(text: str, by: str | None, sent: Span, st: _State) -> str | None:
-    """The speaker `by` of the sentence `sent` as the article names it (see named); noted as
+    """The speaker `by` of the sentence `sent` as the article names it (see named), a "they"
+    the speakers who spoke last in the paragraph when they are more than one person; noted as
     the last one person to speak, if one, up to the sentence's end: a name inside what they
     said ("He said referee Darren Bond should have …") is not who a later "he" is."""
     who = named(by, text, sent.start, st.person, st.person_at)
+    if (who is None and by is not None and by.lower() == "they" and st.spoken
+            and st.last_speaker is not None and not one_person(st.last_speaker)):
+        who = st.last_speaker  # "According to prosecutors, … . He then …, they said."
     if who is not None and one_person(who):
         st.person, st.person_at = who, sent.end
     elif by is not None and by.lower() in ("he", "she"):  # one person, whom we cannot name
