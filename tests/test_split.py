@@ -1436,3 +1436,17 @@ def test_said_that_a_and_that_b_is_two_statements() -> None:
     assert [(c.text, c.by) for c in claims] == [
         ("Taxes would not rise.", "The minister"), ("Spending would fall.", "The minister")]
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "The authors could not prove …": the statement's subject became the speaker
+    ("The authors cautioned that the study was observational and could not prove that"
+     " walking prevents dementia.",
+     [("The study was observational.", "The authors"),
+      ("The study could not prove that walking prevents dementia.", "The authors")]),
+])
+def test_cautioned_that_reports_a_statement(
+        text: str, want: list[tuple[str, str | None]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)

@@ -16,7 +16,8 @@ from workbench.split.lexicon import UPPER, words
 
 _VERBS: Final = (
     r"said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
-    r"reported|argued|insisted|explained|noted|wrote|estimated|predicted|confirmed|believes?"
+    r"reported|argued|insisted|explained|noted|wrote|estimated|predicted|confirmed|believes?|"
+    r"cautioned"
 )
 _VERB: Final = rf"(?:{_VERBS})"
 _WHEN: Final = (
