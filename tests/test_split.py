@@ -1450,3 +1450,20 @@ def test_cautioned_that_reports_a_statement(
     claims = split(text)
     assert [(c.text, c.by) for c in claims] == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "Harlow Foods Inc on Thursday cut its full-year sales forecast.": the day dates
+    # the first verb, and the subject carried to the others read with it
+    ("Harlow Foods Inc on Thursday reported an 18% drop in third-quarter profit and cut its"
+     " full-year sales forecast.",
+     ["Harlow Foods Inc on Thursday reported an 18% drop in third-quarter profit.",
+      "Harlow Foods Inc cut its full-year sales forecast."]),
+    ("The council last week approved a budget, raising fees.",
+     ["The council last week approved a budget.", "The council raised fees."]),
+])
+def test_a_carried_subject_leaves_a_time_before_its_verb_behind(
+        text: str, want: list[str]) -> None:
+    claims = split(text)
+    assert texts(claims) == want
+    check_spans(text, claims)

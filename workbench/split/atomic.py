@@ -97,6 +97,20 @@ def _subject(text: str) -> tuple[int, int] | None:
     return len(subj), v
 
 
+# A time between a subject and its verb ("Harlow Foods Inc on Thursday reported …"): it
+# dates the verb it stands before, so a subject carried to another verb leaves it behind.
+_SUBJECT_TIME: Final = re.compile(
+    r"\s+(?:on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"|(?:last|this)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|week|month|year)"
+    r"|yesterday|today)$")
+
+
+def _carried(subj: str) -> str:
+    """The subject `subj` as carried to another verb: without a time at its end."""
+    m = _SUBJECT_TIME.search(subj)
+    return subj[: m.start()] if m is not None and m.start() > 0 else subj
+
+
 def subject_of(text: str) -> str | None:
     """The words before the first finite verb of `text` when they are its subject, else
     None."""
@@ -460,7 +474,7 @@ def participle(f: Frag) -> list[Frag] | None:
     verb = WORD.match(main, sv[1])
     if verb is not None and _noun_then_verb(verb[0], main[verb.end() :]):
         return None  # "bond yields in Italy fell …": "yields" no verb, "Bond" no subject
-    subj = main[: sv[0]].strip()
+    subj = _carried(main[: sv[0]].strip())
     if m["w"].endswith("ed"):  # ', protected by …' → 'S are protected by …'
         plural = subj.split()[-1].endswith("s") and not subj.endswith("ss")
         subj += " are" if plural else " is"
@@ -605,7 +619,7 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
     sv = _subject(f.text)
     if sv is None:
         return None
-    subj = f.text[: sv[0]].strip()
+    subj = _carried(f.text[: sv[0]].strip())
     for m in _AND_VERB.finditer(f.text, sv[1]):
         first = WORD.match(f.text, m.end())
         if first is None:
