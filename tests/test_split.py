@@ -1467,3 +1467,19 @@ def test_a_carried_subject_leaves_a_time_before_its_verb_behind(
     claims = split(text)
     assert texts(claims) == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "The company would be starting in November." was a claim of its own
+    ("The company would cut prices on 200 products, starting in November.",
+     ["The company would cut prices on 200 products, starting in November."]),
+    ("The town will close the bridge, beginning Monday.",
+     ["The town will close the bridge, beginning Monday."]),
+    # a participle with an object is the subject's act
+    ("The fire spread through the valley, starting a second blaze.",
+     ["The fire spread through the valley.", "The fire started a second blaze."]),
+])
+def test_starting_before_a_time_tells_when_not_what(text: str, want: list[str]) -> None:
+    claims = split(text)
+    assert texts(claims) == want
+    check_spans(text, claims)

@@ -465,6 +465,8 @@ def participle(f: Frag) -> list[Frag] | None:
     m = _PARTICIPLE.search(f.text)
     if not m or m["w"] in _NOT_PARTICIPLE or m["p"].startswith(f"{m['w']} that "):
         return None  # ', noticed that …' is a verb with its clause, after an aside
+    if m["w"] in _WHEN_PARTICIPLES and _dates(m["p"][len(m["w"]) + 1 :]):
+        return None  # ', starting in November': when, not what the subject did
     main = f.text[: m.start()]
     sv = _subject(main)
     if sv is None:
@@ -486,6 +488,17 @@ def participle(f: Frag) -> list[Frag] | None:
 
 
 _MODALS: Final = words("will would could can may might must shall should")
+# Participles that, before a time, tell when the main clause holds: "…, starting in
+# November", "…, beginning Monday" is no act of its own.
+_WHEN_PARTICIPLES: Final = words("starting beginning ending")
+_TIME_OPENERS: Final = words("in on from at next this last today tomorrow")
+
+
+def _dates(rest: str) -> bool:
+    """Whether `rest`, after a participle, opens with a time: a preposition, "next", a
+    number or a capitalised word ("in November", "Monday", "2026")."""
+    first = rest.split(" ", 1)[0]
+    return first in _TIME_OPENERS or first[:1].isdigit() or first[:1].isupper()
 
 
 # "The report, published on Monday, found …": a past participle's clause between the subject
