@@ -1483,3 +1483,21 @@ def test_starting_before_a_time_tells_when_not_what(text: str, want: list[str]) 
     claims = split(text)
     assert texts(claims) == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "Then affiliated with the Massachusetts Institute of Technology." was a claim
+    ("She received a doctorate from Woods Hole Oceanographic Institution (then affiliated"
+     " with the Massachusetts Institute of Technology).",
+     ["She received a doctorate from Woods Hole Oceanographic Institution (then affiliated"
+      " with the Massachusetts Institute of Technology)."]),
+    ("The report (published in 2020) found no link.",
+     ["The report (published in 2020) found no link."]),
+    # an aside with a subject of its own is a claim of its own
+    ("The school (the town closed it in 2019) had 300 pupils.",
+     ["The school had 300 pupils.", "The town closed it in 2019."]),
+])
+def test_an_aside_without_a_subject_stays_in_its_sentence(text: str, want: list[str]) -> None:
+    claims = split(text)
+    assert texts(claims) == want
+    check_spans(text, claims)

@@ -208,6 +208,14 @@ _DASHES: Final = re.compile(
 _REL_START: Final = re.compile(r"^(?:who|which|that)\s+")
 
 
+def _has_own_subject(aside: str) -> bool:
+    """Whether `aside` opens with a subject and its verb ("the school closed in 2019"),
+    not with a participle or an adverb before one ("then affiliated with …")."""
+    sv = _subject(aside)
+    return sv is not None and any(
+        w.lower() not in _NO_SUBJECT for w in aside[: sv[0]].split())
+
+
 def parenthetical(f: Frag) -> list[Frag] | None:
     """A dash or bracket aside with a verb becomes its own claim ('who …' gets the subject)."""
     t = f.text
@@ -219,8 +227,10 @@ def parenthetical(f: Frag) -> list[Frag] | None:
         if not has_verb(p):
             continue
         head = f.text[: m.start()]
-        rest = joined(f, [(0, m.start()), (m.end(), len(f.text))])
         r = _REL_START.match(p)
+        if r is None and not _has_own_subject(p):
+            continue  # "(then affiliated with MIT)": a fragment, which stays in its sentence
+        rest = joined(f, [(0, m.start()), (m.end(), len(f.text))])
         if r and not has_verb(head):
             aside = sub(f, m.start(g) + r.end(), m.end(g), head.strip(), from_start=True)
             return [aside, rest]
