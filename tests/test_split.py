@@ -1501,3 +1501,20 @@ def test_an_aside_without_a_subject_stays_in_its_sentence(text: str, want: list[
     claims = split(text)
     assert texts(claims) == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "That participants were mostly white …" was a claim, and the first ended 'large,'
+    ('Professor Tara Spires-Jones said the study was "well designed and large," but that'
+     " participants were mostly white and relatively wealthy.",
+     [('The study was "well designed and large."', "Professor Tara Spires-Jones"),
+      ("Participants were mostly white and relatively wealthy.",
+       "Professor Tara Spires-Jones")]),
+    ("The mayor said taxes would rise, but that fees would fall.",
+     [("Taxes would rise.", "The mayor"), ("Fees would fall.", "The mayor")]),
+])
+def test_said_a_but_that_b_is_two_statements(
+        text: str, want: list[tuple[str, str | None]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)

@@ -44,7 +44,7 @@ class _State:
     list_subject: str | None = None
 
 
-_AND_THAT: Final = re.compile(r" and that (?=\w)")
+_AND_THAT: Final = re.compile(r",? (?:and|but) that (?=\w)")
 
 
 def _quote_balance(s: str) -> int:
@@ -96,12 +96,12 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         if nested:
             start, content = a.start + nested.start("q"), nested["q"]
         at = sent.start + start
-        # "said that A and that B": two statements, each "that" opening one
-        parts = [] if a.quoted else [m.start() for m in _AND_THAT.finditer(content)]
-        cuts = [0, *parts, len(content)]
+        # "said that A and that B", "said A, but that B": two statements, each "that"
+        # opening one
+        ands = [] if a.quoted else list(_AND_THAT.finditer(content))
+        cuts = [(0, 0), *((m.start(), m.end()) for m in ands), (len(content), len(content))]
         frags = []
-        for i, j in pairwise(cuts):
-            k = i + (len(" and that ") if i else 0)
+        for (_i, k), (j, _l) in pairwise(cuts):
             piece = Frag(content[k:j], at + k, at + j)
             frags.append((_own_subject(piece, by, a.quoted) if a.reports else piece,
                           by, a.quoted))
@@ -508,6 +508,8 @@ def _tidy(text: str, quoted: bool, stop: str) -> str:
     t = t[:1].upper() + t[1:]
     if (t and t[-1].isalnum()) or t.endswith(("%", ")")):
         t += stop
+    elif t.endswith((',"', ",”")):  # a quotation the sentence went on after: 'was "large,"'
+        t = t[:-2] + stop + t[-1]
     return t
 
 
