@@ -1518,3 +1518,18 @@ def test_said_a_but_that_b_is_two_statements(
     claims = split(text)
     assert [(c.text, c.by) for c in claims] == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "In Maine, she earned a degree …": the place was the university, not the state
+    ("Dr. Ellison was one of three women in her class at the University of Maine, where she"
+     " earned a degree in zoology in 1957.",
+     ["Dr. Ellison was one of three women in her class at the University of Maine.",
+      "At the University of Maine, she earned a degree in zoology in 1957."]),
+    ("Flooding hit the city of Ulm, where 300 homes lost power.",
+     ["Flooding hit the city of Ulm.", "In Ulm, 300 homes lost power."]),
+])
+def test_where_after_x_of_a_name_is_about_the_whole_place(text: str, want: list[str]) -> None:
+    claims = split(text)
+    assert texts(claims) == want
+    check_spans(text, claims)

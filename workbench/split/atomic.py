@@ -292,6 +292,20 @@ def _who_head(toks: list[re.Match[str]], k: int) -> int:
     return k - 3 if k >= 3 and toks[k - 3][0].lower() in DETERMINERS else k - 2
 
 
+def _where_head(toks: list[re.Match[str]], k: int) -> int:
+    """Where the place a "where" clause is about starts, given the name at token k after
+    "of": the whole "University of Maine" with the preposition before it ("at the
+    University of Maine"), not "Maine"; k itself when no preposition opens it."""
+    j = k - 1
+    while j > 0 and toks[j - 1][0].lower() not in _DET_OR_PREP:
+        j -= 1
+    while j > 0 and toks[j - 1][0].lower() in DETERMINERS:
+        j -= 1
+    if j > 0 and toks[j - 1][0].lower() in PREPOSITIONS and toks[j - 1][0] != "of":
+        return j - 1
+    return k
+
+
 def relative(f: Frag) -> list[Frag] | None:
     """', which/who/where …' clauses become claims about the noun they follow."""
     if ", wh" not in f.text:
@@ -317,6 +331,8 @@ def relative(f: Frag) -> list[Frag] | None:
                 if k == len(toks) or k == 0:
                     continue
             else:
+                if m["w"] == "where" and toks[k - 1][0] == "of":
+                    k = _where_head(toks, k)  # "at the University of Maine, where …"
                 k -= 1 if toks[k - 1][0].lower() in DETERMINERS else 0
                 if m["w"] == "who" and k < len(toks):
                     k = _who_head(toks, k)
