@@ -1533,3 +1533,19 @@ def test_where_after_x_of_a_name_is_about_the_whole_place(text: str, want: list[
     claims = split(text)
     assert texts(claims) == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "Her husband of 58 years, Richard Ellison died in 2019." kept a comma between
+    # subject and verb, and what the name is went unsaid
+    ("Her husband of 58 years, Richard Ellison, a high school chemistry teacher, died in 2019.",
+     ["Richard Ellison is her husband of 58 years.", "Richard Ellison died in 2019.",
+      "Richard Ellison is a high school chemistry teacher."]),
+    ("The mayor, Anna Berg, a former teacher, closed 12 schools.",
+     ["Anna Berg is the mayor.", "Anna Berg closed 12 schools.",
+      "Anna Berg is a former teacher."]),
+])
+def test_a_name_between_two_descriptions_is_the_subject(text: str, want: list[str]) -> None:
+    claims = split(text)
+    assert texts(claims) == want
+    check_spans(text, claims)

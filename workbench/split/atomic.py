@@ -403,6 +403,8 @@ def _heads(h: str) -> bool:
 
 
 _CURRENCY: Final = "$€£¥"
+# First words of a noun phrase that describes a name after it ("Her husband, Richard …").
+_NOUN_PHRASE_OPENERS: Final = words("the a an her his their its our")
 
 
 def _described_by_measure(obj: str) -> str | None:
@@ -445,6 +447,16 @@ def appositive(f: Frag) -> list[Frag] | None:
     m = _MID_APPOS.search(t) if t.count(", ") >= 2 and _MID_APPOS_HINT.search(t) else None
     if m and not has_verb(m["a"]) and (m.start() > 0 or _heads(m["h"])):
         claim = sub(f, m.start("a"), m.end("a"), f"{m['h']} is")
+        before = t[: m.start()]
+        if (before.endswith(", ") and "," not in before[:-2] and not has_verb(before)
+                and before.split(" ", 1)[0].lower() in _NOUN_PHRASE_OPENERS):
+            # "Her husband of 58 years, Richard Ellison, a teacher, died": the name is the
+            # subject, and the words before it one more thing it is
+            described = sub(f, 0, len(before) - 2)
+            named = Frag(f"{m['h']} is {before[:1].lower()}{described.text[1:]}",
+                         described.start, described.end, 0, False)
+            rest = joined(f, [(m.start(), m.end("h")), (m.end(), len(f.text))])
+            return [named, rest, claim]
         rest = joined(f, [(0, m.end("h")), (m.end(), len(f.text))])
         return [rest, claim]
     m = _END_APPOS.search(t) if ", " in t else None
