@@ -1549,3 +1549,18 @@ def test_a_name_between_two_descriptions_is_the_subject(text: str, want: list[st
     claims = split(text)
     assert texts(claims) == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "by Councilors Amy Richter": a title of two people taken into one's name
+    ("Councilors Amy Richter and Joe Delaney voted against it. Richter said fees would hurt"
+     " shops. “People will drive to Nashua,” she said.",
+     [("Councilors Amy Richter and Joe Delaney voted against it.", None),
+      ("Fees would hurt shops.", "Richter"),
+      ("People will drive to Nashua.", "Amy Richter")]),
+])
+def test_a_plural_title_is_no_part_of_a_persons_name(
+        text: str, want: list[tuple[str, str | None]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)

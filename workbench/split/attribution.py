@@ -555,6 +555,24 @@ def one_person(by: str) -> bool:
 _SURNAME: Final = re.compile(rf"(?<![\w.'’-])[{UPPER}][^\W\d_]+(?![\w'’-]|\s[{UPPER}])")
 
 
+def _plural_titles(parts: list[str]) -> int:
+    """How many of `parts` open it as a title of more than one ("Councilors" of
+    "Councilors Amy Richter and Joe Delaney"): no part of the one person's name."""
+    k = 0
+    while k < len(parts) and parts[k].endswith("s") and parts[k][:-1] in _TITLES:
+        k += 1
+    return k
+
+
+def _name_start(parts: list[str]) -> int:
+    """Where the name in the capitalised run `parts` starts: after function words and
+    plural titles ("And Councilors Amy Richter")."""
+    k = 0
+    while k < len(parts) and (parts[k].lower() in _NOT_NAME or _plural_titles(parts[k:]) > 0):
+        k += 1
+    return k
+
+
 def _person_before(text: str, at: int) -> tuple[str | None, int]:
     """The last run of two or more capitalised words in the NAME_REACH characters before `at`
     that names no body or place, function words and dates at its start left out, and is
@@ -565,9 +583,7 @@ def _person_before(text: str, at: int) -> tuple[str | None, int]:
             continue
         before = text[max(0, m.start() - 5) : m.start()].split()[-1:]  # the word before
         parts = m[0].split()
-        k = 0
-        while k < len(parts) and parts[k].lower() in _NOT_NAME:
-            k += 1
+        k = _name_start(parts)
         if (
             len(parts) - k >= 2
             and not any(w.lower() in _BEFORE_PLACE for w in before + parts[:k])
@@ -578,7 +594,8 @@ def _person_before(text: str, at: int) -> tuple[str | None, int]:
         surnames = {}
         for m in _NAME_RUN.finditer(text, max(0, at - NAME_REACH), at):
             name = m[0].split()
-            if not any(w in _NOT_PERSON for w in name):
+            name = name[_plural_titles(name) :]
+            if len(name) >= 2 and not any(w in _NOT_PERSON for w in name):
                 surnames[name[-1]] = " ".join(name)
         for m in _SURNAME.finditer(text, where + len(person), at):
             if m[0] in surnames and not _whole_line(text, m.start(), m.end()):
