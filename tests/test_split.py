@@ -711,6 +711,11 @@ def test_speaker_after_a_possessive_a_role_or_as_a_bare_plural(
      [("The ministry reported 300 new cases on Monday.", None)]),
     ("The ministry reported the deficit had widened.",
      [("The deficit had widened.", "The ministry")]),
+    # QA: "Revenue of $8.1 billion for the quarter, up 40% …" by the company: no clause
+    ("Nexon Semiconductor Inc. reported revenue of $8.1 billion for the quarter, up 40% from"
+     " a year earlier.",
+     [("Nexon Semiconductor Inc. reported revenue of $8.1 billion for the quarter, up 40%"
+       " from a year earlier.", None)]),
 ])
 def test_reported_with_an_object_is_what_was_done_not_said(
         sentence: str, want: list[tuple[str, str | None]]) -> None:

@@ -382,9 +382,12 @@ _OBJECT_VERBS: Final = words("reported announced confirmed estimated predicted n
 
 def _an_object(rest: str) -> bool:
     """Whether `rest`, after a verb of _OBJECT_VERBS, is its object ("an 18% drop in
-    profit and cut its forecast") rather than a statement ("the economy grew 2%"): a
-    number or determiner first, and no auxiliary or past within its next four words."""
+    profit and cut its forecast") rather than a statement ("the economy grew 2%"): no
+    verb in it, or a number or determiner first and no auxiliary or past within its next
+    four words."""
     first = rest.split(None, 1)[0] if rest.strip() else ""
+    if first and not has_verb(rest):
+        return True  # no clause: "revenue of $8.1 billion, up 40%"
     if not (first[:1].isdigit() or first.lower() in DETERMINERS or first in _POSSESSIVES):
         return False
     return not any(w in AUX or w in IRREGULAR or (w.endswith("ed") and w.islower())
