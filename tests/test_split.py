@@ -1569,3 +1569,18 @@ def test_a_plural_title_is_no_part_of_a_persons_name(
     claims = split(text)
     assert [(c.text, c.by) for c in claims] == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "A $2.4 billion budget on Tuesday is the largest in its history."
+    ("The city council approved a $2.4 billion budget on Tuesday, the largest in its history.",
+     ["The city council approved a $2.4 billion budget on Tuesday.",
+      "The $2.4 billion budget is the largest in its history."]),
+    ("The agency opened the new bridge, the longest in the state.",
+     ["The agency opened the new bridge.", "The new bridge is the longest in the state."]),
+])
+def test_a_description_after_an_object_is_of_the_thing_not_its_date(
+        text: str, want: list[str]) -> None:
+    claims = split(text)
+    assert texts(claims) == want
+    check_spans(text, claims)

@@ -483,7 +483,11 @@ def appositive(f: Frag) -> list[Frag] | None:
                 return None
             head = found
         elif first in DETERMINERS:
-            head = obj
+            # "approved a $2.4 billion budget on Tuesday, the largest …": the budget, now
+            # known, is the largest, not "a … budget on Tuesday"
+            head = _carried(obj)
+            if first in ("a", "an"):
+                head = "the" + head[len(first) :]
         else:
             head = main[: sv[0]].strip()
         return [sub(f, 0, m.start()), sub(f, m.start("a"), m.end("a"), f"{head} is")]
