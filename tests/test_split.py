@@ -1584,3 +1584,15 @@ def test_a_description_after_an_object_is_of_the_thing_not_its_date(
     claims = split(text)
     assert texts(claims) == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text,want", [
+    # QA: "The office's spokesman, Zoë Ørsted, said: “…”" was one claim in no one's voice
+    ('The office\'s spokesman, Zoë Ørsted, said: "Prices rose by 3%."',
+     [("Zoë Ørsted is the office's spokesman.", None), ("Prices rose by 3%.", "Zoë Ørsted")]),
+])
+def test_a_speaker_named_twice_before_said_and_a_colon(
+        text: str, want: list[tuple[str, str | None]]) -> None:
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)

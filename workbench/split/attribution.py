@@ -241,7 +241,7 @@ _TOLD_THAT: Final = re.compile(
 # A speaker named twice, the second time between commas before the reporting verb: "A
 # spokesperson for the hospital, Ben Okafor, said …", "Sen. Voss, a Republican, said …".
 _APPOSITIVE: Final = re.compile(
-    rf"^(?P<subj>[^,\"“”]{{2,80}}?),\s+(?P<appos>[^,\"“”]{{2,120}}?),\s+(?={_VERB}\s)")
+    rf"^(?P<subj>[^,\"“”]{{2,80}}?),\s+(?P<appos>[^,\"“”]{{2,120}}?),\s+(?={_VERB}[\s:,])")
 
 
 def attribute(sentence: str) -> Attribution | None:
