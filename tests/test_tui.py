@@ -291,6 +291,15 @@ class TestMainScreen:
             assert not any("another window" in m for m in notices(app))
 
     @run_async
+    async def test_a_database_of_one_article_lists_no_title_above_it(self, db_file):
+        """The top line names the one article already: a title above claim 1 would say it
+        twice and cost a line."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.main.claims.render_line(0).text.startswith("·    1 Militants")
+
+    @run_async
     async def test_a_list_of_several_articles_titles_each_where_it_begins(self, tmp_path):
         """QA: in article order, or filtered by status, one article's claims ran straight
         into the next's; seq started again at 1 and nothing else said so."""
@@ -1338,8 +1347,7 @@ class TestVerdictsChangedElsewhere:
             assert "session 2/32" in app.main.query_one(TopBar).text
             assert app.main.claims.row(1)["status"] == "refuted"
             lines = ["".join(s.text for s in app.main.claims.render_line(y)) for y in range(4)]
-            assert [line[:6] for line in lines if line[:1] not in " ─"][:2] == [
-                "✓    1", "✗    2"]  # the claims' first lines, under the article's title
+            assert [line[:6] for line in lines if line[:1] != " "][:2] == ["✓    1", "✗    2"]
             assert notices(app)[-1] == ("1 verdict changed elsewhere (another window, the shell,"
                                           " an ingest): the list shows it now")
             assert [n for n in notices(app) if "changed elsewhere" in n] == [notices(app)[-1]]
@@ -1587,7 +1595,7 @@ class TestReReview:
             assert current(app) == 3
             panel = app.main.query_one(VerdictPanel).text
             assert "↻ to re-review: this claim changed since the verdict, in its text" in panel
-            assert "↻" in "".join(s.text for s in listing.render_line(1))  # under the title
+            assert "↻" in "".join(s.text for s in listing.render_line(0))
             actions.filter_flagged(app.main)
             await settle(pilot)
             assert ids_listed(app) == [3]

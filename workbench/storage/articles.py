@@ -106,6 +106,12 @@ def resolve(db: Database, ref: str) -> int:
     return int(rows[0]["id"])
 
 
+def several(db: Database) -> bool:
+    """Whether the database holds more than one article (each in its newest version)."""
+    return db.execute("SELECT count(*) FROM (SELECT 1 FROM current_articles LIMIT 2)"
+                      ).fetchone()[0] > 1
+
+
 def list_current(db: Database) -> list[sqlite3.Row]:
     """The newest version of every article, with its number of claims, oldest first."""
     return db.query(

@@ -88,6 +88,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         self._standin = 0  # that claim
         self._wrapped: dict[int, tuple[str, int, int, str, list[str]]] = {}
         self._titles: dict[int, str] = {}  # article titles, for the headings of a list of several
+        self._several = False  # whether the database holds more than one article
         self._layout_key: tuple[int, ...] = ()
         self._layout_lines: list[tuple[int, int, str]] = []
         self._layout_fit = (1, 1)
@@ -98,6 +99,7 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
         """Show a new list (filter, order, search, session), on `claim_id` if it is in it."""
         self._generation += 1
         self.query_ = query
+        self._several = articles.several(self.db)  # one article: its title heads nothing
         self._rows.clear()
         self._wrapped.clear()
         self._loading.clear()
@@ -434,10 +436,13 @@ class ClaimList(LineStyles, ScrollView, can_focus=True):
 
     def heading(self, row: dict[str, Any]) -> str:
         """The title of the article `row` opens, in a list of several articles in article
-        order (where one article's claims end and the next's begin); else ""."""
+        order (where one article's claims end and the next's begin); else "" (and in a
+        database of one article, whose title the top line gives)."""
         q = self.query_
         if not row.get("opens") or q.article_id is not None or q.ids is not None:
             return ""  # one article; or search results, in the order of how well they match
+        if not self._several:
+            return ""
         if q.order != "article":
             return ""
         article = row["article_id"]
