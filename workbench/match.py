@@ -94,6 +94,7 @@ def similar(
         rows = sorted(rows, key=lambda r: r["session"] != session)
     best: dict[int, Similar] = {}
     shown: set[tuple[str, str, int | None]] = set()
+    stated = figures(text)
     for row in rows:
         verdict = (row["text"], row["status"], row["confidence"])
         if row["id"] == claim_id or row["id"] in best or verdict in shown:
@@ -105,7 +106,7 @@ def similar(
         best[row["id"]] = Similar(row["id"], row["text"], row["article"], row["session"],
                                   row["status"], row["confidence"], score,
                                   tuple(sources_from_json(row["sources"])),
-                                  figures(row["text"]) == figures(text))
+                                  figures(row["text"]) == stated)
     return sorted(best.values(), key=lambda s: -s.score)[:limit]
 
 

@@ -21,13 +21,11 @@ def written_whole(path: Path) -> Iterator[IO[str]]:
     device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming
     a file over it would put a plain file in its place. An SQLite database is never
     replaced. A failure to write is a WorkbenchError naming it."""
-    check_target(path)
+    path = check_target(path)
     if path.exists() and not path.is_file():  # /dev/stdout is a link to a pipe's name
         with _naming_failures(path), path.open("w", encoding="utf-8", newline="") as out:
             yield out
         return
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
     tmp, fd = _created_beside(path)
     try:
         with _naming_failures(path), os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
@@ -40,13 +38,14 @@ def written_whole(path: Path) -> Iterator[IO[str]]:
         tmp.unlink(missing_ok=True)
 
 
-def check_target(path: Path) -> None:
-    """WorkbenchError, naming it, for a path written_whole would refuse: a folder, a
-    database (or SQLite's file beside one), a file in a folder that does not exist."""
+def check_target(path: Path) -> Path:
+    """The file written_whole writes for `path` (a link's target; a device or a pipe as
+    named, written into), or a WorkbenchError naming what it refuses: a folder, a database
+    (or SQLite's file beside one), a file in a folder that does not exist."""
     if not path.name or path.is_dir():
         raise WorkbenchError(f"{str(path) or repr('')}: a folder, not a file to write")
     if path.exists() and not path.is_file():
-        return  # a device or a pipe, written into
+        return path
     real = Path(os.path.realpath(path)) if path.is_symlink() else path
     if _is_database(real):
         raise WorkbenchError(f"{real}: a database or SQLite's file beside one, not replaced:"
@@ -54,10 +53,11 @@ def check_target(path: Path) -> None:
     folder = real.parent if str(real.parent) else Path(".")
     if not folder.is_dir():
         raise WorkbenchError(f"{real}: folder {folder} does not exist")
+    return real
 
 
-# The first bytes of an SQLite database and of its write-ahead log (either byte order).
-_DATABASE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+# The first bytes of an SQLite database (its log is known by its name, beside it).
+_DATABASE_MAGIC = b"SQLite format 3\x00"
 
 
 # The files SQLite keeps beside a database while it is open: `claims.db-shm` holds no mark

@@ -579,18 +579,10 @@ def _redo_target(db: Database, session_id: int, who: str
     no other change of theirs came after it (a new change ends what can be redone), and
     the change that undo took back, which names the redo (empty lists: nothing to redo)."""
     steps = _own_steps(db, session_id, who)
-    pending = 0
-    for group in steps:
-        action = group[0]["action"]
-        if action == "redo":
-            pending += 1
-        elif action != "undo":
-            break
-        elif pending:
-            pending -= 1
-        else:
-            return group, _origin(steps)
-    return [], []
+    group = _taken_back(steps, "redo")
+    if not group or group[0]["action"] != "undo":  # no undo, or a change made since it
+        return [], []
+    return group, _origin(steps)
 
 
 def _taken_back(steps: Iterator[list[sqlite3.Row]], by: str) -> list[sqlite3.Row]:
