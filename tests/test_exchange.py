@@ -722,6 +722,7 @@ cells = st.tuples(
     st.one_of(st.sampled_from(["", "bob"]), cell_text),
     st.one_of(st.just(""), st.just("Officials said the storm hit."), cell_text),  # claim
     st.one_of(st.just(""), st.just("2026-11-26T16:08:10.123Z"), cell_text),  # updated_at
+    st.sampled_from(["", "1"] * 8 + ["0", "1.0", "0.0", " 1", "'1", "yes", "2", "TRUE"]),
 )
 
 
@@ -738,18 +739,18 @@ def test_sql_staging_takes_only_rows_the_row_checks_take_alike(rows, who) -> Non
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(("claim_id", "status", "confidence", "sources", "notes",
-                             "reviewer", "claim", "updated_at"))
+                             "reviewer", "claim", "updated_at", "needs_review"))
             writer.writerows((str(n) if r[0] is None else r[0], *r[1:])
                              for n, r in enumerate(rows))
         staged = stage_quickly(db, path, who)
         if staged is None:
             return
         got = db.conn.execute("SELECT claim_id, status, confidence, sources, notes,"
-                              " reviewer, updated_at FROM temp.incoming ORDER BY claim_id"
-                              ).fetchall()
+                              " reviewer, updated_at, needs_review FROM temp.incoming"
+                              " ORDER BY claim_id").fetchall()
         checked, errors = read_rows(path, who)  # (a database without claims: any text)
         assert errors == [] and staged == len(checked)
-        assert [tuple(r) for r in got] == sorted((*r[1:7], r[8]) for r in checked)
+        assert [tuple(r) for r in got] == sorted((*r[1:7], r[8], r[9]) for r in checked)
 
 
 def test_import_into_a_reviewed_session_logs_old_and_new_values(env: Path, capsys) -> None:
@@ -1114,9 +1115,9 @@ def test_a_row_the_second_process_leaves_is_read_here(
 def test_a_flagged_verdict_says_so_in_the_sheet_and_reads_back_unchanged(env: Path,
                                                                          capsys) -> None:
     """A verdict a re-ingest carried to an edited claim has needs_review 1 in the sheet
-    (after the contract's columns and the others), the rest an empty cell; import takes
-    no notice of the column: the sheet reads back into its session as no change, and
-    the flag stays till a reviewer tags the claim."""
+    (after the contract's columns and the others), the rest an empty cell; the sheet
+    reads back into its session as no change, and the flag stays till a reviewer tags
+    the claim."""
     (env / "storm.txt").write_text(ARTICLE.replace("12", "13"), encoding="utf-8")
     assert main(["ingest", "storm.txt"]) == 0
     code, out, _ = run(capsys, "export", "--session", "a", "-o", "s.csv")
@@ -1135,6 +1136,100 @@ def test_a_flagged_verdict_says_so_in_the_sheet_and_reads_back_unchanged(env: Pa
     code, out, _ = run(capsys, "export", "--session", "a", "--format", "claimreview")
     reviewed = [r["claimReviewed"] for r in json.loads(out)]
     assert "The storm killed 13 people on Tuesday." not in reviewed and reviewed
+
+
+def flagged_sheet(env: Path, capsys) -> int:
+    """Re-ingest the article with one figure changed, so that a's verdict on it is carried
+    to the edited claim and flagged, and export a to s.csv; the edited claim's id."""
+    (env / "storm.txt").write_text(ARTICLE.replace("12", "13"), encoding="utf-8")
+    assert main(["ingest", "storm.txt"]) == 0
+    assert run(capsys, "export", "--session", "a", "-o", "s.csv")[0] == 0
+    (row,) = [r for r in sheet((env / "s.csv").read_text(encoding="utf-8"))
+              if r["needs_review"]]
+    return int(row["claim_id"])
+
+
+def flags(env: Path, session: str) -> dict[int, tuple[str, int]]:
+    """The session's verdicts on the article's current claims, as {claim: (status,
+    needs_review)}."""
+    with open_db(env / "c.db") as db:
+        sid = sessions.require(db, session)["id"]
+        return {r["claim_id"]: (r["status"], r["needs_review"]) for r in db.query(
+            "SELECT * FROM verdicts WHERE session_id = ? AND claim_id IN (SELECT id FROM"
+            " claims WHERE article_id IN (SELECT id FROM current_articles))", (sid,))}
+
+
+@pytest.mark.parametrize("way", ["quickly", "row by row", "in step"])
+def test_a_flagged_verdict_imported_into_another_session_stays_flagged(
+        env: Path, capsys, monkeypatch, way: str) -> None:
+    """A sheet's flag for re-review comes in with its verdict: a verdict carried to an
+    edited claim and never confirmed must not count as reviewed in the session it is
+    imported into, whichever way the import reads the sheet."""
+    edited = flagged_sheet(env, capsys)
+    if way == "in step":
+        monkeypatch.setattr(importer, "IN_STEP_FROM", 0)
+        monkeypatch.setattr(importer, "CHECK_EVERY", 1)
+    if way == "row by row":  # a claim id SQLite does not take as written: Python reads it
+        edit_cell(env / "s.csv", 1, "claim_id", "01")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "b")
+    assert code == 0, err
+    assert flags(env, "b") == flags(env, "a")
+    assert flags(env, "b")[edited] == ("refuted", 1)
+    with open_db(env / "c.db") as db:  # the flagged one not counted as reviewed
+        assert review.progress(db, sessions.require(db, "b")["id"]) == review.Progress(2, 5)
+
+
+def test_a_sheet_row_judged_again_clears_its_flag_and_an_undo_puts_it_back(
+        env: Path, capsys) -> None:
+    """Back into its own session: a row whose status was changed in the spreadsheet (its
+    needs_review cell left as it was) has been judged again, as a tag would, so its flag
+    goes; a cell emptied confirms a verdict; a cell set to 1 flags one. Each is logged,
+    and one undo takes the import back, flags and all."""
+    edited = flagged_sheet(env, capsys)
+    other = next(c for c, (status, flag) in flags(env, "a").items()
+                 if status == "supported" and not flag)
+    edit_cell(env / "s.csv", edited, "status", "misleading")
+    edit_cell(env / "s.csv", other, "needs_review", "1")
+    before = flags(env, "a")
+    code, out, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 0 and "2 changed" in out, err
+    after = flags(env, "a")
+    assert after[edited] == ("misleading", 0) and after[other] == ("supported", 1)
+    with open_db(env / "c.db") as db:
+        sid = sessions.require(db, "a")["id"]
+        logged = review.claim_history(db, sid, edited)[0]
+        assert (logged["old"], logged["new"]) == ({"status": "refuted", "needs_review": 1},
+                                                  {"status": "misleading", "needs_review": 0})
+        assert review.undo(db, sid, who="ann") is not None
+    assert flags(env, "a") == before
+    assert run(capsys, "export", "--session", "a", "-o", "s.csv")[0] == 0  # after the undo
+    edit_cell(env / "s.csv", edited, "needs_review", "")  # confirmed as it stands
+    code, out, err = run(capsys, "import", "s.csv", "--session", "a")
+    assert code == 0 and "1 changed" in out, err
+    assert flags(env, "a")[edited] == ("refuted", 0)
+
+
+def test_a_sheet_without_the_flag_column_leaves_flags_alone(env: Path, capsys) -> None:
+    """A sheet made by hand has no needs_review column: a row that changes only a
+    verdict's notes keeps its flag; one that sets another status clears it."""
+    edited = flagged_sheet(env, capsys)
+    (env / "n.csv").write_text(f"claim_id,status,notes\n{edited},refuted,checked the wire\n",
+                               encoding="utf-8")
+    assert run(capsys, "import", "n.csv", "--session", "a")[0] == 0
+    assert flags(env, "a")[edited] == ("refuted", 1)
+    (env / "n.csv").write_text(f"claim_id,status\n{edited},supported\n", encoding="utf-8")
+    assert run(capsys, "import", "n.csv", "--session", "a")[0] == 0
+    assert flags(env, "a")[edited] == ("supported", 0)
+
+
+def test_a_needs_review_cell_that_is_not_a_flag_is_named(env: Path, capsys) -> None:
+    edited = flagged_sheet(env, capsys)
+    edit_cell(env / "s.csv", edited, "needs_review", "yes")
+    code, _, err = run(capsys, "import", "s.csv", "--session", "b")
+    assert code == 1 and err.startswith("error: s.csv line ")
+    assert "needs_review must be 1 (flagged for re-review) or empty, not 'yes'" in err
+    with open_db(env / "c.db") as db:
+        assert sessions.get_by_name(db, "b") is None
 
 
 def test_claimreview_names_a_claims_author_only_where_it_is_known(tmp_path: Path) -> None:

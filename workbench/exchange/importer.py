@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from workbench import parallel, review
 from workbench.errors import WorkbenchError
-from workbench.exchange.csvsheet import ESCAPE, read_cell, read_columns, sheet_reader
+from workbench.exchange.csvsheet import ESCAPE, FLAGGED, read_cell, read_columns, sheet_reader
 from workbench.model import (
     NOTE_SEPARATOR,
     SOURCE_SEPARATOR,
@@ -37,6 +37,8 @@ STATUSES = frozenset(s.value for s in Status)
 # A whole number 0-100, written as a sheet may hold it: "80", or "80.0" (what pandas and
 # some spreadsheets write for a column with blanks in it).
 CONFIDENCES = {**{str(n): n for n in range(101)}, **{f"{n}.0": n for n in range(101)}}
+# A needs_review cell: empty, or the flag as a number (FLAGGED), as pandas may write it too.
+FLAG_CELLS = {"": 0, "0": 0, "0.0": 0, FLAGGED: 1, f"{FLAGGED}.0": 1}
 MAX_ID = 2**63 - 1  # SQLite's largest integer: no claim has a bigger id
 
 
@@ -54,11 +56,12 @@ class ImportResult:
 
 # claim_id, status, confidence, sources, notes, reviewer, claim (its text, checked against
 # the database's, not written), updated_at (the verdict's when the sheet was made: see
-# _write), session (whose sheet it is, named when a row conflicts)
+# _write), needs_review (see verdicts.IMPORTED), session (whose sheet it is, named when a
+# row conflicts)
 COLUMNS = (*verdicts.SHEET_COLUMNS, "session")
 # A checked row: (line, claim_id, status, confidence, sources JSON, notes, reviewer, the
-# claim's text or None, updated_at or None, session).
-Checked = tuple[int, int, str, int | None, str, str, str, str | None, str | None, str]
+# claim's text or None, updated_at or None, needs_review, session).
+Checked = tuple[int, int, str, int | None, str, str, str, str | None, str | None, int, str]
 
 
 def sources_json(cell: str) -> str:
@@ -76,7 +79,7 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
     """One row's COLUMNS as stored values, `who` for an empty reviewer, a status in any
     case stored in lower case; ValueError says what is wrong with it (whether the claim
     exists is asked of the database, for all rows at once)."""
-    raw_id, status, raw_conf, sources, notes, reviewer, text, stamp, named = cells
+    raw_id, status, raw_conf, sources, notes, reviewer, text, stamp, flag, named = cells
     raw_id = raw_id.strip()
     if not raw_id.isdigit():
         raise ValueError(f"claim_id must be a whole number, not {raw_id!r}")
@@ -97,8 +100,11 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
         confidence = CONFIDENCES[raw_conf]
         if status == Status.UNREVIEWED:
             raise ValueError("a confidence needs a status other than 'unreviewed'")
+    if flag not in FLAG_CELLS:
+        raise ValueError(f"needs_review must be {FLAGGED} (flagged for re-review) or empty,"
+                         f" not {flag!r}")
     return (line, claim_id, status, confidence, sources_json(sources), notes,
-            reviewer.strip() or who, text or None, stamp or None, named)
+            reviewer.strip() or who, text or None, stamp or None, FLAG_CELLS[flag], named)
 
 
 def read_rows(path: Path, who: str) -> tuple[list[Checked], list[tuple[int, str]]]:
@@ -212,7 +218,7 @@ def _import_sheet(db: Database, path: Path, session: str, who: str, *,
         return done
     rows, errors = read_rows(path, who)
     with db.transaction(references_checked=True):
-        verdicts.stage(db, rows)
+        verdicts.stage(db, rows, flags="needs_review" not in lacking)
         errors += [(line, _not_current(claim_id, now_is, what))
                    for line, claim_id, now_is, what in verdicts.staged_unknown(db)]
         errors += _texts_differing(db, cp1252)
@@ -319,7 +325,7 @@ def _conflicting(name: str, session: str, conflicts: list[Conflict],
     """The error for `conflicts` of sheet `name` in `session`, read as `rows`: the first,
     with the session its row says it is of when that is another, then the others' lines."""
     (line, claim_id, there, given), *rest = sorted(conflicts)
-    named = next(row[9] for row in rows if row[0] == line)
+    named = next(row[10] for row in rows if row[0] == line)
     stamps = f"({there or 'none'} there, {given or 'none'} in the sheet)"
     if named and named != session:  # most likely the wrong sheet
         what = (f"this is the sheet of session {named!r}: it would change claim {claim_id} in"
@@ -508,12 +514,12 @@ def _stage(db: Database, rows: Iterable[Sequence[str]], given: list[bool], who: 
         """A (status, confidence) pair as check_row stores it, or None when it is bad."""
         try:
             checked = check_row(0, ["0", read_cell(status), read_cell(confidence), "", "",
-                                    who, "", "", ""], who)
+                                    who, "", "", "", ""], who)
         except ValueError:
             return None
         return checked[2], checked[3]
 
     return verdicts.stage_cells(
-        db, rows, given, escape=ESCAPE, verdict=verdict,
+        db, rows, given, escape=ESCAPE, verdict=verdict, flags=FLAG_CELLS,
         reviewer=lambda cell: read_cell(cell).strip() or who,
         sources=lambda cell: sources_json(read_cell(cell)), staged=staged, claims=claims)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from workbench.storage.claims import REVIEWED, successor_sql
@@ -138,6 +138,14 @@ def _csv_joined(cells: Sequence[Piece], end: str) -> str:
 
 STAGED = "temp.incoming"  # where rows to import are held, unless a caller says otherwise
 
+# What an import writes of a verdict: the fields a reviewer sets, and its flag for re-review.
+# A row flags the verdict as its needs_review cell says (a sheet without the column leaves
+# the flag as it is), but for one that sets another status or confidence than the
+# session's verdict has: the reviewer has judged the claim again, as with `tag`; and an
+# unreviewed claim has nothing to review again.
+IMPORTED = (*VALUE_COLUMNS, "needs_review")
+
+
 def _incoming_changes(keep: frozenset[str] = frozenset()) -> str:
     """SQL: the staged rows that differ from the session's verdicts (:s), each with the
     verdict it replaces (o_…, and its updated_at as o_updated_at); the fields in `keep`
@@ -150,53 +158,62 @@ def _incoming_changes(keep: frozenset[str] = frozenset()) -> str:
         return (f"CASE WHEN i.status = 'unreviewed' THEN NULL ELSE {kept} END"
                 if c == "confidence" else kept)
 
+    rejudged = f"(i.status IS NOT v.status OR {value('confidence')} IS NOT v.confidence)"
     return (
         "(SELECT i.line, i.claim_id, "
         + ", ".join(f"{value(c)} AS {c}" for c in VALUE_COLUMNS)
+        + f", CASE WHEN i.status = 'unreviewed' OR (v.claim_id NOT NULL AND {rejudged})"
+        " THEN 0 ELSE coalesce(i.needs_review, v.needs_review, 0) END AS needs_review"
         + ", i.reviewer, i.updated_at, v.updated_at AS o_updated_at, "
         + ", ".join(f"coalesce(v.{c}, {_literal(d)}) AS o_{c}" for c, d in NO_VERDICT.items())
-        + f" FROM {STAGED} i LEFT JOIN verdicts v ON v.session_id = :s"
-        " AND v.claim_id = i.claim_id) AS n WHERE (n.o_status, n.o_confidence, n.o_sources,"
-        " n.o_notes) IS NOT (n.status, n.confidence, n.sources, n.notes)"
+        + ", coalesce(v.needs_review, 0) AS o_needs_review"
+        f" FROM {STAGED} i LEFT JOIN verdicts v ON v.session_id = :s"
+        " AND v.claim_id = i.claim_id) AS n WHERE ("
+        + ", ".join(f"n.o_{c}" for c in IMPORTED) + ") IS NOT ("
+        + ", ".join(f"n.{c}" for c in IMPORTED) + ")"
     )
 
 
-_CHANGED = " | ".join(f"((n.o_{c} IS NOT n.{c}) << {i})" for i, c in enumerate(VALUE_COLUMNS))
-# The same bits for a staged row `i` against no verdict.
-_CHANGED_FROM_NONE = " | ".join(f"((i.{c} IS NOT {_literal(NO_VERDICT[c])}) << {i})"
-                                for i, c in enumerate(VALUE_COLUMNS))
+_CHANGED = " | ".join(f"((n.o_{c} IS NOT n.{c}) << {i})" for i, c in enumerate(IMPORTED))
+# The same bits for an incoming row `n` (see _new_rows) against no verdict.
+_CHANGED_FROM_NONE = " | ".join(
+    f"((n.{c} IS NOT {_literal(NO_VERDICT[c]) if c in NO_VERDICT else 0}) << {i})"
+    for i, c in enumerate(IMPORTED))
 
 
 def _json_values(side: str) -> dict[str, list[Piece]]:
-    """Each of VALUE_COLUMNS of `n.{side}…` as the pieces of its JSON text (see _joined),
+    """Each of IMPORTED of `n.{side}…` as the pieces of its JSON text (see _joined),
     as json_quote writes it. A status (one of a few plain words, by the table's CHECK and
     the importer's) needs only its quotes, and a confidence (a whole number, or NULL)
-    none: half the cost of json_quote on every value."""
+    none, nor a flag (0 or 1): half the cost of json_quote on every value."""
     return {"status": ['"', ("%s", f"n.{side}status"), '"'],
             "confidence": [("%s", f"coalesce(n.{side}confidence, 'null')")],
             "sources": [("%s", f"json_quote(n.{side}sources)")],
-            "notes": [("%s", f"json_quote(n.{side}notes)")]}
+            "notes": [("%s", f"json_quote(n.{side}notes)")],
+            "needs_review": [("%d", f"n.{side}needs_review")]}
 
 
 def _logged(values: dict[str, list[Piece]]) -> str:
     """SQL: JSON of the fields that differ between a row's verdict and the incoming one
-    (bit i of `n.changed` for VALUE_COLUMNS[i]), with `values` the pieces of each field's
+    (bit i of `n.changed` for IMPORTED[i]), with `values` the pieces of each field's
     JSON text, as review.tag logs them (json.dumps of a dict): one join of pieces for each
     set of fields (a million history rows: 0.3 s less than joining with ||)."""
     whens = []
-    for bits in range(1, 2 ** len(VALUE_COLUMNS)):
+    for bits in range(1, 2 ** len(IMPORTED)):
         pieces: list[Piece] = ["{"]
-        for k, c in enumerate(c for i, c in enumerate(VALUE_COLUMNS) if bits >> i & 1):
+        for k, c in enumerate(c for i, c in enumerate(IMPORTED) if bits >> i & 1):
             pieces += [", " * bool(k) + f'"{c}": ', *values[c]]
         whens.append(f"WHEN {bits} THEN {_joined([*pieces, '}'])}")
     return f"CASE n.changed {' '.join(whens)} END"
 
 
 def stage(db: Database, rows: Iterable[tuple[
-        int, int, str, int | None, str, str, str, str | None, str | None, str]]) -> None:
+        int, int, str, int | None, str, str, str, str | None, str | None, int, str]], *,
+        flags: bool = True) -> None:
     """Hold rows to import, (line, claim_id, status, confidence, sources JSON, notes,
     reviewer, the claim's text as the sheet gives it or None, the verdict's updated_at as
-    the sheet gives it or None, the sheet's session cell, not staged), in a temporary
+    the sheet gives it or None, its needs_review (0 or 1; not staged unless `flags`: a
+    sheet without the column), the sheet's session cell, not staged), in a temporary
     table of this connection for the calls below (run them in the same transaction: a
     rollback empties it)."""
     _incoming(db)
@@ -208,8 +225,8 @@ def stage(db: Database, rows: Iterable[tuple[
     rows = list(rows)
     db.conn.executemany(
         f"INSERT INTO {STAGED} (line, claim_id, status, confidence, sources, notes,"
-        " reviewer, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((*row[:7], row[8]) for row in rows))
+        " reviewer, updated_at, needs_review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((*row[:7], row[8], row[9] if flags else None) for row in rows))
     db.conn.executemany(f"INSERT OR IGNORE INTO {_texts(STAGED)} VALUES (?, ?)",
                         ((row[1], row[7]) for row in rows if row[7] is not None))
 
@@ -217,7 +234,7 @@ def stage(db: Database, rows: Iterable[tuple[
 def _incoming(db: Database, staged: str = STAGED) -> None:
     """An empty table of rows to import, `staged` (schema.table)."""
     db.execute(f"CREATE TABLE IF NOT EXISTS {staged} (claim_id INTEGER PRIMARY KEY,"
-               " line, status, confidence, sources, notes, reviewer, updated_at)")
+               " line, status, confidence, sources, notes, reviewer, updated_at, needs_review)")
     db.execute(f"DELETE FROM {staged}")
 
 
@@ -227,11 +244,12 @@ def _texts(staged: str) -> str:
 
 
 SHEET_COLUMNS = ("claim_id", "status", "confidence", "sources", "notes", "reviewer", "claim",
-                 "updated_at")
+                 "updated_at", "needs_review")
 
 
 def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[bool], *,
                 escape: str, verdict: Callable[[str, str], tuple[str, int | None] | None],
+                flags: Mapping[str, int],
                 reviewer: Callable[[str], str], sources: Callable[[str], str],
                 staged: str = STAGED, claims: str = "claims") -> int | None:
     """Stage a sheet's rows as `stage` does, each row the raw cells of those
@@ -243,7 +261,9 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
     stores it (one plain reference is written in SQL); notes lose a leading `escape`; a
     claim id must be a whole number as SQLite writes it; a claim's text, where the sheet
     gives one, must be the text of that claim in `claims` (a table of this connection);
-    an updated_at cell loses a leading `escape`, and is NULL when empty or not `given`.
+    an updated_at cell loses a leading `escape`, and is NULL when empty or not `given`; a
+    needs_review cell is one of `flags` (a cell as written: the flag it stands for), NULL
+    when not `given`.
     Returns how many rows were read when all are good so and no claim id comes twice;
     else None, with nothing staged, for the caller to read the rows one by one and say
     which is bad (or take one SQLite was stricter about: claim 007, say, or a text the
@@ -268,6 +288,8 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
         cols = [c for c, g in zip(SHEET_COLUMNS, given, strict=True) if g]
         texts = given[SHEET_COLUMNS.index("claim")]
         stamps = given[SHEET_COLUMNS.index("updated_at")]
+        flagged = given[SHEET_COLUMNS.index("needs_review")]
+        flag_cells = ", ".join(map(_literal, flags))
         read = _insert_many(db, f"temp.sheet ({', '.join(cols)})", len(cols), rows)
         pairs = _tuples(db, "SELECT DISTINCT status, confidence FROM temp.sheet").fetchall()
         conn.executemany("INSERT INTO temp.sheet_verdicts VALUES (?, ?, ?, ?)",
@@ -279,12 +301,16 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
         kept = db.execute(
             f"INSERT OR IGNORE INTO {staged} (claim_id, status, confidence, sources,"
             " notes, reviewer" + (", updated_at" if stamps else "")
+            + (", needs_review" if flagged else "")
             + ") SELECT CAST(t.claim_id AS INTEGER), v.s, v.c,"
             f" CASE WHEN t.sources = '' THEN '[]' WHEN {_one_ref('t.sources', escape)}"
             """ THEN '[{"ref": ' || json_quote(t.sources) || ', "note": ""}]'"""
             " ELSE sources_json(CAST(t.sources AS BLOB)) END,"
             f" {_unescaped('t.notes', escape)}, r.stored"
             + (f", nullif({_unescaped('t.updated_at', escape)}, '')" if stamps else "")
+            + (", CASE t.needs_review " + " ".join(
+                f"WHEN {_literal(cell)} THEN {int(flag)}" for cell, flag in flags.items())
+               + " END" if flagged else "")
             + " FROM temp.sheet t"
             " CROSS JOIN temp.sheet_verdicts v ON v.status = t.status"
             "  AND v.confidence = t.confidence"
@@ -293,6 +319,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
             + (f" LEFT JOIN {claims} c ON c.id = CAST(t.claim_id AS INTEGER)" if texts else "")
             + " WHERE CAST(CAST(t.claim_id AS INTEGER) AS TEXT) = t.claim_id"
             " AND CAST(t.claim_id AS INTEGER) >= 0"
+            + (f" AND t.needs_review IN ({flag_cells})" if flagged else "")
             # a row whose text is not its claim's is left for the reading one by one
             + (f" AND (t.claim = '' OR {_unescaped('t.claim', escape)} IS c.text)"
                if texts else "")).rowcount
@@ -502,12 +529,12 @@ def import_staged(db: Database, session_id: int, *, who: str, at: str, action: s
         + " temp.changes n", params).rowcount
     db.execute(
         "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
-        " reviewer, updated_at) SELECT :s, n.claim_id, n.status, n.confidence, n.sources,"
-        " n.notes, n.reviewer, :at FROM temp.changes n WHERE true"
+        " needs_review, reviewer, updated_at) SELECT :s, n.claim_id, n.status, n.confidence,"
+        " n.sources, n.notes, n.needs_review, n.reviewer, :at FROM temp.changes n WHERE true"
         " ON CONFLICT (session_id, claim_id) DO UPDATE SET status = excluded.status,"
         " confidence = excluded.confidence, sources = excluded.sources,"
-        " notes = excluded.notes, reviewer = excluded.reviewer,"
-        " updated_at = excluded.updated_at",
+        " notes = excluded.notes, needs_review = excluded.needs_review,"
+        " reviewer = excluded.reviewer, updated_at = excluded.updated_at",
         params,
     )
     db.execute("DROP TABLE temp.changes")
@@ -528,14 +555,18 @@ def import_new(db: Database, session_id: int, *, who: str, at: str, action: str,
     a copy of the defaults was a quarter of what a million rows wrote, 75 of 308 MB).
     Returns how many verdicts changed."""
     params = {"s": session_id, "at": at, "who": who, "action": action, "step": step}
+    rows = (f"(SELECT i.claim_id, i.status, i.confidence, i.sources, i.notes, i.reviewer,"
+            " CASE WHEN i.status = 'unreviewed' THEN 0 ELSE coalesce(i.needs_review, 0) END"
+            f" AS needs_review FROM {staged} i) n")
     changed = db.execute(
         _HISTORY.format(old="NULL", new=_logged(_json_values("")))
-        + f" (SELECT i.*, {_CHANGED_FROM_NONE} AS changed FROM {staged} i) n"
+        + f" (SELECT n.*, {_CHANGED_FROM_NONE} AS changed FROM {rows}) n"
         " WHERE n.changed", params).rowcount
     db.execute(
         "INSERT INTO verdicts (session_id, claim_id, status, confidence, sources, notes,"
-        " reviewer, updated_at) SELECT :s, i.claim_id, i.status, i.confidence, i.sources,"
-        f" i.notes, i.reviewer, :at FROM {staged} i WHERE {_CHANGED_FROM_NONE}", params)
+        " needs_review, reviewer, updated_at) SELECT :s, n.claim_id, n.status, n.confidence,"
+        f" n.sources, n.notes, n.needs_review, n.reviewer, :at FROM {rows}"
+        f" WHERE {_CHANGED_FROM_NONE}", params)
     return int(changed)
 
 
