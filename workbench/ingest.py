@@ -70,9 +70,12 @@ class _Read:
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named directly, and the article files below each folder (sorted, recursively)."""
+    """Files named directly, and the article files below each folder (sorted, recursively).
+    A folder that cannot be listed comes as itself, for reading it to say why it is
+    skipped; so does a path that cannot be looked at (in a folder that may not be
+    searched)."""
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):  # False, not PermissionError, where it cannot be looked at
             yield from _article_files(path)
         else:
             yield path
@@ -80,15 +83,16 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 def _article_files(folder: Path) -> list[Path]:
     """The article files below `folder` in Path order, as `rglob` finds them (a link to a
-    file is a file, a link to a folder is not followed, a folder that cannot be read is
-    passed over), listed with os.scandir, which knows an entry's type without a stat:
-    a third of the cost of rglob, paid before the first file can be handed out."""
+    file is a file, a link to a folder is not followed), and each folder that cannot be
+    listed, listed with os.scandir, which knows an entry's type without a stat: a third
+    of the cost of rglob, paid before the first file can be handed out."""
     found: list[tuple[str, ...]] = []
 
     def walk(top: str, parts: tuple[str, ...]) -> None:
         try:
             entries = list(os.scandir(top))
         except OSError:
+            found.append(parts)
             return
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
@@ -167,8 +171,19 @@ def _read(path: Path) -> _Read | IngestResult:
     try:
         article = read_article(path)
     except WorkbenchError as e:
-        return _skip(path, str(e) if path.exists() else f"{path}: no such file or folder")
+        return _skip(path, f"{path}: no such file or folder" if _missing(path) else str(e))
     return _Read(path, _origin(path), article, article.content_hash)
+
+
+def _missing(path: Path) -> bool:
+    """Whether nothing is at `path` (not: whether it may be looked at)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _origin(path: Path) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +72,11 @@ def normalise(text: str) -> str:
 def read_article(path: Path) -> ArticleText:
     """Read one article file into reader text; raises WorkbenchError naming the file."""
     fmt = article_format(path.name)
-    if path.is_dir():
+    if os.path.isdir(path):
+        try:
+            os.scandir(path).close()
+        except OSError as e:
+            raise WorkbenchError(f"{path}: cannot read the folder ({e.strerror})") from None
         raise WorkbenchError(f"{path}: a folder, not an article file")
     if fmt is None:
         raise WorkbenchError(f"{path}: unsupported file type (use .txt, .md or .html)")
