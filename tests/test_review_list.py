@@ -198,6 +198,48 @@ class TestUndo:
         assert review.undo(db, s, who="ann") is None
         assert review.undo(db, s, who="chief").claim_id == b
 
+    def test_undo_leaves_a_verdict_another_reviewer_changed_since(self, db):
+        """QA: ann tagged a claim supported, bob set it refuted from the shell, and ann's
+        ctrl+z put it back to unreviewed: bob's verdict gone, and history saying the undo
+        replaced "supported". Now ann's undo leaves bob's verdict as he made it, says so,
+        and counts as taken back: the next undo reaches ann's change before it, and a redo
+        makes nothing again over bob's either."""
+        s = session(db)
+        a, b = all_ids(db, review.ListQuery(s))[:2]
+        review.tag(db, s, a, who="ann", status="misleading")
+        review.tag(db, s, b, who="ann", status="supported", confidence=60)
+        review.tag(db, s, b, who="bob", status="refuted", notes="wrong, see ISW")
+        undone = review.undo(db, s, who="ann")
+        assert (undone.claim_id, undone.summary, undone.kept) == (b, "", ((b, "bob"),))
+        bobs = review.get_verdict(db, s, b)
+        assert (bobs.status, bobs.confidence, bobs.notes) == (
+            Status.REFUTED, 60, "wrong, see ISW")
+        assert [e["action"] for e in review.claim_history(db, s, b)][:2] == ["undo", "tag"]
+        assert review.claim_history(db, s, b)[0]["new"] == {}  # nothing put back
+        assert review.undo(db, s, who="ann").summary == f"tag of claim #{a}"
+        assert review.get_verdict(db, s, a).status is Status.UNREVIEWED
+        assert review.redo(db, s, who="ann").summary == f"tag of claim #{a}"
+        redone = review.redo(db, s, who="ann")
+        assert (redone.summary, redone.kept) == ("", ())  # an empty undo: nothing to make
+        assert review.get_verdict(db, s, b).status is Status.REFUTED
+        assert review.undo(db, s, who="bob").summary == f"tag of claim #{b}"
+        assert review.get_verdict(db, s, b).status is Status.SUPPORTED  # as before bob's
+
+    def test_undo_puts_back_only_what_is_as_the_change_left_it(self, db):
+        """Two changes to one claim, undone in turn, put each field back; an edit of the
+        claim's text by another since leaves ann's edit standing too."""
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        first = claims.get(db, cid)["text"]
+        review.edit_claim(db, cid, "Ann's wording.", session_id=s, who="ann")
+        review.edit_claim(db, cid, "Bob's wording.", session_id=s, who="bob")
+        undone = review.undo(db, s, who="ann")
+        assert undone.kept == ((cid, None),)
+        assert claims.get(db, cid)["text"] == "Bob's wording."
+        assert review.undo(db, s, who="bob").summary == f"edit of claim #{cid}"
+        assert claims.get(db, cid)["text"] == "Ann's wording."
+        assert first != "Ann's wording."
+
     def test_undo_is_logged(self, db):
         s = session(db)
         cid = all_ids(db, review.ListQuery(s))[0]

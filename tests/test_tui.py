@@ -1376,6 +1376,23 @@ class TestVerdictsChangedElsewhere:
             assert notices(app)[-1] == ("1 verdict changed elsewhere (another window, the shell,"
                                           " an ingest): the list shows it now")
 
+    @run_async
+    async def test_undo_leaves_a_verdict_another_reviewer_changed_since_and_says_so(
+            self, db_file):
+        """QA: ann's ctrl+z wiped bob's verdict, set from the shell after her tag."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await settle(pilot)
+            claim = current(app)
+            with open_db(db_file) as other:
+                review.tag(other, app.main.session["id"], claim, who="bob", status="refuted")
+            await pilot.press("ctrl+z")
+            await settle(pilot)
+            assert verdict(app, claim).status is Status.REFUTED
+            assert notices(app)[-1] == (
+                f"undone: nothing; claim #{claim} left as bob changed it since")
+
 
 class TestNotesEditedInTwoWindows:
     @run_async

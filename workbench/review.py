@@ -510,12 +510,14 @@ def next_unreviewed(db: Database, q: ListQuery, row: dict | sqlite3.Row | None) 
 
 @dataclass(frozen=True, slots=True)
 class Undone:
-    """What an undo put back: the claim it touched, a one-line summary, and whether that
-    claim is dropped now (a drop made again)."""
+    """What an undo put back: the claim it touched, a one-line summary ("" when it put
+    nothing back), whether that claim is dropped now (a drop made again), and the claims
+    it left as someone else changed them since (`kept`: claim id, and who, where known)."""
 
     claim_id: int
     summary: str
     dropped: bool = False
+    kept: tuple[tuple[int, str | None], ...] = ()
 
 
 def _steps(db: Database, session_id: int) -> Iterator[list[sqlite3.Row]]:
@@ -639,23 +641,33 @@ def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
     the one folded into it)."""
     at = now()
     undone: dict[str, list[int]] = {}  # claims, by the action undone
+    kept: dict[int, str | None] = {}
     made = {(r["entity"], r["claim_id"]): r["action"] for r in origin}
     step: int | None = None
     for row in group:
         old, new = history.changes(row)
         claim_id = row["claim_id"]
-        if row["entity"] == "verdict":
+        if row["entity"] not in ("verdict", "claim"):
+            continue
+        changed_by = _changed_since(db, session_id, row["entity"], claim_id, new)
+        if changed_by is not None or not new:
+            # another's change since stands; the row is logged empty, so that the action
+            # counts as taken back and the next undo reaches the one before it
+            if new:
+                kept[claim_id] = changed_by or None
+            old = new = {}
+        elif row["entity"] == "verdict":
             if "status" in old and old["status"] == str(Status.UNREVIEWED):
                 old.setdefault("confidence", None)
             verdicts.upsert(db, session_id, claim_id, old, who, at)
-        elif row["entity"] == "claim":
-            claims.update(db, claim_id, old)
         else:
-            continue
+            claims.update(db, claim_id, old)
         logged = history.append(db, at=at, who=who, entity=row["entity"], action=action,
                                 claim_id=claim_id, session_id=session_id, old=new,
                                 new=old, step=step)
         step = step or logged
+        if not new:
+            continue
         # what a redo makes again is named by the change, not by the undo that it takes back
         done = made.get((row["entity"], claim_id)) or (
             row["action"] if action == "undo" and row["action"] != "redo"
@@ -666,7 +678,25 @@ def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
     standing = next((i for i in touched if not claims.get(db, i)["dropped"]), None)
     return Undone(touched[0] if standing is None else standing,
                   ", ".join(_undone_summary(a, ids) for a, ids in undone.items()),
-                  dropped=standing is None)
+                  dropped=standing is None, kept=tuple(kept.items()))
+
+
+def _changed_since(db: Database, session_id: int, entity: str, claim_id: int,
+                   values: dict[str, Any]) -> str | None:
+    """Who changed the claim's verdict in the session (`entity` "verdict") or the claim
+    itself since it was given `values` ("" when it is not known who), or None when it is
+    as they left it. Its flag for re-review is not asked: another's edit of the claim
+    sets that, and putting a status back leaves it meaning what it did."""
+    if entity == "verdict":
+        row = verdicts.get(db, session_id, claim_id)
+        now_is = (lambda k: row[k]) if row is not None else (
+            lambda k: verdicts.NO_VERDICT.get(k))
+        by = row["reviewer"] if row is not None else ""
+    else:
+        row = claims.get(db, claim_id)
+        now_is, by = (lambda k: row[k]), ""
+    differs = any(now_is(k) != v for k, v in values.items() if k != "needs_review")
+    return by if differs else None
 
 
 def _what_changed(action: str, new: dict[str, Any]) -> str:

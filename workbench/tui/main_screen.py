@@ -75,6 +75,17 @@ CLAIM_OPS: dict[str, Callable[..., int | None]] = {
 }
 
 
+def _put_back_note(done: str, undone: review.Undone) -> str:
+    """The line after an undo or redo (`done`: "undone", "redone"): what it put back, and
+    the claims it left as someone else changed them since."""
+    kept = ", ".join(f"claim #{claim_id} left as {who or 'another reviewer'} changed it since"
+                     for claim_id, who in undone.kept)
+    if not undone.summary:
+        return f"{done}: nothing; {kept}" if kept else (
+            f"{done}: nothing; the claims were left as another reviewer changed them")
+    return f"{done}: {undone.summary}" + (f"; {kept}" if kept else "")
+
+
 class MainScreen(Screen):
     """List on the left; article above the verdict panel on the right."""
 
@@ -430,8 +441,8 @@ class MainScreen(Screen):
         shown = review.listed(self.db, self.query_, undone.claim_id)
         # a claim this list does not show: the cursor stays, and the note says where it is
         elsewhere = not shown and not undone.dropped
-        self.notify(f"{done}: {undone.summary}" + (" (not in this list)" if elsewhere else ""),
-                    timeout=6 if elsewhere else 3)
+        self.notify(_put_back_note(done, undone) + (" (not in this list)" if elsewhere else ""),
+                    timeout=6 if elsewhere or undone.kept else 3)
         self._seen()
         if shown:
             self.claims.load(self.query_, undone.claim_id)
