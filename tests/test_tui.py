@@ -1392,6 +1392,8 @@ class TestVerdictsChangedElsewhere:
             assert verdict(app, claim).status is Status.REFUTED
             assert notices(app)[-1] == (
                 f"undone: nothing; claim #{claim} left as bob changed it since")
+            assert "ann  undo: nothing put back, changed since by another" in (
+                app.main.query_one(VerdictPanel).text)
 
 
 class TestNotesEditedInTwoWindows:

@@ -48,7 +48,9 @@ def describe_change(entry: dict[str, Any]) -> str:
         else:
             parts.append(f"{key} {old if old is not None else '–'} → "
                          f"{new if new is not None else '–'}")
-    what = ", ".join(parts) or entry["action"]
+    what = ", ".join(parts) or (
+        "nothing put back, changed since by another" if entry["action"] in ("undo", "redo")
+        and not entry["new"] else entry["action"])
     if entry["action"] == review.CARRY_OVER:  # a reviewer's correction made again
         what = (f"corrected as claim #{entry['old'].get('claim_id')} of the earlier version"
                 f" was: {what}")
