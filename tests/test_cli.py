@@ -382,6 +382,24 @@ class TestSessionsAndTag:
         usage = cli("tag", "3", "--status", "maybe")
         assert usage.code == 2 and "unknown status 'maybe' (use one of: unreviewed," in usage.err
 
+    def test_tag_refuses_what_the_tui_refuses_and_writes_nothing(self, cli, seed_copy):
+        """QA: `--status unreviewed --confidence 50` dropped the confidence without a word,
+        and a malformed URL the source dialog points out went in from the shell."""
+        ingest_seed(cli, seed_copy)
+        cli("sessions", "new", "s")
+        assert cli("tag", "3", "--session", "s", "--status", "supported",
+                   "--confidence", "50").code == 0
+        both = cli("tag", "3", "--session", "s", "--status", "unreviewed", "--confidence", "50")
+        assert both.code == 2 and both.err.endswith(
+            "error: --confidence needs a status other than unreviewed\n")
+        bad = cli("tag", "3", "--session", "s", "--source", "htp:/bad url :: the report")
+        assert bad.code == 2 and bad.err.endswith(
+            "error: --source 'htp:/bad url': malformed URL: unknown URL scheme 'htp'"
+            " (use http, https or ftp)\n")
+        row = next(r for r in csv.DictReader(io.StringIO(cli("export", "--session", "s").out))
+                   if r["claim_id"] == "3")
+        assert (row["status"], row["confidence"], row["sources"]) == ("supported", "50", "")
+
     def test_tag_names_a_session_that_exists_and_starts_none(self, cli, seed_copy):
         ingest_seed(cli, seed_copy)
         cli("sessions", "new", "final")
@@ -443,7 +461,7 @@ class TestExport:
         ingest_seed(cli, seed_copy)
         cli("sessions", "new", "desk", "--reviewer", "ann")
         cli("tag", "2", "--session", "desk", "--status", "refuted", "--confidence", "100",
-            "--source", "=HYPERLINK(\"http://evil\")", "--note", "@SUM(1+1)")
+            "--source", "=HYPERLINK(\"evil\")", "--note", "@SUM(1+1)")
         run = cli("export", "--session", "desk")
         assert run.code == 0
         reader = csv.reader(io.StringIO(run.out))
@@ -453,7 +471,7 @@ class TestExport:
         total = len(cli("claims", "--format", "jsonl").out.splitlines())
         assert len(rows) == total  # unreviewed claims included
         tagged = next(r for r in rows if r[0] == "2")
-        assert tagged[5:8] == ["refuted", "100", "'=HYPERLINK(\"http://evil\")"]
+        assert tagged[5:8] == ["refuted", "100", "'=HYPERLINK(\"evil\")"]
         assert tagged[8] == "'@SUM(1+1)"
         parsed = {row["claim_id"]: row for row in read_sheet(run.out)}["2"]
         assert parsed["notes"] == "@SUM(1+1)"

@@ -85,6 +85,20 @@ class TestPaging:
         p = review.progress(db, s)
         assert (p.reviewed, p.total) == (1, len(ids))
 
+    def test_an_unreviewed_status_with_a_confidence_is_refused(self, db):
+        """Unreviewed means no confidence: a tag asking for both is refused, even with the
+        confidence the verdict has (it was kept beside "unreviewed"), and writes nothing."""
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        review.tag(db, s, cid, who="ann", status="supported", confidence=50)
+        for confidence in (50, 80):
+            with pytest.raises(WorkbenchError, match="set a status before a confidence"):
+                review.tag(db, s, cid, who="ann", status="unreviewed", confidence=confidence)
+        assert (review.get_verdict(db, s, cid).status, review.get_verdict(db, s, cid)
+                .confidence) == (Status.SUPPORTED, 50)
+        review.tag(db, s, cid, who="ann", status="unreviewed")
+        assert review.get_verdict(db, s, cid).confidence is None
+
 
 class TestUndo:
     def test_undo_steps_back_through_the_session(self, db):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.tui.dialogs.source import url_problem
+from workbench.model import url_problem
 
 NO_HOST = "this URL has no valid host (like https://example.org/page)"
 

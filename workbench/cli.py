@@ -22,7 +22,7 @@ from typing import IO
 
 from workbench import __version__, review
 from workbench.errors import WorkbenchError
-from workbench.model import Kind, Status, parse_source
+from workbench.model import Kind, Status, parse_source, url_problem
 from workbench.outfile import written_whole
 from workbench.storage import Database, articles, claims, open_db, sessions
 from workbench.storage.engine import sqlite3
@@ -467,6 +467,8 @@ def cmd_sessions(args: argparse.Namespace, db: Database) -> int:
 def cmd_tag(args: argparse.Namespace, db: Database) -> int:
     if args.status is None and args.confidence is None and not args.source and args.note is None:
         raise UsageError("nothing to set: give --status, --confidence, --source or --note")
+    if args.status == Status.UNREVIEWED and args.confidence is not None:
+        raise UsageError("--confidence needs a status other than unreviewed")
     reviewer = args.reviewer or review.default_reviewer()
     session = review.find_session(db, args.session, reviewer)
     before = review.get_verdict(db, session["id"], args.claim_id)
@@ -477,6 +479,8 @@ def cmd_tag(args: argparse.Namespace, db: Database) -> int:
             source = parse_source(text)
             if not source.ref:
                 raise UsageError(f"empty source {text!r}")
+            if (why := url_problem(source.ref)) is not None:
+                raise UsageError(f"--source {source.ref!r}: malformed URL: {why}")
             if source not in sources:
                 sources.append(source)
     changes = {}

@@ -236,10 +236,11 @@ def tag_change(
             value = check_confidence(confidence)
             if value != before.confidence:
                 after["confidence"] = value
-        if new_status is Status.UNREVIEWED and before.confidence is not None:
-            after["confidence"] = None
-        if new_status is Status.UNREVIEWED and after.get("confidence") is not None:
-            raise WorkbenchError("set a status before a confidence")
+        if new_status is Status.UNREVIEWED:
+            if confidence is not _UNSET and confidence is not None:
+                raise WorkbenchError("set a status before a confidence")
+            if before.confidence is not None:
+                after["confidence"] = None
         if sources is not None and sources != before.sources:
             after["sources"] = sources_to_json(sources)
         if notes is not None and notes != before.notes:
