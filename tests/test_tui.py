@@ -695,7 +695,8 @@ class TestDialogs:
             assert str(problem.render()) == ""
             await pilot.press("escape")  # typed text: not dropped at the first escape
             assert isinstance(app.screen, SourceDialog)
-            assert "escape again drops it" in str(problem.render())
+            assert str(problem.render()) == (  # QA: it said "enter saves", which it would not
+                "not saved yet: escape again drops it · mend the URL, then enter saves")
             await pilot.press("escape")
             assert isinstance(app.screen, MainScreen)
             assert verdict(app, ids(app)[0]).sources == []
@@ -813,6 +814,22 @@ class TestDialogs:
             await pilot.press("ctrl+q")
             await pilot.pause()
             assert app.return_code == 0  # quitting
+
+    @run_async
+    async def test_ctrl_q_over_a_typed_source_asks_first(self, db_file):
+        """QA: a long URL and its note, typed in "Add a source", went with one ctrl+q."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("o", *"https://example.org/a", "tab", *"table 2", "ctrl+q")
+            assert isinstance(app.screen, SourceDialog) and app.return_code is None
+            assert str(app.screen.query_one("#problem").render()) == (
+                "not saved yet: ctrl+q again quits without it · enter saves")
+            await pilot.press("enter")  # saved after all
+            assert verdict(app, ids(app)[0]).sources == [Source("https://example.org/a",
+                                                                "table 2")]
+            await pilot.press("o", "ctrl+q")  # nothing typed: quits at once
+            await pilot.pause()
+            assert app.return_code == 0
 
     @run_async
     async def test_ctrl_d_and_ctrl_u_scroll_the_verdict_panel_on_a_small_terminal(

@@ -13,7 +13,7 @@ from textual.theme import Theme
 from workbench.storage import Database, sessions
 from workbench.tui import settings
 from workbench.tui.commands import WorkbenchCommands
-from workbench.tui.dialogs.typed_ahead import typed_before
+from workbench.tui.dialogs.typed_ahead import TypedAhead, typed_before
 from workbench.tui.main_screen import MainScreen
 
 # Colour systems of a terminal with 16 colours or fewer, where the default theme's status
@@ -67,9 +67,7 @@ class WorkbenchApp(App[None]):
 
     async def action_quit(self) -> None:
         """ctrl+q: quit, but not over text typed in a dialog at the first press."""
-        from workbench.tui.dialogs.text_edit import TextEditDialog
-
-        if not (isinstance(self.screen, TextEditDialog) and self.screen.holds_quit()):
+        if not (isinstance(self.screen, TypedAhead) and self.screen.holds_quit()):
             self.exit()
 
     def get_default_screen(self) -> Screen:

@@ -56,10 +56,19 @@ class SourceDialog(TypedAhead[Source | None]):
         self._warned = False
 
     def action_cancel(self) -> None:
-        typed = any(i.value.strip() for i in self.query(Input))
-        if typed and not self._warned:
-            self._warned = True
-            self.query_one("#problem", Static).update(
-                "not saved yet: escape again drops it · enter saves")
-            return
-        self.dismiss(None)
+        if not self._unsaved("escape again drops it"):
+            self.dismiss(None)
+
+    def holds_quit(self) -> bool:
+        return self._unsaved("ctrl+q again quits without it")
+
+    def _unsaved(self, again: str) -> bool:
+        """Whether typed text holds the key back this once (the line says how to go on)."""
+        if self._warned or not any(i.value.strip() for i in self.query(Input)):
+            return False
+        self._warned = True
+        ref = self.query_one("#ref", Input).value.strip()
+        saves = "enter saves" if ref and url_problem(ref) is None else (
+            "mend the URL, then enter saves" if ref else "a URL or citation, then enter saves")
+        self.query_one("#problem", Static).update(f"not saved yet: {again} · {saves}")
+        return True

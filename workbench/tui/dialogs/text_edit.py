@@ -38,7 +38,6 @@ class TextEditDialog(TypedAhead[str | None]):
         self.dismiss(None)
 
     def holds_quit(self) -> bool:
-        """Whether typed text holds the app's quit (ctrl+q) back this once."""
         return self._unsaved("ctrl+q again quits without them")
 
     def _unsaved(self, again: str) -> bool:

@@ -32,6 +32,11 @@ class TypedAhead(ModalScreen[ScreenResultType]):
         self._ready = False  # whether a widget has had focus
         self._waiting = False  # for a key sent on to be acted on
 
+    def holds_quit(self) -> bool:
+        """Whether text typed into the dialog holds the app's quit (ctrl+q) back this once
+        (the dialog then says how to go on)."""
+        return False
+
     @property
     def holding(self) -> bool:
         """Whether keys typed for this dialog are held or being sent on: a key typed after
