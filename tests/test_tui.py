@@ -1067,6 +1067,43 @@ class TestPalette:
                 "claims · “Militants in Iraq Are Heading to Baghdad Next”")
 
     @run_async
+    async def test_switch_article_opens_on_the_current_claims_article(self, tmp_path):
+        others = []
+        for n, title in enumerate(("Harbour fees rise", "Rail strike ends")):
+            others.append(tmp_path / f"{n}.txt")
+            others[-1].write_text(f"{title}\n\nThe port raised its fees by {n + 4}% on Monday.\n")
+        seeded(tmp_path / "s.db", *others).close()
+        app = open_app(tmp_path / "s.db")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("G")  # the last claim: of the last article
+            await settle(pilot)
+            await self.run_command(pilot, "switch article")
+            assert isinstance(app.screen, PickDialog)
+            listed = app.screen.query_one(OptionList)
+            assert listed.highlighted == len(app.screen.options) - 1 > 0
+
+    @run_async
+    async def test_a_picker_fits_a_small_terminal_and_shows_what_enter_picks(self, db_file):
+        """QA at 80x24: the list ran past the dialog's bottom, its hint unseen, and enter
+        picked an article that was never on screen."""
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(PickDialog("Switch article", [(f"Article {n}", n)
+                                                          for n in range(30)]))
+            await pilot.pause()
+            await pilot.press(*["down"] * 15)
+            dialog = app.screen.query_one(".dialog").region
+            listed = app.screen.query_one(OptionList)
+            assert dialog.contains_region(listed.region)
+            assert dialog.contains_region(app.screen.query_one(".hint").region)
+            top = listed.scroll_offset.y
+            assert top <= listed.highlighted < top + listed.scrollable_content_region.height
+            await pilot.resize_terminal(80, 40)
+            await pilot.pause()
+            assert listed.region.height > 12  # taller again on a taller screen
+
+    @run_async
     async def test_start_and_switch_session(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

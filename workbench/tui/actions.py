@@ -64,7 +64,8 @@ def pick_article(screen: MainScreen) -> None:
     def show(rows: list) -> None:
         titles.update((r["id"], r["title"]) for r in rows)
         options = [(f"{r['title']}  ({counted(r['claims'], 'claim')})", r["id"]) for r in rows]
-        shown = screen.query_.article_id
+        # the article listed alone, else the current claim's (QA: it opened on the first)
+        shown = screen.query_.article_id or (screen.claim or {}).get("article_id")
         current = next((n for n, r in enumerate(rows) if r["id"] == shown), None)
         screen.app.push_screen(PickDialog("Switch article", options, highlight=current), done)
 

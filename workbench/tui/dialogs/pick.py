@@ -19,6 +19,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 SHOWN = 500  # options listed at once: a longer list is narrowed by typing
+MOST_ROWS = 20  # the list's height on a tall screen
+LEFT_OUT = 10  # the dialog's rows besides the list: border 2, padding 2, field 4, hint 2
 _MOVES = {"up": "action_cursor_up", "down": "action_cursor_down",
           "pageup": "action_page_up", "pagedown": "action_page_down"}
 
@@ -48,7 +50,16 @@ class PickDialog(ModalScreen[Any]):
                          + (" · enter on a name none has starts it" if self.new_label else ""),
                          classes="hint")
 
+    def on_resize(self) -> None:
+        """The list as long as the dialog leaves room for on the screen (the dialog at most
+        nine tenths of it; its border and padding, the field and the hint take LEFT_OUT
+        rows): a list cut off below showed no scrollbar, and enter picked an option no
+        one could see (QA, at 80x24)."""
+        room = self.app.size.height * 9 // 10 - LEFT_OUT
+        self.query_one(OptionList).styles.max_height = max(3, min(MOST_ROWS, room))
+
     def on_mount(self) -> None:
+        self.on_resize()
         self._narrow("")
         listed = self.query_one(OptionList)
         if self.highlight is not None and self.highlight in self._shown:
