@@ -151,6 +151,18 @@ class TestAdjudicateScreen:
             assert "settled 1 / 5" in text(app, "#adj-top")
 
     @run_async
+    async def test_the_final_verdict_dialog_fits_a_small_terminal(self, db_file):
+        """QA at 80x24: the hint that says enter saves (from the status list, at once) fell
+        below the dialog, unseen."""
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("e")
+            dialog = app.screen.query_one(".dialog").region
+            assert dialog.contains_region(app.screen.query_one(".hint").region)
+            assert dialog.contains_region(app.screen.query_one("#notes").region)
+
+    @run_async
     async def test_edit_refuses_a_bad_confidence_and_escape_cancels(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -502,8 +502,10 @@ class FinalVerdictDialog(ModalScreen[review.Verdict | None]):
     def compose(self):
         with Vertical(classes="dialog") as box:
             box.border_title = f"Final verdict on claim #{self.claim_id}"
+            # the glyph in its status's colour, the word in the list's own: on the highlight
+            # bar of a light theme, refuted's red word could not be read (QA: 1.03:1)
             yield OptionList(*(Option(Content.assemble(
-                (f"{glyph(str(s))} {label(str(s))}", colour(str(s))))) for s in self.STATUSES),
+                (glyph(str(s)), colour(str(s))), f" {label(str(s))}")) for s in self.STATUSES),
                 id="status")
             yield Label("Confidence (0-100, empty for none)")
             conf = self.start.confidence
