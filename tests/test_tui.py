@@ -623,6 +623,31 @@ class TestMainScreen:
             assert bar.render_line(0).text.rstrip().endswith(f"claim {n}/{n}")
 
     @run_async
+    async def test_the_top_line_keeps_the_list_position_on_a_narrow_terminal(self, db_file):
+        """QA: at 80 columns, with a longer session name, "claim 15/197" was cut off the
+        end of the top line; at 70 it never showed. The reviewer's name, the percentage,
+        the wide gaps, the session's name in full, and then the middle's end give way
+        first."""
+        review.start_session(open_db(db_file), "second-pass-desk", "ann")
+        app = open_app(db_file, "second-pass-desk")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press(*"jjjjjjjjjj")
+            await settle(pilot)
+            bar = app.main.query_one(TopBar)
+            where = f"claim 11/{len(ids(app))}"
+            assert "second-pass-desk (ann)  ·  article" in bar.render_line(0).text
+            seen = {}
+            for width in (80, 70, 60, 50):
+                await pilot.resize_terminal(width, 24)
+                await settle(pilot)
+                seen[width] = bar.render_line(0).text.rstrip()
+                assert seen[width].endswith(where), seen[width]
+            assert "(ann)" not in seen[80]
+            assert "· second-pass-desk · article 0/32 · session 0/32  " in seen[80]
+            assert "· second-pass… · article 0/32 · " in seen[70]
+
+    @run_async
     async def test_next_unreviewed_wraps_round_to_the_top(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -86,6 +86,9 @@ def _put_back_note(done: str, undone: review.Undone) -> str:
     return f"{done}: {undone.summary}" + (f"; {kept}" if kept else "")
 
 
+SHORT_NAME = 12  # a session's name on the top line at its shortest, "…" included
+
+
 class MainScreen(Screen):
     """List on the left; article above the verdict panel on the right."""
 
@@ -249,20 +252,25 @@ class MainScreen(Screen):
         """The top line: article, session, reviewer, progress; the list position at right."""
         claims = self.claims
         ap, sp = self.article_progress, self.session_progress
-        blind = ", blind" if self.session["blind"] else ""
-        rest: list[Any] = [f"  ·  {self.session['name']} ({self.reviewer}{blind})"]
-        if self.claim and ap:
-            rest.append(f"  ·  article {ap.reviewed}/{ap.total}")
+        name, blind = self.session["name"], ", blind" if self.session["blind"] else ""
+        article = f"  ·  article {ap.reviewed}/{ap.total}" if self.claim and ap else ""
+        session, pct = "  ·  session …", ""
         if sp:
-            pct = 100 * sp.reviewed / sp.total if sp.total else 0
-            rest.append(f"  ·  session {sp.reviewed:,}/{sp.total:,} {pct:.0f}%")
-        else:
-            rest.append("  ·  session …")
+            session = f"  ·  session {sp.reviewed:,}/{sp.total:,}"
+            pct = f" {100 * sp.reviewed / sp.total if sp.total else 0:.0f}%"
+        short = name if len(name) <= SHORT_NAME else name[: SHORT_NAME - 1] + "…"
+        # the longest that fits is shown: the reviewer, the percentage, the wide gaps and
+        # the session's name in full go first
+        middles = (f"  ·  {name} ({self.reviewer}{blind}){article}{session}{pct}",
+                   f"  ·  {name}{' (blind)' if blind else ''}{article}{session}{pct}",
+                   f"  ·  {name}{article}{session}",
+                   *(m.replace("  ·  ", " · ") for m in (f"  ·  {name}{article}{session}",
+                                                         f"  ·  {short}{article}{session}")))
         total = f"{claims.total:,}" if claims.counted else "…"
         at = f"{claims.cursor + 1:,}" if claims.placed else "…"
         where = f"claim {at}/{total}" if claims.total else "no claims"
         title = str(self.query_one(ArticleView).border_title) if self.claim else "no claim"
-        self.query_one(TopBar).show(title, "".join(rest), where)
+        self.query_one(TopBar).show(title, middles, where)
         label = self.query_.describe()
         title = "claims" + (f" · {label}" if label else "")
         if claims.border_title != title:

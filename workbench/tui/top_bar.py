@@ -15,6 +15,7 @@ from workbench.tui.wrap import wrap_offsets
 
 Run = tuple[str, bool]  # some text, and whether it is bold
 GAP, END_GAP = 2, 2  # the fewest blank cells before the list position, and those after it
+TITLE_LEAST = 9  # the title's cells when it is cut shortest: 8 and "…"
 
 
 class TopBar(LineStyles, Widget):
@@ -28,19 +29,26 @@ class TopBar(LineStyles, Widget):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._parts = ("", "", "")
+        self._parts: tuple[str, tuple[str, ...], str] = ("", ("",), "")
 
-    def show(self, title: str, middle: str, where: str) -> None:
-        """Say `title` in bold (cut short to leave room), then `middle`, and `where` in bold
-        at the line's end."""
-        self._parts = (title, middle, where)
+    def show(self, title: str, middles: tuple[str, ...], where: str) -> None:
+        """Say `title` in bold (cut short to leave room), then the first of `middles` (the
+        same, longest first) that fits, and `where` in bold at the line's end, which is
+        never cut: the last of `middles` is, where none fits (QA: at 80 columns the list
+        position was cut off)."""
+        self._parts = (title, middles, where)
         self.refresh()
 
     def _runs(self, width: int) -> list[Run]:
         """The parts fitted to `width` cells."""
-        title, middle, where = self._parts
+        title, middles, where = self._parts
         width -= END_GAP
-        room = width - len(where) - len(middle) - GAP
+        least = min(TITLE_LEAST, cell_len(title))
+        room = width - len(where) - GAP - least  # for the middle
+        middle = next((m for m in middles if cell_len(m) <= room), middles[-1])
+        if cell_len(middle) > room:
+            middle = middle[: max(room - 1, 0)] + "…"
+        room = width - len(where) - cell_len(middle) - GAP
         if len(title) > room:
             title = title[: max(room - 1, 8)] + "…"
         gap = max(width - cell_len(title) - cell_len(middle) - len(where), GAP)
