@@ -1092,6 +1092,15 @@ class TestPalette:
                 "claims · “Militants in Iraq Are Heading to Baghdad Next”")
 
     @run_async
+    async def test_textuals_own_commands_that_misbehave_here_are_not_offered(self, db_file):
+        """QA: the palette's "Keys" opened a panel escape would not close, "Maximize" a box
+        mid-screen, "Screenshot" failed without ~/Downloads."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert [c.title for c in app.get_system_commands(app.screen)] == ["Theme", "Quit"]
+
+    @run_async
     async def test_switch_article_opens_on_the_current_claims_article(self, tmp_path):
         others = []
         for n, title in enumerate(("Harbour fees rise", "Rail strike ends")):

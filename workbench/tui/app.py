@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -69,6 +70,14 @@ class WorkbenchApp(App[None]):
         """ctrl+q: quit, but not over text typed in a dialog at the first press."""
         if not (isinstance(self.screen, TypedAhead) and self.screen.holds_quit()):
             self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands that serve here, theme and quit: its key panel
+        (which escape, clearing filters here, would not close, and which squeezed the
+        claim list into broken words), maximize (a small box mid-screen) and screenshot
+        (failing where ~/Downloads is missing) are left out; ? shows every key."""
+        keep = ("Theme", "Quit")
+        yield from (c for c in super().get_system_commands(screen) if c.title in keep)
 
     def get_default_screen(self) -> Screen:
         """The main screen is the app's first: no blank screen is built, styled and left."""
