@@ -810,6 +810,26 @@ class TestDialogs:
             assert app.main.claim["text"] == text + " (AP)"
 
     @run_async
+    async def test_notes_that_wrap_stay_under_their_first_line(self, db_file):
+        """QA at 80x24: the first paragraph's wrapped lines went to column 0, the second's
+        to column 3, under neither the label nor the text."""
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            words = " ".join(f"word{n}" for n in range(30))
+            review.tag(app.db, app.main.session["id"], current(app), who="ann",
+                       notes=f"{words}\nSecond line: {words}")
+            app.main.show_claim()
+            await pilot.pause()
+            panel = app.main.query_one(VerdictPanel)
+            lines = [panel.render_line(y).text.rstrip() for y in range(panel.virtual_size.height)]
+            at = next(n for n, line in enumerate(lines) if line.startswith("Notes word0"))
+            block = lines[at:next(n for n in range(at + 1, len(lines)) if not lines[n])]
+            assert len(block) > 3 and all(line.startswith("      ") for line in block[1:])
+            assert any(line.startswith("      Second line:") for line in block)
+            assert " ".join(" ".join(block).split()) == f"Notes {words} Second line: {words}"
+
+    @run_async
     async def test_notes_ctrl_s_saves_escape_cancels(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -104,6 +104,7 @@ def _cut(text: str, most: int = 48) -> str:
 
 
 HANG = 3  # cells a list item's wrapped lines are indented by, under its text
+NOTES = "Notes "  # the label the notes follow on their first line
 DRAWN_LINES = 500  # lines of runs whose strips the panel keeps
 HISTORY_LINES = 8  # the newest changes shown
 # Lines the claim's text and its attribution take at least: the verdict below stays in one
@@ -141,11 +142,14 @@ def _similar_lines(similar: list[Any]) -> list[Line]:
 def _draw(runs: Line, width: int, styles: dict[str, Style]) -> list[Strip]:
     """The strips a line of runs wraps to at `width`, each `width` cells long."""
     plain = "".join(t for t, _s in runs)
-    hang = HANG if plain.startswith(" ") else 0  # an item of a list: hang its lines
+    if plain.startswith((NOTES, " " * len(NOTES))):  # notes: every line under the first's
+        hang = len(NOTES)
+    else:
+        hang = HANG if plain.startswith(" ") else 0  # an item of a list: hang its lines
     base = styles[""]
     strips: list[Strip] = []
     for n, (start, end) in enumerate(wrap_offsets(plain, width, hang) if plain else [(0, 0)]):
-        segments, at = [Segment(" " * HANG, base)] if n and hang else [], 0
+        segments, at = [Segment(" " * hang, base)] if n and hang else [], 0
         for text, name in runs:
             a, b = max(start, at), min(end, at + len(text))
             if a < b:
@@ -220,10 +224,10 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         body.append([])
         if verdict.notes:  # the lines after the first under the first, not under "Notes"
             first, *rest = verdict.notes.split("\n")
-            body.append([("Notes ", "bold"), (first, "")])
-            body += [[(" " * len("Notes ") + line, "")] for line in rest]
+            body.append([(NOTES, "bold"), (first, "")])
+            body += [[(" " * len(NOTES) + line, "")] for line in rest]
         else:
-            body.append([("Notes ", "bold"), ("none (n edits)", "dim")])
+            body.append([(NOTES, "bold"), ("none (n edits)", "dim")])
         if history:
             self._history = [[("History", "bold")], *(
                 [(" " + describe_change(h), "")] for h in history[:HISTORY_LINES])]
