@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from textual.binding import Binding
@@ -10,6 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+KEY_COLUMN = 22  # cells the keys are right-aligned in
 NAMES = {"slash": "/", "question_mark": "?", "right_square_bracket": "]",
          "backspace": "backspace", "delete": "delete"}
 
@@ -51,21 +53,40 @@ class HelpScreen(ModalScreen[None]):
         self.palette = palette  # the names of the palette's own commands
 
     def compose(self):
+        with _Keys(classes="dialog") as box:
+            box.border_title = "Help"
+            yield Static(id="keys")
+
+    def on_resize(self) -> None:
+        """The text laid out at the help's width: a key's words wrap under its words, not
+        back under the keys (QA, at 70 columns)."""
+        keys = self.query_one("#keys", Static)
+        box = self.query_one(_Keys)
+        width = box.scrollable_content_region.width - 2  # room for a scrollbar
+        keys.update(self._text(max(width, KEY_COLUMN + 12)))
+
+    def _text(self, width: int) -> Content:
         rows = [Content.assemble(("Keys", "bold"))]
-        rows.append(Content.assemble((f"{'up / down / k / j':>22}", "bold"), "  move"))
-        rows.append(Content.assemble((f"{'pgup / pgdn / g / G':>22}", "bold"),
-                                     "  page, first, last"))
+
+        def key(keys: str, what: str) -> None:
+            lines = textwrap.wrap(what, width - KEY_COLUMN - 2) or [""]
+            rows.append(Content.assemble((f"{keys:>{KEY_COLUMN}}", "bold"), f"  {lines[0]}"))
+            rows.extend(Content(" " * (KEY_COLUMN + 2) + line) for line in lines[1:])
+
+        key("up / down / k / j", "move")
+        key("pgup / pgdn / space", "page up, page down")
+        key("home / end / g / G", "the first claim, the last")
         for b in self.bindings:
             if b.key in "2345":
                 continue
             if b.key == "1":
-                rows.append(Content.assemble((f"{'1 … 5':>22}", "bold"),
-                                             "  confidence 20 … 100"))
+                key("1 … 5", "confidence 20 … 100")
                 continue
-            rows.append(Content.assemble((f"{key_names(b):>22}", "bold"), f"  {b.description}"))
+            key(key_names(b), b.description)
         rows.append(Content(""))
         rows.append(Content.assemble(("Command palette (ctrl+p): every key above, and", "bold")))
-        rows += [Content(f"{'':>22}  {p}") for p in _grouped(self.palette)]
+        for name in _grouped(self.palette):
+            key("", name)
         rows.append(Content(""))
         rows.append(Content.assemble((
             "Every change is saved at once. A status or confidence key keeps the cursor on "
@@ -73,9 +94,7 @@ class HelpScreen(ModalScreen[None]):
             "notes, escape cancels. ↻ beside a status: a verdict carried to a claim the "
             "article's new version changed, to check again (] visits it; a status or "
             "confidence key confirms it).", "dim")))
-        with _Keys(classes="dialog") as box:
-            box.border_title = "Help"
-            yield Static(Content("\n").join(rows), id="keys")
+        return Content("\n").join(rows)
 
     def action_close(self) -> None:
         self.dismiss(None)
