@@ -738,6 +738,8 @@ class TestDialogs:
                 await pilot.press("o", *ref, "enter")
             await pilot.press("O")
             assert isinstance(app.screen, PickDialog)
+            assert str(app.screen.query_one(".hint", Static).render()).startswith(
+                "enter removes ·")  # QA: "enter picks", for a key that deletes
             await pilot.press("down", "enter")
             await settle(pilot)
             assert verdict(app, ids(app)[0]).sources == [Source("AP, 3 May"),

@@ -404,7 +404,7 @@ class MainScreen(Screen):
 
         options = [(f"{s.ref}  — {s.note}" if s.note else s.ref, n)
                    for n, s in enumerate(sources)]
-        self.app.push_screen(PickDialog("Remove a source", options), done)
+        self.app.push_screen(PickDialog("Remove a source", options, picks="removes"), done)
 
     def action_edit_notes(self) -> None:
         if self.claim is None:

@@ -31,9 +31,11 @@ class PickDialog(ModalScreen[Any]):
     BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, title: str, options: list[tuple[str, Any]],
-                 new_label: str | None = None, highlight: int | None = None) -> None:
+                 new_label: str | None = None, highlight: int | None = None,
+                 picks: str = "picks") -> None:
         super().__init__()
         self.title_ = title
+        self.picks = picks  # what enter does, as the hint says it: "removes" a source
         self.options = options
         self.new_label = new_label
         self.highlight = highlight  # the option to start on (the current session)
@@ -46,7 +48,7 @@ class PickDialog(ModalScreen[Any]):
             yield Input(placeholder=self.new_label or "type to narrow the list", id="typed",
                         select_on_focus=False)
             yield OptionList(id="options")
-            yield Static("enter picks · typing narrows the list · escape cancels"
+            yield Static(f"enter {self.picks} · typing narrows the list · escape cancels"
                          + (" · enter on a name none has starts it" if self.new_label else ""),
                          classes="hint")
 
