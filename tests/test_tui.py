@@ -1179,6 +1179,32 @@ class TestPalette:
             assert listed.region.height > 12  # taller again on a taller screen
 
     @run_async
+    async def test_switching_session_keeps_the_list_and_its_label(self, db_file):
+        """QA: after a switch the label read "claims · article 9" for the article's title,
+        and a search (or "to re-review") was dropped without a word."""
+        app = open_app(db_file)
+        review.start_session(app.db, "second", "ann")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await self.run_command(pilot, "switch article")
+            await pilot.press("enter")
+            await settle(pilot)
+            label = str(app.main.claims.border_title)
+            assert "“Militants in Iraq" in label
+            app.main.set_session(sessions.require(app.db, "second"))
+            await settle(pilot)
+            assert app.main.session["name"] == "second"
+            assert str(app.main.claims.border_title) == label
+            await pilot.press("slash", *"Baghdad", "enter")
+            await settle(pilot)
+            label, shown = str(app.main.claims.border_title), ids_listed(app)
+            assert "search “Baghdad”" in label and 0 < len(shown) < len(ids(app))
+            app.main.set_session(sessions.require(app.db, "ann"))
+            await settle(pilot)
+            assert str(app.main.claims.border_title) == label
+            assert ids_listed(app) == shown
+
+    @run_async
     async def test_start_and_switch_session(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

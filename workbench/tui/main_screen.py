@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any, ClassVar
 
@@ -554,9 +555,9 @@ class MainScreen(Screen):
         self.session_progress = None
         self.article_progress = None
         self._article_id = None
-        query = review.ListQuery(
-            session_id=session["id"], article_id=self.query_.article_id,
-            status=self.query_.status, kind=self.query_.kind, order=self.query_.order)
+        # the same list, in the other session: filters, search and their label kept (QA:
+        # the label lost the article's title, and a search or "to re-review" was dropped)
+        query = replace(self.query_, session_id=session["id"])
         self.query_ = query
         self.claims.load(query, review.start_claim(self.db, session))
         self._session_progress()
