@@ -23,7 +23,7 @@ from workbench.cli import main
 from workbench.compare import adjudicate
 from workbench.ingest import ingest_paths
 from workbench.model import Source, Status
-from workbench.storage import Database, open_db, sessions
+from workbench.storage import Database, adjudication, open_db, sessions
 from workbench.tui.adjudicate import (
     AdjudicateApp,
     AdjudicateHelp,
@@ -324,6 +324,32 @@ class TestChangesMadeElsewhere:
             await pilot.press("a")  # taken as now shown
             assert (final(app, 3).status, final(app, 3).confidence) == ("misleading", 40)
             assert "settled 1 / 5" in text(app, "#adj-top")
+
+    @run_async
+    async def test_a_copied_agreement_that_breaks_is_not_settled(self, db_file):
+        """QA: A and B agreed on claim 8, so it was copied into final; then A changed its
+        verdict, and the claim was listed "settled" by the copy no one decided."""
+        other = elsewhere(db_file)
+        a, b = (sessions.require(other, n)["id"] for n in ("a", "b"))
+        for session, who in ((a, "ann"), (b, "bob")):
+            review.tag(other, session, 8, who=who, status="supported", confidence=60)
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert final(app, 8).status == "supported"  # copied as it opened
+            review.tag(other, a, 8, who="ann", status="refuted", confidence=20)
+            screen(app).look_for_changes()
+            await settle(pilot)
+            s = screen(app)
+            row = adjudication.one(app.db, a, b, sessions.require(app.db, "final")["id"], 8)
+            assert row is not None and not row["settled"]
+            await pilot.press("G")
+            await settle(pilot)
+            assert s.current.claim_id == 8 and not s.current.settled
+            await pilot.press("b")  # decided now, as final held it: logged all the same
+            assert s.current.settled and final(app, 8).confidence == 60
+            target = sessions.require(app.db, "final")["id"]
+            assert review.claim_history(app.db, target, 8)[0]["action"] == "settle"
 
     @run_async
     async def test_agreements_made_since_are_copied_in_and_a_stale_final_is_a_conflict(

@@ -20,6 +20,7 @@ from workbench.errors import WorkbenchError
 from workbench.model import Source, Status, sources_from_json
 from workbench.storage import Database, history, sessions
 from workbench.storage import adjudication as store
+from workbench.storage.clock import now
 from workbench.wording import counted
 
 DEFAULT_TARGET = "final"
@@ -181,6 +182,9 @@ def progress(db: Database, sides: Sides) -> tuple[int, int]:
     return store.counts(db, sides.a_id, sides.b_id, sides.target_id)
 
 
+SETTLE = "settle"  # the history's action for a final verdict taken as the target held it
+
+
 def settle(db: Database, sides: Sides, claim: Disagreement, *, who: str,
            take: str | None = None, verdict: review.Verdict | None = None) -> Disagreement:
     """Write the final verdict on `claim` into the target: A's (`take="a"`), B's
@@ -192,26 +196,31 @@ def settle(db: Database, sides: Sides, claim: Disagreement, *, who: str,
         raise WorkbenchError(f"take must be 'a' or 'b', not {take!r}")
     with db.transaction():
         check_sessions(db, sides)
-        now = read(db, sides, claim.claim_id)
-        if now is None:
+        current = read(db, sides, claim.claim_id)
+        if current is None:
             raise WorkbenchError(f"claim {claim.claim_id} is no longer current (dropped, or"
                                  " its article has a newer version)")
         if take is not None:
             name = sides.a if take == "a" else sides.b
-            shown, verdict = (claim.a, now.a) if take == "a" else (claim.b, now.b)
+            shown, verdict = (claim.a, current.a) if take == "a" else (claim.b, current.b)
             if _values(verdict) != _values(shown):
                 raise SideChanged(f"{name!r} changed its verdict on claim {claim.claim_id} "
                                   f"since it was shown: now {describe(verdict)}; nothing "
-                                  "written", now)
+                                  "written", current)
             if verdict is None:
                 raise WorkbenchError(f"session {name!r} has no verdict on claim "
                                      f"{claim.claim_id}")
         assert verdict is not None
         if verdict.status is Status.UNREVIEWED:
             raise WorkbenchError("a settled verdict needs a status")
-        review.tag(db, sides.target_id, claim.claim_id, who=who, status=verdict.status,
-                   confidence=verdict.confidence, sources=list(verdict.sources),
-                   notes=verdict.notes)
+        change = review.tag_change(
+            db, sides.target_id, claim.claim_id, who=who, status=verdict.status,
+            confidence=verdict.confidence, sources=list(verdict.sources), notes=verdict.notes)
+        if change.after == change.before:  # the target held it (copied, or forked): a
+            # decision all the same, logged so that the claim counts as settled
+            history.append(db, at=now(), who=who, entity="verdict", action=SETTLE,
+                           claim_id=claim.claim_id, session_id=sides.target_id, old={},
+                           new={})
         settled = read(db, sides, claim.claim_id)
     assert settled is not None
     return settled

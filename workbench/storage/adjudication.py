@@ -5,10 +5,11 @@ A claim is listed when it is in scope (current article versions, not dropped), a
 one of sessions A and B reviewed it, and either A and B split on it (their status,
 confidence, sources or notes differ, a side without a reviewed verdict counting as empty,
 or a side's verdict is flagged for re-review) or they agree and the target holds another
-verdict (or a flagged one): a conflict. A split is settled by any target verdict not
-flagged; a conflict only by one written after A's and B's last change to the claim (by the
-history's order). Pages are read by claim id, so a page costs the same anywhere in a
-million claims.
+verdict (or a flagged one): a conflict. A split is settled by a target verdict not
+flagged, written (or brought in by the target's start, as a fork brings its own) after A's
+and B's last change to the claim; a conflict only by one written after that (by the
+history's order). So an agreement copied in that has broken since settles nothing. Pages
+are read by claim id, so a page costs the same anywhere in a million claims.
 """
 
 from __future__ import annotations
@@ -31,9 +32,15 @@ _HOLDS_OTHER = f"({compared('vt', 'va')} OR vt.needs_review)"  # with vt there
 # claim; verdicts a re-ingest carried over were not written by anyone then.
 _CHANGED = (f"coalesce((SELECT max(h.id) FROM history h WHERE h.session_id IN ({{s}})"
             f" AND h.claim_id = c.id AND h.action != '{CARRY_OVER}'), 0)")
+# A split's target verdict settles it when written, or brought in by the target's start (a
+# fork: verdicts of its own), after A's and B's last change to the claim: not one an
+# agreement copied in that has broken since.
+_SINCE_START = "coalesce((SELECT min(h.id) FROM history h WHERE h.session_id = :t), 0)"
 _SETTLED = (
     "CASE WHEN vt.claim_id IS NULL OR vt.needs_review THEN 0"
-    f" WHEN {_SPLIT} OR NOT {_HOLDS_OTHER} THEN 1"
+    f" WHEN {_SPLIT} THEN max({_CHANGED.format(s=':t')}, {_SINCE_START})"
+    f" > {_CHANGED.format(s=':a, :b')}"
+    f" WHEN NOT {_HOLDS_OTHER} THEN 1"
     f" ELSE {_CHANGED.format(s=':t')} > {_CHANGED.format(s=':a, :b')} END"
 )
 # (claim id, title, seq, text, by, A's, B's and the target's seven verdict fields, settled)

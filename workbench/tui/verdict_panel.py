@@ -11,6 +11,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench import review
+from workbench.compare.adjudicate import SETTLE
 from workbench.model import Status, sources_from_json
 from workbench.tui.glyphs import FLAG, glyph, label
 from workbench.tui.line_styles import LineStyles, eight_bit, legible, on_terminal_colours
@@ -20,6 +21,13 @@ from workbench.wording import word_edit
 
 def _short_time(at: str) -> str:
     return at[:16].replace("T", " ")
+
+
+# What a history row that changed nothing says: an undo or redo that found the claim
+# changed since by another, a final verdict taken as the target already held it.
+_UNCHANGED = {"undo": "nothing put back, changed since by another",
+              "redo": "nothing put back, changed since by another",
+              SETTLE: "kept as it stood"}
 
 
 def describe_change(entry: dict[str, Any]) -> str:
@@ -48,9 +56,8 @@ def describe_change(entry: dict[str, Any]) -> str:
         else:
             parts.append(f"{key} {old if old is not None else '–'} → "
                          f"{new if new is not None else '–'}")
-    what = ", ".join(parts) or (
-        "nothing put back, changed since by another" if entry["action"] in ("undo", "redo")
-        and not entry["new"] else entry["action"])
+    what = ", ".join(parts) or (_UNCHANGED.get(entry["action"], entry["action"])
+                                if not entry["new"] else entry["action"])
     if entry["action"] == review.CARRY_OVER:  # a reviewer's correction made again
         what = (f"corrected as claim #{entry['old'].get('claim_id')} of the earlier version"
                 f" was: {what}")
