@@ -405,6 +405,8 @@ class TestSessionsAndTag:
         cli("sessions", "new", "final")
         typo = cli("tag", "3", "--session", "finl", "--status", "refuted")
         assert typo.code == 1 and typo.err == "error: no session named 'finl'\n"
+        case = cli("tag", "3", "--session", "FINAL", "--status", "refuted")  # QA
+        assert case.err == "error: no session named 'FINAL' (did you mean 'final'?)\n"
         assert "finl" not in cli("sessions").out
         nobody = cli("tag", "3", "--status", "refuted", db=seed_copy.parent / "x.db")
         assert nobody.code == 1 and nobody.err.endswith("x.db: no such database\n")
@@ -455,6 +457,10 @@ class TestAdjudicate:
         assert run.code == 1 and run.err.startswith("error: settle into another session")
         missing = cli("adjudicate", "a", "nobody")
         assert missing.code == 1 and missing.err.count("\n") == 1, missing.err  # one line
+        across = cli("adjudicate", "a", "other.db:b")  # QA: "no session named 'other.db:b'"
+        assert across.code == 2 and across.err.endswith(
+            "error: 'other.db:b': adjudicate settles two sessions of one database (diff"
+            " compares across databases)\n")
 
 class TestExport:
     def test_columns_rows_and_safe_cells(self, cli, seed_copy):

@@ -72,7 +72,10 @@ def require(db: Database, name: str) -> sqlite3.Row:
     """The session called `name`; NotFound names it when there is none."""
     row = get_by_name(db, name)
     if row is None:
-        raise NotFound(f"no session named {name!r}")
+        alike = db.execute("SELECT name FROM sessions WHERE lower(name) = lower(?)"
+                           " ORDER BY id LIMIT 1", (name,)).fetchone()
+        hint = f" (did you mean {alike['name']!r}?)" if alike is not None else ""
+        raise NotFound(f"no session named {name!r}{hint}")
     return row
 
 
