@@ -32,6 +32,17 @@ class TextEditDialog(TypedAhead[str | None]):
             area = self.query_one(TextArea)
             area.move_cursor(area.document.end)
 
+    def on_resize(self) -> None:
+        """Wrap the text again once the new size is laid out: in a real terminal the
+        TextArea wrapped it for the size before, cutting and doubling words on screen
+        until the next key (QA; the text itself was right)."""
+        self.call_after_refresh(self._rewrap)
+
+    def _rewrap(self) -> None:
+        area = self.query_one(TextArea)
+        area.soft_wrap = False  # setting it back wraps at the width the area has now
+        area.soft_wrap = True
+
     def action_cancel(self) -> None:
         if self._unsaved("escape again drops them"):
             return
