@@ -454,6 +454,24 @@ def test_a_predicate_after_but_takes_the_subject_before_it(sentence: str,
     assert texts(split(sentence)) == want
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("The plan cuts fares by 10% and adds 40 routes.",
+     ["The plan cuts fares by 10%.", "The plan adds 40 routes."]),
+    ("The budget raises property taxes by 2% and adds 120 police officers.",
+     ["The budget raises property taxes by 2%.", "The budget adds 120 police officers."]),
+    ("Metro cuts fares by 10% and adds 40 routes.",
+     ["Metro cuts fares by 10%.", "Metro adds 40 routes."]),
+])
+def test_a_present_verb_before_a_plural_object_is_the_verb(sentence: str,
+                                                           want: list[str]) -> None:
+    """QA: "The plan cuts adds 40 routes." and "The budget raises property adds 120 police
+    officers.": the plural before "by" passed for the verb, so the subject carried to
+    "adds" took the real verb with it."""
+    claims = split(sentence)
+    assert texts(claims) == want
+    check_spans(sentence, claims)
+
+
 def test_an_it_that_stands_for_nothing_opens_a_claim_of_its_own() -> None:
     assert texts(split("The bill passed the House, though it seems unlikely that the Senate"
                        " will take it up.")) == [

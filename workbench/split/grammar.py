@@ -131,13 +131,34 @@ def _word_class(w: str) -> int:
 _WORD_CLASSES: Final = Memo(_word_class)
 
 
+def _may_lead_object(w: str, prev: str | None) -> bool:
+    """Whether the -s form `w`, after the word `prev`, is a verb whose object may follow
+    ("plan cuts", "budget raises"), should a plural after that object pass for the verb."""
+    if prev is None or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return False
+    p = prev.lower()
+    return not (p in DETERMINERS or p in NUMBER_WORDS or p in PREPOSITIONS or p in _VERB_WORDS
+                or p in _JOINS or p.endswith("ing") or prev[0].isdigit())
+
+
+_JOINS: Final = words("and or nor but")
+#: How many words may stand between a present verb and the plural that ends its object
+#: ("raises property taxes by").
+_OBJECT_REACH: Final = 1
+
+
 def first_verb(text: str) -> int | None:
-    """Character index of the first finite verb in `text`, or None."""
+    """Character index of the first finite verb in `text`, or None. A plural before a
+    preposition ("fares by", "property taxes by") passes for a verb; an -s form just before
+    it, after a noun, is the verb rather ("The plan cuts fares by 10%")."""
     classes = _WORD_CLASSES
+    held = -1  # where an -s form that may be the verb starts
+    between = 0  # words since it
     for m in _RUN.finditer(text):
         w = m[0]
         c = classes[w]
         if c == _NOT_VERB:
+            between += 1 if w not in _JOINS else _OBJECT_REACH + 1  # "buildings and weapons"
             continue
         if c == _VERB:
             return m.start()
@@ -145,8 +166,17 @@ def first_verb(text: str) -> int | None:
         # a comma after an -s form ends its phrase: "Excluding one-time items, the company
         # earned …" has no verb "items" with "the" for its object
         nxt = n[1] if n is not None and "," not in text[m.end() : n.start(1)] else None
-        if is_finite_verb(w, _prev_token(text, m.start()), nxt):
+        prev = _prev_token(text, m.start())
+        if is_finite_verb(w, prev, nxt):
+            if (held >= 0 and between <= _OBJECT_REACH and nxt is not None
+                    and nxt.lower() in PREPOSITIONS and w.endswith("s")
+                    and "," not in text[held : m.start()]):
+                return held  # "cuts fares by": "cuts" the verb, "fares" its object
             return m.start()
+        if _may_lead_object(w, prev):
+            held, between = m.start(), 0
+        else:
+            between += 1
     return None
 
 
