@@ -248,6 +248,28 @@ def test_appositive_and_coordinated_predicates(mayor: str) -> None:
     ]
 
 
+STRIKE = ("A strike by dock workers at Rotterdam, {port}, entered its second week on Monday,"
+          " leaving more than 200 container ships waiting offshore, port authorities said.")
+
+
+@pytest.mark.parametrize("port", ["the largest port", "Europe's largest port",
+                                  "Europe’s largest port"])
+def test_a_plural_of_people_after_by_is_in_the_subject_and_a_possessive_an_apposition(
+        port: str) -> None:
+    """QA: "A strike by dock is entered its second week on Monday." and "A strike by dock
+    left …": "workers at" passed for a verb, and "Europe's largest port" for no apposition."""
+    sentence = STRIKE.format(port=port)
+    claims = split(sentence)
+    assert [(c.text, c.by) for c in claims] == [
+        ("A strike by dock workers at Rotterdam entered its second week on Monday.",
+         "port authorities"),
+        ("A strike by dock workers at Rotterdam left more than 200 container ships waiting"
+         " offshore.", "port authorities"),
+        (f"Rotterdam is {port}.", "port authorities"),
+    ]
+    check_spans(sentence, claims)
+
+
 @pytest.mark.parametrize(("sentence", "want"), [
     # QA: "5% in North America is the company's largest market.": which the description
     # is of, the measure or the place, is not clear; the sentence stays whole

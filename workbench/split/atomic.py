@@ -367,10 +367,12 @@ _MID_APPOS: Final = re.compile(
     # the head: "The mayor", "The mayor of Ōsaka", or a name ("Udhaim, 60 miles north …")
     rf"(?P<h>^(?:The|A|An)\s+[a-z][\w'-]+(?:\s+of\s+(?:the\s+)?{_NAME})?|\b{_NAME}),\s+"
     r"(?P<a>(?:\d[\d,.]*|about|some|nearly|"
-    r"the|a|an)\s[^,]{2,80}?),\s+"
+    rf"the|a|an|{_NAME}['’]s)\s[^,]{{2,80}}?),\s+"  # "Rotterdam, Europe's largest port,"
 )
-# What every _MID_APPOS match holds, found faster: a comma, whitespace and the aside's first word.
-_MID_APPOS_HINT: Final = re.compile(r",\s+(?:\d|(?:about|some|nearly|the|an?)\s)")
+# What every _MID_APPOS match holds, found faster: a comma, whitespace and the aside's first
+# word (or a name's possessive).
+_MID_APPOS_HINT: Final = re.compile(
+    rf",\s+(?:\d|(?:about|some|nearly|the|an?)\s|[{UPPER}][\w'-]*['’]s\s)")
 # A name, then what it is with a relative clause of its own, then the name's verb: "Margaret
 # Ellison, a marine biologist whose research helped save the fishery, died on Sunday".
 _LEAD_APPOS: Final = re.compile(

@@ -131,6 +131,12 @@ def _word_class(w: str) -> int:
 _WORD_CLASSES: Final = Memo(_word_class)
 
 
+_JOINS: Final = words("and or nor but")
+#: How many words may stand between a present verb and the plural that ends its object
+#: ("raises property taxes by").
+_OBJECT_REACH: Final = 1
+
+
 def _may_lead_object(w: str, prev: str | None) -> bool:
     """Whether the -s form `w`, after the word `prev`, is a verb whose object may follow
     ("plan cuts", "budget raises"), should a plural after that object pass for the verb."""
@@ -141,10 +147,16 @@ def _may_lead_object(w: str, prev: str | None) -> bool:
                 or p in _JOINS or p.endswith("ing") or prev[0].isdigit())
 
 
-_JOINS: Final = words("and or nor but")
-#: How many words may stand between a present verb and the plural that ends its object
-#: ("raises property taxes by").
-_OBJECT_REACH: Final = 1
+# Endings of plurals of people, seldom a verb after a noun: "dock workers", "city officials".
+_PEOPLE_PLURALS: Final = ("ers", "ors", "ists", "ians", "ents", "ants", "als")
+
+
+def _compound_plural(w: re.Match[str], prev: re.Match[str], prev2: re.Match[str]) -> bool:
+    """Whether the word `w` is a plural of people after a noun that follows a preposition,
+    the three words one space apart: "by dock workers", "of health officials", no verb."""
+    return (w[0].endswith(_PEOPLE_PLURALS) and prev2[0] in PREPOSITIONS and prev[0].islower()
+            and prev[0] not in DETERMINERS and prev[0] not in NUMBER_WORDS
+            and prev2.end() + 1 == prev.start() and prev.end() + 1 == w.start())
 
 
 def first_verb(text: str) -> int | None:
@@ -154,14 +166,22 @@ def first_verb(text: str) -> int | None:
     classes = _WORD_CLASSES
     held = -1  # where an -s form that may be the verb starts
     between = 0  # words since it
+    last: re.Match[str] | None = None  # the last word, and the one before it
+    last2: re.Match[str] | None = None
     for m in _RUN.finditer(text):
         w = m[0]
         c = classes[w]
+        prev_run, prev_run2 = last, last2
+        last2, last = last, m
         if c == _NOT_VERB:
             between += 1 if w not in _JOINS else _OBJECT_REACH + 1  # "buildings and weapons"
             continue
         if c == _VERB:
             return m.start()
+        if (prev_run is not None and prev_run2 is not None
+                and _compound_plural(m, prev_run, prev_run2)):
+            between += 1
+            continue
         n = _NEXT.match(text, m.end())
         # a comma after an -s form ends its phrase: "Excluding one-time items, the company
         # earned …" has no verb "items" with "the" for its object
