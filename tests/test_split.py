@@ -864,6 +864,16 @@ def test_a_description_after_the_tag_is_the_speakers_only_right_after_their_name
       ("The county has recovered $600,000.", "Anna Berg"),
       ("The county expects to recover more through the sale of Kessler's property.",
        "Anna Berg")]),
+    # QA: "…fell 34% this year the steepest drop since 1988." and "…level up from 78%…":
+    # the words either side of the tag were glued, the comma between them lost
+    ("The wheat harvest fell 34% this year, the Agriculture Department said on Friday, the"
+     " steepest drop since 1988.",
+     [("The wheat harvest fell 34% this year.", "the Agriculture Department"),
+      ("34% is the steepest drop since 1988.", "the Agriculture Department")]),
+    ("Ridership has recovered to 92% of its 2019 level, the agency said on Tuesday, up from"
+     " 78% a year earlier.",
+     [("Ridership has recovered to 92% of its 2019 level, up from 78% a year earlier.",
+       "the agency")]),
 ])
 def test_a_speech_tag_inside_a_sentence_is_no_part_of_its_claims(
         text: str, want: list[tuple[str, str]]) -> None:

@@ -483,7 +483,7 @@ def appositive(f: Frag) -> list[Frag] | None:
             found = _described_by_measure(obj)  # "fell 5% in North America, the …"
             if found is None:
                 return None
-            head = found
+            head = _carried(found)  # "fell 34% this year, the steepest drop …": the 34%
         elif first in DETERMINERS:
             # "approved a $2.4 billion budget on Tuesday, the largest …": the budget, now
             # known, is the largest, not "a … budget on Tuesday"

@@ -88,7 +88,8 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
             return [(f, by, True)]
         if a.cut is not None:  # "… $600,000, he said, and expects …": read without the tag
             c0, c1 = a.cut
-            heard = Frag(s[a.start : c0] + s[c1 : a.end], sent.start + a.start,
+            # the comma before the tag stays: "…, up from 78% a year earlier" reads on
+            heard = Frag(s[a.start : c0 + 1] + s[c1 : a.end], sent.start + a.start,
                          sent.start + a.end, 0, False)
             return [(heard, by, a.quoted)]
         start = a.start
