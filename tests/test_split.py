@@ -235,6 +235,46 @@ def test_rewrapping_a_text_keeps_its_claims(width: int) -> None:
         check_spans(wrapped, claims)
 
 
+MAILED = [
+    "Emergency room wait times at St. Luke's Hospital have doubled since 2019, according to"
+    " the state health department. The median wait is now 4 hours and 12 minutes.",
+    "The hospital's emergency department saw 12 patients. \u201cWe are seeing patients who"
+    " should have gone to a doctor weeks ago,\u201d said Dr. Anita Rao, who heads the emergency"
+    " department. She said the hospital treated 87,000 patients last year.",
+]
+
+
+def quoted(text: str, mark: str, width: int = 72) -> str:
+    """`text` as a mail quotes it: each line wrapped at `width` behind `mark`, a blank
+    line a mark alone."""
+    return "\n".join(textwrap.fill(line, width, initial_indent=mark, subsequent_indent=mark,
+                                   break_on_hyphens=False) or mark.rstrip()
+                     for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("mark", ["> ", ">> ", "> > "])
+def test_a_mails_quoted_lines_read_as_the_text_they_quote(mark: str) -> None:
+    """QA: claims held the ">" marks ("> department."), broke at the wraps, and cut the
+    speaker ("Dr. Anita >> Rao"): the marks are no words, and the spans still point into
+    the mail, marks and all."""
+    plain = "\n\n".join(MAILED)
+    mail = quoted(plain, mark)
+    assert "Anita\n" + mark + "Rao" in mail
+    claims = split(mail)
+    assert [(c.text, c.by, c.kind) for c in claims] == [
+        (c.text, c.by, c.kind) for c in split(plain)]
+    assert [c.by for c in claims if c.text.startswith("The hospital treated")] == [
+        "Dr. Anita Rao"]
+    assert not any(">" in c.text for c in claims)
+    check_spans(mail, claims)
+    for text in [SEED] + [(ROOT / g["path"]).read_text("utf-8") for g in GOLDS.values()]:
+        want = [(c.text, c.by, c.kind) for c in split(text)]
+        mail = quoted(text, mark)
+        claims = split(mail)
+        assert [(c.text, c.by, c.kind) for c in claims] == want
+        check_spans(mail, claims)
+
+
 # --- decomposition (examples from CLAIMS.md) ---------------------------------------------
 
 

@@ -4,6 +4,7 @@ claims → kind and score."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -320,8 +321,52 @@ def _item(line: Span, lead: str, subject: str | None = None) -> Frag:
     return Frag(t, line.start, line.start + len(t))
 
 
+# The quotation marks of a mail's quoted lines ("> ", ">> ", "> > ", a ">" alone on the line
+# between paragraphs): not the article's words. A ">" before a figure (">50") is no mark.
+_MAIL_QUOTE: Final = re.compile(r"^[ \t]*(?:>[ \t]*)*>(?:[ \t]|$)", re.M)
+
+
+def _unquoted(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` without the quotation marks of a mail's quoted lines, so its lines join as
+    hard-wrapped lines do; with where the marks were, as offsets in the text returned,
+    and how many characters were cut up to each; no offsets when there were no marks."""
+    if ">" not in text:
+        return text, [], []
+    parts: list[str] = []
+    offsets: list[int] = []
+    cuts: list[int] = []
+    at = cut = 0
+    for m in _MAIL_QUOTE.finditer(text):
+        parts.append(text[at : m.start()])
+        cut += m.end() - m.start()
+        at = m.end()
+        offsets.append(at - cut)
+        cuts.append(cut)
+    parts.append(text[at:])
+    return "".join(parts), offsets, cuts
+
+
+def _in_source(at: int, offsets: list[int], cuts: list[int]) -> int:
+    """Offset `at` of a text _unquoted returned as the offset of the same character in the
+    text it was made of."""
+    k = bisect_right(offsets, at)
+    return at + cuts[k - 1] if k else at
+
+
 def split(text: str) -> list[Claim]:
-    """The claims of `text` in article order, seq from 1, with exact spans."""
+    """The claims of `text` in article order, seq from 1, with exact spans; a mail's quoted
+    lines read without their quotation marks, the spans still those of `text`."""
+    unquoted, offsets, cuts = _unquoted(text)
+    claims = _split(unquoted)
+    if offsets:
+        for c in claims:
+            c.start = _in_source(c.start, offsets, cuts)
+            c.end = _in_source(c.end - 1, offsets, cuts) + 1
+    return claims
+
+
+def _split(text: str) -> list[Claim]:
+    """The claims of `text` (see split)."""
     out: list[Claim] = []
     st = _State()
     paragraphs = list(_paragraphs(text))
