@@ -235,6 +235,26 @@ def test_rewrapping_a_text_keeps_its_claims(width: int) -> None:
         check_spans(wrapped, claims)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("Wait times have\ndoubled, according to the\nhealth department.",
+     [("Wait times have doubled.", "the health department")]),
+    ("Rents rose 6% in the year\nto March, the statistics\noffice said.",
+     [("Rents rose 6% in the year to March.", "the statistics office")]),
+    # a line that ends a sentence, or a next one in capitals, stays a line of its own
+    ("Flu cases rise\n\nWait times have\ndoubled.\nClinics stay open.",
+     [("Flu cases rise", None), ("Wait times have doubled.", None),
+      ("Clinics stay open.", None)]),
+])
+def test_short_lines_that_go_on_with_a_sentence_join(text: str,
+                                                     want: list[tuple[str, str | None]]) -> None:
+    """QA: "Wait times have", "Doubled" (by "the") and "Health department.": lines too
+    short to pass for a wrapped paragraph were read one by one, though each went on with
+    the sentence of the line before."""
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == want
+    check_spans(text, claims)
+
+
 MAILED = [
     "Emergency room wait times at St. Luke's Hospital have doubled since 2019, according to"
     " the state health department. The median wait is now 4 hours and 12 minutes.",

@@ -464,22 +464,33 @@ def _first_marked(spans: Iterator[Span]) -> Iterator[tuple[Span, bool]]:
 
 
 def _unwrapped(text: str, block: list[Span]) -> Iterator[Span]:
-    """A block's lines, each joined to the next when that one's first word would not have fit
-    on it within the block's width (a wrapped line) and starts no bullet or dateline, nor a
-    sentence after a line ending in a colon ("According to X:"). A joined
-    span's text reads its line breaks as spaces, so its offsets still point into `text`."""
-    width = max(len(line.text) for line in block)
-    if len(block) == 1 or not _WRAP_MIN <= width <= _WRAP_MAX:
+    """A block's lines, each joined to the next when that one goes on with the sentence
+    (see _goes_on), or, in a block wrapped at a width, when its first word would not have fit
+    on the line before (a wrapped line); never when it starts a bullet or dateline, nor a
+    sentence after a line ending in a colon ("According to X:"). A joined span's text
+    reads its line breaks as spaces, so its offsets still point into `text`."""
+    if len(block) == 1:
         yield from block
         return
+    width = max(len(line.text) for line in block)
+    wrapped = _WRAP_MIN <= width <= _WRAP_MAX
     first = block[0]
     for prev, line in pairwise(block):
         word = line.text.split(" ", 1)[0]  # up to a space: a no-break space joins words
-        if (len(prev.text) + 1 + len(word) <= width or bp.line_prefix(line.text)
-                or (prev.text.endswith(":") and word[:1].isupper())):  # a lead-in's end
+        joins = _goes_on(prev.text, word) or (
+            wrapped and len(prev.text) + 1 + len(word) > width
+            and not (prev.text.endswith(":") and word[:1].isupper()))  # a lead-in's end
+        if not joins or bp.line_prefix(line.text):
             yield _joined(text, first, prev)
             first = line
     yield _joined(text, first, block[-1])
+
+
+def _goes_on(line: str, word: str) -> bool:
+    """Whether the next line, opening with `word`, goes on with the sentence of `line`: a
+    word in lower case after a line that ends no sentence ("Wait times have" + "doubled,
+    according to the" + "health department."), however short the lines."""
+    return word[:1].islower() and line[-1:] not in ".!?:;"
 
 
 def _joined(text: str, first: Span, last: Span) -> Span:
