@@ -65,7 +65,8 @@ def test_a_tables_figures_reach_the_claims(tmp_path: Path) -> None:
 
 
 def test_a_page_without_a_table_reads_as_trafilatura_reads_it_without_tables() -> None:
-    """Tables are the only change: a stored page without one keeps its text on re-ingest."""
+    """Tables and line breaks (<br>) are the only changes: a stored page without either
+    keeps its text on re-ingest."""
     import trafilatura
 
     for path in sorted(PAGES.glob("*.html")):
@@ -125,3 +126,31 @@ def test_a_markdown_caption_is_read_but_is_no_claim(tmp_path: Path, caption: str
         "Governor visits Ulm",
         "The governor opened 3 schools.",
     ]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("<p>Rents rose 6% in the year to March,<br>\naccording to the statistics office.</p>",
+     [("Rents rose 6% in the year to March.", "the statistics office")]),
+    ("<p>The council approved the budget on Tuesday night,<br/>the clerk said, and the"
+     " mayor<br>signed it on Wednesday.</p>",
+     [("The council approved the budget on Tuesday night.", "the clerk"),
+      ("The mayor signed it on Wednesday.", "the clerk")]),
+])
+def test_a_line_break_inside_a_paragraph_ends_no_sentence(
+        body: str, want: list[tuple[str, str | None]]) -> None:
+    """QA: a <br> was read as a paragraph's end, so "according to the statistics office."
+    was a claim of its own, and its sentence had no speaker; it is a line break, which
+    the splitter joins as a hard wrap."""
+    text, _title = html_to_text(page(f"<h1>Rents</h1>{body}", "Rents"))
+    assert text.startswith("Rents\n\n") and "\n\n" not in text[7:]
+    assert [(c.text, c.by) for c in split(text)] == want
+
+
+def test_two_line_breaks_end_a_paragraph() -> None:
+    """An old page's "<br><br>" between paragraphs still ends one."""
+    text, _title = html_to_text(page(
+        "<h1>Fire</h1><div>A fire destroyed the Majestic Theater on Sunday.<br><br>"
+        "No one was injured, fire chief Ray Dolan said.<br><br>The cause is unknown.</div>"))
+    assert text.split("\n\n")[1:] == ["A fire destroyed the Majestic Theater on Sunday.",
+                                      "No one was injured, fire chief Ray Dolan said.",
+                                      "The cause is unknown."]

@@ -213,6 +213,7 @@ def html_to_text(html: str) -> tuple[str, str]:
         return "", ""
     for menu in tree.xpath("//nav | //*[@role='navigation']"):
         menu.drop_tree()
+    _mark_line_breaks(tree)
     doc = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
@@ -227,15 +228,58 @@ def html_to_text(html: str) -> tuple[str, str]:
         from trafilatura.xml import xmltotxt
 
         text = xmltotxt(body, False)
-    title = (getattr(doc, "title", None) or "").strip()
+    title = " ".join((getattr(doc, "title", None) or "").replace(_BR, " ").split())
     if not text.strip():
         _, text, _ = trafilatura.baseline(tree)
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    paragraphs, broken = _paragraphs(text)
     # the title heads the text, unless it is there already (after a menu cell, where a
     # table lays the page out)
     if title and paragraphs and title not in paragraphs[: 4 if tables else 1]:
         paragraphs.insert(0, title)
-    return "\n\n".join(paragraphs), title
+        broken.insert(0, False)
+    return "".join(p if not k else ("\n" if broken[k] else "\n\n") + p
+                   for k, p in enumerate(paragraphs)), title
+
+
+# Marks a line break (<br>) inside a paragraph through trafilatura's extraction, which
+# reads it as a paragraph's end: a character no article holds (REVERSED PILCROW SIGN).
+_BR = "\u204b"
+
+
+def _mark_line_breaks(tree: Any) -> None:
+    """Mark each <br> of the page, but for two in a row ("<br><br>", which end a paragraph
+    where a page has no <p>), with _BR at the start of the text after it."""
+    for br in tree.iter("br"):
+        nxt, prev = br.getnext(), br.getprevious()
+        if ((nxt is not None and nxt.tag == "br" and not (br.tail or "").strip())
+                or (prev is not None and prev.tag == "br" and not (prev.tail or "").strip())):
+            continue
+        br.tail = _BR + (br.tail or "").lstrip()
+
+
+def _paragraphs(text: str) -> tuple[list[str], list[bool]]:
+    """The non-blank lines of an extracted `text`, stripped, and whether each follows the
+    one before after a line break of the page (a <br> marked by _mark_line_breaks), not a
+    paragraph's end: a block of its own but for those."""
+    lines: list[str] = []
+    broken: list[bool] = []
+    apart = True  # no line yet, or a paragraph's end since the last
+    for line in text.split("\n"):
+        if _BR not in line:
+            p = line.strip()
+            if p:
+                lines.append(p)
+                broken.append(False)
+                apart = False
+            continue
+        p = " ".join(line.replace(_BR, " ").split())
+        if not p:  # a break with nothing after it: the paragraph's end
+            apart = True
+            continue
+        broken.append(not apart and line.lstrip().startswith(_BR))
+        lines.append(p)
+        apart = False
+    return lines, broken
 
 
 # What trafilatura keeps of a page's blocks: a table cell holding one of these (or two
@@ -290,4 +334,4 @@ def _cell_text(cell: Any) -> str:
     for e in cell.iterdescendants("lb", *_BLOCKS, "item"):
         e.text = " " + (e.text or "")
         e.tail = " " + (e.tail or "")
-    return " ".join("".join(cell.itertext()).split())
+    return " ".join("".join(cell.itertext()).replace(_BR, " ").split())
