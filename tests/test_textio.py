@@ -154,3 +154,33 @@ def test_two_line_breaks_end_a_paragraph() -> None:
     assert text.split("\n\n")[1:] == ["A fire destroyed the Majestic Theater on Sunday.",
                                       "No one was injured, fire chief Ray Dolan said.",
                                       "The cause is unknown."]
+
+
+MILL = [("The deal is a giveaway.", "Critics"),
+        ("The mill closed in 2009.", None),
+        ("Unemployment fell to 4.1% in May.", "the state labor department")]
+
+
+@pytest.mark.parametrize(("name", "source"), [
+    ("mill.md", "# Mill\n\nCritics say the deal is a giveaway.[^1] The mill closed in 2009.\n\n"
+     "Unemployment fell to 4.1% in May, according to the state labor department.[^figures]\n\n"
+     "[^1]: Statement from the Millbrook Taxpayers Alliance, May 2.\n"
+     "[^figures]: Figures are seasonally adjusted.\n"),
+    ("mill.html", page("<h1>Mill</h1><p>Critics say the deal is a giveaway.<sup>1</sup> The mill"
+                       " closed in 2009.</p><p>Unemployment fell to 4.1% in May, according to"
+                       " the state labor department.<sup><a href='#fn2'>2</a></sup></p>",
+                       "Mill")),
+    ("mill-bracketed.html", page("<h1>Mill</h1><p>Critics say the deal is a giveaway.<sup>[1]"
+                                 "</sup> The mill closed in 2009.</p><p>Unemployment fell to"
+                                 " 4.1% in May, according to the state labor department"
+                                 "<sup>[2]</sup>.</p>", "Mill")),
+])
+def test_a_footnotes_mark_glues_no_sentences_and_names_no_speaker(
+        tmp_path: Path, name: str, source: str) -> None:
+    """QA: "giveaway.[^1] The mill closed …" was one claim by Critics, the note
+    "[^1]: Statement from …" a claim, and "department.<sup>1</sup>" gave the speaker "the
+    state labor department.1": the marks and the Markdown notes are no part of the text."""
+    path = tmp_path / name
+    path.write_text(source)
+    claims = split(read_article(path).text)
+    assert [(c.text, c.by) for c in claims] == MILL

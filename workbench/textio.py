@@ -111,14 +111,16 @@ def first_line(text: str) -> str:
 def markdown_to_text(source: str) -> tuple[str, str]:
     """The text a reader of a Markdown file sees, a paragraph a block, and its title (front
     matter's `title:`, else the first heading). Front matter (a YAML block between
-    `---` lines at the top) is left out; a table's rows read as lines of cells joined by
-    "; "; an HTML block keeps its text; a list is one block, an item a line with its
-    bullet ("- ") or number ("2. "), as in a plain-text article, so the splitter sees
-    where the list ends (an "According to X:" before it governs all its items)."""
+    `---` lines at the top) is left out, as are footnotes ("[^1]: …") and their marks; a
+    table's rows read as lines of cells joined by "; "; an HTML block keeps its text; a
+    list is one block, an item a line with its bullet ("- ") or number ("2. "), as in a
+    plain-text article, so the splitter sees where the list ends (an "According to X:"
+    before it governs all its items)."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin  # Textual's, as markdown-it-py is
 
     body, front_title = _front_matter(source)
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    tokens = MarkdownIt("commonmark").enable("table").use(footnote_plugin).parse(body)
     blocks: list[str] = []
     in_list: list[bool] = []  # each block: whether it is a line of a list
     title = ""
@@ -126,8 +128,13 @@ def markdown_to_text(source: str) -> tuple[str, str]:
     row: list[str] | None = None  # the cells of a table row being read
     lists = 0  # how deep in lists the tokens are
     bullet = ""  # the mark of the list item just opened, for its first line
+    notes = False  # in the footnotes, which the text goes without, as it does their marks
     for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open"):
+        if token.type in ("footnote_block_open", "footnote_block_close"):
+            notes = token.type == "footnote_block_open"
+        elif notes:
+            continue
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
             lists += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             lists -= 1
@@ -213,6 +220,9 @@ def html_to_text(html: str) -> tuple[str, str]:
         return "", ""
     for menu in tree.xpath("//nav | //*[@role='navigation']"):
         menu.drop_tree()
+    for mark in tree.xpath("//sup"):
+        if _footnote_mark(mark):
+            mark.drop_tree()
     _mark_line_breaks(tree)
     doc = trafilatura.bare_extraction(
         tree,
@@ -239,6 +249,24 @@ def html_to_text(html: str) -> tuple[str, str]:
         broken.insert(0, False)
     return "".join(p if not k else ("\n" if broken[k] else "\n\n") + p
                    for k, p in enumerate(paragraphs)), title
+
+
+# A footnote's mark as a <sup> shows it: "1", "[2]", "*", "†".
+_MARK = re.compile(r"\[?(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])\]?")
+
+
+def _footnote_mark(sup: Any) -> bool:
+    """Whether a <sup> is a footnote's mark, no part of the sentence it follows: a link to
+    a place in the page ("#fn1"), or a mark in brackets, or one after punctuation
+    ("department.<sup>1</sup>"); not an exponent ("m<sup>2</sup>") nor an ordinal."""
+    text = "".join(sup.itertext()).strip()
+    if not _MARK.fullmatch(text):
+        return False
+    if any(a.get("href", "").startswith("#") for a in sup.iter("a")) or text[0] == "[":
+        return True
+    prev = sup.getprevious()
+    before = (prev.tail if prev is not None else sup.getparent().text) or ""
+    return before.rstrip()[-1:] in ".,;:)”’\"'"
 
 
 # Marks a line break (<br>) inside a paragraph through trafilatura's extraction, which
