@@ -849,6 +849,14 @@ def test_an_adverb_or_a_day_before_the_verb_is_no_part_of_the_speaker(
     ("The national rate is about 45%, the Centers for Disease Control and Prevention"
      " estimates.", "The national rate is about 45%.",
      "the Centers for Disease Control and Prevention"),
+    # QA: the tag stayed in the claim, with no speaker, when it said whom it was told or
+    # where it was said
+    ("The district cut 200 positions, Carla Benson told the school board.",
+     "The district cut 200 positions.", "Carla Benson"),
+    ("The district will cut 200 positions, Superintendent Carla Benson told the school board"
+     " on Wednesday.", "The district will cut 200 positions.", "Superintendent Carla Benson"),
+    ("Ridership has recovered to 92% of its 2019 level, the agency said in its quarterly"
+     " report on Tuesday.", "Ridership has recovered to 92% of its 2019 level.", "the agency"),
 ])
 def test_an_attribution_at_the_end_with_a_day_or_a_finding(sentence: str, text: str,
                                                            by: str) -> None:
@@ -882,6 +890,12 @@ def test_an_attribution_at_the_end_with_a_day_or_a_finding(sentence: str, text: 
      [("Harlow is fighting a losing battle against private labels.", "Andrew Lazar"),
       ("Andrew Lazar is an analyst at Barclays.", None),
       ("Andrew Lazar rates the stock “underweight”.", None)]),
+    # QA: "…, said the National Weather Service." stayed in the claim, by no one; a
+    # "which" clause after a body's name is the body's, in the article's voice
+    ("Wind gusts reached 55 mph overnight, said the National Weather Service, which has"
+     " issued a red-flag warning through Tuesday.",
+     [("Wind gusts reached 55 mph overnight.", "the National Weather Service"),
+      ("The National Weather Service has issued a red-flag warning through Tuesday.", None)]),
 ])
 def test_a_speaker_named_twice_speaks_and_what_the_article_says_of_them_is_a_claim(
         sentence: str, claims: list[tuple[str, str | None]]) -> None:
@@ -1032,6 +1046,9 @@ def test_found_leading_a_sentence_is_no_attribution() -> None:
     # the words before the verb are no speaker
     "Sales fell in May, in Berlin Karl Weber said.",
     "The water rose 3 metres, then Karl Weber said.",
+    # what follows the verb is a statement of its own, not whom or where it was told
+    "When she raised the issue, Kessler told her it had closed.",
+    "When she raised the issue, Kessler said in a meeting that it had closed.",
 ])
 def test_said_mid_way_is_no_attribution(sentence: str) -> None:
     assert [c.by for c in split(sentence)] == [None]

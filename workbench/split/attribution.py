@@ -52,8 +52,11 @@ _QUOTE_FIRST: Final = re.compile(
 )
 # "…, X said." from the comma on: no comma can follow it, so it is the sentence's last one, and
 # the content is all before it (matched from there, rather than trying each comma in turn).
+# A reporting verb may take where or when it was said ("…, the agency said in its quarterly
+# report on Tuesday.") or whom it was told ("…, Carla Benson told the school board.").
 _TAIL: Final = re.compile(
-    rf",\s+(?:(?P<by1>[^,\"“”]{{2,80}}?)\s+{_TAIL_VERB}{_WHEN}"
+    rf",\s+(?:(?P<by1>[^,\"“”]{{2,80}}?)\s+(?:{_VERB}{_WHEN}(?P<where>{_TAG_TAIL})"
+    rf"|told\s(?P<whom>[^,\"“”]{{1,60}}?){_WHEN}|{_TAIL_VERB}{_WHEN})"
     rf"|said\s+(?P<by2>[^,\"“”]{{2,80}}?){_WHEN})\.$",
     re.S,
 )
@@ -308,7 +311,7 @@ def _tag_inside(sentence: str) -> Attribution | None:
 # Haldane Lamberton, the state's adjutant general.", "…,” said Andrew Lazar, an analyst at
 # Barclays, who rates the stock “underweight.”"
 _TAIL_ROLE: Final = re.compile(
-    r",\s+(?P<role>(?:who|a|an|the|its|their|his|her|our)\s[^,]{2,120}?)\s*$")
+    r",\s+(?P<role>(?:who|which|a|an|the|its|their|his|her|our)\s[^,]{2,120}?)\s*$")
 
 
 def _described_after(sentence: str, m: re.Match[str]) -> Attribution | None:
@@ -332,7 +335,9 @@ def _described_after(sentence: str, m: re.Match[str]) -> Attribution | None:
     about = _about(a.by, role, at if at >= a.end else m.start("role"), end)
     if about is None:
         return None
-    if one_person(a.by):  # of a body, as often what was said ("said the office, the …")
+    # of a body, a description is as often what was said ("said the office, the …"); a
+    # "which" clause is the body's ("said the weather service, which has issued …")
+    if one_person(a.by) or role.startswith("which "):
         a.about = (*a.about, about)
     return a
 
@@ -344,8 +349,8 @@ def _about(name: str, role: str, start: int, end: int) -> tuple[str, int, int] |
     the second naming is no description ("Berlin, Germany")."""
     role = role.strip(" ,.")
     first = role.split()[0] if role else ""
-    if first == "who":
-        text = f"{name} {role[4:]}"
+    if first in ("who", "which"):
+        text = f"{name} {role[len(first) + 1:]}"
     elif first.lower() in ("a", "an", "the") or first.lower() in _POSSESSIVES:
         text = f"{name} is {first.lower()}{role[len(first):]}"
     else:
@@ -430,7 +435,8 @@ def _attribute(sentence: str) -> Attribution | None:
         return None
     comma = s.rfind(",")
     m = _TAIL.match(s, comma) if comma > 0 and s.endswith((".", ".\n")) else None
-    if m:
+    # not "…, Kessler told her it closed.", "…, she said in May that it had closed."
+    if m and not any(m[g] and has_verb(m[g]) for g in ("whom", "where")):
         by = m["by1"] or m["by2"]
         if _good_speaker(by):
             st, en, q = _unquote(s, 0, comma)
