@@ -1264,6 +1264,24 @@ def test_a_quote_before_words_that_name_no_speaker_has_no_by(text: str) -> None:
     assert [c.by for c in split(text)] == [None]
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    # QA: both were facts in the article's own voice
+    ("Analysts expect bread prices to rise by as much as 6% by December.",
+     ("Analysts expect bread prices to rise by as much as 6% by December.", "Analysts",
+      Kind.PREDICTION)),
+    ("Economists at ING estimate the strike costs the port 10 million euros a day.",
+     ("The strike costs the port 10 million euros a day.", "Economists at ING", Kind.FACT)),
+    # what was estimated, and what crews mean to do, are no one's statement
+    ("The agency estimates 300 homes were damaged.",
+     ("300 homes were damaged.", "The agency", Kind.FACT)),
+    ("Crews expect to contain the fire by Friday.",
+     ("Crews expect to contain the fire by Friday.", None, Kind.PREDICTION)),
+])
+def test_what_someone_expects_or_estimates_is_theirs(
+        sentence: str, want: tuple[str, str | None, Kind]) -> None:
+    assert [(c.text, c.by, c.kind) for c in split(sentence)] == [want]
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -1280,6 +1298,8 @@ def test_a_quote_before_words_that_name_no_speaker_has_no_by(text: str) -> None:
         # QA: what was done to a forecast is no forecast made
         ("Harlow Foods cut its full-year sales forecast.", Kind.FACT),
         ("The bank forecasts growth of 2% next year.", Kind.PREDICTION),
+        # QA: what someone expects is a prediction, as "expected to" is
+        ("Crews expect to contain the fire by Friday.", Kind.PREDICTION),
     ],
 )
 def test_kinds(text: str, kind: Kind) -> None:

@@ -11,12 +11,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from workbench.split.grammar import AUX, DETERMINERS, IRREGULAR, PREPOSITIONS, has_verb
+from workbench.split.grammar import (
+    AUX,
+    DETERMINERS,
+    IRREGULAR,
+    PREPOSITIONS,
+    first_verb,
+    has_verb,
+)
 from workbench.split.lexicon import UPPER, words
 
 _VERBS: Final = (
     r"said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
-    r"reported|argued|insisted|explained|noted|wrote|estimated|predicted|confirmed|believes?|"
+    r"reported|argued|insisted|explained|noted|wrote|estimate[sd]?|predicted|confirmed|believes?|"
     r"cautioned"
 )
 _VERB: Final = rf"(?:{_VERBS})"
@@ -74,6 +81,13 @@ _CALLED: Final = re.compile(
     r"^(?P<by>[^,\"“”]{2,60}?)\s+(?:called|described)\s+(?P<obj>[^\"“”]{2,60}?)\s+(?:as\s+)?"
     r"[“\"](?P<rest>[^\"”]+?)[.,]?[”\"]\.?$"
 )
+
+
+# "Analysts expect bread prices to rise …": what the speaker expects of something, a
+# prediction whose words are all the claim's (what they expect alone is no sentence).
+# Not "Crews expect to contain the fire", which tells what the crews mean to do.
+_EXPECT: Final = re.compile(
+    r"^(?P<by>[^,\"“”:]{2,80}?)\s+expects?\s+(?!to\s)[^,\"“”]{2,80}?\s+to\s+[a-z]")
 
 
 # Where or when a speaker spoke, after the description that names them: "…, said X, the
@@ -382,7 +396,9 @@ def _bare_speaker(by: str) -> str:
 
 # Reporting verbs that as often take an object as a statement: "X reported an 18% drop",
 # "X announced 300 job cuts", the article telling what X did.
-_OBJECT_VERBS: Final = words("reported announced confirmed estimated predicted noted")
+_OBJECT_VERBS: Final = words(
+    "reported announced confirmed estimate estimates estimated predicted noted")
+_JOINING: Final = words("and or but")
 
 
 def _an_object(rest: str) -> bool:
@@ -395,8 +411,17 @@ def _an_object(rest: str) -> bool:
         return True  # no clause: "revenue of $8.1 billion, up 40%"
     if not (first[:1].isdigit() or first.lower() in DETERMINERS or first in _POSSESSIVES):
         return False
-    return not any(w in AUX or w in IRREGULAR or (w.endswith("ed") and w.islower())
-                   for w in rest.split()[1:5])
+    if any(w in AUX or w in IRREGULAR or (w.endswith("ed") and w.islower())
+           for w in rest.split()[1:5]):
+        return False
+    # a verb in -s after a short subject, with its object: "the strike costs the port 10
+    # million euros" (not "300 new cases on Monday")
+    v = first_verb(rest)
+    if v is None:
+        return True
+    before, after = rest[:v].split(), rest[v:].split()[1:2]
+    return not (1 <= len(before) <= 4 and before[-1] not in _JOINING and after
+                and (after[0].lower() in DETERMINERS or after[0][:1].isdigit()))
 
 
 def _attribute(sentence: str) -> Attribution | None:
@@ -431,6 +456,10 @@ def _attribute(sentence: str) -> Attribution | None:
             if m:
                 st, en, q = _unquote(s, m.start("rest"), m.end("rest"))
                 return Attribution(m["by"].strip(), st, en, q, intro=s.rstrip().endswith(":"))
+    if " expect" in s:
+        m = _EXPECT.match(s)
+        if m and _good_speaker(m["by"]) and not has_verb(m["by"]):
+            return Attribution(_bare_speaker(m["by"]), 0, len(s.rstrip(" .")))
     if not _VERB_HINT.search(s):
         return None
     comma = s.rfind(",")

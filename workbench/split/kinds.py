@@ -10,7 +10,8 @@ from workbench.split.lexicon import by_first_letter
 
 _PREDICTION_WORDS: Final = (
     r"will|won't|would|wouldn't|could|couldn't|may|might|likely|unlikely|expected to|"
-    r"going to|set to|due to|plans? to|poised to|forecasts?|predicts?|is sure to|are sure to"
+    r"going to|set to|due to|plans? to|poised to|forecasts?|predicts?|is sure to|are sure to|"
+    r"expects?"
 )
 _OPINION_WORDS: Final = (
     r"should|shouldn't|ought to|disgrace\w*|brilliant|terrible|awful|outrageous|"
