@@ -136,6 +136,12 @@ def test_a_heading_that_asks_or_names_a_section_is_a_label(heading: str) -> None
         "By Sam Pritchard, Sports Reporter",
         "Associated Press writer Bruce Schreiner contributed to this report from Louisville.",
         "Contact Olivia Brandt at obrandt@millbrookpatch.com.",
+        # QA: a tip line, a writer's tagline, an agency's standards, a link with a label
+        "Have a tip? Email newsroom@example.com.",
+        "Hannah Cole covers health for the Columbian. Reach her at 360-555-0199.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Updates: <https://fire.example.gov>.",
+        "Follow the fire's spread at https://fire.example.gov/map.",
     ],
 )
 def test_boilerplate_lines_are_dropped(line: str) -> None:
@@ -152,6 +158,15 @@ def test_boilerplate_lines_are_dropped(line: str) -> None:
 )
 def test_a_line_that_only_mentions_a_picture_is_no_caption(line: str) -> None:
     assert texts(split(line))[-1].endswith("streets.")
+
+
+@pytest.mark.parametrize("line", [
+    "Callers reached the hotline at 555-012-3456 about 3,000 times on Monday.",
+    "Email scams cost residents of Millbrook $2 million last year.",
+    "The state covers the cost for the Millbrook school district.",
+])
+def test_a_statement_with_a_phone_number_or_a_beat_is_no_boilerplate(line: str) -> None:
+    assert texts(split(line)) == [line]
 
 
 @pytest.mark.parametrize("line", [

@@ -18,7 +18,8 @@ _BOILER: Final = re.compile(
       contact\ [^@]{1,60}\ at\ \S+@\S+$|
       for\ more\ information|here\ (is|are)\ |here's\ |\(?reporting\ by|\(?editing\ by|
       an\ earlier\ version\ of\ this\ (article|story)|
-      this\ (article|story)\ (has\ been|was)\ (updated|corrected|amended|changed))
+      this\ (article|story)\ (has\ been|was)\ (updated|corrected|amended|changed)|
+      our\ standards\b)
     """
 )
 _BYLINE: Final = re.compile(
@@ -47,7 +48,7 @@ _VERBISH: Final = words(
 # set cannot match, so most sentences skip the case-insensitive alternation.
 _BOILER_STARTS: Final = words(
     """thi sub sig rea rel adv sha fol cli cop all pho ima pic vid upd pub pos see mor rec lis
-    wat edi rep add wri med pre con e-m ema tel for her (re (ed"""
+    wat edi rep add wri med pre con e-m ema tel for her (re (ed our"""
 ) | {"an "}
 
 
@@ -57,10 +58,35 @@ _CONTRIBUTED: Final = re.compile(
     r"\bcontributed\s+(?:reporting\b|(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b)")
 
 
+# How to reach the newsroom or the writer: "Email newsroom@example.com.", "Reach her at
+# 360-555-0199.", "Follow us at https://…".
+_CONTACT: Final = re.compile(
+    r"(?i)^(?:e-?mail|contact|write|call|reach|text|send|follow|tips?)\b.{0,80}?"
+    r"(?:[\w.+-]+@[\w-]+\.\w|\(?\d{3}\)?[-.\s]\d{3}[-.\s]\d{4}|https?://|www\.)")
+# A link with a label at most: "Updates: <https://fire.example.gov>.".
+_LINK_ONLY: Final = re.compile(r"^(?:[\w ’'-]{1,30}:\s*)?<?(?:https?://|www\.)\S+?>?\.?$")
+# A writer's tagline: "Hannah Cole covers health for the Columbian."
+_TAGLINE: Final = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s+(?:covers|reports\s+on|writes\s+about)\s"
+    r"[^.]{2,80}?\sfor\s+(?:the\s+)?[A-Z][^.]*\.?$")
+
+
+def _contact_or_tagline(s: str) -> bool:
+    """How to reach the newsroom, a link alone, or a writer's tagline (see above)."""
+    if ("@" in s or "://" in s or "www." in s or "-" in s or ") " in s) and (
+            _CONTACT.match(s) is not None or _LINK_ONLY.match(s) is not None):
+        return True
+    return (" covers " in s or " reports on " in s or " writes about " in s) and (
+        _TAGLINE.match(s) is not None)
+
+
 def is_boilerplate(sentence: str) -> bool:
-    """True for fixed phrases that sites attach to articles."""
+    """True for fixed phrases that sites attach to articles, how to reach the newsroom, and
+    a writer's tagline."""
     s = sentence.strip()
     if "contributed" in s and _CONTRIBUTED.search(s) is not None:
+        return True
+    if _contact_or_tagline(s):
         return True
     head = s[:3]
     if head.isascii() and head.lower() not in _BOILER_STARTS:
