@@ -184,3 +184,25 @@ def test_a_footnotes_mark_glues_no_sentences_and_names_no_speaker(
     path.write_text(source)
     claims = split(read_article(path).text)
     assert [(c.text, c.by) for c in claims] == MILL
+
+
+@pytest.mark.parametrize("links", [
+    "- [Map: Where the Creek Fire is burning](https://example.com/map)\n"
+    "- [How to prepare an evacuation kit](https://example.com/kit)\n",
+    "1. [Crews battle blaze near Paso Robles](/a)\n"
+    "2. [Evacuation orders lifted in Templeton](/b)\n",
+])
+def test_a_markdown_list_of_links_is_no_part_of_the_text(tmp_path: Path, links: str) -> None:
+    """QA: each link of a "Related coverage" list became a claim ("Map: Where the Creek
+    Fire is burning"); the same list in HTML is dropped with the page's chrome."""
+    path = tmp_path / "fire.md"
+    path.write_text("# Fire burns 12,000 acres\n\nThe fire has burned 12,000 acres.\n\n"
+                    f"**Related coverage**\n\n{links}\nCrews from 4 counties fought the fire.\n\n"
+                    "The crews:\n\n* [Cal Fire](/c) sent 300 firefighters.\n* Paso Robles sent"
+                    " 40.\n")
+    article = read_article(path)
+    assert "Creek Fire is burning" not in article.text and "Templeton" not in article.text
+    assert [c.text for c in split(article.text)] == [  # a list with more than links stays
+        "Fire burns 12,000 acres", "The fire has burned 12,000 acres.",
+        "Crews from 4 counties fought the fire.", "Cal Fire sent 300 firefighters.",
+        "Paso Robles sent 40."]

@@ -111,11 +111,12 @@ def first_line(text: str) -> str:
 def markdown_to_text(source: str) -> tuple[str, str]:
     """The text a reader of a Markdown file sees, a paragraph a block, and its title (front
     matter's `title:`, else the first heading). Front matter (a YAML block between
-    `---` lines at the top) is left out, as are footnotes ("[^1]: …") and their marks; a
-    table's rows read as lines of cells joined by "; "; an HTML block keeps its text; a
-    list is one block, an item a line with its bullet ("- ") or number ("2. "), as in a
-    plain-text article, so the splitter sees where the list ends (an "According to X:"
-    before it governs all its items)."""
+    `---` lines at the top) is left out, as are footnotes ("[^1]: …") and their marks, and
+    a list of links and nothing else ("Related coverage"); a table's rows read as lines of
+    cells joined by "; "; an HTML block keeps its text; a list is one block, an item a
+    line with its bullet ("- ") or number ("2. "), as in a plain-text article, so the
+    splitter sees where the list ends (an "According to X:" before it governs all its
+    items)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin  # Textual's, as markdown-it-py is
 
@@ -129,7 +130,10 @@ def markdown_to_text(source: str) -> tuple[str, str]:
     lists = 0  # how deep in lists the tokens are
     bullet = ""  # the mark of the list item just opened, for its first line
     notes = False  # in the footnotes, which the text goes without, as it does their marks
-    for token in tokens:
+    links = _link_lists(tokens)
+    for k, token in enumerate(tokens):
+        if k in links:
+            continue
         if token.type in ("footnote_block_open", "footnote_block_close"):
             notes = token.type == "footnote_block_open"
         elif notes:
@@ -169,6 +173,37 @@ def markdown_to_text(source: str) -> tuple[str, str]:
                 in_list.append(lists > 0)
                 bullet = ""
     return _joined_blocks(blocks, in_list), front_title or title
+
+
+_LIST_OPENS = ("bullet_list_open", "ordered_list_open")
+_LIST_CLOSES = ("bullet_list_close", "ordered_list_close")
+
+
+def _link_lists(tokens: list[Any]) -> set[int]:
+    """Where the lists whose items are each a link and nothing else are among `tokens`
+    ("Related coverage", "More on this story"): links to other pages, not the article."""
+    found: set[int] = set()
+    k = 0
+    while k < len(tokens):
+        if tokens[k].type not in _LIST_OPENS:
+            k += 1
+            continue
+        end, depth = k + 1, 1
+        while end < len(tokens) and depth:
+            depth += ((tokens[end].type in _LIST_OPENS) - (tokens[end].type in _LIST_CLOSES))
+            end += 1
+        items = [t for t in tokens[k:end] if t.type == "inline"]
+        if items and all(_only_a_link(t) for t in items):
+            found.update(range(k, end))
+        k = end
+    return found
+
+
+def _only_a_link(inline: Any) -> bool:
+    """Whether an inline token is one link and nothing else."""
+    parts = [c for c in inline.children or () if c.type != "text" or c.content.strip()]
+    return (len(parts) >= 2 and parts[0].type == "link_open" and parts[-1].type == "link_close"
+            and not any(c.type in ("link_open", "link_close") for c in parts[1:-1]))
 
 
 def _joined_blocks(blocks: list[str], in_list: list[bool]) -> str:
