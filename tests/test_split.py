@@ -963,6 +963,11 @@ def test_a_description_after_the_tag_is_the_speakers_only_right_after_their_name
      " 78% a year earlier.",
      [("Ridership has recovered to 92% of its 2019 level, up from 78% a year earlier.",
        "the agency")]),
+    # QA: the article's own sentence, with where the tag was said, stayed whole, no speaker
+    ("Metro Transit ridership has recovered to 92% of its 2019 level, the agency said in its"
+     " quarterly report on Tuesday, up from 78% a year earlier.",
+     [("Metro Transit ridership has recovered to 92% of its 2019 level, up from 78% a year"
+       " earlier.", "the agency")]),
 ])
 def test_a_speech_tag_inside_a_sentence_is_no_part_of_its_claims(
         text: str, want: list[tuple[str, str]]) -> None:

@@ -296,7 +296,8 @@ def attribute(sentence: str) -> Attribution | None:
 # A speech tag between commas inside a sentence: "The county has recovered $600,000, he
 # said, and expects to recover more."
 _MID_TAG: Final = re.compile(
-    rf",\s+(?P<by>[^,\"“”]{{2,60}}?)\s+(?:said|says|added){_WHEN},\s+(?=\w)")
+    rf",\s+(?P<by>[^,\"“”]{{2,60}}?)\s+(?:said|says|added){_WHEN}(?P<where>{_TAG_TAIL}),\s+"
+    r"(?=\w)")
 
 
 _QUOTE_MARK: Final = re.compile(r"[“”\"]|(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
@@ -317,6 +318,8 @@ def _tag_inside(sentence: str) -> Attribution | None:
     m = _MID_TAG.search(sentence)
     if m is None or not _good_speaker(m["by"]) or not has_verb(sentence[: m.start()]):
         return None
+    if m["where"] and has_verb(m["where"]):
+        return None  # "…, she said in May that it closed, …": no tag, a statement
     end = len(sentence.rstrip(" ."))
     return Attribution(m["by"].strip(), 0, end, cut=(m.start(), m.end() - 1))
 
