@@ -1285,6 +1285,17 @@ def test_a_quote_before_words_that_name_no_speaker_has_no_by(text: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "want"), [
+    ('Union president Mike Dunn called the cuts "a betrayal of our kids."',
+     "The cuts are a betrayal of our kids."),
+    ('Critics called the plan "a disgrace."', "The plan is a disgrace."),
+    ('The mayor called Jones "a liar."', "Jones is a liar."),
+])
+def test_what_someone_is_called_takes_a_copula_that_agrees(sentence: str, want: str) -> None:
+    """QA: "The cuts is a betrayal of our kids.", a sentence the article never wrote."""
+    assert [c.text for c in split(sentence)] == [want]
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
     # QA: both were facts in the article's own voice
     ("Analysts expect bread prices to rise by as much as 6% by December.",
      ("Analysts expect bread prices to rise by as much as 6% by December.", "Analysts",

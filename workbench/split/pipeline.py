@@ -85,7 +85,8 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
             return []
         if a.copula_subject:
             subj = a.copula_subject[0].upper() + a.copula_subject[1:]
-            f = Frag(f"{subj} is {content}", sent.start + a.start, sent.start + a.end, 0, False)
+            f = Frag(f"{subj} {_copula(subj)} {content}", sent.start + a.start,
+                     sent.start + a.end, 0, False)
             return [(f, by, True)]
         if a.cut is not None:  # "… $600,000, he said, and expects …": read without the tag
             c0, c1 = a.cut
@@ -127,6 +128,13 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
     while e > 0 and s[e - 1] in ".:":
         e -= 1
     return [(Frag(s[:e], sent.start, sent.start + e), by, False)]
+
+
+def _copula(subject: str) -> str:
+    """"are" after a plural ("the cuts", "its critics"), else "is" ("the plan", "Jones")."""
+    last = subject.rsplit(" ", 1)[-1]
+    plural = (last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is")))
+    return "are" if plural else "is"
 
 
 # The speaker's pronoun opening a reported statement: "Patel said he would ask ...". Not
