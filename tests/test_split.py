@@ -1404,6 +1404,22 @@ def test_a_quote_of_several_sentences_is_its_speakers_and_leaves_its_tag_out(
     assert [(c.text, c.by, c.kind) for c in split(text)] == want
 
 
+@pytest.mark.parametrize("pulled", ["“This budget keeps our streets safe”",
+                                    '"This budget keeps our streets safe."'])
+def test_a_pull_quote_that_repeats_a_quote_is_no_claim_of_its_own(pulled: str) -> None:
+    """QA: a page's pull quote, set apart from the paragraph that quotes it, was a second
+    claim, in the article's own voice: "This budget keeps our streets safe." by no one."""
+    text = ("Council passes budget\n\n“This budget keeps our streets safe and our libraries"
+            f" open,” said Mayor Daniel Ortiz.\n\n{pulled}\n\nThe council approved the budget"
+            " 7-2.")
+    claims = split(text)
+    assert [(c.text, c.by) for c in claims] == [
+        ("Council passes budget", None),
+        ("This budget keeps our streets safe and our libraries open.", "Mayor Daniel Ortiz"),
+        ("The council approved the budget 7-2.", None)]
+    check_spans(text, claims)
+
+
 def test_quote_block_over_paragraphs() -> None:
     text = (
         "The ministry said:\n\n"

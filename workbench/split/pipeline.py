@@ -193,6 +193,20 @@ def _speaker_ahead(text: str, sents: list[Span], k: int, st: _State) -> None:
             return
 
 
+def _pulled(text: str, sent: Span) -> bool:
+    """Whether `sent` is a pull quote: a quotation and nothing else, no speaker named, whose
+    words the article quoted before (a page's "“This budget keeps our streets safe”" set
+    apart from the paragraph that quotes it whole)."""
+    s = sent.text
+    if s[:1] not in _OPEN:
+        return False
+    inner = s.strip(" .,")
+    if inner[-1:] not in _CLOSE or any(c in _OPEN or c in _CLOSE for c in inner[1:-1]):
+        return False
+    words = inner[1:-1].strip(" .,")
+    return len(words) > 10 and text.find(words, 0, sent.start) >= 0
+
+
 def _bulleted(line: str) -> bool:
     """Whether `line` is an item of a list (starts with a bullet or a number)."""
     return line[:1] in "-*•0123456789" and bp.line_prefix(line) > 0
@@ -419,7 +433,8 @@ def _split(text: str) -> list[Claim]:
         for k, sent in enumerate(sents):
             if not st.in_quote and not st.spoken:
                 _speaker_ahead(text, sents, k, st)
-            if bp.is_boilerplate(sent.text) or bp.is_question(sent.text):
+            if (bp.is_boilerplate(sent.text) or bp.is_question(sent.text)
+                    or (not st.in_quote and _pulled(text, sent))):
                 continue
             pieces = [
                 (piece, by, quoted)
