@@ -1420,6 +1420,30 @@ def test_a_pull_quote_that_repeats_a_quote_is_no_claim_of_its_own(pulled: str) -
     check_spans(text, claims)
 
 
+@pytest.mark.parametrize("credit", ["— Carla Benson, superintendent", "– Carla Benson",
+                                    "-- Carla Benson, superintendent of schools."])
+def test_a_block_quotation_is_said_by_the_one_its_credit_line_names(credit: str) -> None:
+    """QA: "The state cut our funding by 9% over three years." was a fact in the article's
+    own voice: the block quotation's speaker stands on the line after it."""
+    text = ("Schools cut 200 jobs\n\nThe district will cut 200 jobs.\n\nThe state cut our"
+            f" funding by 9% over three years. We have no choice.\n\n{credit}\n\n"
+            "The district employs 3,400 teachers.")
+    claims = split(text)
+    assert [(c.text, c.by, c.kind) for c in claims] == [
+        ("Schools cut 200 jobs", None, Kind.FACT),
+        ("The district will cut 200 jobs.", None, Kind.PREDICTION),
+        ("The state cut our funding by 9% over three years.", "Carla Benson", Kind.QUOTE),
+        ("We have no choice.", "Carla Benson", Kind.QUOTE),
+        ("The district employs 3,400 teachers.", None, Kind.FACT)]
+    check_spans(text, claims)
+
+
+def test_a_list_item_or_a_dash_with_a_verb_is_no_credit_line() -> None:
+    text = ("The council named two members:\n\n- Carla Benson\n- Ray Gomez\n\n"
+            "Prices rose 4%.\n\n— and the council approved the budget.")
+    assert all(c.by is None for c in split(text))
+
+
 def test_quote_block_over_paragraphs() -> None:
     text = (
         "The ministry said:\n\n"

@@ -15,7 +15,7 @@ from workbench.split import boilerplate as bp
 from workbench.split.atomic import Frag, decompose, is_minus, opens_with_a_past, subject_of
 from workbench.split.attribution import attribute, named, one_person
 from workbench.split.grammar import AUX, PREPOSITIONS, has_verb, past_tense
-from workbench.split.lexicon import words
+from workbench.split.lexicon import UPPER, words
 from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import assess
 
@@ -31,6 +31,7 @@ class _State:
     pending_by: str | None = None  # set by an attribution ending in a colon
     block_by: str | None = None  # governs the current line, and the rest of its block
     list_by: bool = False  # block_by governs the next blocks too, while they are list items
+    block_quoted: bool = False  # the block is a quotation of block_by's (see _credited)
     quote_by: str | None = None  # inside a quotation that has not closed yet
     in_quote: bool = False
     last_speaker: str | None = None
@@ -127,7 +128,7 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
     e = len(s)
     while e > 0 and s[e - 1] in ".:":
         e -= 1
-    return [(Frag(s[:e], sent.start, sent.start + e), by, False)]
+    return [(Frag(s[:e], sent.start, sent.start + e), by, st.block_quoted)]
 
 
 def _copula(subject: str) -> str:
@@ -205,6 +206,30 @@ def _pulled(text: str, sent: Span) -> bool:
         return False
     words = inner[1:-1].strip(" .,")
     return len(words) > 10 and text.find(words, 0, sent.start) >= 0
+
+
+# The line after a block quotation that names who said it: "— Carla Benson,
+# superintendent", "-- Mayor Ray Gomez" (a dash, not a bullet's hyphen).
+_CREDIT: Final = re.compile(
+    rf"^(?:—|–|--)\s*(?P<by>[{UPPER}][^,;:.!?]{{1,60}}?)(?:,\s*[^,;]{{1,80}}?)?\.?$")
+
+
+def _credit(line: str) -> str | None:
+    """Who a credit line (see _CREDIT) names, or None when `line` is none."""
+    m = _CREDIT.match(line) if line[:1] in "—–-" else None
+    if m is None or has_verb(m["by"]) or len(m["by"].split()) > 6:
+        return None
+    return " ".join(m["by"].split())
+
+
+def _credited(paragraphs: list[tuple[Span, bool]], n: int) -> str | None:
+    """Who said block n, when it is a block of one line and the next block is a credit line
+    naming them; else None."""
+    if n + 1 >= len(paragraphs) or not paragraphs[n + 1][1]:
+        return None
+    if n + 2 < len(paragraphs) and not paragraphs[n + 2][1]:
+        return None  # the credit is a block's first line, not a line of its own
+    return _credit(paragraphs[n + 1][0].text)
 
 
 def _bulleted(line: str) -> bool:
@@ -395,6 +420,8 @@ def _split(text: str) -> list[Claim]:
     for n, (line, starts_block) in enumerate(paragraphs):
         if _never_claims(line.text) or _table_header(paragraphs, n):
             continue
+        if n and starts_block and _credit(line.text) is not None:
+            continue  # the credit line of the quotation before it
         listed = st.list_lead is not None and _bulleted(line.text) and not st.in_quote
         if not listed:
             st.list_lead = st.list_subject = None
@@ -408,9 +435,12 @@ def _split(text: str) -> list[Claim]:
             # its items, as HTML's reads).
             if st.pending_by is not None:
                 st.block_by, st.pending_by = st.pending_by, None
-                st.list_by = _bulleted(line.text)
+                st.list_by, st.block_quoted = _bulleted(line.text), False
             elif starts_block and not (st.list_by and _bulleted(line.text)):
-                st.block_by, st.list_by = None, False
+                st.block_by, st.list_by, st.block_quoted = None, False, False
+            credit = _credited(paragraphs, n) if starts_block else None
+            if credit is not None:  # a block quotation, its speaker on the line after it
+                st.block_by, st.block_quoted = credit, True
             st.last_speaker, st.spoken = st.block_by, st.block_by is not None
         if listed:  # an item of a list after a lead-in: see _item
             cut = bp.line_prefix(line.text)
