@@ -1444,6 +1444,20 @@ def test_a_list_item_or_a_dash_with_a_verb_is_no_credit_line() -> None:
     assert all(c.by is None for c in split(text))
 
 
+@pytest.mark.parametrize(("opens", "closes"), [("«", "»"), ("« ", " »"), ("»", "«"),
+                                              ("‹", "›")])
+def test_guillemets_are_quotation_marks(opens: str, closes: str) -> None:
+    """QA: "«The market is completely dried up»" was a fact, its marks in the claim."""
+    text = (f"Rents rose 6% in May. {opens}The market is completely dried up{closes}, said"
+            " tenant association head Anaïs Blanc.")
+    claims = split(text)
+    assert [(c.text, c.by, c.kind) for c in claims] == [
+        ("Rents rose 6% in May.", None, Kind.FACT),
+        ("The market is completely dried up.", "tenant association head Anaïs Blanc",
+         Kind.QUOTE)]
+    check_spans(text, claims)
+
+
 def test_quote_block_over_paragraphs() -> None:
     text = (
         "The ministry said:\n\n"

@@ -400,9 +400,36 @@ def _in_source(at: int, offsets: list[int], cuts: list[int]) -> int:
     return at + cuts[k - 1] if k else at
 
 
+# Guillemets read as the quotation marks the rules know, one character for one, so spans
+# stay those of the text: «…» as “…”, ‹…› as ‘…’; in a text that opens its quotations
+# with » (German), »…« as “…”.
+_GUILLEMETS: Final = str.maketrans("«»‹›", "“”‘’")
+_REVERSED_GUILLEMETS: Final = str.maketrans("»«›‹", "“”‘’")
+
+
+# A space inside French guillemets ("« Non »"), which the rules would read as the mark
+# standing alone: swapped with the mark, so the text keeps its length.
+_SPACED_OPEN: Final = re.compile(r"([«‹])([ \u00a0\u202f])")
+_SPACED_CLOSE: Final = re.compile(r"([ \u00a0\u202f])([»›])")
+
+
+def _guillemets_read(text: str) -> str:
+    """`text` with its guillemets as quotation marks (see _GUILLEMETS)."""
+    first = min((k for k in map(text.find, "«»‹›") if k >= 0), default=-1)
+    if first < 0:
+        return text
+    if text[first] not in "«‹":
+        return text.translate(_REVERSED_GUILLEMETS)
+    text = _SPACED_CLOSE.sub(r"\2\1", _SPACED_OPEN.sub(r"\2\1", text))
+    return text.translate(_GUILLEMETS)
+
+
 def split(text: str) -> list[Claim]:
     """The claims of `text` in article order, seq from 1, with exact spans; a mail's quoted
-    lines read without their quotation marks, the spans still those of `text`."""
+    lines read without their quotation marks, the spans still those of `text`, and
+    guillemets as quotation marks."""
+    if "«" in text or "»" in text or "‹" in text or "›" in text:
+        text = _guillemets_read(text)
     unquoted, offsets, cuts = _unquoted(text)
     claims = _split(unquoted)
     if offsets:
