@@ -142,6 +142,9 @@ def test_a_heading_that_asks_or_names_a_section_is_a_label(heading: str) -> None
         "Our Standards: The Thomson Reuters Trust Principles.",
         "Updates: <https://fire.example.gov>.",
         "Follow the fire's spread at https://fire.example.gov/map.",
+        # QA: the headers of the mail a story was pasted into, joined as one claim
+        "Subject: FW: hospital wait times story\nFrom: Tom Becker <tbecker@example.com>\n"
+        "Date: Mon, 4 Mar 2024 09:12:44 -0500",
     ],
 )
 def test_boilerplate_lines_are_dropped(line: str) -> None:

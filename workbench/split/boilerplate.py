@@ -189,9 +189,18 @@ _LINE_DATELINE: Final = re.compile(
 )
 
 
+# A mail's header line: "Subject: FW: …", "From: Tom Becker <tbecker@example.com>".
+_MAIL_HEADER: Final = re.compile(r"^(?:Subject|From|To|Cc|Bcc|Date|Sent|Reply-To):\s")
+
+
+def is_mail_header(line: str) -> bool:
+    """A header line of a mail an article was pasted into."""
+    return line[:1] in "SFTCBDR" and _MAIL_HEADER.match(line) is not None
+
+
 def is_navigation(line: str) -> bool:
-    """Menu bars ("Home | News | Sport") and publish/update stamps."""
-    if line.count(" | ") >= 2:
+    """Menu bars ("Home | News | Sport"), publish/update stamps and a mail's headers."""
+    if line.count(" | ") >= 2 or is_mail_header(line):
         return True
     # _STAMP's words start with p, u or l in either case; an ASCII letter can be no other.
     c = line[:1]

@@ -547,8 +547,9 @@ def _unwrapped(text: str, block: list[Span]) -> Iterator[Span]:
     """A block's lines, each joined to the next when that one goes on with the sentence
     (see _goes_on), or, in a block wrapped at a width, when its first word would not have fit
     on the line before (a wrapped line); never when it starts a bullet or dateline, nor a
-    sentence after a line ending in a colon ("According to X:"). A joined span's text
-    reads its line breaks as spaces, so its offsets still point into `text`."""
+    sentence after a line ending in a colon ("According to X:"), nor a mail's header line.
+    A joined span's text reads its line breaks as spaces, so its offsets still point into
+    `text`."""
     if len(block) == 1:
         yield from block
         return
@@ -560,7 +561,8 @@ def _unwrapped(text: str, block: list[Span]) -> Iterator[Span]:
         joins = _goes_on(prev.text, word) or (
             wrapped and len(prev.text) + 1 + len(word) > width
             and not (prev.text.endswith(":") and word[:1].isupper()))  # a lead-in's end
-        if not joins or bp.line_prefix(line.text):
+        if (not joins or bp.line_prefix(line.text) or bp.is_mail_header(line.text)
+                or bp.is_mail_header(prev.text)):
             yield _joined(text, first, prev)
             first = line
     yield _joined(text, first, block[-1])
