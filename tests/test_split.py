@@ -262,6 +262,11 @@ def test_rewrapping_a_text_keeps_its_claims(width: int) -> None:
     ("Flu cases rise\n\nWait times have\ndoubled.\nClinics stay open.",
      [("Flu cases rise", None), ("Wait times have doubled.", None),
       ("Clinics stay open.", None)]),
+    # QA: a dash at a wrapped line's start passed for a bullet: "… exceed 400 for the."
+    ("The county's medical examiner said deaths linked to heat would likely exceed 400 for"
+     " the\n- first time, a figure that would be a record.",
+     [("Deaths linked to heat would likely exceed 400 for the - first time, a figure that"
+       " would be a record.", "The county's medical examiner")]),
 ])
 def test_short_lines_that_go_on_with_a_sentence_join(text: str,
                                                      want: list[tuple[str, str | None]]) -> None:

@@ -14,7 +14,7 @@ from workbench.model import Claim
 from workbench.split import boilerplate as bp
 from workbench.split.atomic import Frag, decompose, is_minus, opens_with_a_past, subject_of
 from workbench.split.attribution import attribute, named, one_person
-from workbench.split.grammar import AUX, PREPOSITIONS, has_verb, past_tense
+from workbench.split.grammar import AUX, DETERMINERS, PREPOSITIONS, has_verb, past_tense
 from workbench.split.lexicon import UPPER, words
 from workbench.split.sentences import Span, lines, sentences_of_line
 from workbench.split.worthiness import assess
@@ -547,7 +547,8 @@ def _unwrapped(text: str, block: list[Span]) -> Iterator[Span]:
     """A block's lines, each joined to the next when that one goes on with the sentence
     (see _goes_on), or, in a block wrapped at a width, when its first word would not have fit
     on the line before (a wrapped line); never when it starts a bullet or dateline, nor a
-    sentence after a line ending in a colon ("According to X:"), nor a mail's header line.
+    sentence after a line ending in a colon ("According to X:"), nor a mail's header line;
+    a dash that passes for a bullet goes on with a line that ends mid-phrase (_dash_goes_on).
     A joined span's text reads its line breaks as spaces, so its offsets still point into
     `text`."""
     if len(block) == 1:
@@ -558,14 +559,25 @@ def _unwrapped(text: str, block: list[Span]) -> Iterator[Span]:
     first = block[0]
     for prev, line in pairwise(block):
         word = line.text.split(" ", 1)[0]  # up to a space: a no-break space joins words
-        joins = _goes_on(prev.text, word) or (
+        dash = _dash_goes_on(prev.text, line.text)  # "… for the" + "- first time, …"
+        joins = dash or (not bp.line_prefix(line.text) and (_goes_on(prev.text, word) or (
             wrapped and len(prev.text) + 1 + len(word) > width
-            and not (prev.text.endswith(":") and word[:1].isupper()))  # a lead-in's end
-        if (not joins or bp.line_prefix(line.text) or bp.is_mail_header(line.text)
-                or bp.is_mail_header(prev.text)):
+            and not (prev.text.endswith(":") and word[:1].isupper()))))  # a lead-in's end
+        if not joins or bp.is_mail_header(line.text) or bp.is_mail_header(prev.text):
             yield _joined(text, first, prev)
             first = line
     yield _joined(text, first, block[-1])
+
+
+# Last words no line of its own ends with: a sentence goes on after them.
+_OPEN_ENDED: Final = DETERMINERS | PREPOSITIONS | words("and or but nor than")
+
+
+def _dash_goes_on(prev: str, line: str) -> bool:
+    """Whether `line`, opening with a dash that passes for a bullet, goes on with the
+    sentence of the line before it: "… exceed 400 for the" + "- first time, …"."""
+    last = prev.rsplit(" ", 1)[-1].lower()
+    return line[:2] in ("- ", "– ", "— ") and line[2:3].islower() and last in _OPEN_ENDED
 
 
 def _goes_on(line: str, word: str) -> bool:
