@@ -971,6 +971,9 @@ def test_a_description_after_the_tag_is_the_speakers_only_right_after_their_name
      " 78% a year earlier.",
      [("Ridership has recovered to 92% of its 2019 level, up from 78% a year earlier.",
        "the agency")]),
+    # the comma stays before a phrase, not between a subject and its verb
+    ("The figures he is using, the minister said, are out of date.",
+     [("The figures he is using are out of date.", "the minister")]),
     # QA: the article's own sentence, with where the tag was said, stayed whole, no speaker
     ("Metro Transit ridership has recovered to 92% of its 2019 level, the agency said in its"
      " quarterly report on Tuesday, up from 78% a year earlier.",

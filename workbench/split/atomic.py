@@ -186,14 +186,14 @@ def clauses(f: Frag) -> list[Frag] | None:
         return None
     for m in _CLAUSE_BREAK.finditer(f.text):
         left, right = f.text[: m.start()], f.text[m.end() :]
-        if _LEANS_BACK.match(right) or _verb_first(right):
+        if _LEANS_BACK.match(right) or opens_with_a_verb(right):
             continue  # a verb first: 'S cut X but kept Y' shares S (coordinated_verbs)
         if has_verb(left) and has_verb(right):
             return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text))]
     return None
 
 
-def _verb_first(text: str) -> bool:
+def opens_with_a_verb(text: str) -> bool:
     """Whether `text` opens with a finite verb: a predicate whose subject came before."""
     first = WORD.match(text)
     if first is None:

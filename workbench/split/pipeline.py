@@ -12,7 +12,14 @@ from typing import Final
 
 from workbench.model import Claim
 from workbench.split import boilerplate as bp
-from workbench.split.atomic import Frag, decompose, is_minus, opens_with_a_past, subject_of
+from workbench.split.atomic import (
+    Frag,
+    decompose,
+    is_minus,
+    opens_with_a_past,
+    opens_with_a_verb,
+    subject_of,
+)
 from workbench.split.attribution import attribute, named, one_person
 from workbench.split.grammar import AUX, DETERMINERS, PREPOSITIONS, has_verb, past_tense
 from workbench.split.lexicon import UPPER, words
@@ -91,8 +98,12 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
             return [(f, by, True)]
         if a.cut is not None:  # "… $600,000, he said, and expects …": read without the tag
             c0, c1 = a.cut
-            # the comma before the tag stays: "…, up from 78% a year earlier" reads on
-            heard = Frag(s[a.start : c0 + 1] + s[c1 : a.end], sent.start + a.start,
+            # the comma before the tag stays where a phrase follows ("…, up from 78% a year
+            # earlier"), not before the verb of the subject it broke off ("The figures he
+            # is using, the minister said, are …")
+            rest = s[c1 : a.end]
+            comma = 0 if opens_with_a_verb(rest.lstrip(" ")) else 1
+            heard = Frag(s[a.start : c0 + comma] + rest, sent.start + a.start,
                          sent.start + a.end, 0, False)
             return [(heard, by, a.quoted)]
         start = a.start
