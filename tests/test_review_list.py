@@ -248,11 +248,51 @@ class TestUndo:
         review.edit_claim(db, cid, "Ann's wording.", session_id=s, who="ann")
         review.edit_claim(db, cid, "Bob's wording.", session_id=s, who="bob")
         undone = review.undo(db, s, who="ann")
-        assert undone.kept == ((cid, None),)
+        assert undone.kept == ((cid, "bob"),)
         assert claims.get(db, cid)["text"] == "Bob's wording."
         assert review.undo(db, s, who="bob").summary == f"edit of claim #{cid}"
         assert claims.get(db, cid)["text"] == "Ann's wording."
         assert first != "Ann's wording."
+
+    def test_undo_leaves_a_verdict_another_changed_in_other_fields(self, db):
+        """QA: ann set a status; bob added a note and a source; ann's undo reset the status
+        beside bob's note and source, credited to ann. Any change by another to the claim
+        or its verdict since keeps ann's change standing."""
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        review.tag(db, s, cid, who="ann", status="misleading")
+        review.tag(db, s, cid, who="bob", notes="source says otherwise",
+                   sources=[Source("https://apnews.com/x")])
+        assert review.undo(db, s, who="ann").kept == ((cid, "bob"),)
+        v = review.get_verdict(db, s, cid)
+        assert (v.status, v.notes, v.reviewer) == (Status.MISLEADING, "source says otherwise",
+                                                   "bob")
+
+    @pytest.mark.parametrize("half", [0, 1])
+    def test_undo_leaves_a_split_whose_half_another_has_judged(self, db, half):
+        """QA: bob tagged the new half of ann's split, and ann's undo dropped it, his
+        verdict with it; tagging the first half left his verdict on the whole sentence."""
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[1]
+        text = claims.get(db, cid)["text"]
+        cut = text.index(" ", len(text) // 2)
+        review.split_claim(db, cid, text[:cut] + "\n" + text[cut + 1:], session_id=s,
+                           who="ann")
+        halves = [cid, max(all_ids(db, review.ListQuery(s)))]
+        review.tag(db, s, halves[half], who="bob", status="supported", confidence=90)
+        undone = review.undo(db, s, who="ann")
+        assert (undone.summary, undone.kept) == ("", ((halves[half], "bob"),))
+        assert [claims.get(db, c)["text"] for c in halves] == [text[:cut], text[cut + 1:]]
+        assert not claims.get(db, halves[1])["dropped"]
+        assert review.get_verdict(db, s, halves[half]).confidence == 90
+
+    def test_undo_leaves_an_edit_whose_claim_another_has_judged_since(self, db):
+        s = session(db)
+        cid = all_ids(db, review.ListQuery(s))[0]
+        review.edit_claim(db, cid, "Fighters took Mosul in June.", session_id=s, who="ann")
+        review.tag(db, s, cid, who="bob", status="supported", notes="confirmed for June")
+        assert review.undo(db, s, who="ann").kept == ((cid, "bob"),)
+        assert claims.get(db, cid)["text"] == "Fighters took Mosul in June."
 
     def test_undo_is_logged(self, db):
         s = session(db)

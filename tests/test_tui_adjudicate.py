@@ -350,6 +350,8 @@ class TestChangesMadeElsewhere:
             assert s.current.settled and final(app, 8).confidence == 60
             target = sessions.require(app.db, "final")["id"]
             assert review.claim_history(app.db, target, 8)[0]["action"] == "settle"
+            # QA: ctrl+z in final said "nothing; left as another reviewer changed them"
+            assert review.undo(app.db, target, who="chief") is None
 
     @run_async
     async def test_agreements_made_since_are_copied_in_and_a_stale_final_is_a_conflict(

@@ -23,6 +23,7 @@ from workbench.model import (
     status_name,
 )
 from workbench.storage import Database, articles, claims, history, sessions, verdicts
+from workbench.storage.adjudication import SETTLE
 from workbench.storage.align import CARRY_OVER
 from workbench.storage.clock import now
 from workbench.storage.engine import sqlite3
@@ -547,13 +548,14 @@ def _own_steps(db: Database, session_id: int, who: str) -> Iterator[list[sqlite3
 
     Another person's actions in the session (a second window, a `tag` from the shell) are
     theirs to undo, and passed over; so are a rename, a fork, a re-ingest's carry-overs,
+    a final verdict taken as the target held it (nothing to put back),
     another session's change flagging this one's verdicts, and changes to an earlier
     version's claims, which no view shows any more."""
     for group in _steps(db, session_id):
         if group[0]["who"] != who:
             continue
-        if group[0]["entity"] == "session" or group[0]["action"] == CARRY_OVER:
-            continue
+        if group[0]["entity"] == "session" or group[0]["action"] in (CARRY_OVER, SETTLE):
+            continue  # SETTLE: a decision that changed nothing has nothing to put back
         if all(r["entity"] == "verdict" and r["action"] in CLAIM_ACTIONS for r in group):
             continue
         if not claims.any_of_current_versions(db, [row["claim_id"] for row in group]):
@@ -642,20 +644,21 @@ def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
     the one folded into it)."""
     at = now()
     undone: dict[str, list[int]] = {}  # claims, by the action undone
-    kept: dict[int, str | None] = {}
     made = {(r["entity"], r["claim_id"]): r["action"] for r in origin}
+    kept = _changed_since(db, session_id, group, who)
+    if kept and any(r["entity"] == "claim" for r in group):
+        # a split, merge or edit is put back whole or not at all: not one half of a split
+        kept.update((r["claim_id"], kept.get(r["claim_id"])) for r in group
+                    if r["claim_id"] is not None and r["claim_id"] not in kept)
     step: int | None = None
     for row in group:
         old, new = history.changes(row)
         claim_id = row["claim_id"]
         if row["entity"] not in ("verdict", "claim"):
             continue
-        changed_by = _changed_since(db, session_id, row["entity"], claim_id, new)
-        if changed_by is not None or not new:
+        if claim_id in kept or not new:
             # another's change since stands; the row is logged empty, so that the action
             # counts as taken back and the next undo reaches the one before it
-            if new:
-                kept[claim_id] = changed_by or None
             old = new = {}
         elif row["entity"] == "verdict":
             if "status" in old and old["status"] == str(Status.UNREVIEWED):
@@ -679,25 +682,23 @@ def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
     standing = next((i for i in touched if not claims.get(db, i)["dropped"]), None)
     return Undone(touched[0] if standing is None else standing,
                   ", ".join(_undone_summary(a, ids) for a, ids in undone.items()),
-                  dropped=standing is None, kept=tuple(kept.items()))
+                  dropped=standing is None,
+                  kept=tuple((c, w) for c, w in kept.items() if w is not None))
 
 
-def _changed_since(db: Database, session_id: int, entity: str, claim_id: int,
-                   values: dict[str, Any]) -> str | None:
-    """Who changed the claim's verdict in the session (`entity` "verdict") or the claim
-    itself since it was given `values` ("" when it is not known who), or None when it is
-    as they left it. Its flag for re-review is not asked: another's edit of the claim
-    sets that, and putting a status back leaves it meaning what it did."""
-    if entity == "verdict":
-        row = verdicts.get(db, session_id, claim_id)
-        now_is = (lambda k: row[k]) if row is not None else (
-            lambda k: verdicts.NO_VERDICT.get(k))
-        by = row["reviewer"] if row is not None else ""
-    else:
-        row = claims.get(db, claim_id)
-        now_is, by = (lambda k: row[k]), ""
-    differs = any(now_is(k) != v for k, v in values.items() if k != "needs_review")
-    return by if differs else None
+def _changed_since(db: Database, session_id: int, group: list[sqlite3.Row],
+                   who: str) -> dict[int, str | None]:
+    """The claims of `group` (one action's history rows) that someone other than `who`
+    has changed since, the claim or its verdict in the session, any field of either: the
+    action's undo leaves them as they are, with who changed each. A re-ingest's
+    carry-over and a flag for re-review alone do not count."""
+    after = max(r["id"] for r in group)
+    found: dict[int, str | None] = {}
+    for claim_id in dict.fromkeys(r["claim_id"] for r in group if r["claim_id"] is not None):
+        by = history.changed_by_others(db, claim_id, session_id, after, who, (CARRY_OVER,))
+        if by is not None:
+            found[claim_id] = by
+    return found
 
 
 def _what_changed(action: str, new: dict[str, Any]) -> str:

@@ -182,9 +182,6 @@ def progress(db: Database, sides: Sides) -> tuple[int, int]:
     return store.counts(db, sides.a_id, sides.b_id, sides.target_id)
 
 
-SETTLE = "settle"  # the history's action for a final verdict taken as the target held it
-
-
 def settle(db: Database, sides: Sides, claim: Disagreement, *, who: str,
            take: str | None = None, verdict: review.Verdict | None = None) -> Disagreement:
     """Write the final verdict on `claim` into the target: A's (`take="a"`), B's
@@ -218,7 +215,7 @@ def settle(db: Database, sides: Sides, claim: Disagreement, *, who: str,
             confidence=verdict.confidence, sources=list(verdict.sources), notes=verdict.notes)
         if change.after == change.before:  # the target held it (copied, or forked): a
             # decision all the same, logged so that the claim counts as settled
-            history.append(db, at=now(), who=who, entity="verdict", action=SETTLE,
+            history.append(db, at=now(), who=who, entity="verdict", action=store.SETTLE,
                            claim_id=claim.claim_id, session_id=sides.target_id, old={},
                            new={})
         settled = read(db, sides, claim.claim_id)

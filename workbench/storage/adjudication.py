@@ -23,6 +23,8 @@ from workbench.storage.clock import now
 from workbench.storage.db import Database
 from workbench.storage.verdicts import compared
 
+SETTLE = "settle"  # the history's action for a final verdict taken as the target held it
+
 _VERDICT = ("{v}.status, {v}.confidence, {v}.sources, {v}.notes, {v}.reviewer, {v}.updated_at,"
             " {v}.needs_review")
 _SPLIT = (f"({compared('va', 'vb')} OR coalesce(va.needs_review, 0)"

@@ -120,6 +120,26 @@ def for_claim_in_session(
     )
 
 
+# A flag for re-review that another's edit of a claim set on a verdict: it changes no
+# judgement (see review._text_changed).
+_FLAG_ONLY = json.dumps({"needs_review": 1})
+
+
+def changed_by_others(db: Database, claim_id: int, session_id: int, after_id: int,
+                      who: str, passed_over: tuple[str, ...]) -> str | None:
+    """Who last changed the claim itself, or its verdict in the session, after change
+    `after_id`, someone other than `who`; None when no one did. Changes of the
+    `passed_over` actions, flags for re-review alone, and rows that changed nothing (an
+    undo that found the claim changed since, a decision as it stood), are not counted."""
+    skip = ", ".join("?" * len(passed_over)) or "NULL"
+    row = db.execute(
+        "SELECT who FROM history WHERE claim_id = ? AND (entity = 'claim' OR session_id = ?)"
+        f" AND id > ? AND who != ? AND action NOT IN ({skip})"
+        " AND coalesce(new, '') NOT IN (?, '{}') ORDER BY id DESC LIMIT 1",
+        (claim_id, session_id, after_id, who, *passed_over, _FLAG_ONLY)).fetchone()
+    return None if row is None else str(row["who"])
+
+
 def earlier_texts(db: Database, claim_id: int) -> list[str]:
     """The texts a claim had before reviewers edited, split or merged it, oldest first."""
     return earlier_texts_of(db, [claim_id]).get(claim_id, [])

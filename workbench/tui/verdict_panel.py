@@ -11,8 +11,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench import review
-from workbench.compare.adjudicate import SETTLE
 from workbench.model import Status, sources_from_json
+from workbench.storage.adjudication import SETTLE
 from workbench.tui.glyphs import FLAG, glyph, label
 from workbench.tui.line_styles import LineStyles, eight_bit, legible, on_terminal_colours
 from workbench.tui.wrap import wrap_offsets
