@@ -1183,8 +1183,9 @@ def test_a_sheet_row_judged_again_clears_its_flag_and_an_undo_puts_it_back(
         env: Path, capsys) -> None:
     """Back into its own session: a row whose status was changed in the spreadsheet (its
     needs_review cell left as it was) has been judged again, as a tag would, so its flag
-    goes; a cell emptied confirms a verdict; a cell set to 1 flags one. Each is logged,
-    and one undo takes the import back, flags and all."""
+    goes; a cell emptied (" " too) confirms a verdict; a cell set to 1 on a verdict not
+    flagged does not flag it (QA: the panel then said its claim had changed, untrue).
+    Each change is logged, and one undo takes the import back, flags and all."""
     edited = flagged_sheet(env, capsys)
     other = next(c for c, (status, flag) in flags(env, "a").items()
                  if status == "supported" and not flag)
@@ -1192,9 +1193,9 @@ def test_a_sheet_row_judged_again_clears_its_flag_and_an_undo_puts_it_back(
     edit_cell(env / "s.csv", other, "needs_review", "1")
     before = flags(env, "a")
     code, out, err = run(capsys, "import", "s.csv", "--session", "a")
-    assert code == 0 and "2 changed" in out, err
+    assert code == 0 and "1 changed" in out, err
     after = flags(env, "a")
-    assert after[edited] == ("misleading", 0) and after[other] == ("supported", 1)
+    assert after[edited] == ("misleading", 0) and after[other] == ("supported", 0)
     with open_db(env / "c.db") as db:
         sid = sessions.require(db, "a")["id"]
         logged = review.claim_history(db, sid, edited)[0]
@@ -1203,7 +1204,7 @@ def test_a_sheet_row_judged_again_clears_its_flag_and_an_undo_puts_it_back(
         assert review.undo(db, sid, who="ann") is not None
     assert flags(env, "a") == before
     assert run(capsys, "export", "--session", "a", "-o", "s.csv")[0] == 0  # after the undo
-    edit_cell(env / "s.csv", edited, "needs_review", "")  # confirmed as it stands
+    edit_cell(env / "s.csv", edited, "needs_review", " ")  # confirmed as it stands
     code, out, err = run(capsys, "import", "s.csv", "--session", "a")
     assert code == 0 and "1 changed" in out, err
     assert flags(env, "a")[edited] == ("refuted", 0)

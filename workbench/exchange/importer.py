@@ -100,6 +100,7 @@ def check_row(line: int, cells: list[str], who: str) -> Checked:
         confidence = CONFIDENCES[raw_conf]
         if status == Status.UNREVIEWED:
             raise ValueError("a confidence needs a status other than 'unreviewed'")
+    flag = flag.strip(" ")  # as SQL's trim() takes it
     if flag not in FLAG_CELLS:
         raise ValueError(f"needs_review must be {FLAGGED} (flagged for re-review) or empty,"
                          f" not {flag!r}")

@@ -139,10 +139,11 @@ def _csv_joined(cells: Sequence[Piece], end: str) -> str:
 STAGED = "temp.incoming"  # where rows to import are held, unless a caller says otherwise
 
 # What an import writes of a verdict: the fields a reviewer sets, and its flag for re-review.
-# A row flags the verdict as its needs_review cell says (a sheet without the column leaves
-# the flag as it is), but for one that sets another status or confidence than the
-# session's verdict has: the reviewer has judged the claim again, as with `tag`; and an
-# unreviewed claim has nothing to review again.
+# A verdict new to the session comes flagged as its needs_review cell says; one the session
+# holds keeps its flag, or loses it where the cell is empty (confirmed) or the row sets
+# another status or confidence (judged again, as with `tag`), but is never flagged by a
+# sheet: the flag says its claim changed since, which a cell cannot make so. An unreviewed
+# claim has nothing to review again.
 IMPORTED = (*VALUE_COLUMNS, "needs_review")
 
 
@@ -163,7 +164,8 @@ def _incoming_changes(keep: frozenset[str] = frozenset()) -> str:
         "(SELECT i.line, i.claim_id, "
         + ", ".join(f"{value(c)} AS {c}" for c in VALUE_COLUMNS)
         + f", CASE WHEN i.status = 'unreviewed' OR (v.claim_id NOT NULL AND {rejudged})"
-        " THEN 0 ELSE coalesce(i.needs_review, v.needs_review, 0) END AS needs_review"
+        " THEN 0 WHEN v.claim_id NOT NULL THEN v.needs_review * coalesce(i.needs_review, 1)"
+        " ELSE coalesce(i.needs_review, 0) END AS needs_review"
         + ", i.reviewer, i.updated_at, v.updated_at AS o_updated_at, "
         + ", ".join(f"coalesce(v.{c}, {_literal(d)}) AS o_{c}" for c, d in NO_VERDICT.items())
         + ", coalesce(v.needs_review, 0) AS o_needs_review"
@@ -308,7 +310,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
             " ELSE sources_json(CAST(t.sources AS BLOB)) END,"
             f" {_unescaped('t.notes', escape)}, r.stored"
             + (f", nullif({_unescaped('t.updated_at', escape)}, '')" if stamps else "")
-            + (", CASE t.needs_review " + " ".join(
+            + (", CASE trim(t.needs_review) " + " ".join(
                 f"WHEN {_literal(cell)} THEN {int(flag)}" for cell, flag in flags.items())
                + " END" if flagged else "")
             + " FROM temp.sheet t"
@@ -319,7 +321,7 @@ def stage_cells(db: Database, rows: Iterable[Sequence[str]], given: Sequence[boo
             + (f" LEFT JOIN {claims} c ON c.id = CAST(t.claim_id AS INTEGER)" if texts else "")
             + " WHERE CAST(CAST(t.claim_id AS INTEGER) AS TEXT) = t.claim_id"
             " AND CAST(t.claim_id AS INTEGER) >= 0"
-            + (f" AND t.needs_review IN ({flag_cells})" if flagged else "")
+            + (f" AND trim(t.needs_review) IN ({flag_cells})" if flagged else "")
             # a row whose text is not its claim's is left for the reading one by one
             + (f" AND (t.claim = '' OR {_unescaped('t.claim', escape)} IS c.text)"
                if texts else "")).rowcount
