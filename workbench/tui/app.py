@@ -72,11 +72,12 @@ class WorkbenchApp(App[None]):
             self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's palette commands that serve here, theme and quit: its key panel
-        (which escape, clearing filters here, would not close, and which squeezed the
-        claim list into broken words), maximize (a small box mid-screen) and screenshot
-        (failing where ~/Downloads is missing) are left out; ? shows every key."""
-        keep = ("Theme", "Quit")
+        """Textual's palette commands that serve here, theme alone: its quit is the
+        workbench's own "Quit" twice over, its key panel would not close with escape
+        (which clears filters here) and squeezed the claim list into broken words,
+        maximize showed a small box mid-screen, screenshot failed where ~/Downloads is
+        missing; ? shows every key."""
+        keep = ("Theme",)
         yield from (c for c in super().get_system_commands(screen) if c.title in keep)
 
     def get_default_screen(self) -> Screen:

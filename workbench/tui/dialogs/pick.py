@@ -48,8 +48,9 @@ class PickDialog(ModalScreen[Any]):
             yield Input(placeholder=self.new_label or "type to narrow the list", id="typed",
                         select_on_focus=False)
             yield OptionList(id="options")
-            yield Static(f"enter {self.picks} · typing narrows the list · escape cancels"
-                         + (" · enter on a name none has starts it" if self.new_label else ""),
+            # one line, so that it fits beside a list as long as the screen allows (a new
+            # item's name is the field's placeholder's to explain)
+            yield Static(f"enter {self.picks} · typing narrows the list · escape cancels",
                          classes="hint")
 
     def on_resize(self) -> None:
