@@ -103,6 +103,20 @@ class TestIngest:
         assert within.stderr.splitlines()[0] == (
             "skipped      tree/sub: cannot read the folder (Permission denied)")
 
+    def test_a_broken_link_or_a_pipe_in_a_folder_is_a_skipped_line(self, cli, seed_copy):
+        """QA: in a folder, a broken link and a pipe named like articles were left out
+        without a word, exit 0 (and a pipe read would have waited for ever)."""
+        folder = seed_copy.parent
+        (folder / "broken.txt").symlink_to(folder / "gone.txt")
+        os.mkfifo(folder / "pipe.md")
+        run = cli("ingest", folder)
+        assert run.code == 1 and "added" in run.out
+        assert run.err.splitlines() == [
+            f"skipped      {folder / 'broken.txt'}: no such file or folder",
+            f"skipped      {folder / 'pipe.md'}: not a file of text (a pipe, socket or"
+            " device)",
+            "error: 2 of 3 files skipped"]
+
     def test_split_of_a_folder_says_it_is_one(self, cli, tmp_path):
         run = cli("split", tmp_path)
         assert run.code == 1 and run.err == f"error: {tmp_path}: a folder, not an article file\n"
@@ -459,8 +473,8 @@ class TestAdjudicate:
         assert missing.code == 1 and missing.err.count("\n") == 1, missing.err  # one line
         across = cli("adjudicate", "a", "other.db:b")  # QA: "no session named 'other.db:b'"
         assert across.code == 2 and across.err.endswith(
-            "error: 'other.db:b': adjudicate settles two sessions of one database (diff"
-            " compares across databases)\n")
+            "error: 'other.db:b': adjudicate settles two sessions of the database it opens,"
+            " named alone (diff compares across databases)\n")
 
 class TestExport:
     def test_columns_rows_and_safe_cells(self, cli, seed_copy):

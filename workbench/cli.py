@@ -589,8 +589,8 @@ def cmd_adjudicate(args: argparse.Namespace, db: Database) -> int:
     reviewer = args.reviewer or review.default_reviewer()
     for name in (args.a, args.b, args.into or ""):
         if _session_ref(name)[0] is not None and not sessions.get_by_name(db, name):
-            raise UsageError(f"{name!r}: adjudicate settles two sessions of one database"
-                             " (diff compares across databases)")
+            raise UsageError(f"{name!r}: adjudicate settles two sessions of the database it"
+                             " opens, named alone (diff compares across databases)")
 
     def starting(target: str) -> None:  # copying what A and B agree on can take seconds
         print(f"starting session {target!r} with the verdicts {args.a!r} and {args.b!r} "

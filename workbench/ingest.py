@@ -83,9 +83,10 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 def _article_files(folder: Path) -> list[Path]:
     """The article files below `folder` in Path order, as `rglob` finds them (a link to a
-    file is a file, a link to a folder is not followed), and each folder that cannot be
-    listed, listed with os.scandir, which knows an entry's type without a stat: a third
-    of the cost of rglob, paid before the first file can be handed out."""
+    file is a file, a link to a folder is not followed), those of an article's name that
+    cannot be read as one (a broken link, a pipe), and each folder that cannot be listed,
+    listed with os.scandir, which knows an entry's type without a stat: a third of the
+    cost of rglob, paid before the first file can be handed out."""
     found: list[tuple[str, ...]] = []
 
     def walk(top: str, parts: tuple[str, ...]) -> None:
@@ -97,7 +98,8 @@ def _article_files(folder: Path) -> list[Path]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, (*parts, entry.name))
-            elif article_format(entry.name) is not None and entry.is_file():
+            elif article_format(entry.name) is not None and not entry.is_dir():
+                # a broken link or a pipe too: reading it says why it is skipped
                 found.append((*parts, entry.name))
 
     walk(str(folder), ())

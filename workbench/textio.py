@@ -6,10 +6,12 @@ points into, so it is the text a reader of the page would see.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,6 +82,9 @@ def read_article(path: Path) -> ArticleText:
         raise WorkbenchError(f"{path}: a folder, not an article file")
     if fmt is None:
         raise WorkbenchError(f"{path}: unsupported file type (use .txt, .md or .html)")
+    with contextlib.suppress(OSError):  # opening it says why it cannot be read
+        if not stat.S_ISREG(os.stat(path).st_mode):  # reading a pipe would wait for ever
+            raise WorkbenchError(f"{path}: not a file of text (a pipe, socket or device)")
     try:
         with path.open("rb", buffering=0) as f:  # one read, no buffer: half the cost
             data = f.readall()
