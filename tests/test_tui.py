@@ -1161,6 +1161,25 @@ class TestPalette:
             assert listed.highlighted == len(app.screen.options) - 1 > 0
 
     @run_async
+    async def test_a_picker_forgives_a_typo_and_says_when_nothing_is_like_it(self, db_file):
+        """QA: "flods" left an empty list, without a word, where / search forgives typos."""
+        app = open_app(db_file)
+        titles = ["Militants in Iraq Are Heading to Baghdad Next",
+                  "Flash floods kill at least 12 in Kentucky", "Hospital waits hit a record"]
+        async with app.run_test(size=SIZE) as pilot:
+            picked = []
+            app.push_screen(PickDialog("Switch article", [(t, n) for n, t in enumerate(titles)]),
+                            picked.append)
+            await pilot.pause()
+            await pilot.press(*"zzz")
+            listed = app.screen.query_one(OptionList)
+            assert [str(o.prompt) for o in listed.options] == ["nothing here is like 'zzz'"]
+            await pilot.press("backspace", "backspace", "backspace", *"flods")
+            assert [str(o.prompt) for o in listed.options] == [titles[1]]
+            await pilot.press("enter")
+            assert picked == [1]
+
+    @run_async
     async def test_a_picker_fits_a_small_terminal_and_shows_what_enter_picks(self, db_file):
         """QA at 80x24: the list ran past the dialog's bottom, its hint unseen, and enter
         picked an article that was never on screen."""

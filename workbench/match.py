@@ -57,6 +57,24 @@ def search_claims(
 _CLAIM_WORD = re.compile(r"\w[\w.%]*")
 
 
+CLOSE = 75  # how alike (0-100) a name must be to what was typed, typos forgiven
+
+
+def close_names(typed: str, names: list[str]) -> list[int]:
+    """The indexes of `names` (in lower case) that hold every word of `typed` but for a
+    typo or two ("flods" finds "Flash floods kill …"), best first: a picker's list when no
+    name holds what was typed as it is."""
+    words = typed.lower().split()
+    if not words:
+        return []
+    scored = []
+    for n, name in enumerate(names):
+        scores = [fuzz.partial_ratio(w, name) for w in words]
+        if min(scores) >= CLOSE:
+            scored.append((-sum(scores), n))
+    return [n for _score, n in sorted(scored)]
+
+
 def _covers(terms: list[str], claim: str) -> bool:
     """Whether `claim` holds the search's words, each as a word of it, the start of one (a
     word still being typed) or one a typo away: on average, closely. WRatio alone scores

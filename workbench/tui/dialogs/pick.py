@@ -1,7 +1,8 @@
 """Pick one of a list (an article, a session, a source): enter picks, escape cancels.
 
-Typing narrows the list to the options holding what is typed (the field above it takes
-the keys even while the list has focus); enter picks the option typed out whole, else
+Typing narrows the list to the options holding what is typed, or, where none does, to
+those close to it, a typo forgiven (the field above it takes the keys even while the list
+has focus); enter picks the option typed out whole, else
 the one highlighted. With `new_label`, a name that narrows the list to nothing names a
 new item (a new session).
 """
@@ -17,6 +18,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from workbench.match import close_names
 
 SHOWN = 500  # options listed at once: a longer list is narrowed by typing
 MOST_ROWS = 20  # the list's height on a tall screen
@@ -73,6 +76,8 @@ class PickDialog(ModalScreen[Any]):
         """List the options holding `typed` (any case), at most SHOWN of them."""
         words = typed.lower().split()
         matching = [i for i, text in enumerate(self._lowered) if all(w in text for w in words)]
+        if not matching:  # a typo: the names close to it, as / search forgives them
+            matching = close_names(typed, self._lowered)
         self._shown = matching[:SHOWN]
         listed = self.query_one(OptionList)
         listed.clear_options()
@@ -81,6 +86,9 @@ class PickDialog(ModalScreen[Any]):
         more = len(matching) - len(self._shown)
         if more:
             listed.add_option(Option(Content(f"… {more} more: type to narrow"), disabled=True))
+        if not matching and not self.new_label:
+            listed.add_option(Option(Content(f"nothing here is like {typed.strip()!r}"),
+                                     disabled=True))
         if self._shown:
             listed.highlighted = 0
 
