@@ -921,6 +921,26 @@ class TestDialogs:
             assert app.main.claims.total == len(ids(app))
 
     @run_async
+    async def test_search_keeps_the_filters_in_force(self, db_file):
+        """QA: with "kind quote" on, a search listed facts too, and its label named only
+        the search."""
+        app = open_app(db_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            app.main.set_query(app.main.query_.filtered(kind="quote"))
+            await settle(pilot)
+            await pilot.press("slash", *"terrorists", "enter")
+            await settle(pilot)
+            listed = ids_listed(app)
+            assert listed and all(claims.get(app.db, c)["kind"] == "quote" for c in listed)
+            assert str(app.main.claims.border_title) == "claims · quote, search “terrorists”"
+            await pilot.press("slash", *"Udhaim is 60 miles north", "enter")  # a fact
+            await settle(pilot)
+            assert notices(app)[-1] == ("no claim matching 'Udhaim is 60 miles north' passes"
+                                        " the filters (quote): escape clears them")
+            assert ids_listed(app) == listed
+
+    @run_async
     async def test_search_puts_the_cursor_on_the_best_match_though_the_claim_was_found(
             self, db_file):
         app = open_app(db_file)

@@ -520,10 +520,17 @@ class MainScreen(Screen):
             if not ids:
                 self.notify(f"no claim matches {words!r}", severity="warning")
                 return
-            self.set_query(review.ListQuery(  # on the best match
-                session_id=self.session["id"], ids=tuple(ids), search=words), ids[0])
+            # within the filters in force (QA: a search under "kind quote" listed facts)
+            query = replace(self.query_, ids=tuple(ids), search=words, order="article")
+            best = review.page(self.db, query, 0, 1)
+            if not best:
+                self.notify(f"no claim matching {words!r} passes the filters"
+                            f" ({self.query_.filtered().describe()}): escape clears them",
+                            severity="warning", timeout=5)
+                return
+            self.set_query(query, best[0]["id"])  # on the best match
 
-        self.app.push_screen(SearchDialog(self.db), done)
+        self.app.push_screen(SearchDialog(self.db, self.query_.article_id), done)
 
     def action_filter(self) -> None:
         """The command palette with its filters only."""

@@ -19,9 +19,10 @@ class SearchDialog(TypedAhead[tuple[str, list[int]] | None]):
 
     BINDINGS: ClassVar = [Binding("escape", "cancel", "cancel")]
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, article_id: int | None = None) -> None:
         super().__init__()
         self.db = db
+        self.article_id = article_id  # the article the list is filtered to: search in it
 
     def compose(self):
         with Vertical(classes="dialog") as box:
@@ -43,7 +44,7 @@ class SearchDialog(TypedAhead[tuple[str, list[int]] | None]):
     def _search(self, text: str) -> None:
         from workbench import match
 
-        ids = match.search_claims(self.db, text)
+        ids = match.search_claims(self.db, text, article_id=self.article_id)
         self.app.call_from_thread(self.dismiss, (text, ids))
 
     def action_cancel(self) -> None:
