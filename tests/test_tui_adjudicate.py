@@ -350,6 +350,7 @@ class TestChangesMadeElsewhere:
             assert s.current.settled and final(app, 8).confidence == 60
             target = sessions.require(app.db, "final")["id"]
             assert review.claim_history(app.db, target, 8)[0]["action"] == "settle"
+            assert final(app, 8).reviewer == "chief"  # the judge's, not whom it was copied from
             # QA: ctrl+z in final said "nothing; left as another reviewer changed them"
             assert review.undo(app.db, target, who="chief") is None
 

@@ -18,7 +18,7 @@ from typing import Any
 from workbench import review
 from workbench.errors import WorkbenchError
 from workbench.model import Source, Status, sources_from_json
-from workbench.storage import Database, history, sessions
+from workbench.storage import Database, history, sessions, verdicts
 from workbench.storage import adjudication as store
 from workbench.storage.clock import now
 from workbench.wording import counted
@@ -214,8 +214,12 @@ def settle(db: Database, sides: Sides, claim: Disagreement, *, who: str,
             db, sides.target_id, claim.claim_id, who=who, status=verdict.status,
             confidence=verdict.confidence, sources=list(verdict.sources), notes=verdict.notes)
         if change.after == change.before:  # the target held it (copied, or forked): a
-            # decision all the same, logged so that the claim counts as settled
-            history.append(db, at=now(), who=who, entity="verdict", action=store.SETTLE,
+            # decision all the same, logged so that the claim counts as settled, and the
+            # verdict is the adjudicator's now (QA: the export named whom it was copied from)
+            at = now()
+            verdicts.upsert(db, sides.target_id, claim.claim_id,
+                            {"status": str(verdict.status)}, who, at)
+            history.append(db, at=at, who=who, entity="verdict", action=store.SETTLE,
                            claim_id=claim.claim_id, session_id=sides.target_id, old={},
                            new={})
         settled = read(db, sides, claim.claim_id)
