@@ -471,6 +471,11 @@ class TestAdjudicate:
         assert run.code == 1 and run.err.startswith("error: settle into another session")
         missing = cli("adjudicate", "a", "nobody")
         assert missing.code == 1 and missing.err.count("\n") == 1, missing.err  # one line
+        cli("sessions", "new", "final")
+        case = cli("adjudicate", "a", "b", "--into", "Final")  # QA: "starting session…" first
+        assert case.code == 1 and case.err == (
+            "error: session 'final' exists: a name that differs from it only in case would be"
+            " taken for it\n")
         across = cli("adjudicate", "a", "other.db:b")  # QA: "no session named 'other.db:b'"
         assert across.code == 2 and across.err.endswith(
             "error: 'other.db:b': adjudicate settles two sessions of the database it opens,"

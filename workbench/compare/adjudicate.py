@@ -106,6 +106,7 @@ def open_sides(db: Database, a: str, b: str, target: str = DEFAULT_TARGET, *,
     a_id, b_id = sessions.require(db, a)["id"], sessions.require(db, b)["id"]
     existing = sessions.get_by_name(db, target)
     if existing is None:
+        sessions.check_free(db, target)  # before saying it starts (QA: "--into Final")
         if starting is not None:
             starting(target)
         with db.transaction():

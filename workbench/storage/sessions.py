@@ -9,7 +9,7 @@ from workbench.storage.db import Database
 from workbench.storage.engine import sqlite3
 
 
-def _check_free(db: Database, name: str, renamed: int | None = None) -> None:
+def check_free(db: Database, name: str, renamed: int | None = None) -> None:
     """WorkbenchError unless `name` is free for a session (for session `renamed`, to
     rename it): no other session has it, nor it in another case ("Ann-Desk" beside
     "ann-desk": one would be taken for the other)."""
@@ -27,7 +27,7 @@ def create(db: Database, name: str, reviewer: str, forked_from: int | None = Non
     """Add a session; with `forked_from`, copy that session's verdicts into it. Its id is
     one no session had before: history keeps a deleted session's rows under its id, and a
     new session given that id would show them, and undo them, as its own."""
-    _check_free(db, name)
+    check_free(db, name)
     with db.transaction():
         cur = db.execute(
             "INSERT INTO sessions (id, name, reviewer, created_at, forked_from, blind) VALUES ("
@@ -137,7 +137,7 @@ def rename(db: Database, old: str, new: str, who: str) -> None:
         session = require(db, old)
         if old == new:
             return
-        _check_free(db, new, session["id"])
+        check_free(db, new, session["id"])
         db.execute("UPDATE sessions SET name = ? WHERE id = ?", (new, session["id"]))
         history.append(db, at=now(), who=who, entity="session", action="rename",
                        session_id=session["id"], old={"name": old}, new={"name": new})
