@@ -748,6 +748,23 @@ class TestDialogs:
             assert "sources −Wrong paper, 1999" in app.main.query_one(VerdictPanel).text
 
     @run_async
+    async def test_a_source_added_is_said_and_scrolled_into_view(self, db_file):
+        """QA at 80x24: after o, nothing confirmed the source, and the sources were below
+        the panel's view."""
+        app = open_app(db_file)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("j", "j", "j", "j", "j", "s")  # a long claim, its verdict set
+            panel = app.main.query_one(VerdictPanel)
+            await pilot.press("o", *"https://example.org/report", "enter")
+            await settle(pilot)
+            assert notices(app)[-1] == "source 1 added: https://example.org/report"
+            top, height = panel.scroll_offset.y, panel.scrollable_content_region.height
+            shown = [panel.render_line(y).text for y in range(height)]
+            assert any(line.startswith("Sources") for line in shown), (top, shown)
+            assert any("https://example.org/report" in line for line in shown)
+
+    @run_async
     async def test_citation_source(self, db_file):
         app = open_app(db_file)
         async with app.run_test(size=SIZE) as pilot:

@@ -329,26 +329,28 @@ class MainScreen(Screen):
 
     # -- changing ---------------------------------------------------------------------
 
-    def _tag(self, claim_id: int | None = None, **fields: Any) -> None:
+    def _tag(self, claim_id: int | None = None, **fields: Any) -> bool:
         """Set `fields` of the verdict on the claim at the cursor, or on `claim_id` (a
-        dialog's, which another process may have replaced or dropped while it was open)."""
+        dialog's, which another process may have replaced or dropped while it was open);
+        whether they were set."""
         if claim_id is None:
             claim = self.claim
             if claim is None:
                 self.notify("no claim here", severity="warning")
-                return
+                return False
             claim_id = claim["id"]
         try:
             change = review.tag_change(self.db, self.session["id"], claim_id,
                                        who=self.reviewer, **fields)
         except WorkbenchError as e:
             self.notify(str(e), severity="error")
-            return
+            return False
         # counted from the verdict the database held, not the list's row, which another
         # process may have made stale
         self._bump_progress(review.Progress(change.after.reviewed - change.before.reviewed, 0))
         self.show_claim()  # the row follows the verdict
         self.show_topbar()
+        return True
 
     def action_tag(self, status: str) -> None:
         self._tag(status=status)
@@ -367,7 +369,11 @@ class MainScreen(Screen):
             target = None if source is None else self._still(claim_id, f"source {source.ref}")
             if target is not None:
                 verdict = review.get_verdict(self.db, self.session["id"], target)
-                self._tag(target, sources=[*verdict.sources, source])
+                if self._tag(target, sources=[*verdict.sources, source]):
+                    # QA: at 80x24 the panel showed no sign of it, the sources out of view
+                    self.query_one(VerdictPanel).show_sources()
+                    self.notify(f"source {len(verdict.sources) + 1} added: {source.ref}",
+                                timeout=3)
 
         self.app.push_screen(SourceDialog(), done)
 

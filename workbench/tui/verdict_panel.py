@@ -112,6 +112,7 @@ def _cut(text: str, most: int = 48) -> str:
 
 HANG = 3  # cells a list item's wrapped lines are indented by, under its text
 NOTES = "Notes "  # the label the notes follow on their first line
+SOURCES = "Sources"  # the heading of the sources, which a source added scrolls into view
 DRAWN_LINES = 500  # lines of runs whose strips the panel keeps
 HISTORY_LINES = 8  # the newest changes shown
 # Lines the claim's text and its attribution take at least: the verdict below stays in one
@@ -182,6 +183,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         self._similar: list[Line] = []
         self._history: list[Line] = []  # shown after the similar claims, which c acts on
         self._strips: list[Strip] = []
+        self._sources_at = 0  # the strip the sources' heading is drawn on
         self._wrapped_at = -1
         # The strips each line of runs was drawn as, at _wrapped_at with _drawn_styles:
         # most lines (headings, blanks, history) recur from claim to claim.
@@ -222,12 +224,12 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
                            lead=[(f"{FLAG} to re-review: ", "bold")])
         body.append([])
         if verdict.sources:
-            body.append([("Sources", "bold")])
+            body.append([(SOURCES, "bold")])
             for n, src in enumerate(verdict.sources, 1):
                 body.append([(f" {n}. ", ""), (src.ref, "underline"),
                              *([("  — " + src.note, "italic")] if src.note else [])])
         else:
-            body.append([("Sources ", "bold"), ("none yet (o adds one)", "dim")])
+            body.append([(SOURCES + " ", "bold"), ("none yet (o adds one)", "dim")])
         body.append([])
         if verdict.notes:  # the lines after the first under the first, not under "Notes"
             first, *rest = verdict.notes.split("\n")
@@ -312,6 +314,8 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             self._wrapped_at, self._drawn_styles = width, styles
         strips: list[Strip] = []
         for n, runs in enumerate(self._all(), 1):
+            if runs and runs[0][0].rstrip() == SOURCES:
+                self._sources_at = len(strips)
             key = tuple(runs)
             drawn = self._drawn.get(key)
             if drawn is None:
@@ -333,6 +337,12 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             # over the whole screen (the virtual_size reactive would ask for one).
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
+
+    def show_sources(self) -> None:
+        """Scroll the sources into view (after one is added), unless they are in it."""
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        if not top <= self._sources_at < top + height - 1:
+            self.scroll_to(y=self._sources_at, animate=False)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
