@@ -418,6 +418,25 @@ def test_since_after_or_because_before_no_clause_cuts_nothing(sentence: str) -> 
 
 
 @pytest.mark.parametrize(("sentence", "want"), [
+    # critic: "Rovers equalised eight minutes." · "The break when captain …", "She saw what
+    # was happening decades." · "Most of us did.": "after" or "before" cut from the span of
+    # time it measures
+    ("Rovers equalised eight minutes after the break when captain Danny Kerr converted a"
+     " penalty.",
+     ["Rovers equalised eight minutes after the break.",
+      "Captain Danny Kerr converted a penalty."]),
+    ("She saw what was happening decades before most of us did.",
+     ["She saw what was happening decades before most of us did."]),
+    ("The company collapsed just weeks after the regulator approved its accounts.",
+     ["The company collapsed just weeks after the regulator approved its accounts."]),
+    ("The minister resigned shortly before the report was published.",
+     ["The minister resigned shortly before the report was published."]),
+])
+def test_after_or_before_a_span_of_time_stays_with_it(sentence: str, want: list[str]) -> None:
+    assert texts(split(sentence)) == want
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
     # QA (with the "since" fix): "Eurozone inflation economists at the European Central
     # Bank said …": a plural noun after ", and" taken for a verb sharing the subject
     ("Inflation hit its lowest rate since July 2021, and economists at the central bank"

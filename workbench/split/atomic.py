@@ -638,11 +638,33 @@ def _clause_subject(subj: str) -> bool:
     return not ("," in subj or first[:1].isdigit() or first in _NO_CLAUSE_SUBJECT)
 
 
+# Words that measure the time between a statement and the "after" or "before" clause that
+# follows ("eight minutes after the break", "shortly before the vote"): the clause is then
+# part of the statement, and a cut there would leave "Rovers equalised eight minutes."
+_SPAN_OF_TIME: Final = words(
+    """seconds minutes hours days weeks months years decades centuries moments second minute
+    hour day week month year decade shortly soon long just immediately right"""
+)
+
+
+def _after_a_span_of_time(text: str, m: re.Match[str]) -> bool:
+    """Whether `m`, an "after" or "before", follows a span of time that it ends."""
+    if m["c"] not in ("after", "before") or text[m.start() : m.start("c")].strip():
+        return False
+    last = text[: m.start()].rsplit(" ", 1)[-1].lower()
+    return last in _SPAN_OF_TIME
+
+
 def subordinate(f: Frag) -> list[Frag] | None:
     """'…, after most of the army troops left their positions': both clauses are claims."""
     if not _SUBORD_HINT.search(f.text):
         return None
-    for m in _SUBORD.finditer(f.text):
+    pos = 0
+    while (m := _SUBORD.search(f.text, pos)) is not None:
+        pos = len(f.text)
+        if _after_a_span_of_time(f.text, m):
+            pos = m.end("c")  # "eight minutes after the break when …": look on past it
+            continue
         g = "s" if m["s"] is not None else "s2"
         s = m[g]
         sv = _subject(s)
