@@ -1086,6 +1086,35 @@ def test_found_leading_a_sentence_is_no_attribution() -> None:
         ("Police found a body in the river on Sunday.", None)]
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    # critic: a phrase before the speaker ("Sentencing him,", "Speaking for Castlegate,", "In
+    # a statement outside court,") hid the speaker: no `by`, and the phrase and the speaker's
+    # name were kept as if the article said it, or glued to what the speaker's client did
+    ("Sentencing him, Judge Caroline Hext said the fraud had forced the hospice to close"
+     " eight of its 20 beds.",
+     [("The fraud had forced the hospice to close eight of its 20 beds.",
+       "Judge Caroline Hext")]),
+    ("Speaking to analysts on a conference call, Solheim said the company would open a plant"
+     " in Vietnam in 2027.",
+     [("The company would open a plant in Vietnam in 2027.", "Solheim")]),
+    ("After the vote, the company's planning director said the company would consider an"
+     " appeal.",
+     [("The company would consider an appeal.", "the company's planning director")]),
+    ("On Monday, the council said the road would close for six weeks.",
+     [("The road would close for six weeks.", "the council")]),
+    ("Asked about the delay, the minister said the contractor had gone bankrupt.",
+     [("The contractor had gone bankrupt.", "the minister")]),
+    ("In a statement outside court, the hospice's chief executive, Ruth Adeyemi, said staff"
+     " had been devastated by the fraud.",
+     [("Ruth Adeyemi is the hospice's chief executive.", None),
+      ("Staff had been devastated by the fraud.", "Ruth Adeyemi")]),
+])
+def test_a_phrase_before_the_speaker_is_no_part_of_the_attribution(
+        sentence: str, want: list[tuple[str, str | None]]) -> None:
+    assert sorted((c.text, c.by or "") for c in split(sentence)) == sorted(
+        (t, b or "") for t, b in want)
+
+
 @pytest.mark.parametrize("sentence", [
     # "said" inside a relative clause, or with no statement after it
     "The law that officials said would cut costs passed in May.",

@@ -261,8 +261,36 @@ _APPOSITIVE: Final = re.compile(
     rf"^(?P<subj>[^,\"“”]{{2,80}}?),\s+(?P<appos>[^,\"“”]{{2,120}}?),\s+(?={_VERB}[\s:,])")
 
 
+# A phrase that sets the scene before the speaker, up to its comma: "Sentencing him,",
+# "Speaking to analysts on a call,", "Asked about the delay,", "After the vote,", "In a
+# statement outside court,". A clause ("When she raised it,") is no such phrase.
+_OPENER: Final = re.compile(
+    r"^(?:(?P<ing>(?!\w*thing\b)[A-Z][a-z]+ing|Asked)|(?:In|At|After|During|Outside|Earlier|Later|On))"
+    r"\b[^,;:\"“”]{0,80}?,\s+(?=\S)")
+
+
+def _after_opener(sentence: str) -> Attribution | None:
+    """The attribution of a sentence read without a scene-setting phrase before its speaker,
+    offsets put back; None when there is no such phrase or no speaker after it."""
+    m = _OPENER.match(sentence)
+    if m is None or (m["ing"] is None and has_verb(m[0].rstrip(", "))):
+        return None
+    a = attribute(sentence[m.end() :])
+    if a is None or a.by is None:
+        return None
+    n = m.end()
+    a.start, a.end = a.start + n, a.end + n
+    a.about = tuple((t, b + n, e + n) for t, b, e in a.about)
+    if a.cut is not None:
+        a.cut = (a.cut[0] + n, a.cut[1] + n)
+    return a
+
+
 def attribute(sentence: str) -> Attribution | None:
     """The attribution of one sentence, or None when it is in the article's own voice."""
+    a = _after_opener(sentence) if sentence[:1].isupper() and ", " in sentence[:90] else None
+    if a is not None:
+        return a
     m = _ASIDE.search(sentence, 0, 90) if ", " in sentence[:90] else None
     if m is not None:  # read as if the aside were not there, offsets put back
         cut = m.end() - m.start() - 1
