@@ -1039,6 +1039,24 @@ def test_they_said_is_the_speakers_who_spoke_last_when_more_than_one(
 
 
 @pytest.mark.parametrize("text,want", [
+    # critic: "Katharine Jenner did not go far enough" for "Jenner said they did not go far
+    # enough": a pronoun that cannot be the speaker replaced by the speaker
+    ("Katharine Jenner said they did not go far enough.",
+     [("They did not go far enough.", "Katharine Jenner")]),
+    ("Prosecutor Daniel Okafor said they had forged the signatures of two trustees.",
+     [("They had forged the signatures of two trustees.", "Prosecutor Daniel Okafor")]),
+    ("The education ministry said he would resign on Friday.",
+     [("He would resign on Friday.", "The education ministry")]),
+    ("Sarah Whitlock KC spoke for the defence. She said he had already repaid £310,000.",
+     [("Sarah Whitlock KC spoke for the defence.", None),
+      ("He had already repaid £310,000.", "Sarah Whitlock KC")]),
+])
+def test_a_pronoun_that_cannot_be_the_speaker_is_left_as_it_is(
+        text: str, want: list[tuple[str, str | None]]) -> None:
+    assert [(c.text, c.by) for c in split(text)] == want
+
+
+@pytest.mark.parametrize("text,want", [
     # QA: "He would ask the council ..." did not read on its own
     ("Patel said he would ask the council to revisit the police funding in September.",
      [("Patel would ask the council to revisit the police funding in September.", "Patel")]),

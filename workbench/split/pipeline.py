@@ -118,7 +118,7 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         frags = []
         for (_i, k), (j, _l) in pairwise(cuts):
             piece = Frag(content[k:j], at + k, at + j)
-            frags.append((_own_subject(piece, by, a.quoted) if a.reports else piece,
+            frags.append((_own_subject(piece, by, a.quoted, a.by) if a.reports else piece,
                           by, a.quoted))
         for told, s0, e0 in a.about:  # what the article says of the speaker, in its own voice
             about = (Frag(told, sent.start + s0, sent.start + e0, 0, False, True), None, False)
@@ -154,14 +154,23 @@ def _copula(subject: str) -> str:
 _SPEAKERS_PRONOUN: Final = re.compile(r"(?:he|she|they)\s", re.I)
 
 
-def _own_subject(frag: Frag, by: str | None, quoted: bool) -> Frag:
+def _own_subject(frag: Frag, by: str | None, quoted: bool, tag: str | None = None) -> Frag:
     """A reported statement whose subject is its speaker's pronoun, with the speaker
     written out, so the claim reads on its own ("Patel would ask the council ...", not "He
-    would ask ..."); a quote keeps its words, and a statement without a speaker its own."""
+    would ask ..."); a quote keeps its words, and a statement without a speaker, or with a
+    pronoun that cannot be the speaker ("they" of one person, "he" of a body or after "she
+    said"), its own; `tag` is the speaker as the sentence names them."""
     if quoted or by is None:
         return frag
     m = _SPEAKERS_PRONOUN.match(frag.text)
-    return frag if m is None else _led_by(by, frag, m.end())
+    if m is None:
+        return frag
+    one = one_person(by) and (" " in by or not by.endswith("s"))  # not "Officials"
+    if m[0].lower().startswith("they") == one:
+        return frag  # "Jenner said they …", "The ministry said he …": someone else
+    if tag is not None and tag.lower() in ("he", "she") and m[0].strip().lower() != tag.lower():
+        return frag  # "She said he had repaid …": he is not she
+    return _led_by(by, frag, m.end())
 
 
 def _led_by(by: str, frag: Frag, cut: int) -> Frag:
