@@ -514,6 +514,28 @@ def test_clauses_inside_what_a_report_found_carry_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    # critic: "The study was well conducted but noted that …", "Ashby needed more homes and
+    # warned that …": the speaker's second verb of saying read as the statement's own, so the
+    # claim said the study noted and the town warned
+    ("Professor Tara Spires-Jones said the study was well conducted but noted that the"
+     " participants were mostly white.",
+     [("The study was well conducted.", "Professor Tara Spires-Jones"),
+      ("The participants were mostly white.", "Professor Tara Spires-Jones")]),
+    ("Councillor Tom Breen said Ashby needed more homes and warned that refusing the plan"
+     " would leave the council with no control.",
+     [("Ashby needed more homes.", "Councillor Tom Breen"),
+      ("Refusing the plan would leave the council with no control.", "Councillor Tom Breen")]),
+    ("Katharine Jenner said the measures were a good start but argued that they did not go"
+     " far enough.",
+     [("The measures were a good start.", "Katharine Jenner"),
+      ("They did not go far enough.", "Katharine Jenner")]),
+])
+def test_a_second_verb_of_saying_after_a_reported_statement_is_the_speakers(
+        sentence: str, want: list[tuple[str, str | None]]) -> None:
+    assert [(c.text, c.by) for c in split(sentence)] == want
+
+
 def test_clauses_after_an_attribution_share_its_speaker() -> None:
     claims = split("The ministry said that 40 people died and 200 were injured.")
     assert [(c.text, c.by) for c in claims] == [

@@ -54,6 +54,12 @@ class _State:
 
 
 _AND_THAT: Final = re.compile(r",? (?:and|but) that (?=\w)")
+# The same after "X said …", with the speaker's second verb of saying: "X said the study was
+# sound but noted that …", "X said the town needed homes and warned that …": X noted, not
+# the study.
+_AND_SAID_THAT: Final = re.compile(
+    r",? (?:and|but) (?:(?:also|then|later) )?(?:(?:warned|noted|argued|added|insisted|"
+    r"cautioned|stressed|acknowledged|conceded|admitted|claimed|explained|said) )?that (?=\w)")
 
 
 def _quote_balance(s: str) -> int:
@@ -111,9 +117,10 @@ def _claims_of(text: str, sent: Span, st: _State) -> list[tuple[Frag, str | None
         if nested:
             start, content = a.start + nested.start("q"), nested["q"]
         at = sent.start + start
-        # "said that A and that B", "said A, but that B": two statements, each "that"
-        # opening one
-        ands = [] if a.quoted else list(_AND_THAT.finditer(content))
+        # "said that A and that B", "said A, but that B", "said A and warned that B": two
+        # statements, each "that" opening one
+        ands = [] if a.quoted else list(
+            (_AND_SAID_THAT if a.reports else _AND_THAT).finditer(content))
         cuts = [(0, 0), *((m.start(), m.end()) for m in ands), (len(content), len(content))]
         frags = []
         for (_i, k), (j, _l) in pairwise(cuts):
