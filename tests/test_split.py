@@ -880,6 +880,17 @@ def test_speaker_after_a_possessive_a_role_or_as_a_bare_plural(
      " a year earlier.",
      [("Nexon Semiconductor Inc. reported revenue of $8.1 billion for the quarter, up 40%"
        " from a year earlier.", None)]),
+    # critic: "More than 120 scientific papers and three books." by "Marine Science": what
+    # she wrote read as what she said, and a quantity ("more than", "about") or a month
+    # ("in May") after the verb as a statement
+    ("Ellery wrote more than 120 scientific papers and three books.",
+     [("Ellery wrote more than 120 scientific papers and three books.", None)]),
+    ("The novelist wrote three books about the war.",
+     [("The novelist wrote three books about the war.", None)]),
+    ("The regulator reported more than 300 complaints in May.",
+     [("The regulator reported more than 300 complaints in May.", None)]),
+    ("The auditor wrote that the accounts had been altered.",
+     [("The accounts had been altered.", "The auditor")]),
 ])
 def test_reported_with_an_object_is_what_was_done_not_said(
         sentence: str, want: list[tuple[str, str | None]]) -> None:

@@ -428,19 +428,23 @@ def _bare_speaker(by: str) -> str:
 # Reporting verbs that as often take an object as a statement: "X reported an 18% drop",
 # "X announced 300 job cuts", the article telling what X did.
 _OBJECT_VERBS: Final = words(
-    "reported announced confirmed estimate estimates estimated predicted noted")
+    "reported announced confirmed estimate estimates estimated predicted noted wrote")
+# First words of an object that counts something, as a number does: "more than 300
+# complaints", "about 40 papers".
+_QUANTITY: Final = words("more less fewer about nearly almost around roughly some several")
 _JOINING: Final = words("and or but")
 
 
 def _an_object(rest: str) -> bool:
     """Whether `rest`, after a verb of _OBJECT_VERBS, is its object ("an 18% drop in
     profit and cut its forecast") rather than a statement ("the economy grew 2%"): no
-    verb in it, or a number or determiner first and no auxiliary or past within its next
-    four words."""
+    verb in it, or a number, quantity or determiner first and no auxiliary or past within
+    its next four words."""
     first = rest.split(None, 1)[0] if rest.strip() else ""
     if first and not has_verb(rest):
         return True  # no clause: "revenue of $8.1 billion, up 40%"
-    if not (first[:1].isdigit() or first.lower() in DETERMINERS or first in _POSSESSIVES):
+    if not (first[:1].isdigit() or first.lower() in DETERMINERS or first in _POSSESSIVES
+            or first in _QUANTITY):
         return False
     if any(w in AUX or w in IRREGULAR or (w.endswith("ed") and w.islower())
            for w in rest.split()[1:5]):
