@@ -587,6 +587,24 @@ def test_a_clause_whose_subject_leans_on_the_one_before_stays_with_it(sentence: 
 
 
 @pytest.mark.parametrize(("sentence", "want"), [
+    # critic: "The council cut services." for "The council could raise taxes and cut
+    # services", "The advertising ban do little …": the modal left behind turned what might
+    # happen into what did
+    ("The council could raise taxes and cut services.",
+     ["The council could raise taxes.", "The council could cut services."]),
+    ("The advertising ban would cost the industry £600 million a year and do little to change"
+     " children's diets.",
+     ["The advertising ban would cost the industry £600 million a year.",
+      "The advertising ban would do little to change children's diets."]),
+    # a past after "and" is a verb of its own
+    ("The company will cut jobs and said it would close the plant.",
+     ["The company will cut jobs.", "The company said it would close the plant."]),
+])
+def test_a_modal_carries_to_the_verb_joined_to_its_own(sentence: str, want: list[str]) -> None:
+    assert texts(split(sentence)) == want
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
     ("The mayor signed the bill but vetoed the budget.",
      ["The mayor signed the bill.", "The mayor vetoed the budget."]),
     ("The council voted 5-2 to raise parking fees, but postponed a decision on the library.",

@@ -691,14 +691,26 @@ def _noun_then_verb(w: str, after: str) -> bool:
     return any(x.lower() in AUX or x.lower() in IRREGULAR for x in clause)
 
 
+def _bare(w: str) -> bool:
+    """Whether `w`, a verb after "and", is in its bare form ("cut", "do"), which a modal
+    before governs, rather than a past or an -s form of its own ("said", "closes")."""
+    low = w.lower()
+    if low in IRREGULAR:
+        return low in _NOUNLIKE_PASTS
+    return not (low.endswith("ed") or (low.endswith("s") and not low.endswith("ss")))
+
+
 def coordinated_verbs(f: Frag) -> list[Frag] | None:
-    """'S seized X, and are now heading to Y' → 'S seized X' · 'S are now heading to Y'."""
+    """'S seized X, and are now heading to Y' → 'S seized X' · 'S are now heading to Y';
+    'S could raise X and cut Y' → … · 'S could cut Y'."""
     if " and " not in f.text and " but " not in f.text:
         return None
     sv = _subject(f.text)
     if sv is None:
         return None
     subj = _carried(f.text[: sv[0]].strip())
+    verb = WORD.match(f.text, sv[1])  # a modal a bare verb after "and" shares
+    modal = verb[0] if verb is not None and verb[0].lower() in _MODALS else None
     for m in _AND_VERB.finditer(f.text, sv[1]):
         first = WORD.match(f.text, m.end())
         if first is None:
@@ -707,7 +719,8 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
         w, nxt = first[0], second[0] if second else None
         if not is_finite_verb(w, "and", nxt) or _noun_then_verb(w, f.text[first.end() :]):
             continue
-        return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text), subj, from_start=True)]
+        lead = subj if modal is None or not _bare(w) else f"{subj} {modal}"
+        return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text), lead, from_start=True)]
     return None
 
 
