@@ -365,6 +365,14 @@ def test_a_plural_of_people_after_by_is_in_the_subject_and_a_possessive_an_appos
      ["The firm raised $5 million.", "$5 million is the largest round this year."]),
     ("The firm cut 450 jobs, the most since 2009.",
      ["The firm cut 450 jobs.", "450 jobs is the most since 2009."]),
+    # critic: "Doherty is the most in the division." for "Doherty has now provided seven
+    # assists, the most …": after "has" the participle was taken for the object, and the
+    # description went to the subject
+    ("Doherty has now provided seven assists, the most in the division.",
+     ["Doherty has now provided seven assists.", "Seven assists is the most in the division."]),
+    ("The council has approved a $2.4 billion budget, the largest in its history.",
+     ["The council has approved a $2.4 billion budget.",
+      "The $2.4 billion budget is the largest in its history."]),
     # QA: "Net income is a year earlier.": a time after the comma describes nothing
     ("Net income fell to $312 million, or 98 cents per share, from $381 million, or $1.19"
      " per share, a year earlier.",

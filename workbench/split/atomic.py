@@ -13,6 +13,7 @@ from workbench.split.grammar import (
     AUX,
     DETERMINERS,
     IRREGULAR,
+    NUMBER_WORDS,
     PREPOSITIONS,
     WORD,
     first_verb,
@@ -479,7 +480,13 @@ def appositive(f: Frag) -> list[Frag] | None:
         obj_start = sv[1] + (vend.end() if vend else 0)
         obj = main[obj_start:].strip()
         first = obj.split(" ", 1)[0].lower()
-        if first[:1].isdigit() or first[:1] in _CURRENCY:
+        if vend is not None and vend[0].split()[0].lower() in AUX and first.isalpha() and not (
+                first in DETERMINERS or first in NUMBER_WORDS or first in _NO_CLAUSE_END):
+            # "has now provided seven assists": the participle after the auxiliary is the
+            # verb, the object follows it
+            obj = obj.split(" ", 1)[1] if " " in obj else ""
+            first = obj.split(" ", 1)[0].lower()
+        if first[:1].isdigit() or first[:1] in _CURRENCY or first in NUMBER_WORDS:
             found = _described_by_measure(obj)  # "fell 5% in North America, the …"
             if found is None:
                 return None
