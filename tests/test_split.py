@@ -651,6 +651,16 @@ def test_an_it_that_stands_for_nothing_opens_a_claim_of_its_own() -> None:
         "It seems unlikely that the Senate will take it up."]
 
 
+@pytest.mark.parametrize("sentence", [
+    # critic: "Leeds Crown Court spent it on holidays.": a participle after a "that" clause
+    # given the subject of the verb before "that", when it is as often the clause's own
+    "The court heard that Pollard transferred money from the trust, spending it on holidays.",
+    "The inspectors found that the hospital had cut 40 beds, leaving patients in corridors.",
+])
+def test_a_participle_after_a_that_clause_stays_with_it(sentence: str) -> None:
+    assert texts(split(sentence)) == [sentence]
+
+
 @pytest.mark.parametrize(
     ("sentence", "want"),
     [

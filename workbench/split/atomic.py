@@ -527,6 +527,8 @@ def participle(f: Frag) -> list[Frag] | None:
     verb = WORD.match(main, sv[1])
     if verb is not None and _noun_then_verb(verb[0], main[verb.end() :]):
         return None  # "bond yields in Italy fell …": "yields" no verb, "Bond" no subject
+    if " that " in main[sv[1] :]:
+        return None  # "The court heard that Pollard took it, spending …": whose act is unclear
     subj = _carried(main[: sv[0]].strip())
     if m["w"].endswith("ed"):  # ', protected by …' → 'S are protected by …'
         plural = subj.split()[-1].endswith("s") and not subj.endswith("ss")
