@@ -373,6 +373,12 @@ def test_a_plural_of_people_after_by_is_in_the_subject_and_a_possessive_an_appos
     ("The council has approved a $2.4 billion budget, the largest in its history.",
      ["The council has approved a $2.4 billion budget.",
       "The $2.4 billion budget is the largest in its history."]),
+    # critic: "Pollard is a villa in Portugal and online gambling.", "That he spending it on
+    # holidays is a villa …": a list's last items read as a description of the subject
+    ("Pollard spent it on holidays, a villa in Portugal and online gambling.",
+     ["Pollard spent it on holidays, a villa in Portugal and online gambling."]),
+    ("The court heard that he spent the money on holidays, a villa and online gambling.",
+     ["The court heard that he spent the money on holidays, a villa and online gambling."]),
     # QA: "Net income is a year earlier.": a time after the comma describes nothing
     ("Net income fell to $312 million, or 98 cents per share, from $381 million, or $1.19"
      " per share, a year earlier.",

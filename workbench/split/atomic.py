@@ -480,6 +480,9 @@ def appositive(f: Frag) -> list[Frag] | None:
         obj_start = sv[1] + (vend.end() if vend else 0)
         obj = main[obj_start:].strip()
         first = obj.split(" ", 1)[0].lower()
+        if first in _NO_SUBJECT:
+            return None  # "spent it on holidays, a villa …", "heard that he …, a …": a list
+            # or a clause's noun, not the subject, is what the words after the comma are
         if vend is not None and vend[0].split()[0].lower() in AUX and first.isalpha() and not (
                 first in DETERMINERS or first in NUMBER_WORDS or first in _NO_CLAUSE_END):
             # "has now provided seven assists": the participle after the auxiliary is the
