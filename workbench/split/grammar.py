@@ -43,6 +43,10 @@ def tokens(text: str) -> list[re.Match[str]]:
     return list(WORD.finditer(text))
 
 
+# Pronouns that are only objects: a word in -s before one is a verb ("puts them", "tells us").
+_OBJECT_PRONOUNS: Final = words("them him us me")
+
+
 def is_finite_verb(word: str, prev: str | None = None, nxt: str | None = None) -> bool:
     """Guess whether `word` is a finite verb from its form and neighbours."""
     low = word.lower()
@@ -61,7 +65,8 @@ def is_finite_verb(word: str, prev: str | None = None, nxt: str | None = None) -
         if nxt is None:
             return False
         n = nxt.lower()
-        return n in DETERMINERS or n in PREPOSITIONS or nxt[0].isdigit()
+        return (n in DETERMINERS or n in PREPOSITIONS or n in _OBJECT_PRONOUNS
+                or nxt[0].isdigit())
     return False
 
 
