@@ -600,6 +600,17 @@ def test_a_clause_whose_subject_leans_on_the_one_before_stays_with_it(sentence: 
     assert texts(split(sentence)) == [sentence]
 
 
+@pytest.mark.parametrize("sentence", [
+    # critic: "Castleford looped over goalkeeper Matt Ellison.": a verb after "and" inside a
+    # "whose" clause given the sentence's subject
+    "Castleford took the lead through Jordan Pike, whose shot deflected off Tom Reyes and"
+    " looped over the goalkeeper.",
+    "The council hired Ann Lee, who ran the port for a decade and led its expansion.",
+])
+def test_a_verb_after_and_in_a_relative_clause_is_the_clauses(sentence: str) -> None:
+    assert texts(split(sentence)) == [sentence]
+
+
 @pytest.mark.parametrize(("sentence", "want"), [
     # critic: "The council cut services." for "The council could raise taxes and cut
     # services", "The advertising ban do little …": the modal left behind turned what might

@@ -703,6 +703,10 @@ def _noun_then_verb(w: str, after: str) -> bool:
     return any(x.lower() in AUX or x.lower() in IRREGULAR for x in clause)
 
 
+# A relative clause opening after the main verb: a verb after "and" within it is its own.
+_REL_OPEN: Final = re.compile(r",\s+(?:who|whose|which|where)\s")
+
+
 def _bare(w: str) -> bool:
     """Whether `w`, a verb after "and", is in its bare form ("cut", "do"), which a modal
     before governs, rather than a past or an -s form of its own ("said", "closes")."""
@@ -731,6 +735,9 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
         w, nxt = first[0], second[0] if second else None
         if not is_finite_verb(w, "and", nxt) or _noun_then_verb(w, f.text[first.end() :]):
             continue
+        rel = _REL_OPEN.search(f.text, sv[1], m.start())
+        if rel is not None and "," not in f.text[rel.end() : m.start()]:
+            continue  # "…, whose shot deflected off Reyes and looped over …": the shot's
         lead = subj if modal is None or not _bare(w) else f"{subj} {modal}"
         return [sub(f, 0, m.start()), sub(f, m.end(), len(f.text), lead, from_start=True)]
     return None
