@@ -682,6 +682,23 @@ def test_a_verb_before_an_object_pronoun_is_no_part_of_a_relatives_noun(
     assert texts(split(sentence)) == want
 
 
+@pytest.mark.parametrize(("sentence", "want"), [
+    # critic: "Up to 45 per cent of dementia cases could be hearing loss and high blood
+    # pressure.": a noun in -ing that ends a list read as a participle about the subject
+    ("Up to 45 per cent of cases could be prevented by addressing risk factors such as"
+     " inactivity, hearing loss and high blood pressure.",
+     ["Up to 45 per cent of cases could be prevented by addressing risk factors such as"
+      " inactivity, hearing loss and high blood pressure."]),
+    ("The council cut funding for schools, housing and transport.",
+     ["The council cut funding for schools, housing and transport."]),
+    # a participle with its object is still the subject's act
+    ("Troops left the town, abandoning their weapons and vehicles.",
+     ["Troops left the town.", "Troops abandoned their weapons and vehicles."]),
+])
+def test_a_noun_in_ing_ending_a_list_is_no_participle(sentence: str, want: list[str]) -> None:
+    assert texts(split(sentence)) == want
+
+
 @pytest.mark.parametrize("sentence", [
     # critic: "Leeds Crown Court spent it on holidays.": a participle after a "that" clause
     # given the subject of the verb before "that", when it is as often the clause's own

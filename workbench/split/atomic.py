@@ -512,6 +512,11 @@ _NOT_PARTICIPLE: Final = words(
 )
 
 
+# Words that open a list of examples, none of whose items has a verb: "such as inactivity,
+# hearing loss and …".
+_LIST_OPEN: Final = re.compile(r"\b(?:such as|including|like|especially|notably)\s[^,]*$")
+
+
 def participle(f: Frag) -> list[Frag] | None:
     """A trailing ', abandoning …' / ', protected by …' clause: the subject carried into it."""
     if ", " not in f.text:
@@ -522,6 +527,9 @@ def participle(f: Frag) -> list[Frag] | None:
     if m["w"] in _WHEN_PARTICIPLES and _dates(m["p"][len(m["w"]) + 1 :]):
         return None  # ', starting in November': when, not what the subject did
     main = f.text[: m.start()]
+    if m["p"][len(m["w"]) :].startswith((" and ", " or ")) or _LIST_OPEN.search(main):
+        return None  # "schools, housing and transport", "such as inactivity, hearing loss …":
+        # a noun in -ing that ends a list
     sv = _subject(main)
     if sv is None:
         return None
