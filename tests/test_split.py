@@ -145,6 +145,11 @@ def test_a_heading_that_asks_or_names_a_section_is_a_label(heading: str) -> None
         # QA: the headers of the mail a story was pasted into, joined as one claim
         "Subject: FW: hospital wait times story\nFrom: Tom Becker <tbecker@example.com>\n"
         "Date: Mon, 4 Mar 2024 09:12:44 -0500",
+        # critic: a pointer to the site's live page and a note on its comments kept as claims
+        "Follow all the latest Championship news on our live page.",
+        "Follow the latest updates on our live blog.",
+        "Comments are closed on this article.",
+        "Join the conversation in the comments below.",
     ],
 )
 def test_boilerplate_lines_are_dropped(line: str) -> None:

@@ -19,7 +19,8 @@ _BOILER: Final = re.compile(
       for\ more\ information|here\ (is|are)\ |here's\ |\(?reporting\ by|\(?editing\ by|
       an\ earlier\ version\ of\ this\ (article|story)|
       this\ (article|story)\ (has\ been|was)\ (updated|corrected|amended|changed)|
-      our\ standards\b)
+      our\ standards\b|follow\ (all\ )?(the\ )?(latest|live)\b|
+      comments\ (are|have\ been)\ (closed|disabled|turned\ off)|join\ the\ (conversation|debate))
     """
 )
 _BYLINE: Final = re.compile(
@@ -48,7 +49,7 @@ _VERBISH: Final = words(
 # set cannot match, so most sentences skip the case-insensitive alternation.
 _BOILER_STARTS: Final = words(
     """thi sub sig rea rel adv sha fol cli cop all pho ima pic vid upd pub pos see mor rec lis
-    wat edi rep add wri med pre con e-m ema tel for her (re (ed our"""
+    wat edi rep add wri med pre con e-m ema tel for her (re (ed our com joi"""
 ) | {"an "}
 
 
