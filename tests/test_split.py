@@ -1528,6 +1528,12 @@ def test_what_someone_expects_or_estimates_is_theirs(
         # QA: what was done to a forecast is no forecast made
         ("Harlow Foods cut its full-year sales forecast.", Kind.FACT),
         ("The bank forecasts growth of 2% next year.", Kind.PREDICTION),
+        # critic: a result set against forecasts, and a likelihood compared with "as … as",
+        # were predictions
+        ("Nordhaven shares jump as profit beats forecasts", Kind.FACT),
+        ("Quarterly revenue missed analysts' forecasts by 3%.", Kind.FACT),
+        ("Children from the most deprived areas are more than twice as likely to be obese as"
+         " those from the least deprived.", Kind.FACT),
         # QA: what someone expects is a prediction, as "expected to" is
         ("Crews expect to contain the fire by Friday.", Kind.PREDICTION),
     ],

@@ -39,12 +39,15 @@ _ALLOWS_ASCII: Final = re.compile(_ALLOWS.pattern, re.ASCII)
 _MONTH_MAY: Final = re.compile(r"(?<=\S )May\b")  # the month, not the modal
 # "Will" inside a sentence before a capitalised word: a first name ("Will Norris").
 _NAME_WILL: Final = re.compile(r"(?<=\S )Will(?= [A-Z])")
-_LIKELIER: Final = re.compile(r"\b(?:less|more)\s+likely\s+to\b")
+_LIKELIER: Final = re.compile(r"\b(?:less|more|as)\s+likely\s+to\b")
+# "twice as likely to be obese as those …": a likelihood compared, as with "than".
+_AS_LIKELY: Final = re.compile(r"\bas\s+likely\s+to\b.*\sas\s")
 # "forecast" as a noun after a determiner or possessive ("cut its forecast", "the sales
-# forecast"): what was done to a forecast, not one made.
+# forecast") or a result it is set against ("beats forecasts"): no forecast made.
 _A_FORECAST: Final = re.compile(
-    r"\b(?:its|their|his|her|the|a|an|our|sales|profit|earnings|revenue|full-year|annual)"
-    r"\s+forecasts?\b")
+    r"\b(?:its|their|his|her|the|a|an|our|sales|profit|earnings|revenue|full-year|annual"
+    r"|beat|beats|beating|missed|misses|missing|topped|tops|exceeded|exceeds|analysts'|above"
+    r"|below)\s+forecasts?\b")
 # Cues that span chunks ("expected to", "is sure to") have a chunk that marks them: one ending in
 # the first word of a two-word cue ("plans?" is "plan" or "plans"), else a middle word whole.
 _SPANNING: Final = [
@@ -80,7 +83,8 @@ def cued_kind(text: str) -> Kind:
     low = t.lower()
     if "would have" in low:  # what would have been, not what will be
         low = low.replace("would have", "had")
-    if "likely to" in low and " than " in low:  # a comparison of how likely: found, checkable
+    if "likely to" in low and (" than " in low or _AS_LIKELY.search(low)):
+        # a comparison of how likely: found, checkable
         low = _LIKELIER.sub("apt to", low)
     if "forecast" in low:
         low = _A_FORECAST.sub("outlook", low)
