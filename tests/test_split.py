@@ -1831,6 +1831,16 @@ def test_huge_line_without_punctuation_completes() -> None:
     # items that are sentences are not carried into a lead-in that only points at them
     ("Here is what it contains:\n\n- Teachers get a 5% pay rise.\n- Bus fares are frozen.\n",
      [("Teachers get a 5% pay rise.", None), ("Bus fares are frozen.", None)]),
+    # critic: "Mandatory calorie labels on menus …", "An extension of the sugar tax to …
+    # sweetened milk drinks.": an item in lower case that a verb-like word ("labels on",
+    # "sweetened") or a closing full stop took for a sentence lost its lead-in
+    ("The plan includes:\n- mandatory calorie labels on menus in large restaurants;\n"
+     "- an extension of the sugar tax to milkshakes and sweetened milk drinks;\n"
+     "- a ban on price deals on unhealthy foods.\n",
+     [("The plan includes mandatory calorie labels on menus in large restaurants.", None),
+      ("The plan includes an extension of the sugar tax to milkshakes and sweetened milk"
+       " drinks.", None),
+      ("The plan includes a ban on price deals on unhealthy foods.", None)]),
 ])
 def test_the_items_of_a_list_after_a_colon_are_claims(
         text: str, want: list[tuple[str, str | None]]) -> None:

@@ -384,11 +384,15 @@ def _item(line: Span, lead: str, subject: str | None = None) -> Frag:
     if subject is not None and opens_with_a_past(t):
         return Frag(f"{subject} {t[:1].lower()}{t[1:]}", line.start, line.start + len(t),
                     len(subject) + 1, True)
-    if lead and not whole and not has_verb(t):  # a sentence of its own stays one
+    # a sentence of its own stays one; an item in lower case goes on from the lead-in
+    if lead and (t[:1].islower() or (not whole and not has_verb(t))):
         first, _sp, rest = t.partition(" ")
         if first in ("A", "An", "The") and rest:
             t = first.lower() + " " + rest
-        return Frag(f"{lead} {t}", line.start, line.start + len(t), len(lead) + 1, True)
+        # a lower-case item whose words look like a verb ("and sweetened milk drinks") is
+        # one noun phrase all the same: no rule splits it off the lead-in as a clause
+        return Frag(f"{lead} {t}", line.start, line.start + len(t), len(lead) + 1, True,
+                    t[:1].islower() and (whole or has_verb(t)))
     m = _LABELLED.fullmatch(t)
     if m and _label(m["label"]) and not has_verb(m["value"]):
         return Frag(f"{m['label']} is {m['value']}", line.start, line.start + len(t), 0, False)
