@@ -616,6 +616,16 @@ def test_a_verb_after_and_in_a_relative_clause_is_the_clauses(sentence: str) -> 
     assert texts(split(sentence)) == [sentence]
 
 
+@pytest.mark.parametrize("sentence", [
+    # critic: "The storm gusts of up to 230 km/h.": a plural after "and" beside one before it
+    # ("winds of …") taken for a verb
+    "The storm made landfall with sustained winds of 185 km/h and gusts of up to 230 km/h.",
+    "The survey counted dozens of deaths and hundreds of injuries in the region.",
+])
+def test_a_plural_with_of_after_and_beside_one_before_is_no_verb(sentence: str) -> None:
+    assert texts(split(sentence)) == [sentence]
+
+
 @pytest.mark.parametrize(("sentence", "want"), [
     # critic: "The council cut services." for "The council could raise taxes and cut
     # services", "The advertising ban do little …": the modal left behind turned what might

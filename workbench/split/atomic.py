@@ -711,6 +711,8 @@ def _noun_then_verb(w: str, after: str) -> bool:
     return any(x.lower() in AUX or x.lower() in IRREGULAR for x in clause)
 
 
+# A plural with "of" before "and": a plural with "of" after it is the same kind of noun.
+_NOUN_OF: Final = re.compile(r"\b[a-z]+s of \S[^,]*$")
 # A relative clause opening after the main verb: a verb after "and" within it is its own.
 _REL_OPEN: Final = re.compile(r",\s+(?:who|whose|which|where)\s")
 
@@ -743,6 +745,8 @@ def coordinated_verbs(f: Frag) -> list[Frag] | None:
         w, nxt = first[0], second[0] if second else None
         if not is_finite_verb(w, "and", nxt) or _noun_then_verb(w, f.text[first.end() :]):
             continue
+        if nxt == "of" and w.endswith("s") and _NOUN_OF.search(f.text, sv[1], m.start()):
+            continue  # "winds of 185 km/h and gusts of up to 230 km/h": two nouns
         rel = _REL_OPEN.search(f.text, sv[1], m.start())
         if rel is not None and "," not in f.text[rel.end() : m.start()]:
             continue  # "…, whose shot deflected off Reyes and looped over …": the shot's
