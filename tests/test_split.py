@@ -627,6 +627,19 @@ def test_a_plural_with_of_after_and_beside_one_before_is_no_verb(sentence: str) 
 
 
 @pytest.mark.parametrize(("sentence", "want"), [
+    # critic: 'Castlegate was "very disappointed.', 'Her client was "deeply ashamed.': the
+    # mark closing a quotation cut off with the rest of the sentence
+    ('Price said Castlegate was "very disappointed" and would consider an appeal.',
+     ['Castlegate was "very disappointed"', "Castlegate would consider an appeal."]),
+    ("The mayor called the plan “a disgrace” and left the meeting.",
+     ["The mayor called the plan “a disgrace”", "The mayor left the meeting."]),
+])
+def test_a_quotation_cut_at_its_end_keeps_its_closing_mark(
+        sentence: str, want: list[str]) -> None:
+    assert texts(split(sentence)) == want
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
     # critic: "The council cut services." for "The council could raise taxes and cut
     # services", "The advertising ban do little …": the modal left behind turned what might
     # happen into what did

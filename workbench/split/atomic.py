@@ -62,6 +62,13 @@ def is_minus(text: str, i: int) -> bool:
     return text[i] in "-–" and text[i + 1 : i + 2].isdigit()
 
 
+def _closes(part: str, mark: str) -> bool:
+    """Whether `mark` closes a quotation that `part` opens and leaves open."""
+    if mark == '"':
+        return part.count('"') % 2 == 1
+    return mark == "”" and part.count("“") > part.count("”")
+
+
 def sub(f: Frag, i: int, j: int, prefix: str = "", *, from_start: bool = False) -> Frag:
     """The part f.text[i:j] (trimmed, but for a minus sign) as a new fragment, with an optional
     carried prefix."""
@@ -69,6 +76,8 @@ def sub(f: Frag, i: int, j: int, prefix: str = "", *, from_start: bool = False) 
         i += 1
     while j > i and f.text[j - 1] in _TRIM:
         j -= 1
+    if j < len(f.text) and _closes(f.text[i:j], f.text[j]):
+        j += 1  # 'was "very disappointed"': the mark that closes a quotation in the part
     if f.exact and i >= f.lead:
         s, e = f.start + i - f.lead, f.start + j - f.lead
     else:
