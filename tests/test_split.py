@@ -2066,3 +2066,21 @@ def test_a_speaker_named_twice_before_said_and_a_colon(
     claims = split(text)
     assert [(c.text, c.by) for c in claims] == want
     check_spans(text, claims)
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    # QA: "Committee the site had been allocated …": whom it was told stayed in the claim
+    ("Mark Jennings told the committee the site had been allocated for housing in 2019.",
+     ("The site had been allocated for housing in 2019.", "Mark Jennings")),
+    ("Ann Lee told the school board the plan would cost $2 million.",
+     ("The plan would cost $2 million.", "Ann Lee")),
+    ("Bob Smith told a local radio station 300 homes were flooded.",
+     ("300 homes were flooded.", "Bob Smith")),
+    ("The mayor told reporters the budget was balanced.",
+     ("The budget was balanced.", "The mayor")),
+])
+def test_whom_a_speaker_told_is_no_part_of_the_statement(
+        sentence: str, want: tuple[str, str]) -> None:
+    claims = split(sentence)
+    assert [(c.text, c.by) for c in claims] == [want]
+    check_spans(sentence, claims)

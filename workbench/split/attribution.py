@@ -21,8 +21,15 @@ from workbench.split.grammar import (
 )
 from workbench.split.lexicon import UPPER, words
 
+# Whom X told: one word or two ("told reporters"), or a noun phrase after a determiner up
+# to where the statement starts ("told the school board the plan …", not "told the").
+_TOLD: Final = (
+    r"told\s+(?:(?:the|a|an|his|her|its|their|our)\s+(?:\w+\s+){0,2}?\w+"
+    r"(?=\s+(?:(?:the|a|an|he|she|it|they|we|its|his|her|their|this|these|those)\b|[A-Z0-9]))"
+    r"|\w+(?:\s+\w+)??)"
+)
 _VERBS: Final = (
-    r"said|says|say|told\s+\w+(?:\s+\w+)??|added|stated|warned|claimed|announced|"
+    rf"said|says|say|{_TOLD}|added|stated|warned|claimed|announced|"
     r"reported|argued|insisted|explained|noted|wrote|estimate[sd]?|predicted|confirmed|believes?|"
     r"cautioned"
 )
