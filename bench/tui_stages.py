@@ -93,6 +93,8 @@ def measure(program: str, args: str, quit_key: str, moves: int, pause: float,
          f"exec env -u PYTHONDONTWRITEBYTECODE STAGES_LOG={log} PYTHONPATH={folder}"
          f" {sys.executable} -c 'import probe; {program}' {args}")
     time.sleep(5)  # launched, painted, and the first claim's work done
+    tmux("send-keys", "-t", PANE, "g")  # the list's top: the session may rest at its end
+    time.sleep(1)
     for _ in range(moves):
         tmux("send-keys", "-t", PANE, "j")
         time.sleep(pause)
