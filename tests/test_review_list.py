@@ -100,6 +100,16 @@ class TestPaging:
         assert review.get_verdict(db, s, cid).confidence is None
 
 
+def split_in_half(db, s: int) -> tuple[int, int, str, int]:
+    """Ann splits the list's second claim at the space nearest its middle: (its id, the
+    second half's id, its text before, the cut's offset)."""
+    cid = all_ids(db, review.ListQuery(s))[1]
+    text = claims.get(db, cid)["text"]
+    cut = text.index(" ", len(text) // 2)
+    review.split_claim(db, cid, text[:cut] + "\n" + text[cut + 1:], session_id=s, who="ann")
+    return cid, max(all_ids(db, review.ListQuery(s))), text, cut
+
+
 class TestUndo:
     def test_undo_steps_back_through_the_session(self, db):
         s = session(db)
@@ -153,12 +163,7 @@ class TestUndo:
     def test_a_redo_is_named_by_the_change_it_makes_again(self, db):
         """QA: a split made again read "redone: edit of claim #2"."""
         s = session(db)
-        cid = all_ids(db, review.ListQuery(s))[1]
-        text = claims.get(db, cid)["text"]
-        cut = text.index(" ", len(text) // 2)
-        review.split_claim(db, cid, text[:cut] + "\n" + text[cut + 1:], session_id=s,
-                           who="ann")
-        new = max(all_ids(db, review.ListQuery(s)))  # the second half
+        cid, new, _text, _cut = split_in_half(db, s)
         undone = review.undo(db, s, who="ann").summary
         assert undone == f"split of claims #{cid} and #{new}"  # one split, not two
         assert review.redo(db, s, who="ann").summary == undone
@@ -273,12 +278,8 @@ class TestUndo:
         """QA: bob tagged the new half of ann's split, and ann's undo dropped it, his
         verdict with it; tagging the first half left his verdict on the whole sentence."""
         s = session(db)
-        cid = all_ids(db, review.ListQuery(s))[1]
-        text = claims.get(db, cid)["text"]
-        cut = text.index(" ", len(text) // 2)
-        review.split_claim(db, cid, text[:cut] + "\n" + text[cut + 1:], session_id=s,
-                           who="ann")
-        halves = [cid, max(all_ids(db, review.ListQuery(s)))]
+        cid, new, text, cut = split_in_half(db, s)
+        halves = [cid, new]
         review.tag(db, s, halves[half], who="bob", status="supported", confidence=90)
         undone = review.undo(db, s, who="ann")
         assert (undone.summary, undone.kept) == ("", ((halves[half], "bob"),))
