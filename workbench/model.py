@@ -126,21 +126,21 @@ def sources_from_json(text: str | None) -> list[Source]:
     return [Source(d["ref"], d.get("note", "")) for d in json.loads(text or "[]")]
 
 
-SCHEMES = ("http", "https", "ftp")
+_SCHEMES = ("http", "https", "ftp")
 # What makes a source meant as a URL. A citation's colon is followed by a space
 # ("Interview: J. Smith"), or by no slash ("doi:10.1000/182", "arXiv:2101.00001").
-URL_START = re.compile(
+_URL_START = re.compile(
     r"[a-z][a-z0-9+.-]*:/"  # a scheme and the start of a path: "htp:/", "https:/"
     r"|(?:https?|ftp|javascript|vbscript):(?=\S)"  # "https:example.org", "javascript:…"
     r"|data:[a-z]+/",  # "data:text/html,…"
     re.IGNORECASE,
 )
 # A scheme somewhere in the text: "Reuters, https://…"
-ANY_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_ANY_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 # A web scheme without its colon: "http//example.org"
-NO_COLON = re.compile(r"(https?|ftp)//", re.IGNORECASE)
+_NO_COLON = re.compile(r"(https?|ftp)//", re.IGNORECASE)
 # A domain, then a path, query or fragment, with no scheme: "reuters.com/article/iraq"
-DOMAIN_FIRST = re.compile(
+_DOMAIN_FIRST = re.compile(
     r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::[0-9]*)?[/?#]", re.IGNORECASE
 )
 
@@ -149,21 +149,21 @@ def url_problem(ref: str) -> str | None:
     """Why `ref` is a malformed URL (None when it is fine, or not meant as a URL)."""
     if ref.lower().startswith("www."):
         return "starts with www. — add https:// in front"
-    if DOMAIN_FIRST.match(ref):
+    if _DOMAIN_FIRST.match(ref):
         return "starts with a domain — add https:// in front"
-    if m := NO_COLON.match(ref):
+    if m := _NO_COLON.match(ref):
         return f"has no colon after {m[1]} (like {m[1].lower()}://example.org/page)"
-    if not URL_START.match(ref):
+    if not _URL_START.match(ref):
         if "://" not in ref:
             return None  # a citation
-        if (m := ANY_SCHEME.search(ref)) is not None and m.start() > 0:
+        if (m := _ANY_SCHEME.search(ref)) is not None and m.start() > 0:
             return "has text before the address — put the text in the note"
         return "has no scheme before :// (like https://example.org/page)"
     try:
         parsed = urlparse(ref)
     except ValueError:  # "https://[::1/": an unclosed IPv6 address
         return "this URL has no valid host (like https://example.org/page)"
-    if parsed.scheme not in SCHEMES:
+    if parsed.scheme not in _SCHEMES:
         return f"unknown URL scheme {parsed.scheme!r} (use http, https or ftp)"
     if any(c.isspace() for c in ref):
         return "has a space in it"

@@ -514,12 +514,12 @@ def next_unreviewed(db: Database, q: ListQuery, row: dict | sqlite3.Row | None) 
 class Undone:
     """What an undo put back: the claim it touched, a one-line summary ("" when it put
     nothing back), whether that claim is dropped now (a drop made again), and the claims
-    it left as someone else changed them since (`kept`: claim id, and who, where known)."""
+    it left as someone else changed them since (`kept`: claim id, and who)."""
 
     claim_id: int
     summary: str
     dropped: bool = False
-    kept: tuple[tuple[int, str | None], ...] = ()
+    kept: tuple[tuple[int, str], ...] = ()
 
 
 def _steps(db: Database, session_id: int) -> Iterator[list[sqlite3.Row]]:
@@ -646,17 +646,17 @@ def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
     undone: dict[str, list[int]] = {}  # claims, by the action undone
     made = {(r["entity"], r["claim_id"]): r["action"] for r in origin}
     kept = _changed_since(db, session_id, group, who)
+    left = set(kept)
     if kept and any(r["entity"] == "claim" for r in group):
         # a split, merge or edit is put back whole or not at all: not one half of a split
-        kept.update((r["claim_id"], kept.get(r["claim_id"])) for r in group
-                    if r["claim_id"] is not None and r["claim_id"] not in kept)
+        left |= {r["claim_id"] for r in group}
     step: int | None = None
     for row in group:
         old, new = history.changes(row)
         claim_id = row["claim_id"]
         if row["entity"] not in ("verdict", "claim"):
             continue
-        if claim_id in kept or not new:
+        if claim_id in left or not new:
             # another's change since stands; the row is logged empty, so that the action
             # counts as taken back and the next undo reaches the one before it
             old = new = {}
@@ -683,17 +683,17 @@ def _put_back(db: Database, session_id: int, group: list[sqlite3.Row], who: str,
     return Undone(touched[0] if standing is None else standing,
                   ", ".join(_undone_summary(a, ids) for a, ids in undone.items()),
                   dropped=standing is None,
-                  kept=tuple((c, w) for c, w in kept.items() if w is not None))
+                  kept=tuple(kept.items()))
 
 
 def _changed_since(db: Database, session_id: int, group: list[sqlite3.Row],
-                   who: str) -> dict[int, str | None]:
+                   who: str) -> dict[int, str]:
     """The claims of `group` (one action's history rows) that someone other than `who`
     has changed since, the claim or its verdict in the session, any field of either: the
     action's undo leaves them as they are, with who changed each. A re-ingest's
     carry-over and a flag for re-review alone do not count."""
     after = max(r["id"] for r in group)
-    found: dict[int, str | None] = {}
+    found: dict[int, str] = {}
     for claim_id in dict.fromkeys(r["claim_id"] for r in group if r["claim_id"] is not None):
         by = history.changed_by_others(db, claim_id, session_id, after, who, (CARRY_OVER,))
         if by is not None:

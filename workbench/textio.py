@@ -6,7 +6,6 @@ points into, so it is the text a reader of the page would see.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import html
 import os
@@ -74,7 +73,11 @@ def normalise(text: str) -> str:
 def read_article(path: Path) -> ArticleText:
     """Read one article file into reader text; raises WorkbenchError naming the file."""
     fmt = article_format(path.name)
-    if os.path.isdir(path):
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # opening it says why it cannot be read
+    if stat.S_ISDIR(mode):
         try:
             os.scandir(path).close()
         except OSError as e:
@@ -82,9 +85,8 @@ def read_article(path: Path) -> ArticleText:
         raise WorkbenchError(f"{path}: a folder, not an article file")
     if fmt is None:
         raise WorkbenchError(f"{path}: unsupported file type (use .txt, .md or .html)")
-    with contextlib.suppress(OSError):  # opening it says why it cannot be read
-        if not stat.S_ISREG(os.stat(path).st_mode):  # reading a pipe would wait for ever
-            raise WorkbenchError(f"{path}: not a file of text (a pipe, socket or device)")
+    if not stat.S_ISREG(mode):  # reading a pipe would wait for ever
+        raise WorkbenchError(f"{path}: not a file of text (a pipe, socket or device)")
     try:
         with path.open("rb", buffering=0) as f:  # one read, no buffer: half the cost
             data = f.readall()

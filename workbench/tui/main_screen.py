@@ -79,7 +79,7 @@ CLAIM_OPS: dict[str, Callable[..., int | None]] = {
 def _put_back_note(done: str, undone: review.Undone) -> str:
     """The line after an undo or redo (`done`: "undone", "redone"): what it put back, and
     the claims it left as someone else changed them since."""
-    kept = ", ".join(f"claim #{claim_id} left as {who or 'another reviewer'} changed it since"
+    kept = ", ".join(f"claim #{claim_id} left as {who} changed it since"
                      for claim_id, who in undone.kept)
     if not undone.summary:
         return f"{done}: nothing; {kept}" if kept else (
@@ -262,11 +262,11 @@ class MainScreen(Screen):
         short = name if len(name) <= SHORT_NAME else name[: SHORT_NAME - 1] + "…"
         # the longest that fits is shown: the reviewer, the percentage, the wide gaps and
         # the session's name in full go first
+        bare = f"  ·  {name}{article}{session}"
         middles = (f"  ·  {name} ({self.reviewer}{blind}){article}{session}{pct}",
                    f"  ·  {name}{' (blind)' if blind else ''}{article}{session}{pct}",
-                   f"  ·  {name}{article}{session}",
-                   *(m.replace("  ·  ", " · ") for m in (f"  ·  {name}{article}{session}",
-                                                         f"  ·  {short}{article}{session}")))
+                   bare, bare.replace("  ·  ", " · "),
+                   f"  ·  {short}{article}{session}".replace("  ·  ", " · "))
         total = f"{claims.total:,}" if claims.counted else "…"
         at = f"{claims.cursor + 1:,}" if claims.placed else "…"
         where = f"claim {at}/{total}" if claims.total else "no claims"

@@ -112,7 +112,6 @@ def _cut(text: str, most: int = 48) -> str:
 
 HANG = 3  # cells a list item's wrapped lines are indented by, under its text
 NOTES = "Notes "  # the label the notes follow on their first line
-SOURCES = "Sources"  # the heading of the sources, which a source added scrolls into view
 DRAWN_LINES = 500  # lines of runs whose strips the panel keeps
 HISTORY_LINES = 8  # the newest changes shown
 # Lines the claim's text and its attribution take at least: the verdict below stays in one
@@ -183,7 +182,8 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
         self._similar: list[Line] = []
         self._history: list[Line] = []  # shown after the similar claims, which c acts on
         self._strips: list[Strip] = []
-        self._sources_at = 0  # the strip the sources' heading is drawn on
+        self._sources_line = 0  # the body's line that heads the sources
+        self._sources_at = 0  # and the strip it is drawn on
         self._wrapped_at = -1
         # The strips each line of runs was drawn as, at _wrapped_at with _drawn_styles:
         # most lines (headings, blanks, history) recur from claim to claim.
@@ -223,13 +223,14 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
                            " (a status or confidence key confirms it)",
                            lead=[(f"{FLAG} to re-review: ", "bold")])
         body.append([])
+        self._sources_line = len(body)
         if verdict.sources:
-            body.append([(SOURCES, "bold")])
+            body.append([("Sources", "bold")])
             for n, src in enumerate(verdict.sources, 1):
                 body.append([(f" {n}. ", ""), (src.ref, "underline"),
                              *([("  — " + src.note, "italic")] if src.note else [])])
         else:
-            body.append([(SOURCES + " ", "bold"), ("none yet (o adds one)", "dim")])
+            body.append([("Sources ", "bold"), ("none yet (o adds one)", "dim")])
         body.append([])
         if verdict.notes:  # the lines after the first under the first, not under "Notes"
             first, *rest = verdict.notes.split("\n")
@@ -314,7 +315,7 @@ class VerdictPanel(LineStyles, ScrollView, can_focus=False):
             self._wrapped_at, self._drawn_styles = width, styles
         strips: list[Strip] = []
         for n, runs in enumerate(self._all(), 1):
-            if runs and runs[0][0].rstrip() == SOURCES:
+            if n - 1 == self._sources_line:
                 self._sources_at = len(strips)
             key = tuple(runs)
             drawn = self._drawn.get(key)
